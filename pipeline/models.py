@@ -1,0 +1,259 @@
+"""Data models of the output contract (../shared/design/output-contract.md).
+
+Every JSON the pipeline writes is an instance of `Document`; the JSON Schema file in
+`pipeline/schema/` is generated from these classes (`pipeline schema --write`) and a test
+keeps the two in sync. All offsets are Python `str` indices into `Document.text`, end
+exclusive.
+
+Amounts are computed with `Decimal` inside the pipeline and written as JSON numbers; a value
+that is a whole number is written as an integer, so large amounts never pick up float drift.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT"]
+NameSource = Literal["termbase", "dictionary", "latin", "transliteration"]
+Qualifier = Literal["exact", "approx", "more_than", "less_than", "range"]
+QuantityKind = Literal["percent", "multiple", "fraction"]
+Verdict = Literal["consistent", "inconsistent", "unverifiable"]
+ClaimType = Literal["fact", "statistic", "forecast", "opinion", "recommendation"]
+RiskCategory = Literal[
+    "execution", "technology", "geopolitical", "talent", "commercialization",
+    "financial", "supply_chain", "competition", "policy",
+]
+StanceLabel = Literal["supportive", "skeptical", "mixed", "neutral"]
+SentenceKind = Literal["title", "heading", "body", "byline"]
+Number = int | float
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Byline(Model):
+    author: Optional[str] = None
+    reviewer: Optional[str] = None
+    editor: Optional[str] = None
+    publisher: Optional[str] = None
+    image_source: Optional[str] = None
+    source: Optional[str] = Field(None, description="来源: where the article says it comes from")
+    other: dict[str, str] = Field(default_factory=dict, description="byline roles not mapped above, keyed by the Chinese label")
+
+
+class Source(Model):
+    path: str
+    sha256: str = Field(description="SHA-256 of the raw bytes as read")
+    size_bytes: int
+    format: Literal["txt", "md", "html", "jsonl"]
+    encoding: str = Field(description="encoding the bytes were decoded with")
+    script: Literal["simplified", "traditional"] = Field(description="script of the original text")
+    original_text: Optional[str] = Field(
+        None, description="the text before Traditional-to-Simplified conversion; null when no conversion was done")
+    title: Optional[str] = None
+    byline: Byline = Field(default_factory=Byline)
+
+
+class Section(Model):
+    id: int
+    title: Optional[str] = Field(description="heading text as written; null for the lead section before any heading")
+    start: int
+    end: int
+    heading_start: Optional[int] = None
+    heading_end: Optional[int] = None
+
+
+class Paragraph(Model):
+    id: int
+    start: int
+    end: int
+    section_id: int
+
+
+class Sentence(Model):
+    id: int
+    start: int
+    end: int
+    text: str
+    section_id: int
+    paragraph_id: int
+    kind: SentenceKind = "body"
+
+
+class Token(Model):
+    start: int
+    end: int
+    text: str
+    sentence_id: int
+
+
+class EntityMention(Model):
+    text: str
+    start: int
+    end: int
+    label: EntityLabel
+    entity_id: str
+    sentence_id: Optional[int] = None
+
+
+class EntityIndexEntry(Model):
+    entity_id: str
+    label: EntityLabel
+    name_zh: str
+    name_en: Optional[str] = None
+    name_en_source: Optional[NameSource] = None
+    aliases: list[str] = Field(default_factory=list)
+    mentions: int = Field(description="number of mentions in this document")
+
+
+class Money(Model):
+    text: str
+    start: int
+    end: int
+    sentence_id: Optional[int]
+    value: Number
+    value_max: Optional[Number] = None
+    currency: str = Field(description="ISO 4217 code")
+    qualifier: Qualifier
+    usd_value: Optional[Number] = None
+    usd_value_max: Optional[Number] = None
+    usd_rate: Optional[Number] = Field(None, description="US dollars per one unit of `currency`")
+    usd_rate_source: Optional[str] = None
+    equivalent_of: Optional[int] = Field(None, description="index in `money` of the amount this one restates")
+
+
+class Quantity(Model):
+    text: str
+    start: int
+    end: int
+    sentence_id: Optional[int]
+    kind: QuantityKind
+    value: Number
+    qualifier: Qualifier = "exact"
+
+
+class NumericCheck(Model):
+    sentence_id: int
+    claim_text: str
+    computation: str
+    verdict: Verdict
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+class Claim(Model):
+    sentence_id: int
+    text: str
+    type: ClaimType
+    hedged: bool
+    attribution: str
+    confidence: float
+    text_en: Optional[str] = None
+
+
+class Risk(Model):
+    sentence_id: int
+    text: str
+    category: RiskCategory
+    confidence: float
+    text_en: Optional[str] = None
+
+
+class Opportunity(Model):
+    sentence_id: int
+    text: str
+    confidence: float
+    text_en: Optional[str] = None
+
+
+class StanceResult(Model):
+    target: Optional[str] = None
+    target_en: Optional[str] = None
+    label: Optional[StanceLabel] = Field(None, description="null only when no stance component ran")
+    score: Optional[float] = None
+    evidence: list[int] = Field(default_factory=list, description="sentence ids")
+
+
+class Stance(StanceResult):
+    targets: list[StanceResult] = Field(default_factory=list)
+
+
+class SummaryItem(Model):
+    text: str
+    sentence_ids: list[int] = Field(default_factory=list)
+    category: Optional[str] = None
+
+
+class SummaryEn(Model):
+    headline: Optional[str] = None
+    abstract: list[SummaryItem] = Field(default_factory=list)
+    key_figures: list[SummaryItem] = Field(default_factory=list)
+    actors: list[SummaryItem] = Field(default_factory=list)
+    key_claims: list[SummaryItem] = Field(default_factory=list)
+    risks: list[SummaryItem] = Field(default_factory=list)
+    opportunities: list[SummaryItem] = Field(default_factory=list)
+    stance: Optional[SummaryItem] = None
+    numeric_checks: list[SummaryItem] = Field(default_factory=list)
+
+
+class Provenance(Model):
+    pipeline_version: str
+    schema_version: str
+    components: list[str] = Field(description="pipeline components that ran, in order")
+    backends: dict[str, str] = Field(description="libraries and models used, with versions")
+    started_at: str
+    duration_s: float
+    stage_seconds: dict[str, float] = Field(default_factory=dict)
+
+
+class Document(Model):
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str
+    source: Source
+    text: str
+    sections: list[Section]
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    tokens: list[Token]
+    entities: list[EntityMention] = Field(default_factory=list)
+    entity_index: list[EntityIndexEntry] = Field(default_factory=list)
+    money: list[Money] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    numeric_checks: list[NumericCheck] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    opportunities: list[Opportunity] = Field(default_factory=list)
+    stance: Stance = Field(default_factory=Stance)
+    summary_en: SummaryEn = Field(default_factory=SummaryEn)
+    provenance: Provenance
+
+
+class RunError(Model):
+    path: str
+    stage: str
+    reason: str
+
+
+class RunReport(Model):
+    schema_version: str = SCHEMA_VERSION
+    pipeline_version: str
+    corpus: str
+    out: str
+    started_at: str
+    duration_s: float
+    counts: dict[str, int]
+    stage_seconds: dict[str, float]
+    documents: list[dict[str, str]] = Field(description="doc_id, path and status (analysed, skipped, failed) per input")
+    errors: list[RunError]
+
+
+def document_json_schema() -> dict:
+    schema = Document.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://zh-policy-pipeline/schema/document-{SCHEMA_VERSION}.schema.json"
+    return schema
