@@ -1,0 +1,394 @@
+"""Reading articles: bytes → decoded, normalised, Simplified text plus source metadata.
+
+Handles .txt, .md and .html; detects the encoding; extracts the main text of web pages;
+normalises full-width ASCII; converts Traditional to Simplified Chinese (keeping the
+original); finds the title and parses byline lines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.models import Byline
+
+ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+
+class IngestError(Exception):
+    """An article that cannot be read; the message says why in one line."""
+
+
+@dataclass
+class Article:
+    doc_id: str
+    path: str
+    format: str
+    sha256: str
+    size_bytes: int
+    encoding: str
+    text: str
+    script: str
+    original_text: str | None
+    title: str | None
+    byline: Byline
+    title_span: tuple[int, int] | None = None
+    heading_spans: list[tuple[int, int]] = field(default_factory=list)
+    byline_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- decoding
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+# Encodings tried after UTF-8, in the order charset detection may choose among them.
+_LEGACY_ENCODINGS = ["gb18030", "big5"]
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: NUL bytes (from ASCII characters) on one side only."""
+    sample = data[:65536]
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    if odd_nul >= 2 and odd_nul >= 20 * even_nul:
+        return "utf-16-le"
+    if even_nul >= 2 and even_nul >= 20 * odd_nul:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if (unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f\v"))
+    return bad / len(text)
+
+
+def _cjk_ratio(text: str) -> float:
+    letters = [ch for ch in text if not ch.isspace()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff") / len(letters)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding). Raises IngestError for binary or undecodable input."""
+    if not data.strip():
+        raise IngestError(f"{name}: empty file ({len(data)} bytes, no text)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise IngestError(f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason} at byte {exc.start})") from None
+    utf16 = _looks_like_utf16(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+            if _control_ratio(text) < 0.01:
+                return text, utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:65536]:
+        raise IngestError(f"{name}: binary file (contains NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _decode_legacy(data, name)
+    if _control_ratio(text) > 0.01:
+        raise IngestError(f"{name}: binary file (control characters in {encoding} text), not a text article")
+    return text, encoding
+
+
+def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
+    candidates: dict[str, str] = {}
+    for encoding in _LEGACY_ENCODINGS:
+        try:
+            candidates[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        raise IngestError(f"{name}: bytes are not valid UTF-8, UTF-16, GB18030/GBK or Big5 text")
+    if len(candidates) == 1:
+        return next(iter(candidates.items()))[::-1]
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(candidates)).best()
+    if best is not None and best.encoding in candidates:
+        return candidates[best.encoding], best.encoding
+    # Both decode: prefer the reading with more common CJK characters.
+    encoding = max(candidates, key=lambda enc: _cjk_ratio(candidates[enc]))
+    return candidates[encoding], encoding
+
+
+# ---------------------------------------------------------------- normalisation
+
+# Chinese typography keeps these full-width marks; they are punctuation, not ASCII text.
+_KEEP_FULLWIDTH = set("，。！？；：（）")
+_FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
+_FULLWIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None})
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_FULLWIDTH_TABLE)
+    # Paragraph indentation (often two ideographic spaces) carries no meaning in Chinese text.
+    return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> tuple[str, str]:
+    """Return (simplified_text, script of the input)."""
+    converted = _t2s().convert(text)
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    changed = sum(1 for a, b in zip(text, converted) if a != b) if len(converted) == len(text) else han
+    if han and changed >= 3 and changed / han >= 0.02:
+        return converted, "traditional"
+    return text, "simplified"
+
+
+# ---------------------------------------------------------------- markup
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_LIST = re.compile(r"^\s*(?:[-*+]|>)\s+")
+
+
+def markdown_to_text(source: str) -> tuple[str, str | None, list[str]]:
+    """Plain text of a Markdown article; returns (text, title, heading lines)."""
+    lines: list[str] = []
+    headings: list[str] = []
+    title = None
+    in_fence = False
+    for raw in source.split("\n"):
+        if raw.strip().startswith("```"):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        line = _MD_IMAGE.sub("", raw)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        heading = _MD_HEADING.match(line)
+        if heading:
+            line = heading.group(2)
+            if len(heading.group(1)) == 1 and title is None:
+                title = line
+            else:
+                headings.append(line)
+        else:
+            line = _MD_LIST.sub("", line)
+        if re.fullmatch(r"\s*([-*_]\s*){3,}", line):
+            continue
+        lines.append(line)
+    return "\n".join(lines), title, headings
+
+
+def html_to_markdown(html: str, name: str) -> tuple[str, str | None]:
+    """Main text of a web page as Markdown (boilerplate dropped), plus the page title."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, output_format="python", include_comments=False, include_tables=True,
+        include_formatting=True, favor_recall=True, with_metadata=True,
+    )
+    body = None
+    title = None
+    if extracted is not None:
+        data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+        title = data.get("title")
+        body = trafilatura.extract(
+            html, output_format="markdown", include_comments=False, include_tables=True,
+            include_formatting=True, favor_recall=True,
+        )
+    if not body or not body.strip():
+        raise IngestError(f"{name}: no article text found in the HTML page")
+    return body, title
+
+
+# ---------------------------------------------------------------- title and byline
+
+_BYLINE_ROLES = {
+    "本文作者": ("author",), "作者": ("author",), "撰文": ("author",), "文": ("author",), "记者": ("author",),
+    "审校": ("reviewer",), "校对": ("reviewer",), "审核": ("reviewer",),
+    "编辑": ("editor",), "责编": ("editor",), "责任编辑": ("editor",),
+    "出品": ("publisher",), "编辑/出品": ("editor", "publisher"), "出品方": ("publisher",),
+    "来源": ("source",), "文章来源": ("source",), "信息来源": ("source",),
+    "配图/封面来源": ("image_source",), "图片来源": ("image_source",), "配图": ("image_source",),
+    "封面来源": ("image_source",), "图源": ("image_source",),
+}
+_BYLINE_LINE = re.compile(r"^\s*([\u4e00-\u9fff/]{1,8})\s*[|｜:：]\s*(\S.{0,60}?)\s*$")
+_TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^()（）]*[)）]\s*$")
+_SENTENCE_END = "。！？!?；;，,：:"
+
+
+def parse_byline_line(line: str) -> tuple[tuple[str, ...], str, str] | None:
+    """(roles, label, value) when the line is a byline entry such as "审校 | 童任"."""
+    match = _BYLINE_LINE.match(line)
+    if not match:
+        return None
+    label = match.group(1)
+    roles = _BYLINE_ROLES.get(label)
+    if roles is None and label.endswith("来源"):
+        roles = ("source",)
+    if roles is None:
+        return None
+    value = _TRAILING_NOTICE.sub("", match.group(2)).strip()
+    if not value or value[-1] in "。！？!?":
+        return None
+    return roles, label, value
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None, tuple[int, int] | None, Byline, list[tuple[int, int]]]:
+    byline = Byline()
+    byline_spans: list[tuple[int, int]] = []
+    lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    for start, end in lines:
+        parsed = parse_byline_line(text[start:end])
+        if parsed is None:
+            continue
+        roles, label, value = parsed
+        for role in roles:
+            if role == "other":
+                continue
+            if getattr(byline, role) is None:
+                setattr(byline, role, value)
+        byline_spans.append((start, end))
+    title, title_span = None, None
+    body_lines = [span for span in lines if span not in byline_spans]
+    if title_hint:
+        hint = title_hint.strip()
+        for start, end in body_lines[:3]:
+            if text[start:end].strip() == hint:
+                title_span = (start + text[start:end].index(hint), start + text[start:end].index(hint) + len(hint))
+                break
+        title = hint
+    elif len(body_lines) >= 2:
+        start, end = body_lines[0]
+        line = text[start:end].strip()
+        if 2 <= len(line) <= 40 and line[-1] not in _SENTENCE_END and not re.match(r"^\s*\d{1,2}\s*[.、]", line):
+            offset = text[start:end].index(line)
+            title, title_span = line, (start + offset, start + offset + len(line))
+    return title, title_span, byline, byline_spans
+
+
+# ---------------------------------------------------------------- entry points
+
+def doc_id_for(path: Path) -> str:
+    stem = path.name
+    for suffix in sorted(ARTICLE_SUFFIXES, key=len, reverse=True):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    cleaned = re.sub(r"[^\w.\-]+", "-", stem, flags=re.UNICODE).strip("-.")
+    return cleaned or "document"
+
+
+def article_from_text(raw_text: str, *, doc_id: str, path: str, fmt: str, sha256: str,
+                      size_bytes: int, encoding: str) -> Article:
+    title_hint = None
+    headings: list[str] = []
+    name = path
+    if fmt == "html":
+        raw_text, title_hint = html_to_markdown(raw_text, name)
+        fmt_for_text = "md"
+    else:
+        fmt_for_text = fmt
+    if fmt_for_text == "md":
+        raw_text, md_title, headings = markdown_to_text(raw_text)
+        title_hint = md_title or title_hint
+    original = normalise_text(raw_text)
+    if not original.strip():
+        raise IngestError(f"{name}: no text left after removing markup and whitespace")
+    text, script = to_simplified(original)
+    def as_analysed(line: str) -> str:
+        line = normalise_text(line)
+        return _t2s().convert(line) if script == "traditional" else line
+
+    title_hint = as_analysed(title_hint) if title_hint else None
+    headings = [as_analysed(h) for h in headings]
+    title, title_span, byline, byline_spans = find_title_and_byline(text, title_hint)
+    heading_spans = []
+    if headings:
+        wanted = set(h.strip() for h in headings if h.strip())
+        for start, end in _line_spans(text):
+            line = text[start:end].strip()
+            if line in wanted and (start, end) != title_span:
+                offset = text[start:end].index(line)
+                heading_spans.append((start + offset, start + offset + len(line)))
+    return Article(
+        doc_id=doc_id, path=path, format=fmt, sha256=sha256, size_bytes=size_bytes, encoding=encoding,
+        text=text, script=script, original_text=original if script == "traditional" else None,
+        title=title, byline=byline, title_span=title_span, heading_spans=heading_spans,
+        byline_spans=byline_spans,
+    )
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES, display_name: str | None = None) -> bytes:
+    """The raw bytes of one article file. Raises IngestError with a one-line reason."""
+    name = display_name or str(path)
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise IngestError(f"{name}: {size / 1_048_576:.1f} MB is over the {max_bytes / 1_048_576:.0f} MB limit for one article (raise it with --max-bytes)")
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise IngestError(f"{name}: file disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise IngestError(f"{name}: is a directory, not an article file") from None
+    except PermissionError:
+        raise IngestError(f"{name}: permission denied (file is not readable)") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(f"{name}: symlink loop (too many levels of symbolic links)") from None
+        raise IngestError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise IngestError(f"{name}: over the {max_bytes / 1_048_576:.0f} MB limit for one article (raise it with --max-bytes)")
+    return data
+
+
+def format_of(path: str | os.PathLike) -> str:
+    return ARTICLE_SUFFIXES.get(Path(path).suffix.lower(), "txt")
+
+
+def read_article(path: str | os.PathLike, *, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 display_name: str | None = None) -> Article:
+    """Read and normalise one article file. Raises IngestError with a one-line reason."""
+    name = display_name or str(path)
+    data = read_bytes(path, max_bytes=max_bytes, display_name=name)
+    return article_from_bytes(data, doc_id=doc_id or doc_id_for(Path(path)), path=name, fmt=format_of(path))
+
+
+def article_from_bytes(data: bytes, *, doc_id: str, path: str, fmt: str) -> Article:
+    text, encoding = decode_bytes(data, path)
+    return article_from_text(text, doc_id=doc_id, path=path, fmt=fmt, sha256=hashlib.sha256(data).hexdigest(),
+                             size_bytes=len(data), encoding=encoding)

@@ -1,0 +1,240 @@
+"""The spaCy pipeline: spaCy's `zh` language with jieba as the segmenter, plus the project's
+analysis components registered by name and picked by the config (`models/pipeline.toml`).
+
+Each component reads the Doc (text, tokens, sentence spans in `doc._.structure`) and writes
+the contract fields it produces into `doc._.fields` (e.g. "money", "entities"); the analyzer
+turns a Doc into a `pipeline.models.Document`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import time
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy
+import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import __version__
+from pipeline.ingest import Article
+from pipeline.models import SCHEMA_VERSION, Document, Provenance, Source, Stance, StanceResult, Token
+from pipeline.paths import models_dir
+from pipeline.text import Structure, segment
+
+for _name in ("article", "structure", "fields"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+# Latin names and codes that jieba splits at hyphens: ABCI-Q, I-PEX, K-Chips, GPT-4o.
+_LATIN_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?:-[A-Za-z0-9]+)+|[A-Za-z]+[0-9]+[A-Za-z0-9]*")
+
+
+@dataclass
+class PipelineConfig:
+    components: list[str] = field(default_factory=lambda: ["structure"])
+    user_dict: str | None = "jieba_userdict.txt"
+    max_bytes: int = 8 * 1024 * 1024
+    source_text: str = ""
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "PipelineConfig":
+        path = Path(path) if path else models_dir() / "pipeline.toml"
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+        return cls(
+            components=list(data.get("pipeline", {}).get("components", ["structure"])),
+            user_dict=data.get("tokenizer", {}).get("user_dict"),
+            max_bytes=int(data.get("ingest", {}).get("max_bytes", cls.max_bytes)),
+            source_text=raw,
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        """Pipeline version plus a hash of the configuration and the data files it names."""
+        digest = hashlib.sha256(self.source_text.encode())
+        digest.update(json.dumps(self.components).encode())
+        if self.user_dict:
+            digest.update(_user_dict_path(self.user_dict).read_bytes())
+        return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _user_dict_path(name: str) -> Path:
+    path = Path(name)
+    return path if path.is_absolute() else models_dir() / path
+
+
+def _load_jieba(user_dict: str | None):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    if user_dict:
+        for line in _user_dict_path(user_dict).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split()
+            word = parts[0]
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            tag = parts[2] if len(parts) > 2 else None
+            tokenizer.add_word(word, freq, tag)
+    return tokenizer
+
+
+@Language.factory("structure")
+def make_structure(nlp: Language, name: str) -> "StructureComponent":
+    return StructureComponent()
+
+
+class StructureComponent:
+    """Sections, paragraphs, sentences (sets `is_sent_start`), and whole Latin compounds."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        article: Article | None = doc._.article
+        structure = segment(
+            doc.text,
+            title_span=article.title_span if article else None,
+            heading_spans=article.heading_spans if article else (),
+            byline_spans=article.byline_spans if article else (),
+        )
+        _merge_latin_compounds(doc)
+        sentence_starts = {sentence.start for sentence in structure.sentences}
+        # One bulk write: setting token.is_sent_start one by one is quadratic in spaCy.
+        flags = numpy.array([1 if token.i == 0 or token.idx in sentence_starts else -1 for token in doc],
+                            dtype="int64").astype("uint64").reshape(-1, 1)
+        if len(doc):
+            doc.from_array([SENT_START], flags)
+        doc._.structure = structure
+        return doc
+
+
+def _merge_latin_compounds(doc: Doc) -> None:
+    spans = []
+    for match in _LATIN_COMPOUND.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        if span is not None and len(span) > 1:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+
+
+def build_nlp(config: PipelineConfig) -> Language:
+    # spaCy's ChineseTokenizer in jieba mode calls `.cut` on its jieba object. Built in "char"
+    # mode and switched, it gets our own jieba instance with the project user dictionary
+    # instead of initialising jieba's global dictionary a second time (a second of start-up).
+    nlp = spacy.blank("zh")
+    nlp.tokenizer.jieba_seg = _load_jieba(config.user_dict)
+    nlp.tokenizer.segmenter = "jieba"
+    nlp.max_length = max(nlp.max_length, config.max_bytes)
+    _import_component_modules(config.components)
+    for component in config.components:
+        nlp.add_pipe(component)
+    return nlp
+
+
+# Modules whose import registers a component factory; imported only when the config names it.
+COMPONENT_MODULES: dict[str, str] = {}
+
+
+def _import_component_modules(components: list[str]) -> None:
+    import importlib
+
+    for component in components:
+        module = COMPONENT_MODULES.get(component)
+        if module:
+            importlib.import_module(module)
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+class Analyzer:
+    """Loads the pipeline once, then analyses articles into contract Documents."""
+
+    def __init__(self, config: PipelineConfig | None = None):
+        self.config = config or PipelineConfig.load()
+        started = time.perf_counter()
+        self.nlp = build_nlp(self.config)
+        self.load_seconds = time.perf_counter() - started
+
+    @cached_property
+    def backends(self) -> dict[str, str]:
+        return {
+            "spacy": _version("spacy"), "jieba": _version("jieba"), "opencc": _version("opencc"),
+            "trafilatura": _version("trafilatura"), "segmenter": "jieba via spacy.lang.zh",
+        }
+
+    def analyze(self, article: Article, *, targets: list[str] | None = None) -> Document:
+        started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        stage_seconds: dict[str, float] = {}
+        clock = time.perf_counter()
+        doc = self.nlp.make_doc(article.text)
+        stage_seconds["tokenize"] = time.perf_counter() - clock
+        doc._.article = article
+        doc._.fields = {}
+        for name, component in self.nlp.pipeline:
+            clock = time.perf_counter()
+            doc = component(doc)
+            stage_seconds[name] = time.perf_counter() - clock
+        structure: Structure = doc._.structure
+        fields: dict[str, Any] = dict(doc._.fields)
+        stance = fields.pop("stance", None) or Stance()
+        if targets and not stance.targets:
+            stance.targets = [StanceResult(target=target) for target in targets]
+        document = Document(
+            schema_version=SCHEMA_VERSION,
+            doc_id=article.doc_id,
+            source=Source(
+                path=article.path, sha256=article.sha256, size_bytes=article.size_bytes, format=article.format,
+                encoding=article.encoding, script=article.script, original_text=article.original_text,
+                title=article.title, byline=article.byline,
+            ),
+            text=article.text,
+            sections=structure.sections,
+            paragraphs=structure.paragraphs,
+            sentences=structure.sentences,
+            tokens=_tokens(doc, structure),
+            stance=stance,
+            provenance=Provenance(
+                pipeline_version=self.config.fingerprint, schema_version=SCHEMA_VERSION,
+                components=["tokenizer"] + list(self.nlp.pipe_names), backends=self.backends,
+                started_at=started_at, duration_s=round(sum(stage_seconds.values()), 4),
+                stage_seconds={k: round(v, 4) for k, v in stage_seconds.items()},
+            ),
+            **fields,
+        )
+        return document
+
+
+def _tokens(doc: Doc, structure: Structure) -> list[Token]:
+    from bisect import bisect_right
+
+    starts = [sentence.start for sentence in structure.sentences]
+    tokens = []
+    for token in doc:
+        if token.is_space:
+            continue
+        index = bisect_right(starts, token.idx) - 1
+        if index < 0 or token.idx >= structure.sentences[index].end:
+            continue  # whitespace between sentences never gets here; other text always lies in a sentence
+        tokens.append(Token.model_construct(start=token.idx, end=token.idx + len(token.text), text=token.text, sentence_id=index))
+    return tokens

@@ -1,0 +1,40 @@
+"""The versioned JSON Schema of the document JSON, and validation against it."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.models import SCHEMA_VERSION, document_json_schema
+
+SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / f"document-{SCHEMA_VERSION}.schema.json"
+
+
+def schema_text() -> str:
+    return json.dumps(document_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def validation_errors(document: dict[str, Any]) -> list[str]:
+    """Schema violations plus offset mismatches (`text[start:end]` must equal a span's text)."""
+    problems = [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
+                for e in _validator().iter_errors(document)]
+    text = document.get("text", "")
+    for field in ("sentences", "tokens", "entities", "money", "quantities"):
+        for n, span in enumerate(document.get(field) or []):
+            if isinstance(span, dict) and "start" in span and text[span["start"]:span["end"]] != span.get("text"):
+                problems.append(f"{field}/{n}: text[{span['start']}:{span['end']}] != {span.get('text')!r}")
+    for n, section in enumerate(document.get("sections") or []):
+        if section.get("heading_start") is not None and text[section["heading_start"]:section["heading_end"]] != section["title"]:
+            problems.append(f"sections/{n}: heading offsets do not match the title")
+    return problems

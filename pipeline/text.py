@@ -1,0 +1,153 @@
+"""Document structure: sections, paragraphs and sentences as character spans.
+
+Pure functions over the normalised text; the spaCy component in `pipeline.nlp` applies
+them to a Doc and adds the jieba word tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from pipeline.models import Paragraph, Section, Sentence
+
+SENTENCE_TERMINATORS = frozenset("。！？!?；;")
+# Closing quotes and brackets that stay with the sentence they close.
+SENTENCE_CLOSERS = frozenset("”’」』）)】》〉»")
+_OPENERS = {"(": ")", "（": "）", "【": "】"}
+_MAX_PAREN_SPAN = 200
+
+_NUMBERED_HEADING = re.compile(
+    r"""^(?:
+        \d{1,2}\s*[.、．)）](?!\d)              # 1.  2、  3)
+      | [一二三四五六七八九十]{1,3}\s*[、.．]    # 一、  二.
+      | 第[一二三四五六七八九十百\d]{1,3}[章节部分篇]
+      | [（(][一二三四五六七八九十\d]{1,2}[)）]  # （一）
+    )\s*\S""",
+    re.VERBOSE,
+)
+_MAX_HEADING_CHARS = 40
+
+
+@dataclass
+class Structure:
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def line_spans(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of every non-blank line with surrounding whitespace trimmed."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            yield start, start + len(stripped)
+        pos += len(line) + 1
+
+
+def is_numbered_heading(line: str) -> bool:
+    line = line.strip()
+    if not line or len(line) > _MAX_HEADING_CHARS or not _NUMBERED_HEADING.match(line):
+        return False
+    if line[-1] in "。，,；;：:、":
+        return False
+    # A heading is one phrase: no sentence ending inside it.
+    return not any(ch in "。；;" for ch in line[:-1])
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one paragraph [start, end)."""
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    depth: list[tuple[str, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        closes_sentence = False
+        if ch in _OPENERS:
+            depth.append((_OPENERS[ch], i))
+        elif depth and ch == depth[-1][0]:
+            depth.pop()
+            # "(这是一句完整的话。)" ends a sentence at its closing bracket.
+            closes_sentence = not depth and i > start and text[i - 1] in SENTENCE_TERMINATORS
+        if depth and i - depth[-1][1] > _MAX_PAREN_SPAN:
+            depth.clear()  # an unclosed bracket must not swallow the paragraph
+        if (ch in SENTENCE_TERMINATORS and not depth) or closes_sentence:
+            j = i + 1
+            while j < end and (text[j] in SENTENCE_TERMINATORS or text[j] in SENTENCE_CLOSERS):
+                j += 1
+            spans.append((sentence_start, j))
+            while j < end and text[j].isspace():
+                j += 1
+            sentence_start = j
+            i = j
+            continue
+        i += 1
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(text: str, *, title_span: tuple[int, int] | None = None,
+            heading_spans: Iterable[tuple[int, int]] = (),
+            byline_spans: Iterable[tuple[int, int]] = ()) -> Structure:
+    """Sections, paragraphs and sentences of `text`.
+
+    `heading_spans` are headings already known from markup (Markdown / HTML); numbered
+    headings in plain text ("1.老套的…", "二、…", "（三）…") are found here.
+    """
+    known_headings = set(heading_spans)
+    bylines = set(byline_spans)
+    lines = list(line_spans(text))
+    kinds: dict[tuple[int, int], str] = {}
+    for span in lines:
+        if span == title_span:
+            kinds[span] = "title"
+        elif span in bylines:
+            kinds[span] = "byline"
+        elif span in known_headings or is_numbered_heading(text[span[0]:span[1]]):
+            kinds[span] = "heading"
+        else:
+            kinds[span] = "body"
+
+    structure = Structure()
+    heading_lines = [span for span in lines if kinds[span] == "heading"]
+    text_end = lines[-1][1] if lines else 0
+    first_start = lines[0][0] if lines else 0
+    if not heading_lines or heading_lines[0][0] > first_start:
+        lead_end = heading_lines[0][0] if heading_lines else text_end
+        structure.sections.append(Section(id=0, title=None, start=first_start, end=_trim(text, first_start, lead_end)[1]))
+    for n, (h_start, h_end) in enumerate(heading_lines):
+        next_start = heading_lines[n + 1][0] if n + 1 < len(heading_lines) else text_end
+        structure.sections.append(Section(
+            id=len(structure.sections), title=text[h_start:h_end], start=h_start,
+            end=_trim(text, h_start, next_start)[1], heading_start=h_start, heading_end=h_end,
+        ))
+
+    section_starts = [section.start for section in structure.sections]
+    section_index = 0
+    for line_start, line_end in lines:
+        while section_index + 1 < len(section_starts) and line_start >= section_starts[section_index + 1]:
+            section_index += 1
+        section_id = structure.sections[section_index].id
+        paragraph = Paragraph(id=len(structure.paragraphs), start=line_start, end=line_end, section_id=section_id)
+        structure.paragraphs.append(paragraph)
+        kind = kinds[(line_start, line_end)]
+        spans = [(line_start, line_end)] if kind != "body" else split_sentences(text, line_start, line_end)
+        for s_start, s_end in spans:
+            structure.sentences.append(Sentence(
+                id=len(structure.sentences), start=s_start, end=s_end, text=text[s_start:s_end],
+                section_id=section_id, paragraph_id=paragraph.id, kind=kind,
+            ))
+    return structure

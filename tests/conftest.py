@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+ANNOTATIONS = CORPUS / "annotations"
+SEED = CORPUS / "japan-quantum-7.4b-usd.txt"
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from pipeline.nlp import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory, analyzer):
+    """One run of the pipeline over the project corpus, shared by the contract tests."""
+    from pipeline.batch import run_corpus
+
+    out = tmp_path_factory.mktemp("corpus-run")
+    report, status = run_corpus(CORPUS, out, analyzer=analyzer, progress=False, log=lambda message: None)
+    return out, report, status
+
+
+def load_docs(out: Path) -> dict[str, dict]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / "docs").glob("*.json"))}
+
+
+def annotations() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ANNOTATIONS.glob("*.json"))]

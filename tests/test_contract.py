@@ -1,0 +1,83 @@
+"""The output contract on the project corpus: files, schema validity, exact offsets, tables."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from pipeline.outputs import TABLE_NAMES
+from pipeline.schema import SCHEMA_FILE, schema_text, validation_errors
+
+from conftest import CORPUS, load_docs
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html"}
+CONTRACT_KEYS = ["schema_version", "doc_id", "source", "text", "sections", "sentences", "entities", "entity_index",
+                 "money", "quantities", "numeric_checks", "claims", "risks", "opportunities", "stance",
+                 "summary_en", "provenance"]
+
+
+def test_schema_file_matches_the_models():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run `pipeline schema --write`"
+
+
+def test_every_article_is_analysed_and_valid(corpus_run):
+    out, report, status = corpus_run
+    articles = [p for p in CORPUS.rglob("*") if p.suffix in ARTICLE_SUFFIXES]
+    assert status == 0, report.errors
+    docs = load_docs(out)
+    assert len(docs) == len(articles) >= 1
+    for doc_id, doc in docs.items():
+        assert validation_errors(doc) == [], doc_id
+        assert all(key in doc for key in CONTRACT_KEYS)
+        assert doc["sentences"] and doc["tokens"] and doc["sections"]
+        assert (out / "summaries" / f"{doc_id}.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_offsets_are_exact_for_every_span(corpus_run):
+    out, _, _ = corpus_run
+    for doc in load_docs(out).values():
+        text = doc["text"]
+        for field in ("sentences", "tokens", "entities", "money", "quantities"):
+            for span in doc[field]:
+                assert text[span["start"]:span["end"]] == span["text"]
+        # sentences are in order, do not overlap, and cover every non-space character
+        covered = set()
+        previous_end = 0
+        for sentence in doc["sentences"]:
+            assert sentence["start"] >= previous_end
+            previous_end = sentence["end"]
+            covered.update(range(sentence["start"], sentence["end"]))
+        assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_validation_catches_broken_offsets_and_fields(corpus_run):
+    out, _, _ = corpus_run
+    doc = next(iter(load_docs(out).values()))
+    doc["sentences"][0]["end"] += 1
+    doc["money"].append({"text": "x"})
+    problems = validation_errors(doc)
+    assert any(p.startswith("sentences/0") for p in problems)
+    assert any(p.startswith("money/") for p in problems)
+
+
+def test_tables_parquet_and_csv(corpus_run):
+    out, _, _ = corpus_run
+    docs = load_docs(out)
+    for name in TABLE_NAMES:
+        frame = pd.read_parquet(out / "tables" / f"{name}.parquet")
+        csv = pd.read_csv(out / "tables" / f"{name}.csv")
+        assert "doc_id" in frame.columns and list(csv.columns) == list(frame.columns)
+        assert len(csv) == len(frame)
+    sentences = pd.read_parquet(out / "tables" / "sentences.parquet")
+    assert len(sentences) == sum(len(d["sentences"]) for d in docs.values())
+    documents = pd.read_parquet(out / "tables" / "documents.parquet")
+    assert sorted(documents["doc_id"]) == sorted(docs)
+
+
+def test_run_json(corpus_run):
+    out, report, _ = corpus_run
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["counts"]["analysed"] == len(load_docs(out)) and run["errors"] == []
+    assert {"load", "ingest", "tokenize", "structure", "tables"} <= set(run["stage_seconds"])
+    assert all(d["status"] == "analysed" for d in run["documents"])

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest import (
+    IngestError, article_from_bytes, decode_bytes, doc_id_for, normalise_text, parse_byline_line, read_article,
+    to_simplified,
+)
+
+SAMPLE = "日本政府今年投入74亿美元，押注量子技术。半导体产业曾经辉煌！"
+TRADITIONAL = "日本政府今年投入74億美元，押注量子技術。半導體產業曾經輝煌，這是一個關鍵轉變。"
+
+
+@pytest.mark.parametrize("encoding,expected", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gb18030", "gb18030"), ("gbk", "gb18030"),
+    ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
+])
+def test_decodes_supported_encodings(encoding, expected):
+    text = SAMPLE * 3 + " Fujitsu and NEC, 2025."
+    decoded, detected = decode_bytes(text.encode(encoding), "x.txt")
+    assert decoded == text
+    assert detected == expected
+
+
+def test_decodes_big5_traditional():
+    decoded, detected = decode_bytes((TRADITIONAL * 3).encode("big5"), "x.txt")
+    assert decoded == TRADITIONAL * 3
+    assert detected == "big5"
+
+
+def test_rejects_empty_binary_and_undecodable():
+    with pytest.raises(IngestError, match=r"x\.txt: empty file"):
+        decode_bytes(b"  \n ", "x.txt")
+    with pytest.raises(IngestError, match=r"x\.txt: binary file"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "x.txt")
+    with pytest.raises(IngestError, match=r"x\.txt: bytes are not valid UTF-8, UTF-16, GB18030/GBK or Big5"):
+        decode_bytes(b"abc \xff\xff\xff def " * 20, "x.txt")
+
+
+def test_full_width_ascii_is_normalised_but_chinese_punctuation_kept():
+    assert normalise_text("投入５０亿日元，ＡＢＣＩ－Ｑ超算（日本）。\r\n") == "投入50亿日元，ABCI-Q超算（日本）。"
+    assert normalise_text("　　第一段\u200b文字") == "第一段文字"
+
+
+def test_traditional_is_converted_and_original_kept():
+    article = article_from_bytes(TRADITIONAL.encode("utf-8"), doc_id="t", path="t.txt", fmt="txt")
+    assert article.script == "traditional"
+    assert "量子技术" in article.text and "半导体产业" in article.text
+    assert article.original_text == TRADITIONAL
+    simplified, script = to_simplified(SAMPLE)
+    assert (simplified, script) == (SAMPLE, "simplified")
+
+
+@pytest.mark.parametrize("line,roles,value", [
+    ("本文作者 | 东叔", ("author",), "东叔"),
+    ("审校 | 童任", ("reviewer",), "童任"),
+    ("编辑/出品 | 东针-知识频道(未经允许,禁止转载)", ("editor", "publisher"), "东针-知识频道"),
+    ("来源：新华社", ("source",), "新华社"),
+    ("责任编辑:王小明", ("editor",), "王小明"),
+])
+def test_byline_lines(line, roles, value):
+    parsed = parse_byline_line(line)
+    assert parsed is not None and parsed[0] == roles and parsed[2] == value
+
+
+def test_body_sentence_is_not_a_byline():
+    assert parse_byline_line("作者认为:日本的战略是正确的。") is None
+    assert parse_byline_line("来源于实验室的成果很多") is None
+
+
+def test_title_and_byline_in_plain_text(tmp_path):
+    path = tmp_path / "韩国 芯片.txt"
+    path.write_text("韩国半导体的新赌注\n\n韩国政府宣布投入26万亿韩元支持芯片产业。\n分析人士认为这一计划将改变格局。\n作者：李明\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "韩国半导体的新赌注"
+    assert article.text[slice(*article.title_span)] == article.title
+    assert article.byline.author == "李明"
+    assert article.doc_id == "韩国-芯片"
+    assert len(article.sha256) == 64 and article.encoding == "utf-8"
+
+
+def test_long_first_sentence_is_not_a_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("日本政府今年一口气砸下74亿美元押注量子技术,这是一种近乎疯狂的战略转向和破釜沉舟的决心,日本在过去五年里投入了大约22亿美元。\n第二段。\n", encoding="utf-8")
+    assert read_article(path).title is None
+
+
+def test_markdown_title_headings_and_links(tmp_path):
+    path = tmp_path / "eu.md"
+    path.write_text("# 欧盟电池补贴\n\n**导语**:欧盟委员会批准了[新的补贴](https://example.org)。\n\n## 一、背景\n\n投入30亿欧元。\n\n![图](x.png)\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "欧盟电池补贴"
+    assert "https://" not in article.text and "**" not in article.text and "x.png" not in article.text
+    assert [article.text[s:e] for s, e in article.heading_spans] == ["一、背景"]
+
+
+def test_html_main_text_without_boilerplate(tmp_path):
+    paragraphs = "".join(f"<p>第{i}段:新加坡政府宣布投入数十亿新加坡元建设人工智能算力中心,预计将带动区域数据中心产业的发展。</p>" for i in range(1, 7))
+    page = (f"<html><head><title>新加坡的算力押注</title></head><body><nav><a href='/'>首页</a> <a href='/news'>新闻中心</a></nav>"
+            f"<article><h1>新加坡的算力押注</h1><h2>一、计划内容</h2>{paragraphs}</article>"
+            f"<footer>版权所有 © 2026 某某网 保留所有权利 联系我们</footer></body></html>")
+    path = tmp_path / "sg.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "新加坡的算力押注"
+    assert "第6段" in article.text and "计划内容" in article.text
+    assert "版权所有" not in article.text and "新闻中心" not in article.text
+    assert article.format == "html"
+
+
+def test_html_without_text_is_an_error(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    with pytest.raises(IngestError, match="empty.html"):
+        read_article(path)
+
+
+def test_size_limit_is_checked_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes("量子".encode() * 1000)
+    with pytest.raises(IngestError, match=r"big\.txt: .*over the .*limit"):
+        read_article(path, max_bytes=1000)
+
+
+def test_doc_id_from_file_name():
+    from pathlib import Path
+
+    assert doc_id_for(Path("corpus/japan-quantum-7.4b-usd.txt")) == "japan-quantum-7.4b-usd"
+    assert doc_id_for(Path("x/Report 2025 (final).HTML")) == "Report-2025-final"

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from pipeline.ingest import read_article
+from pipeline.text import is_numbered_heading, segment, split_sentences
+
+from conftest import SEED
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+
+
+def test_sentence_ends_keep_closing_quotes_and_brackets():
+    text = "他说:“不能再犯同样的错误!”然后离开了。(这是注释。)下一句?对;结束"
+    assert sentences_of(text) == ["他说:“不能再犯同样的错误!”", "然后离开了。", "(这是注释。)", "下一句?", "对;", "结束"]
+
+
+def test_no_split_inside_numbers_or_parentheses():
+    text = "日本砸下74亿美元(约1.05万亿日元。含补贴)押注量子技术。美国投入了3.5亿美元!"
+    assert sentences_of(text) == ["日本砸下74亿美元(约1.05万亿日元。含补贴)押注量子技术。", "美国投入了3.5亿美元!"]
+
+
+def test_repeated_terminators_stay_together():
+    assert sentences_of("真的吗?!当然。。。好") == ["真的吗?!", "当然。。。", "好"]
+
+
+def test_numbered_headings():
+    for line in ["1.老套的“日本模式”", "2. 引发新一轮“量子军备竞赛”?", "三、投资有何机遇与风险", "（二）政策建议", "第三章 结论"]:
+        assert is_numbered_heading(line), line
+    for line in ["1.05万亿日元是一个巨大的数字", "1. 政府应当加大投入,并且要持续关注人才培养和产业链安全问题的进展。",
+                 "2025年是量子产业化的第一年"]:
+        assert not is_numbered_heading(line), line
+
+
+def test_sections_paragraphs_and_kinds():
+    text = "标题在此\n导语一句。导语二句!\n1. 第一部分\n正文一。\n正文二?\n2、第二部分\n正文三。\n作者 | 张三"
+    title = (0, 4)
+    structure = segment(text, title_span=title, byline_spans=[(text.index("作者"), len(text))])
+    assert [s.title for s in structure.sections] == [None, "1. 第一部分", "2、第二部分"]
+    assert [(s.text, s.kind, s.section_id) for s in structure.sentences] == [
+        ("标题在此", "title", 0), ("导语一句。", "body", 0), ("导语二句!", "body", 0),
+        ("1. 第一部分", "heading", 1), ("正文一。", "body", 1), ("正文二?", "body", 1),
+        ("2、第二部分", "heading", 2), ("正文三。", "body", 2), ("作者 | 张三", "byline", 2),
+    ]
+    assert len(structure.paragraphs) == 8
+    for sentence in structure.sentences:
+        paragraph = structure.paragraphs[sentence.paragraph_id]
+        assert paragraph.start <= sentence.start < sentence.end <= paragraph.end
+    for section in structure.sections:
+        assert text[section.start:section.end].strip() == text[section.start:section.end]
+
+
+def test_seed_article_structure(analyzer):
+    document = analyzer.analyze(read_article(SEED))
+    assert [s.title for s in document.sections] == [
+        None, "1.老套的“日本模式”", "2. 引发新一轮“量子军备竞赛”?", "3. 投资有何机遇与风险?"]
+    first = document.sentences[0].text
+    assert first.startswith("日本政府今年一口气砸下74亿美元(约1.05万亿日元)") and first.endswith("22亿美元。")
+    assert document.sentences[1].text == "本轮所谓的投入比之前五年的总和还要多出三倍还不止!"
+    assert [s.kind for s in document.sentences[-4:]] == ["byline"] * 4
+    assert document.source.byline.author == "东叔" and document.source.byline.publisher == "东针-知识频道"
+
+
+def test_words_keep_domain_terms_and_latin_names_whole(analyzer):
+    from pipeline.ingest import article_from_bytes
+
+    text = "从稀释制冷机到量子计算机,ABCI-Q超级计算机、I-PEX和Q-STAR联盟都在布局;K-Chips法案投入1.05万亿韩元。"
+    document = analyzer.analyze(article_from_bytes(text.encode(), doc_id="w", path="w.txt", fmt="txt"))
+    words = [token.text for token in document.tokens]
+    for term in ["稀释制冷机", "量子计算机", "ABCI-Q", "I-PEX", "Q-STAR", "K-Chips", "1.05", "超级计算机"]:
+        assert term in words, (term, words)
+    assert all(text[t.start:t.end] == t.text for t in document.tokens)
+    assert all(not t.text.isspace() for t in document.tokens)
