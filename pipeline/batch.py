@@ -16,11 +16,11 @@ from typing import Callable, Iterator
 
 from tqdm import tqdm
 
-from pipeline.english import build_summary, render_markdown
-from pipeline.ingest import ARTICLE_SUFFIXES, IngestError, article_from_bytes, doc_id_for, format_of, read_bytes
+from pipeline.ingest import ARTICLE_SUFFIXES, IngestError, doc_id_for, format_of, read_bytes
 from pipeline.models import RunError, RunReport
-from pipeline.nlp import Analyzer
-from pipeline.outputs import atomic_write_text, build_tables, document_json
+from pipeline.nlp import Analyzer, PipelineConfig
+from pipeline.outputs import atomic_write_text, build_tables
+from pipeline.parallel import Job, make_backend
 
 
 class UsageError(Exception):
@@ -140,18 +140,21 @@ def _existing_matches(layout: OutputLayout, doc_id: str, sha256: str, fingerprin
         return False
 
 
-def run_corpus(corpus: Path, out: Path, *, analyzer: Analyzer | None = None, force: bool = False,
-               max_bytes: int | None = None, progress: bool | None = None,
-               log: Callable[[str], None] | None = None) -> tuple[RunReport, int]:
+def run_corpus(corpus: Path, out: Path, *, analyzer: Analyzer | None = None, config: PipelineConfig | None = None,
+               force: bool = False, max_bytes: int | None = None, workers: int | None = 1, dask: str | None = None,
+               progress: bool | None = None, log: Callable[[str], None] | None = None) -> tuple[RunReport, int]:
     """Analyse every article under `corpus` into `out`. Returns the report and the exit status."""
     files, errors = discover(corpus)
-    return run_files(files, errors, corpus=corpus, out=out, analyzer=analyzer, force=force,
-                     max_bytes=max_bytes, progress=progress, log=log)
+    return run_files(files, errors, corpus=corpus, out=out, analyzer=analyzer, config=config, force=force,
+                     max_bytes=max_bytes, workers=workers, dask=dask, progress=progress, log=log)
 
 
 def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, out: Path,
-              analyzer: Analyzer | None = None, force: bool = False, max_bytes: int | None = None,
+              analyzer: Analyzer | None = None, config: PipelineConfig | None = None, force: bool = False,
+              max_bytes: int | None = None, workers: int | None = 1, dask: str | None = None,
               progress: bool | None = None, log: Callable[[str], None] | None = None) -> tuple[RunReport, int]:
+    """`workers`: 1 analyses in this process; N > 1 uses a local process pool; None one per core.
+    `dask`: "local" or a scheduler address runs on a Dask cluster instead."""
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     layout = OutputLayout(out)
@@ -162,65 +165,74 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
     if not files and not errors:
         raise UsageError(f"{corpus}: no articles found ({', '.join(sorted(ARTICLE_SUFFIXES))})")
     _remove_stale_temp_files(layout)
-    analyzer = analyzer or Analyzer()
-    limit = max_bytes or analyzer.config.max_bytes
-    fingerprint = analyzer.config.fingerprint
-    stage_seconds: dict[str, float] = {"load": round(analyzer.load_seconds, 4)}
-    statuses: list[dict[str, str]] = []
+    config = analyzer.config if analyzer else (config or PipelineConfig.load())
+    limit = max_bytes or config.max_bytes
+    fingerprint = config.fingerprint
+    stage_seconds: dict[str, float] = {}
+    statuses: dict[int, dict[str, str]] = {}
     counts = {"listed": len(files), "analysed": 0, "skipped": 0, "failed": len(errors)}
     show = sys.stderr.isatty() if progress is None else progress
-    for item in tqdm(files, disable=not show, unit="doc", desc="analysing", file=sys.stderr):
-        status = _process(item, layout, analyzer, limit, fingerprint, force, stage_seconds, errors, emit)
+    bar = tqdm(total=len(files), disable=not show, unit="doc", desc="analysing", file=sys.stderr)
+
+    def record(index: int, status: str, stage: str | None = None, reason: str | None = None) -> None:
+        item = files[index]
         counts[status] += 1
-        statuses.append({"doc_id": item.doc_id, "path": item.display, "status": status})
+        statuses[index] = {"doc_id": item.doc_id, "path": item.display, "status": status}
+        if status == "failed":
+            errors.append(RunError(path=item.display, stage=stage or "analyze", reason=reason or "failed"))
+            emit(f"error: {reason}")
+        bar.update(1)
+
+    def jobs() -> Iterator[Job]:
+        """Read lazily, so only the jobs in flight are held in memory."""
+        for index, item in enumerate(files):
+            try:
+                data = read_bytes(item.path, max_bytes=limit, display_name=item.display)
+            except IngestError as exc:
+                record(index, "failed", "read", str(exc))
+                continue
+            sha256 = hashlib.sha256(data).hexdigest()
+            if not force and _existing_matches(layout, item.doc_id, sha256, fingerprint):
+                record(index, "skipped")
+                continue
+            yield Job(index=index, doc_id=item.doc_id, display=item.display, fmt=format_of(item.path), data=data)
+
     clock = time.perf_counter()
-    table_counts = build_tables(_read_done(layout, statuses)).write(layout.tables)
-    stage_seconds["tables"] = round(time.perf_counter() - clock, 4)
+    backend = make_backend(config, workers=workers, dask=dask, analyzer=analyzer, n_jobs=len(files))
+    stage_seconds["load"] = time.perf_counter() - clock
+    try:
+        for result in backend.run(jobs()):
+            if result.status != "analysed":
+                record(result.index, "failed", result.stage, result.reason)
+                continue
+            try:
+                clock = time.perf_counter()
+                atomic_write_text(layout.summary_md(result.doc_id), result.summary_md)
+                atomic_write_text(layout.doc_json(result.doc_id), result.document_json)
+                _add(stage_seconds, "write", time.perf_counter() - clock)
+            except OSError as exc:
+                record(result.index, "failed", "write", f"{files[result.index].display}: cannot write outputs ({exc})")
+                continue
+            for name, seconds in result.stage_seconds.items():
+                _add(stage_seconds, name, seconds)
+            record(result.index, "analysed")
+    finally:
+        backend.close()
+        bar.close()
+    ordered = [statuses[i] for i in sorted(statuses)]
+    clock = time.perf_counter()
+    table_counts = build_tables(_read_done(layout, ordered)).write(layout.tables)
+    stage_seconds["tables"] = time.perf_counter() - clock
     counts.update({f"rows_{name}": n for name, n in table_counts.items()})
     report = RunReport(
         pipeline_version=fingerprint, corpus=str(corpus), out=str(out), started_at=started_at,
-        duration_s=round(time.perf_counter() - started, 4), counts=counts,
-        stage_seconds={k: round(v, 4) for k, v in stage_seconds.items()}, documents=statuses, errors=errors,
+        duration_s=round(time.perf_counter() - started, 4), workers=backend.workers, counts=counts,
+        stage_seconds={k: round(v, 4) for k, v in stage_seconds.items()}, documents=ordered, errors=errors,
     )
     atomic_write_text(layout.run_json, json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n")
     done = counts["analysed"] + counts["skipped"]
     status = 0 if not errors else (1 if done else 2)
     return report, status
-
-
-def _process(item: InputFile, layout: OutputLayout, analyzer: Analyzer, limit: int, fingerprint: str,
-             force: bool, stage_seconds: dict[str, float], errors: list[RunError],
-             emit: Callable[[str], None]) -> str:
-    stage = "read"
-    try:
-        clock = time.perf_counter()
-        data = read_bytes(item.path, max_bytes=limit, display_name=item.display)
-        sha256 = hashlib.sha256(data).hexdigest()
-        if not force and _existing_matches(layout, item.doc_id, sha256, fingerprint):
-            return "skipped"
-        stage = "ingest"
-        article = article_from_bytes(data, doc_id=item.doc_id, path=item.display, fmt=format_of(item.path))
-        _add(stage_seconds, "ingest", time.perf_counter() - clock)
-        stage = "analyze"
-        document = analyzer.analyze(article)
-        for name, seconds in document.provenance.stage_seconds.items():
-            _add(stage_seconds, name, seconds)
-        stage = "write"
-        clock = time.perf_counter()
-        document.summary_en = build_summary(document)
-        atomic_write_text(layout.summary_md(item.doc_id), render_markdown(document))
-        atomic_write_text(layout.doc_json(item.doc_id), document_json(document))
-        _add(stage_seconds, "write", time.perf_counter() - clock)
-        return "analysed"
-    except IngestError as exc:
-        reason = str(exc)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except Exception as exc:  # one bad document must not stop the batch
-        reason = f"{item.display}: {stage} failed: {type(exc).__name__}: {exc}"
-    errors.append(RunError(path=item.display, stage=stage, reason=reason))
-    emit(f"error: {reason}")
-    return "failed"
 
 
 def _remove_stale_temp_files(layout: OutputLayout) -> None:

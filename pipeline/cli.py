@@ -26,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, help="pipeline config (default: models/pipeline.toml)")
     run.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes")
     run.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    run.add_argument("--workers", type=int, help="worker processes (default: one per core; 1 = this process)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument("--dask", metavar="local", choices=["local"],
+                       help="run on a Dask LocalCluster on this machine")
+    where.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on a running Dask scheduler")
 
     analyze = commands.add_parser("analyze", help="print one document's JSON (or JSON Lines with --jsonl)")
     analyze.add_argument("file", metavar="FILE", help="article file, or - for standard input")
@@ -68,23 +73,26 @@ def _load_analyzer(config_path: Path | None):
 
 def _run(args: argparse.Namespace) -> int:
     from pipeline.batch import UsageError, run_corpus
+    from pipeline.nlp import PipelineConfig
 
     if args.config and not args.config.exists():
         print(f"error: {args.config}: config file does not exist", file=sys.stderr)
         return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        from pipeline.batch import discover
-
-        discover(args.corpus)  # fail fast on a missing corpus before loading models
-        analyzer = _load_analyzer(args.config)
-        report, status = run_corpus(args.corpus, args.out, analyzer=analyzer, force=args.force,
-                                    max_bytes=args.max_bytes, progress=False if args.no_progress else None)
+        report, status = run_corpus(args.corpus, args.out, config=PipelineConfig.load(args.config), force=args.force,
+                                    max_bytes=args.max_bytes, workers=args.workers,
+                                    dask=args.scheduler or args.dask,
+                                    progress=False if args.no_progress else None)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     counts = report.counts
     print(f"{counts['analysed']} analysed, {counts['skipped']} up to date, {counts['failed']} failed "
-          f"-> {args.out} ({report.duration_s:.1f} s)", file=sys.stderr)
+          f"-> {args.out} ({report.duration_s:.1f} s, {report.workers} worker{'s' if report.workers > 1 else ''})",
+          file=sys.stderr)
     return status
 
 

@@ -155,6 +155,10 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def traditional_to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
 def to_simplified(text: str) -> tuple[str, str]:
     """Return (simplified_text, script of the input)."""
     converted = _t2s().convert(text)
@@ -204,8 +208,9 @@ def markdown_to_text(source: str) -> tuple[str, str | None, list[str]]:
     return "\n".join(lines), title, headings
 
 
-def html_to_markdown(html: str, name: str) -> tuple[str, str | None]:
-    """Main text of a web page as Markdown (boilerplate dropped), plus the page title."""
+def html_to_markdown(html: str, name: str) -> tuple[str, str | None, list[str]]:
+    """Main text of a web page as Markdown (boilerplate dropped), the page title, and the short
+    meta lines of the article element ("来源：… 作者：…") that text extraction drops."""
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
@@ -223,7 +228,23 @@ def html_to_markdown(html: str, name: str) -> tuple[str, str | None]:
         )
     if not body or not body.strip():
         raise IngestError(f"{name}: no article text found in the HTML page")
-    return body, title
+    return body, title, _html_meta_lines(html)
+
+
+def _html_meta_lines(html: str) -> list[str]:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    roots = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
+    lines = []
+    for element in roots[0].iter("p", "div", "span", "address", "section"):
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            lines.append(text)
+    return lines
 
 
 # ---------------------------------------------------------------- title and byline
@@ -237,26 +258,45 @@ _BYLINE_ROLES = {
     "配图/封面来源": ("image_source",), "图片来源": ("image_source",), "配图": ("image_source",),
     "封面来源": ("image_source",), "图源": ("image_source",),
 }
-_BYLINE_LINE = re.compile(r"^\s*([\u4e00-\u9fff/]{1,8})\s*[|｜:：]\s*(\S.{0,60}?)\s*$")
+_BYLINE_LABEL = "|".join(re.escape(label) for label in sorted(_BYLINE_ROLES, key=len, reverse=True))
+_KNOWN_FIELD = re.compile(rf"({_BYLINE_LABEL}|[\u4e00-\u9fff]{{1,6}}来源)\s*[|｜:：/]\s*")
+# After a known first field, a meta line may carry others: "来源：X 作者：Y 发布时间：2026-11-20".
+_ANY_FIELD = re.compile(rf"(?:^|(?<=\s))(?:({_BYLINE_LABEL})\s*[|｜:：/]|([\u4e00-\u9fff]{{2,6}})\s*[|｜:：])\s*")
 _TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^()（）]*[)）]\s*$")
-_SENTENCE_END = "。！？!?；;，,：:"
+_TITLE_REJECT_END = "。；;，,：:、"
+_MAX_BYLINE_CHARS = 80
 
 
-def parse_byline_line(line: str) -> tuple[tuple[str, ...], str, str] | None:
-    """(roles, label, value) when the line is a byline entry such as "审校 | 童任"."""
-    match = _BYLINE_LINE.match(line)
-    if not match:
-        return None
-    label = match.group(1)
-    roles = _BYLINE_ROLES.get(label)
-    if roles is None and label.endswith("来源"):
-        roles = ("source",)
-    if roles is None:
-        return None
-    value = _TRAILING_NOTICE.sub("", match.group(2)).strip()
-    if not value or value[-1] in "。！？!?":
-        return None
-    return roles, label, value
+def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """The byline fields of a line such as "审校 | 童任", "文／陈思妤" or "来源：X　作者：Y" as
+    (roles, label, value); an empty list when the line is not a byline. Labels that name no
+    known role (发布时间) come back with roles ("other",)."""
+    line = line.strip()
+    if len(line) > _MAX_BYLINE_CHARS or not _KNOWN_FIELD.match(line):
+        return []
+    starts = [m for m in _ANY_FIELD.finditer(line)]
+    if not starts or starts[0].start() != 0:
+        return []
+    fields = []
+    for n, match in enumerate(starts):
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(line)
+        label = match.group(1) or match.group(2)
+        value = _TRAILING_NOTICE.sub("", line[match.end():end]).strip()
+        if not value or value[-1] in "。！？!?，,":
+            return []
+        roles = _BYLINE_ROLES.get(label) or (("source",) if label.endswith("来源") else ("other",))
+        fields.append((roles, label, value))
+    return fields
+
+
+def _fill_byline(byline: Byline, fields: list[tuple[tuple[str, ...], str, str]]) -> None:
+    """Set the roles `fields` name; the first value found for a role wins."""
+    for roles, label, value in fields:
+        for role in roles:
+            if role == "other":
+                byline.other.setdefault(label, value)
+            elif getattr(byline, role) is None:
+                setattr(byline, role, value)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -272,16 +312,10 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
     byline_spans: list[tuple[int, int]] = []
     lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
     for start, end in lines:
-        parsed = parse_byline_line(text[start:end])
-        if parsed is None:
-            continue
-        roles, label, value = parsed
-        for role in roles:
-            if role == "other":
-                continue
-            if getattr(byline, role) is None:
-                setattr(byline, role, value)
-        byline_spans.append((start, end))
+        fields = parse_byline_line(text[start:end])
+        _fill_byline(byline, fields)
+        if fields:
+            byline_spans.append((start, end))
     title, title_span = None, None
     body_lines = [span for span in lines if span not in byline_spans]
     if title_hint:
@@ -294,7 +328,7 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
     elif len(body_lines) >= 2:
         start, end = body_lines[0]
         line = text[start:end].strip()
-        if 2 <= len(line) <= 40 and line[-1] not in _SENTENCE_END and not re.match(r"^\s*\d{1,2}\s*[.、]", line):
+        if 2 <= len(line) <= 40 and line[-1] not in _TITLE_REJECT_END and not re.match(r"^\s*\d{1,2}\s*[.、]", line):
             offset = text[start:end].index(line)
             title, title_span = line, (start + offset, start + offset + len(line))
     return title, title_span, byline, byline_spans
@@ -317,8 +351,9 @@ def article_from_text(raw_text: str, *, doc_id: str, path: str, fmt: str, sha256
     title_hint = None
     headings: list[str] = []
     name = path
+    meta_lines: list[str] = []
     if fmt == "html":
-        raw_text, title_hint = html_to_markdown(raw_text, name)
+        raw_text, title_hint, meta_lines = html_to_markdown(raw_text, name)
         fmt_for_text = "md"
     else:
         fmt_for_text = fmt
@@ -331,11 +366,13 @@ def article_from_text(raw_text: str, *, doc_id: str, path: str, fmt: str, sha256
     text, script = to_simplified(original)
     def as_analysed(line: str) -> str:
         line = normalise_text(line)
-        return _t2s().convert(line) if script == "traditional" else line
+        return traditional_to_simplified(line) if script == "traditional" else line
 
     title_hint = as_analysed(title_hint) if title_hint else None
     headings = [as_analysed(h) for h in headings]
     title, title_span, byline, byline_spans = find_title_and_byline(text, title_hint)
+    for line in meta_lines:
+        _fill_byline(byline, parse_byline_line(as_analysed(line)))
     heading_spans = []
     if headings:
         wanted = set(h.strip() for h in headings if h.strip())

@@ -246,6 +246,7 @@ class RunReport(Model):
     out: str
     started_at: str
     duration_s: float
+    workers: int = Field(1, description="worker processes that analysed documents")
     counts: dict[str, int]
     stage_seconds: dict[str, float]
     documents: list[dict[str, str]] = Field(description="doc_id, path and status (analysed, skipped, failed) per input")

@@ -190,14 +190,15 @@ def test_sigkill_then_rerun_equals_uninterrupted_run(tmp_path, analyzer):
     run(corpus, clean, analyzer)
 
     command = [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(killed), "--no-progress"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # its own process group, so the kill takes the worker processes down with it
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         done = list((killed / "docs").glob("*.json")) if (killed / "docs").exists() else []
         if len(done) >= 3:
             break
         time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
+    os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     partial = list((killed / "docs").glob("*.json"))
     assert 3 <= len(partial) < 40, "the run must be killed mid-way"

@@ -51,21 +51,24 @@ def test_traditional_is_converted_and_original_kept():
     assert (simplified, script) == (SAMPLE, "simplified")
 
 
-@pytest.mark.parametrize("line,roles,value", [
-    ("本文作者 | 东叔", ("author",), "东叔"),
-    ("审校 | 童任", ("reviewer",), "童任"),
-    ("编辑/出品 | 东针-知识频道(未经允许,禁止转载)", ("editor", "publisher"), "东针-知识频道"),
-    ("来源：新华社", ("source",), "新华社"),
-    ("责任编辑:王小明", ("editor",), "王小明"),
+@pytest.mark.parametrize("line,fields", [
+    ("本文作者 | 东叔", [(("author",), "东叔")]),
+    ("审校 | 童任", [(("reviewer",), "童任")]),
+    ("编辑/出品 | 东针-知识频道(未经允许,禁止转载)", [(("editor", "publisher"), "东针-知识频道")]),
+    ("来源：新华社", [(("source",), "新华社")]),
+    ("责任编辑:王小明", [(("editor",), "王小明")]),
+    ("文/陈思妤", [(("author",), "陈思妤")]),
+    ("来源:亚太产经观察 作者:韩明哲 发布时间:2026-11-20 09:30",
+     [(("source",), "亚太产经观察"), (("author",), "韩明哲"), (("other",), "2026-11-20 09:30")]),
 ])
-def test_byline_lines(line, roles, value):
-    parsed = parse_byline_line(line)
-    assert parsed is not None and parsed[0] == roles and parsed[2] == value
+def test_byline_lines(line, fields):
+    assert [(roles, value) for roles, _, value in parse_byline_line(line)] == fields
 
 
 def test_body_sentence_is_not_a_byline():
-    assert parse_byline_line("作者认为:日本的战略是正确的。") is None
-    assert parse_byline_line("来源于实验室的成果很多") is None
+    assert parse_byline_line("作者认为:日本的战略是正确的。") == []
+    assert parse_byline_line("来源于实验室的成果很多") == []
+    assert parse_byline_line("文章指出,来源:政府文件。") == []
 
 
 def test_title_and_byline_in_plain_text(tmp_path):

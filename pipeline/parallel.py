@@ -1,0 +1,216 @@
+"""Where documents are analysed: in this process, in a local process pool, or on a Dask cluster.
+
+Every backend runs the same function, `analyze_job`, on a `Job` (the article's bytes and
+names) and returns a `JobResult` holding the finished JSON and Markdown text; the caller
+writes the files. Workers therefore need no shared file system, each worker process loads the
+pipeline once, and at most `window` jobs are in flight, so memory stays bounded however large
+the corpus is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Protocol
+
+from pipeline.ingest import IngestError, article_from_bytes
+from pipeline.nlp import Analyzer, PipelineConfig
+from pipeline.outputs import document_json
+
+
+@dataclass
+class Job:
+    index: int
+    doc_id: str
+    display: str
+    fmt: str
+    data: bytes
+
+
+@dataclass
+class JobResult:
+    index: int
+    doc_id: str
+    status: str  # "analysed" or "failed"
+    document_json: str | None = None
+    summary_md: str | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    stage: str | None = None
+    reason: str | None = None
+
+
+_ANALYZERS: dict[str, Analyzer] = {}
+# Below this many documents a worker pool costs more in start-up (each worker loads the
+# pipeline, ~2 s) than it saves.
+SMALL_CORPUS = 16
+
+
+def analyzer_for(config: PipelineConfig) -> Analyzer:
+    """The process's analyzer for `config`, loaded on first use (once per worker process)."""
+    key = config.fingerprint
+    if key not in _ANALYZERS:
+        _ANALYZERS[key] = Analyzer(config)
+    return _ANALYZERS[key]
+
+
+def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = None) -> JobResult:
+    from pipeline.english import build_summary, render_markdown
+
+    stage = "ingest"
+    try:
+        analyzer = analyzer or analyzer_for(config)
+        clock = time.perf_counter()
+        article = article_from_bytes(job.data, doc_id=job.doc_id, path=job.display, fmt=job.fmt)
+        ingest_seconds = time.perf_counter() - clock
+        stage = "analyze"
+        document = analyzer.analyze(article)
+        stage = "summary"
+        clock = time.perf_counter()
+        document.summary_en = build_summary(document)
+        summary_md = render_markdown(document)
+        summary_seconds = time.perf_counter() - clock
+        return JobResult(index=job.index, doc_id=job.doc_id, status="analysed",
+                         document_json=document_json(document), summary_md=summary_md,
+                         stage_seconds={"ingest": ingest_seconds, **document.provenance.stage_seconds,
+                                        "summary": summary_seconds})
+    except IngestError as exc:
+        reason = str(exc)
+    except Exception as exc:  # one bad document must not stop the batch
+        reason = f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}"
+    return JobResult(index=job.index, doc_id=job.doc_id, status="failed", stage=stage, reason=reason)
+
+
+class Backend(Protocol):
+    workers: int
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[JobResult]:
+        """Results as they finish (not in input order)."""
+
+    def close(self) -> None: ...
+
+
+class SerialBackend:
+    """In this process, with an analyzer already loaded."""
+
+    workers = 1
+
+    def __init__(self, analyzer: Analyzer):
+        self.analyzer = analyzer
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[JobResult]:
+        for job in jobs:
+            yield analyze_job(job, self.analyzer.config, self.analyzer)
+
+    def close(self) -> None:
+        pass
+
+
+def _worker_init(config: PipelineConfig) -> None:
+    analyzer_for(config)
+
+
+class ProcessPoolBackend:
+    """A local pool of worker processes, each loading the pipeline once."""
+
+    def __init__(self, config: PipelineConfig, workers: int, window: int | None = None):
+        self.config = config
+        self.workers = workers
+        self.window = window or 2 * workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # "spawn": workers start clean instead of inheriting the parent's threads and locks.
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_init, initargs=(self.config,))
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[JobResult]:
+        self._pool = self._pool or self._new_pool()
+        pending: dict[Future, Job] = {}
+        queue = iter(jobs)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.window:
+                job = next(queue, None)
+                if job is None:
+                    exhausted = True
+                    break
+                pending[self._pool.submit(analyze_job, job, self.config)] = job
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = pending.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    yield JobResult(index=job.index, doc_id=job.doc_id, status="failed", stage="analyze",
+                                    reason=f"{job.display}: worker process died while analysing it")
+                    retry = list(pending.values())
+                    pending.clear()
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = self._new_pool()
+                    for other in retry:
+                        pending[self._pool.submit(analyze_job, other, self.config)] = other
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskBackend:
+    """A Dask distributed cluster: `address` of a running scheduler, or "local" for a LocalCluster."""
+
+    def __init__(self, config: PipelineConfig, address: str, workers: int | None = None, window: int | None = None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:  # pragma: no cover - depends on the install
+            raise RuntimeError('the Dask backend needs dask.distributed: pip install "dask[distributed]"') from None
+        self.config = config
+        self._cluster = None
+        if address == "local":
+            self._cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                         processes=True, dashboard_address=None)
+            self.client = Client(self._cluster)
+        else:
+            self.client = Client(address)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.window = window or 4 * self.workers
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[JobResult]:
+        from distributed import as_completed
+
+        queue = iter(jobs)
+        futures = as_completed()
+        for job in queue:
+            futures.add(self.client.submit(analyze_job, job, self.config, pure=False, key=f"analyze-{job.doc_id}-{job.index}"))
+            if futures.count() >= self.window:
+                break
+        for future in futures:
+            yield future.result()
+            future.release()
+            job = next(queue, None)
+            if job is not None:
+                futures.add(self.client.submit(analyze_job, job, self.config, pure=False, key=f"analyze-{job.doc_id}-{job.index}"))
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_backend(config: PipelineConfig, *, workers: int | None, dask: str | None,
+                 analyzer: Analyzer | None = None, n_jobs: int | None = None) -> Backend:
+    if dask:
+        return DaskBackend(config, dask, workers)
+    if workers is None:  # default: one per core, unless the corpus is too small to repay worker start-up
+        workers = 1 if n_jobs is not None and n_jobs < SMALL_CORPUS else (os.cpu_count() or 1)
+    if n_jobs is not None:
+        workers = max(1, min(workers, n_jobs))
+    if workers == 1:
+        return SerialBackend(analyzer or analyzer_for(config))
+    return ProcessPoolBackend(config, workers)
