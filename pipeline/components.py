@@ -1,0 +1,70 @@
+"""spaCy factories for the analysis concerns: thin adapters from a Doc to each concern's own API.
+
+Each factory loads its engine once (when the pipeline is built) and, per document, reads the
+text and the structure component's sentences and tokens, then writes the contract fields it
+produces into `doc._.fields`. Mentions are also exposed the spaCy way, as `doc.spans[...]`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(sentence.start, sentence.end) for sentence in doc._.structure.sentences]
+
+
+def _token_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(token.idx, token.idx + len(token.text)) for token in doc if not token.is_space]
+
+
+def _span_group(doc: Doc, name: str, items, label_of) -> SpanGroup:
+    spans: list[Span] = []
+    for item in items:
+        span = doc.char_span(item.start, item.end, label=label_of(item), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return SpanGroup(doc, name=name, spans=spans)
+
+
+@Language.factory("entities", default_config={"use_termbase": True, "statistical": "lac"})
+def make_entities(nlp: Language, name: str, use_termbase: bool, statistical: str) -> "EntitiesComponent":
+    return EntitiesComponent(use_termbase=use_termbase, statistical=statistical)
+
+
+class EntitiesComponent:
+    def __init__(self, use_termbase: bool = True, statistical: str = "lac"):
+        from pipeline.entities import EntityRecognizer
+
+        self.recognizer = EntityRecognizer(use_termbase=use_termbase, statistical=statistical)
+
+    @property
+    def backend(self) -> str:
+        return self.recognizer.backend
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = self.recognizer(doc.text, _sentence_spans(doc), _token_spans(doc))
+        doc._.fields["entities"] = entities.mentions
+        doc._.fields["entity_index"] = entities.index
+        doc.spans["entities"] = _span_group(doc, "entities", entities.mentions, lambda m: m.label)
+        return doc
+
+
+@Language.factory("figures")
+def make_figures(nlp: Language, name: str) -> "FiguresComponent":
+    return FiguresComponent()
+
+
+class FiguresComponent:
+    backend = "pipeline.figures"
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.figures import extract_figures
+
+        figures = extract_figures(doc.text, _sentence_spans(doc))
+        doc._.fields["money"] = figures.money
+        doc._.fields["quantities"] = figures.quantities
+        doc._.fields["numeric_checks"] = figures.numeric_checks
+        doc.spans["money"] = _span_group(doc, "money", figures.money, lambda m: m.currency)
+        return doc

@@ -1,0 +1,100 @@
+"""Clustering mentions into entities (aliases, short forms, Latin and Chinese forms)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.entities.lexicon import is_latin
+from pipeline.entities.recognizer import Candidate
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """经产省 / 经济产业省, 理研 / 理化学研究所: same first and last character, in order."""
+    if len(short) < 2 or len(short) >= len(long) or is_latin(short) or is_latin(long):
+        return False
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    pos = 0
+    for ch in short:
+        pos = long.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of) -> list[list[int]]:
+    """Groups of mention indexes; `key_of(mention)` gives a termbase id or None."""
+    uf = _UnionFind()
+    keys: list[str] = []
+    for m in mentions:
+        key = key_of(m)
+        keys.append(f"T:{key}" if key else f"S:{m.label if m.label in ('PERSON',) else 'X'}:{text[m.start:m.end]}")
+        uf.find(keys[-1])
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    # explicit alias pairs: X(Y)
+    for a, b in alias_pairs:
+        if a in by_span and b in by_span:
+            uf.union(keys[by_span[a]], keys[by_span[b]])
+    for i, m in enumerate(mentions):
+        rest = text[m.end:m.end + 2]
+        if rest[:1] in "(（":
+            for j in range(i + 1, min(i + 3, len(mentions))):
+                n = mentions[j]
+                close = text[n.end:n.end + 1]
+                if n.start == m.end + 1 and close in ")）" and n.label == m.label:
+                    uf.union(keys[i], keys[j])
+    # short forms within the same label
+    surfaces: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        surfaces.setdefault((m.label, text[m.start:m.end]), i)
+    items = list(surfaces.items())
+    for (label, short), i in items:
+        for (label2, long), j in items:
+            if label != label2 or short == long:
+                continue
+            if label == "PERSON":
+                if len(short) >= 2 and long.startswith(short) and not is_latin(short):
+                    uf.union(keys[j], keys[i])
+            elif label not in ("GPE", "LOC") and is_abbreviation(short, long):
+                uf.union(keys[j], keys[i])
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(uf.find(key), []).append(i)
+    return sorted(groups.values(), key=lambda g: min(mentions[i].start for i in g))
+
+
+def majority_label(mentions: list[Candidate], idx: list[int]) -> str:
+    for i in idx:
+        if mentions[i].term is not None:
+            return mentions[i].term.label
+    counts = Counter(mentions[i].label for i in idx)
+    best = max(counts.values())
+    for i in sorted(idx, key=lambda i: mentions[i].start):
+        if counts[mentions[i].label] == best:
+            return mentions[i].label
+    return mentions[idx[0]].label
+
+
+def pick_name_zh(forms: list[str]) -> str:
+    han = [f for f in forms if re.search(r"[\u4e00-\u9fff]", f)]
+    pool = han or forms
+    return max(pool, key=lambda f: (len(f), -forms.index(f)))

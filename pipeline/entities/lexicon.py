@@ -1,0 +1,161 @@
+"""The entity data: termbase, places, name heads, titles, surnames, non-entities.
+
+All of it is read from readable TSV files under `models/` (see their header comments for
+sources and dates). A `Gazetteer` finds every listed surface form in a text, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.entities.resources import read_tsv, split_list
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def is_latin(text: str) -> bool:
+    return bool(_LATIN.search(text)) and not re.search(r"[\u4e00-\u9fff]", text)
+
+
+@dataclass
+class Term:
+    id: str
+    zh: str
+    label: str
+    name_en: str
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str = ""
+    source: str = ""
+    origin: str = "termbase"        # termbase | places
+    demonyms: list[str] = field(default_factory=list)
+
+    @property
+    def surfaces(self) -> list[str]:
+        return [self.zh, *self.aliases]
+
+
+class Gazetteer:
+    """Exact matching of many surface forms, longest match first at each position.
+
+    Chinese forms must start and end on a word boundary of one of the given segmentations
+    (日本 is not found in 日本国家 as 日本国); Latin forms must not touch other
+    Latin letters or digits and match case-sensitively (acronyms), or case-insensitively when
+    they are longer than four letters and contain a space."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[str, object]]] = {}
+        self._ci: dict[str, list[tuple[str, object]]] = {}
+
+    def add(self, surface: str, value: object) -> None:
+        if not surface:
+            return
+        self._by_first.setdefault(surface[0], []).append((surface, value))
+        if is_latin(surface) and " " in surface and len(surface) > 4:
+            self._ci.setdefault(surface[0].lower(), []).append((surface.lower(), value))
+
+    def freeze(self) -> None:
+        for table in (self._by_first, self._ci):
+            for key in table:
+                table[key].sort(key=lambda item: -len(item[0]))
+
+    def find(self, text: str, boundaries: set[int] | None = None) -> list[tuple[int, int, object]]:
+        out: list[tuple[int, int, object]] = []
+        n = len(text)
+        lower = None
+        i = 0
+        while i < n:
+            hit = None
+            for surface, value in self._by_first.get(text[i], ()):
+                if text.startswith(surface, i) and self._ok(text, i, i + len(surface), surface, boundaries):
+                    hit = (i, i + len(surface), value)
+                    break
+            if hit is None and text[i].lower() in self._ci:
+                lower = lower if lower is not None else text.lower()
+                for surface, value in self._ci[text[i].lower()]:
+                    if lower.startswith(surface, i) and self._ok(text, i, i + len(surface), surface, boundaries):
+                        hit = (i, i + len(surface), value)
+                        break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _ok(text: str, start: int, end: int, surface: str, boundaries: set[int] | None) -> bool:
+        if is_latin(surface):
+            before = text[start - 1] if start > 0 else " "
+            after = text[end] if end < len(text) else " "
+            return not (before.isascii() and (before.isalnum() or before in "-_")) and \
+                not (after.isascii() and (after.isalnum() or after in "-_"))
+        if boundaries is not None:
+            return start in boundaries and end in boundaries
+        return True
+
+
+@dataclass
+class Lexicons:
+    terms: list[Term]
+    places: list[Term]
+    heads: dict[str, tuple[str, str, str]]       # head -> (label, english, standalone: yes | noun | no)
+    titles: dict[str, str]                        # title -> english
+    non_entities: set[str]
+    surnames: dict[str, tuple[str, str]]          # surname -> (kind, reading)
+    demonyms: dict[str, Term]
+    termbase_gazetteer: Gazetteer
+    place_gazetteer: Gazetteer
+    sources: dict[str, str]
+    contraction_chars: set[str] = field(default_factory=set)
+
+    def is_country_contraction(self, surface: str) -> bool:
+        """中美, 美中日, 中美欧: one-character country short forms run together (not one entity)."""
+        return 2 <= len(surface) <= 5 and all(ch in self.contraction_chars for ch in surface)
+
+    @classmethod
+    def load(cls, models: Path, use_termbase: bool = True, exclude_terms: set[str] | None = None) -> "Lexicons":
+        ent = models / "entities"
+        terms: list[Term] = []
+        termbase_path = models / "termbase.tsv"
+        if use_termbase and termbase_path.exists():
+            for row in read_tsv(termbase_path):
+                term = Term(id=row["id"], zh=row["zh"], label=row["type"], name_en=row["name_en"],
+                            aliases=split_list(row.get("aliases", "")), wikidata=row.get("wikidata", ""),
+                            source=row.get("source", ""))
+                if term.label not in LABELS:
+                    raise ValueError(f"{termbase_path}: {term.id}: unknown type {term.label}")
+                if exclude_terms and (term.id in exclude_terms or exclude_terms & set(term.surfaces)):
+                    continue
+                terms.append(term)
+        places: list[Term] = []
+        for row in read_tsv(ent / "places.tsv"):
+            places.append(Term(id="place." + row["name_en"].lower().replace(" ", "-"), zh=row["zh"],
+                               label=row["type"], name_en=row["name_en"], aliases=split_list(row.get("aliases", "")),
+                               wikidata=row.get("wikidata", ""), source="places", origin="places",
+                               demonyms=split_list(row.get("demonyms_zh", ""))))
+        heads = {r["head"]: (r["label"], r["name_en"], r.get("standalone") or "no")
+                 for r in read_tsv(ent / "name_heads.tsv")}
+        titles = {r["title"]: r["name_en"] for r in read_tsv(ent / "titles.tsv")}
+        non_entities = {r["text"] for r in read_tsv(ent / "non_entities.tsv")}
+        surnames = {r["surname"]: (r["kind"], r["reading"]) for r in read_tsv(ent / "person_names.tsv")}
+        demonyms = {d: p for p in places for d in p.demonyms}
+        contraction_chars = {r["char"] for r in read_tsv(ent / "country_short_forms.tsv")}
+        tb = Gazetteer()
+        for term in terms:
+            for surface in term.surfaces:
+                tb.add(surface, term)
+        tb.freeze()
+        pg = Gazetteer()
+        for place in places:
+            for surface in place.surfaces:
+                pg.add(surface, place)
+        for d, place in demonyms.items():
+            pg.add(d, ("DEMONYM", place))
+        pg.freeze()
+        return cls(terms=terms, places=places, heads=heads, titles=titles, non_entities=non_entities,
+                   surnames=surnames, demonyms=demonyms, termbase_gazetteer=tb, place_gazetteer=pg,
+                   sources={"termbase": str(termbase_path) if use_termbase else "", "entities": str(ent)},
+                   contraction_chars=contraction_chars)

@@ -1,0 +1,466 @@
+"""Mention finding: a statistical tagger (LAC or jieba POS) + rules + gazetteers (termbase, places).
+
+Every source proposes candidate spans with a label and a priority; overlapping candidates are
+resolved greedily (priority, then length). The rules work on "units": the tagger's words, with
+gazetteer hits and Latin names merged into single units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from pipeline.entities.lexicon import Lexicons, Term, is_latin
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9_\-.@/])"
+    r"[A-Za-z0-9][A-Za-z0-9&]*(?:[-.'][A-Za-z0-9&]+)*"
+    r"(?:[ ](?:[A-Z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*|of|and|for|the|de|&))*"
+    r"(?:[ ][A-Z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*)?"
+    r"(?![A-Za-z0-9_\-@])")
+LATIN_LAST_WORD = {
+    "LAW": {"Act", "Law", "Bill", "Regulation", "Directive"},
+    "PROGRAM": {"Initiative", "Program", "Programme", "Plan", "Strategy", "Mission", "Project", "Flagship"},
+    "FACILITY": {"Lab", "Laboratory", "Fab", "Supercomputer", "Center", "Centre"},
+    "EVENT": {"Summit", "Forum", "Expo", "Conference", "Congress", "Olympics", "Games"},
+    "ORG": {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Co.", "Group", "University",
+            "Institute", "Agency", "Ministry", "Bank", "Company", "Holdings", "Technologies", "Labs"},
+}
+STRUCTURE_TAGS = {"w", "p", "u", "c", "xc", "m", "q", "TIME", "d", "r", "v", "vd", "ad", "a", "f", "t"}
+NOUN_TAGS = {"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "s", "j"}
+PROPER_TAGS = {"nz", "nw", "ORG", "PER"}
+GOV_HEADS = {"政府", "内阁", "议会", "国会"}
+NAME_STOP_FIRST = set("也将就还都已曾在对与和及的是说称并又再更被把由向从于而等")
+ADDRESS_UNITS = ("区", "县", "镇", "乡", "村", "路", "街", "道", "号", "大道", "大街", "广场", "开发区", "新区", "园区")
+QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "『": "』"}
+
+PRIO_BYLINE, PRIO_BRACKET, PRIO_CHAIN, PRIO_QUOTED = 9, 8, 7, 7
+PRIO_STAT_CONTAINING, PRIO_TERM, PRIO_PLACE, PRIO_LATIN, PRIO_TITLE, PRIO_STAT = 6.5, 6, 5, 5, 4, 3
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    tag: str                      # tagger tag, or TERM / PLACE / LATIN / DEMONYM
+    term: Term | None = None
+
+    @property
+    def strong(self) -> bool:
+        return self.tag in ("TERM", "PLACE", "LATIN")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    prio: float
+    source: str
+    term: Term | None = None
+    alias_of: tuple[int, int] | None = None   # span of the name this one restates, e.g. "X(Y)"
+
+
+@dataclass
+class Found:
+    mentions: list[Candidate]
+    alias_pairs: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class MentionFinder:
+    def __init__(self, lexicons: Lexicons, tagger: Callable[[str], list[tuple[int, int, str]]] | None):
+        self.lex = lexicons
+        self.tagger = tagger
+        self.heads_by_len = sorted(lexicons.heads, key=len, reverse=True)
+        self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
+
+    # ------------------------------------------------------------------ units
+    def _strong_spans(self, text: str, boundaries: set[int]) -> list[Unit]:
+        found: list[Unit] = []
+        for s, e, term in self.lex.termbase_gazetteer.find(text, boundaries):
+            found.append(Unit(s, e, "TERM", term))
+        for s, e, value in self.lex.place_gazetteer.find(text, boundaries):
+            if isinstance(value, tuple):
+                found.append(Unit(s, e, "DEMONYM", value[1]))
+            else:
+                found.append(Unit(s, e, "PLACE", value))
+        for m in LATIN_NAME.finditer(text):
+            s, e = m.span()
+            piece = m.group()
+            while piece and piece[-1] in ".'":   # sentence full stop after a name
+                piece = piece[:-1]
+                e -= 1
+            if not re.search(r"[A-Za-z]", piece) or piece in self.lex.non_entities:
+                continue
+            if len(piece) == 1 or piece.islower() or re.fullmatch(r"[0-9.]+[A-Za-z]{1,3}", piece):
+                continue
+            found.append(Unit(s, e, "LATIN"))
+        found.sort(key=lambda u: (-(u.end - u.start), {"TERM": 0, "DEMONYM": 1, "PLACE": 2, "LATIN": 3}[u.tag], u.start))
+        chosen: list[Unit] = []
+        for unit in found:
+            if any(_overlaps((unit.start, unit.end), (c.start, c.end)) for c in chosen):
+                continue
+            chosen.append(unit)
+        return sorted(chosen, key=lambda u: u.start)
+
+    def units(self, text: str, words: list[tuple[int, int, str]], tokens: Sequence[tuple[int, int]]) -> list[Unit]:
+        boundaries = {s for s, _, _ in words} | {e for _, e, _ in words}
+        boundaries |= {s for s, _ in tokens} | {e for _, e in tokens}
+        boundaries |= {0, len(text)}
+        strong = self._strong_spans(text, boundaries)
+        units: list[Unit] = list(strong)
+        k = 0
+        for s, e, tag in words:
+            # parts of the word not covered by strong units
+            pos = s
+            while k < len(strong) and strong[k].end <= s:
+                k += 1
+            j = k
+            while j < len(strong) and strong[j].start < e:
+                if strong[j].start > pos:
+                    units.append(Unit(pos, strong[j].start, tag if tag not in ("PER", "ORG", "LOC", "nz", "nw") else "n"))
+                pos = max(pos, strong[j].end)
+                j += 1
+            if pos < e:
+                # the rest of a word split by a gazetteer hit is no longer the tagger's name
+                units.append(Unit(pos, e, tag if (pos, e) == (s, e) or tag not in ("PER", "ORG", "LOC", "nz", "nw") else "n"))
+        units.sort(key=lambda u: u.start)
+        return units
+
+    # ------------------------------------------------------------------ helpers
+    def _label_for_place(self, text: str, start: int, end: int) -> str:
+        surface = text[start:end]
+        if surface[-1] in "国省市县州区镇村都府道" and len(surface) >= 2:
+            return "GPE"
+        return "LOC"
+
+    def _head_at(self, text: str, end: int, unit_starts: set[int]) -> str | None:
+        for head in self.heads_by_len:
+            s = end - len(head)
+            if s >= 0 and text[s:end] == head and s in unit_starts:
+                return head
+        return None
+
+    def _head_ending(self, text: str, start: int, end: int) -> str | None:
+        """Longest head that a single unit's text ends with (the unit being longer than it)."""
+        surface = text[start:end]
+        for head in self.heads_by_len:
+            if len(surface) > len(head) and surface.endswith(head):
+                return head
+        return None
+
+    def _latin_label(self, text: str, unit: Unit) -> str:
+        words = text[unit.start:unit.end].split()
+        last = words[-1] if words else ""
+        for label, lasts in LATIN_LAST_WORD.items():
+            if last in lasts and len(words) > 1:
+                return label
+        return "ORG"
+
+    def _is_country(self, term: Term | None) -> bool:
+        return bool(term and term.origin == "places" and term.demonyms)
+
+    # ------------------------------------------------------------------ rules
+    def _chains(self, text: str, units: list[Unit]) -> list[Candidate]:
+        """Names ending with a head word: [name-like units] + head."""
+        out: list[Candidate] = []
+        starts = {u.start for u in units}
+        index_by_start = {u.start: i for i, u in enumerate(units)}
+        for j, unit in enumerate(units):
+            if unit.tag in ("TERM", "PLACE", "DEMONYM") and unit.term and unit.term.label in ("PERSON", "GPE", "LOC"):
+                continue
+            head = self._head_at(text, unit.end, starts)
+            inner_head = None
+            if head is None:
+                inner_head = self._head_ending(text, unit.start, unit.end)
+                if inner_head is None or unit.tag not in ("n", "nz", "nw", "ORG", "LATIN", "vn"):
+                    continue
+                head = inner_head
+            head_start = unit.end - len(head)
+            label, head_en, standalone = self.lex.heads[head]
+            # the units making the head
+            i = index_by_start.get(head_start, j) if inner_head is None else j
+            head_units = units[i:j + 1]
+            if inner_head is None and any(u.strong for u in head_units):
+                continue
+            # walk left over name-like units
+            left = i if inner_head is None else j
+            conj_used = False
+            while left > 0:
+                prev = units[left - 1]
+                ptext = text[prev.start:prev.end]
+                if unit.end - prev.start > 24 or (j - left) > 7:
+                    break
+                if prev.tag == "DEMONYM":
+                    break
+                if prev.strong and not (prev.term and prev.term.label == "PERSON"):
+                    left -= 1
+                    continue
+                if prev.tag in NOUN_TAGS and HAN.search(ptext) and ptext not in self.lex.non_entities - {"量子"}:
+                    left -= 1
+                    continue
+                if prev.tag in ("c",) and ptext in ("和", "与") and not conj_used and left - 2 >= 0 and \
+                        head not in GOV_HEADS and units[left - 2].tag in NOUN_TAGS and not units[left - 2].strong and \
+                        self._head_ending(text, units[left - 2].start, units[left - 2].end) is None and \
+                        text[units[left - 2].start:units[left - 2].end] not in self.lex.heads:
+                    conj_used = True
+                    left -= 1
+                    continue
+                break
+            # do not start with a conjunction
+            while left < i and text[units[left].start:units[left].end] in ("和", "与"):
+                left += 1
+            body = units[left:i] if inner_head is None else units[left:j]
+            span = (units[left].start, unit.end)
+            surface = text[span[0]:span[1]]
+            if surface in self.lex.non_entities:
+                continue
+            proper = [u for u in body if (u.strong and u.tag != "PLACE") or u.tag in PROPER_TAGS]
+            places = [u for u in body if u.tag == "PLACE" or u.tag == "LOC"]
+            nouns_len = sum(u.end - u.start for u in body)
+            descriptor = head_en[:1].islower()
+            ok = False
+            if proper:
+                ok = True
+            elif places:
+                head_is_bare = inner_head is None and len(head_units) == 1 and text[head_units[0].start:head_units[0].end] == head
+                country_only = all(self._is_country(u.term) for u in places if u.term) and len(places) == len(body)
+                if head in GOV_HEADS or not head_is_bare or standalone == "noun":
+                    ok = True
+                elif standalone == "yes" and not country_only:
+                    ok = True
+                elif standalone == "yes" and country_only and len(body) > 1:
+                    ok = True
+                if label in ("PROGRAM", "EVENT", "FACILITY") and standalone != "yes" and len(body) == len(places):
+                    ok = False
+            elif standalone == "yes" and nouns_len >= 2:
+                ok = True
+            elif standalone == "noun":
+                if inner_head is not None and unit.end - unit.start >= 3 and not body and \
+                        text[unit.start] not in "各全本该外一两多":
+                    ok = True
+                elif body and nouns_len >= 2 and text[span[0]] not in "各全本该外一两多":
+                    ok = True
+            if not ok:
+                continue
+            if descriptor:
+                # "ABCI-Q超级计算机": the name is the part before the descriptor
+                if not body:
+                    continue
+                span = (units[left].start, head_start)
+                if span[1] - span[0] < 2:
+                    continue
+                label_here = label
+                if len(body) == 1 and body[0].term:
+                    label_here = body[0].term.label if body[0].term.label not in ("GPE", "LOC") else label
+                    if body[0].term.label in ("GPE", "LOC"):
+                        continue
+                out.append(Candidate(span[0], span[1], label_here, PRIO_CHAIN, "chain"))
+                continue
+            # "IBM公司", "东芝公司": a known name + bare generic head is the name itself
+            if inner_head is None and len(body) == 1 and (body[0].tag == "LATIN" or (body[0].term and body[0].term.origin == "termbase")) \
+                    and text[head_units[0].start:unit.end] == head and label == "ORG" and head in ("公司", "集团"):
+                b = body[0]
+                out.append(Candidate(b.start, b.end, b.term.label if b.term else "ORG", PRIO_CHAIN, "chain", b.term))
+                continue
+            if len(body) == 1 and body[0].term and body[0].term.origin == "termbase" and body[0].term.label == label \
+                    and inner_head is None and text[head_units[0].start:unit.end] == head:
+                # "芯片与科学法案" style: a term already ends with its own head word
+                pass
+            out.append(Candidate(span[0], span[1], label, PRIO_CHAIN, "chain"))
+        return out
+
+    def _titles(self, text: str, units: list[Unit]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i, unit in enumerate(units):
+            surface = text[unit.start:unit.end]
+            if surface not in self.lex.titles:
+                continue
+            # collect up to 4 Han characters after the title
+            j = i + 1
+            if j >= len(units):
+                continue
+            first = units[j]
+            if first.tag in ("PER",) or (first.term and first.term.label == "PERSON"):
+                continue  # the tagger / termbase already has the name
+            if first.tag not in ("n", "nz", "nr", "LOC", "ORG") or first.strong:
+                continue
+            ftext = text[first.start:first.end]
+            if not HAN.fullmatch(ftext[0]) or ftext[0] in NAME_STOP_FIRST:
+                continue
+            end = first.end
+            k = j + 1
+            while k < len(units) and units[k].end - first.start <= 4 and units[k].tag in ("n", "nz", "d", "ad", "a", "nr", "vn") \
+                    and HAN.fullmatch(text[units[k].start:units[k].end]):
+                end = units[k].end
+                k += 1
+            after = units[k] if k < len(units) else None
+            if not 2 <= end - first.start <= 4:
+                continue
+            if after is not None and after.tag not in ("v", "p", "w", "d", "c", "u", "TIME", "vd") and not text[after.start:after.end] in ("表示", "说"):
+                continue
+            name = text[first.start:end]
+            if name in self.lex.titles or name in self.lex.non_entities:
+                continue
+            out.append(Candidate(first.start, end, "PERSON", PRIO_TITLE, "title"))
+        return out
+
+    def _strip_titles(self, text: str, cand: Candidate) -> Candidate | None:
+        surface = text[cand.start:cand.end]
+        for title in self.titles_by_len:
+            if surface.startswith(title) and len(surface) - len(title) >= 2:
+                return Candidate(cand.start + len(title), cand.end, cand.label, cand.prio, cand.source, cand.term)
+            if surface.endswith(title) and len(surface) - len(title) >= 2:
+                return Candidate(cand.start, cand.end - len(title), cand.label, cand.prio, cand.source, cand.term)
+        return cand
+
+    def _brackets(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in re.finditer(r"《([^《》\n]{2,40})》", text):
+            inner = m.group(1)
+            s, e = m.span(1)
+            label = None
+            for head in self.heads_by_len:
+                if inner.endswith(head) and self.lex.heads[head][0] in ("LAW", "PROGRAM"):
+                    label = self.lex.heads[head][0]
+                    break
+            if label is None and re.search(r"\b(Act|Law|Bill)$", inner):
+                label = "LAW"
+            if label:
+                out.append(Candidate(s, e, label, PRIO_BRACKET, "bracket"))
+        return out
+
+    def _quoted_with_alias(self, text: str, units: list[Unit]) -> tuple[list[Candidate], list[tuple[tuple[int, int], tuple[int, int]]]]:
+        out: list[Candidate] = []
+        pairs = []
+        for m in re.finditer(r"[“「\"]([^“”「」\"\n，。,]{2,24})[”」\"]\s*[(（]\s*([A-Za-z][A-Za-z0-9&\-. ]{0,30}?)\s*[)）]", text):
+            name_span, alias_span = m.span(1), m.span(2)
+            inner = m.group(1)
+            label = "ORG"
+            for head in self.heads_by_len:
+                if head in inner and self.lex.heads[head][0] == "ORG" and len(head) >= 2:
+                    label = "ORG"
+                    break
+                if inner.endswith(head):
+                    label = self.lex.heads[head][0]
+                    break
+            alias_units = [u for u in units if u.start == alias_span[0] and u.end == alias_span[1] and u.term]
+            if alias_units:
+                label = alias_units[0].term.label
+            out.append(Candidate(*name_span, label, PRIO_QUOTED, "quoted"))
+            out.append(Candidate(*alias_span, label, PRIO_QUOTED, "quoted", alias_units[0].term if alias_units else None))
+            pairs.append((name_span, alias_span))
+        return out, pairs
+
+    def _bylines(self, text: str) -> list[Candidate]:
+        try:
+            from pipeline.ingest import parse_byline_line
+        except Exception:  # pragma: no cover - ingest not available
+            parse_byline_line = None
+        out: list[Candidate] = []
+        pos = 0
+        for line in text.split("\n"):
+            parsed = parse_byline_line(line) if parse_byline_line else None
+            fields = [parsed] if isinstance(parsed, tuple) else list(parsed or [])
+            search_from = 0
+            for roles, _label, value in fields:
+                vstart = line.find(value, search_from)
+                if vstart < 0 or roles == ("other",):
+                    continue
+                search_from = vstart + len(value)
+                for m in re.finditer(r"[^/、,，;；&\s]+(?:[\s-][^/、,，;；&\s(（]+)*", value):
+                    piece = re.split(r"[(（]", m.group())[0].strip()
+                    if len(piece) < 2 or piece in self.lex.non_entities:
+                        continue
+                    start = pos + vstart + m.start()
+                    end = start + len(piece)
+                    kind = "PERSON"
+                    if re.search(r"-", piece) and HAN.search(piece):
+                        kind = "ORG"
+                    elif HAN.search(piece) and not 2 <= len(piece) <= 4 and "·" not in piece:
+                        kind = "ORG"
+                    elif ("source" in roles or "publisher" in roles) and "author" not in roles:
+                        kind = "ORG"
+                    elif any(piece.endswith(h) for h in self.lex.heads) or piece.endswith(("频道", "网", "社", "报", "号")):
+                        kind = "ORG"
+                    out.append(Candidate(start, end, kind, PRIO_BYLINE, "byline"))
+            pos += len(line) + 1
+        return out
+
+    # ------------------------------------------------------------------ main
+    def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> Found:
+        words = self.tagger(text) if self.tagger else [(s, e, "n") for s, e in tokens]
+        units = self.units(text, words, tokens)
+        cands: list[Candidate] = []
+        blocked: list[tuple[int, int]] = []
+        for u in units:
+            surface = text[u.start:u.end]
+            if u.tag == "DEMONYM":
+                blocked.append((u.start, u.end))
+            elif u.tag == "TERM":
+                cands.append(Candidate(u.start, u.end, u.term.label, PRIO_TERM, "termbase", u.term))
+            elif u.tag == "PLACE":
+                cands.append(Candidate(u.start, u.end, u.term.label, PRIO_PLACE, "places", u.term))
+            elif u.tag == "LATIN":
+                cands.append(Candidate(u.start, u.end, self._latin_label(text, u), PRIO_LATIN, "latin"))
+            elif u.tag in ("PER", "ORG", "LOC") and surface not in self.lex.non_entities:
+                if u.tag == "LOC" and self.lex.is_country_contraction(surface):
+                    continue
+                if u.tag == "PER" and (len(surface) < 2 or not HAN.search(surface)):
+                    continue
+                if u.tag == "ORG" and len(surface) < 2:
+                    continue
+                label = {"PER": "PERSON", "ORG": "ORG"}.get(u.tag) or self._label_for_place(text, u.start, u.end)
+                c = Candidate(u.start, u.end, label, PRIO_STAT, "statistical")
+                if label == "PERSON":
+                    c = self._strip_titles(text, c)
+                cands.append(c)
+        # a statistical ORG/LOC that contains whole gazetteer units and crosses none is preferred (东京大学)
+        for c in cands:
+            if c.source == "statistical" and c.label != "PERSON":
+                inside = [u for u in units if u.strong and c.start <= u.start and u.end <= c.end]
+                crossing = [u for u in units if u.strong and _overlaps((u.start, u.end), (c.start, c.end))
+                            and not (c.start <= u.start and u.end <= c.end)]
+                if inside and not crossing and c.end - c.start > max(u.end - u.start for u in inside):
+                    c.prio = PRIO_STAT_CONTAINING
+        cands += self._chains(text, units)
+        cands += self._titles(text, units)
+        cands += self._brackets(text)
+        quoted, pairs = self._quoted_with_alias(text, units)
+        cands += quoted
+        cands += self._bylines(text)
+        # resolve
+        cands.sort(key=lambda c: (-c.prio, -(c.end - c.start), c.start))
+        chosen: list[Candidate] = []
+        taken = bytearray(len(text) + 1)
+        for c in cands:
+            if c.end <= c.start or any(taken[c.start:c.end]):
+                continue
+            if any(b[0] <= c.start and c.end <= b[1] for b in blocked):
+                continue
+            surface = text[c.start:c.end]
+            if surface in self.lex.non_entities or not surface.strip():
+                continue
+            chosen.append(c)
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.sort(key=lambda c: c.start)
+        return Found(self._merge_addresses(text, chosen), pairs)
+
+    def _merge_addresses(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """北京市 + 海淀区 written together are one address: merge a place with the smaller
+        places written right after it (districts, counties, towns, roads, zones)."""
+        out: list[Candidate] = []
+        for c in chosen:
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == c.start and prev.label in ("GPE", "LOC") and c.label in ("GPE", "LOC") \
+                    and text[c.start:c.end].endswith(ADDRESS_UNITS) and prev.source != "byline":
+                out[-1] = Candidate(prev.start, c.end, "LOC", max(prev.prio, c.prio), "address")
+                continue
+            out.append(c)
+        return out
