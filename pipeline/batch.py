@@ -19,7 +19,7 @@ from tqdm import tqdm
 from pipeline.ingest import ARTICLE_SUFFIXES, IngestError, doc_id_for, format_of, read_bytes
 from pipeline.models import RunError, RunReport
 from pipeline.nlp import Analyzer, PipelineConfig
-from pipeline.outputs import atomic_write_text, build_tables
+from pipeline.outputs import atomic_write_text, write_tables
 from pipeline.parallel import Job, make_backend
 
 
@@ -221,7 +221,7 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
         bar.close()
     ordered = [statuses[i] for i in sorted(statuses)]
     clock = time.perf_counter()
-    table_counts = build_tables(_read_done(layout, ordered)).write(layout.tables)
+    table_counts = write_tables(_read_done(layout, ordered), layout.tables)
     stage_seconds["tables"] = time.perf_counter() - clock
     counts.update({f"rows_{name}": n for name, n in table_counts.items()})
     report = RunReport(

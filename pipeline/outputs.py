@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import types
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Union, get_args, get_origin
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.models import (
     Claim, Document, EntityIndexEntry, EntityMention, Money, NumericCheck, Opportunity, Quantity, Risk,
@@ -63,12 +65,15 @@ ITEM_TABLES: dict[str, tuple[str, type]] = {
     "risks": ("risks", Risk),
     "opportunities": ("opportunities", Opportunity),
 }
-DOCUMENT_COLUMNS = [
-    "doc_id", "path", "format", "encoding", "script", "sha256", "size_bytes", "title", "author", "reviewer",
-    "editor", "publisher", "source", "n_chars", "n_sections", "n_sentences", "n_tokens", "n_entities",
-    "n_money", "n_claims", "n_risks", "stance_label", "stance_score", "pipeline_version",
-]
-STANCE_COLUMNS = ["doc_id", "target", "target_en", "label", "score", "evidence", "is_main"]
+# documents table: one row per document, typed columns
+DOCUMENT_COLUMNS: dict[str, Any] = {
+    "doc_id": str, "path": str, "format": str, "encoding": str, "script": str, "sha256": str, "size_bytes": int,
+    "title": str, "author": str, "reviewer": str, "editor": str, "publisher": str, "source": str,
+    "n_chars": int, "n_sections": int, "n_sentences": int, "n_tokens": int, "n_entities": int, "n_money": int,
+    "n_claims": int, "n_risks": int, "stance_label": str, "stance_score": float, "pipeline_version": str,
+}
+STANCE_COLUMNS: dict[str, Any] = {"doc_id": str, "target": str, "target_en": str, "label": str, "score": float,
+                                  "evidence": str, "is_main": bool}
 TABLE_NAMES = ["documents", *ITEM_TABLES, "stance"]
 
 
@@ -78,50 +83,117 @@ def _flat(value: Any) -> Any:
     return value
 
 
-class TableBuilder:
-    """Collects one row per item from each document, then writes every table."""
+def _arrow_type(annotation: Any) -> pa.DataType:
+    """Arrow column type for a model field; lists and dicts are stored as JSON text."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin in (Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if options and set(options) <= {int, float}:
+            return pa.float64() if float in options else pa.int64()
+        return _arrow_type(options[0]) if len(options) == 1 else pa.string()
+    return {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}.get(annotation, pa.string())
 
-    def __init__(self) -> None:
-        self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+
+def table_schema(name: str) -> pa.Schema:
+    if name == "documents":
+        columns = DOCUMENT_COLUMNS
+    elif name == "stance":
+        columns = STANCE_COLUMNS
+    else:
+        model = ITEM_TABLES[name][1]
+        columns = {"doc_id": str, **{field: info.annotation for field, info in model.model_fields.items()}}
+        if name == "entities":
+            columns["name_en"] = str
+    return pa.schema([(column, _arrow_type(kind)) for column, kind in columns.items()])
+
+
+def document_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The table rows of one document, given as its JSON dict (as in docs/<doc_id>.json)."""
+    doc_id = doc["doc_id"]
+    source = doc["source"]
+    byline = source.get("byline") or {}
+    stance = doc.get("stance") or {}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+    rows["documents"].append({
+        "doc_id": doc_id, "path": source["path"], "format": source["format"], "encoding": source["encoding"],
+        "script": source["script"], "sha256": source["sha256"], "size_bytes": source["size_bytes"],
+        "title": source.get("title"), "author": byline.get("author"), "reviewer": byline.get("reviewer"),
+        "editor": byline.get("editor"), "publisher": byline.get("publisher"), "source": byline.get("source"),
+        "n_chars": len(doc["text"]), "n_sections": len(doc["sections"]), "n_sentences": len(doc["sentences"]),
+        "n_tokens": len(doc["tokens"]), "n_entities": len(doc["entities"]), "n_money": len(doc["money"]),
+        "n_claims": len(doc["claims"]), "n_risks": len(doc["risks"]),
+        "stance_label": stance.get("label"), "stance_score": stance.get("score"),
+        "pipeline_version": doc["provenance"]["pipeline_version"],
+    })
+    for table, (field_name, _) in ITEM_TABLES.items():
+        for item in doc.get(field_name, []):
+            rows[table].append({"doc_id": doc_id, **{k: _flat(v) for k, v in item.items()}})
+    names = {entry["entity_id"]: entry.get("name_en") for entry in doc.get("entity_index", [])}
+    for row in rows["entities"]:
+        row["name_en"] = names.get(row["entity_id"])
+    if stance:
+        rows["stance"].append(_stance_row(doc_id, stance, True))
+        for target in stance.get("targets", []):
+            rows["stance"].append(_stance_row(doc_id, target, False))
+    return rows
+
+
+class TableWriter:
+    """Streams rows into `tables_dir/<table>.parquet` and `.csv`, a batch at a time, so a corpus of
+    any size is never held in memory; files appear (atomically) only when `close` succeeds."""
+
+    def __init__(self, tables_dir: Path, batch_rows: int = 20_000):
+        self.tables_dir = tables_dir
+        self.batch_rows = batch_rows
+        self.schemas = {name: table_schema(name) for name in TABLE_NAMES}
+        self.pending: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+        self.counts = {name: 0 for name in TABLE_NAMES}
+        self.temp: dict[str, tuple[Path, Path]] = {}
+        self.parquet: dict[str, pq.ParquetWriter] = {}
+        tables_dir.mkdir(parents=True, exist_ok=True)
+        for name in TABLE_NAMES:
+            parquet_tmp = Path(tempfile.mkstemp(dir=tables_dir, prefix=f".{name}.parquet.", suffix=".tmp")[1])
+            csv_tmp = Path(tempfile.mkstemp(dir=tables_dir, prefix=f".{name}.csv.", suffix=".tmp")[1])
+            self.temp[name] = (parquet_tmp, csv_tmp)
+            self.parquet[name] = pq.ParquetWriter(parquet_tmp, self.schemas[name])
 
     def add(self, doc: dict[str, Any]) -> None:
-        """Add a document given as its JSON dict (as read back from docs/<doc_id>.json)."""
-        doc_id = doc["doc_id"]
-        source = doc["source"]
-        byline = source.get("byline") or {}
-        stance = doc.get("stance") or {}
-        self.rows["documents"].append({
-            "doc_id": doc_id, "path": source["path"], "format": source["format"], "encoding": source["encoding"],
-            "script": source["script"], "sha256": source["sha256"], "size_bytes": source["size_bytes"],
-            "title": source.get("title"), "author": byline.get("author"), "reviewer": byline.get("reviewer"),
-            "editor": byline.get("editor"), "publisher": byline.get("publisher"), "source": byline.get("source"),
-            "n_chars": len(doc["text"]), "n_sections": len(doc["sections"]), "n_sentences": len(doc["sentences"]),
-            "n_tokens": len(doc["tokens"]), "n_entities": len(doc["entities"]), "n_money": len(doc["money"]),
-            "n_claims": len(doc["claims"]), "n_risks": len(doc["risks"]),
-            "stance_label": stance.get("label"), "stance_score": stance.get("score"),
-            "pipeline_version": doc["provenance"]["pipeline_version"],
-        })
-        for table, (field_name, _) in ITEM_TABLES.items():
-            for item in doc.get(field_name, []):
-                self.rows[table].append({"doc_id": doc_id, **{k: _flat(v) for k, v in item.items()}})
-        if stance:
-            self.rows["stance"].append(_stance_row(doc_id, stance, True))
-            for target in stance.get("targets", []):
-                self.rows["stance"].append(_stance_row(doc_id, target, False))
+        for name, rows in document_rows(doc).items():
+            self.pending[name].extend(rows)
+            if len(self.pending[name]) >= self.batch_rows:
+                self._flush(name)
 
-    def frames(self) -> dict[str, pd.DataFrame]:
-        frames = {}
-        for name in TABLE_NAMES:
-            frames[name] = pd.DataFrame(self.rows[name], columns=_columns(name))
-        return frames
+    def _flush(self, name: str) -> None:
+        rows = self.pending[name]
+        table = pa.Table.from_pylist(rows, schema=self.schemas[name])
+        self.parquet[name].write_table(table)
+        table.to_pandas().to_csv(self.temp[name][1], mode="a", header=self.counts[name] == 0, index=False)
+        self.counts[name] += len(rows)
+        self.pending[name] = []
 
-    def write(self, tables_dir: Path) -> dict[str, int]:
-        counts = {}
-        for name, frame in self.frames().items():
-            atomic_write_with(tables_dir / f"{name}.parquet", lambda tmp, f=frame: f.to_parquet(tmp, index=False))
-            atomic_write_with(tables_dir / f"{name}.csv", lambda tmp, f=frame: f.to_csv(tmp, index=False))
-            counts[name] = len(frame)
-        return counts
+    def close(self) -> dict[str, int]:
+        try:
+            for name in TABLE_NAMES:
+                if self.pending[name] or self.counts[name] == 0:
+                    self._flush(name)
+                self.parquet[name].close()
+            for name, (parquet_tmp, csv_tmp) in self.temp.items():
+                os.replace(parquet_tmp, self.tables_dir / f"{name}.parquet")
+                os.replace(csv_tmp, self.tables_dir / f"{name}.csv")
+        except BaseException:
+            self.abort()
+            raise
+        return dict(self.counts)
+
+    def abort(self) -> None:
+        for writer in self.parquet.values():
+            try:
+                writer.close()
+            except Exception:
+                pass
+        for paths in self.temp.values():
+            for path in paths:
+                path.unlink(missing_ok=True)
 
 
 def _stance_row(doc_id: str, stance: dict[str, Any], is_main: bool) -> dict[str, Any]:
@@ -130,16 +202,12 @@ def _stance_row(doc_id: str, stance: dict[str, Any], is_main: bool) -> dict[str,
             "evidence": _flat(stance.get("evidence", [])), "is_main": is_main}
 
 
-def _columns(name: str) -> list[str]:
-    if name == "documents":
-        return DOCUMENT_COLUMNS
-    if name == "stance":
-        return STANCE_COLUMNS
-    return ["doc_id", *ITEM_TABLES[name][1].model_fields]
-
-
-def build_tables(docs: Iterable[dict[str, Any]]) -> TableBuilder:
-    builder = TableBuilder()
-    for doc in docs:
-        builder.add(doc)
-    return builder
+def write_tables(docs: Iterable[dict[str, Any]], tables_dir: Path) -> dict[str, int]:
+    writer = TableWriter(tables_dir)
+    try:
+        for doc in docs:
+            writer.add(doc)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.close()

@@ -183,9 +183,10 @@ def _comparable(out: Path) -> dict:
 def test_sigkill_then_rerun_equals_uninterrupted_run(tmp_path, analyzer):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    seed_text = SEED.read_text(encoding="utf-8")
+    paragraphs = SEED.read_text(encoding="utf-8").split("\n")
     for i in range(40):
-        (corpus / f"doc-{i:02d}.txt").write_text(f"第{i}号文件。\n" + seed_text, encoding="utf-8")
+        text = "\n".join(paragraphs[i % 20: i % 20 + 6])
+        (corpus / f"doc-{i:02d}.txt").write_text(f"第{i}号文件。\n" + text, encoding="utf-8")
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     run(corpus, clean, analyzer)
 
