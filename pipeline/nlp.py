@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import re
+import sys
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -22,10 +23,27 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-import spacy
-from spacy.attrs import SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
+
+
+def _import_spacy_without_torch():
+    """thinc, spaCy's ML library, imports torch at start-up whenever it is installed (the `[mt]`
+    extra): seconds of start-up and hundreds of MB per worker that the pipeline never uses
+    through spaCy. torch is hidden while spaCy loads; the translation layer imports it as usual."""
+    if "torch" in sys.modules or "thinc" in sys.modules:
+        import spacy
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail inside thinc
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
+spacy = _import_spacy_without_torch()
+from spacy.attrs import SENT_START  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
 from pipeline import __version__
 from pipeline.ingest import Article
