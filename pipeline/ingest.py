@@ -141,8 +141,14 @@ _FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) n
 _FULLWIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None})
 
 
+# A full-width comma between full-width digits is a thousands separator (４，５６５), not the
+# Chinese comma kept below; after conversion the two could no longer be told apart.
+_FULLWIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _FULLWIDTH_THOUSANDS.sub(",", text)
     text = text.translate(_FULLWIDTH_TABLE)
     # Paragraph indentation (often two ideographic spaces) carries no meaning in Chinese text.
     return "\n".join(line.strip() for line in text.split("\n")).strip("\n")

@@ -134,6 +134,7 @@ class Quantity(Model):
     sentence_id: Optional[int]
     kind: QuantityKind
     value: Number
+    value_max: Optional[Number] = None
     qualifier: Qualifier = "exact"
 
 

@@ -40,6 +40,7 @@ def test_rejects_empty_binary_and_undecodable():
 def test_full_width_ascii_is_normalised_but_chinese_punctuation_kept():
     assert normalise_text("投入５０亿日元，ＡＢＣＩ－Ｑ超算（日本）。\r\n") == "投入50亿日元，ABCI-Q超算（日本）。"
     assert normalise_text("　　第一段\u200b文字") == "第一段文字"
+    assert normalise_text("投入４，５６５亿元，其中３０亿") == "投入4,565亿元，其中30亿"
 
 
 def test_traditional_is_converted_and_original_kept():

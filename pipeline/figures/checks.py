@@ -1,0 +1,458 @@
+"""Checks of an article's own comparative numeric claims against the figures it states.
+
+Claims read:
+- restatements (``74亿美元(约1.05万亿日元)``, ``…,约合…``): the implied exchange rate is compared
+  with the dated reference rate;
+- multiples (``X比Y多出三倍还不止``, ``是Y的三倍``, ``翻了一番``): the ratio of the two amounts the
+  claim compares. ``多N倍`` / ``增长了N倍`` is ambiguous in Chinese usage: strictly it means N+1
+  times (the reading of the national number-usage guidance), loosely N times. Both readings are
+  computed and written out; the verdict follows the strict reading and says when the loose one
+  differs;
+- shares (``占了其中将近四分之三``, ``占…的30%``): part / whole;
+- changes (``从X增至Y, 增长20%``): (Y - X) / X.
+
+The amounts a claim refers to are found in its sentence, or when the sentence names fewer than two,
+in the two sentences before it; the computation says which amounts were used. A claim whose
+amounts cannot be found is ``unverifiable``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Optional, Sequence
+
+from .money import MItem
+from .quantities import QItem
+from .rates import UsdInfo
+from .resources import lexicon
+
+RATE_TOLERANCE = Decimal("0.15")      # exchange rates move: ±15% of the reference is consistent
+RATE_GROSS = Decimal("0.5")           # beyond ±50%: a magnitude error, not a rate difference
+RATIO_TOLERANCE = Decimal("0.10")     # an exact or approximate ratio/share within 10%
+
+MULTIPLE_MORE_RE = re.compile(r"比[^，。；！？,;!?\n]{0,30}?(?:多出?|高出?|增加了?|增长了?|提高了?|扩大了?|上升了?)"
+                              r"(?:了)?(?:约|近|将近|超过|逾)?$")
+MULTIPLE_TIMES_RE = re.compile(r"(?:是|为|相当于|达到?)[^，。；！？,;!?\n]{0,30}?的?(?:约|近|将近|超过|逾)?$")
+GROWTH_RE = re.compile(r"(?:增加|增长|提高|上升|扩大|多出)(?:了)?(?:约|近|将近|超过|逾)?$")
+LEVERAGE_RE = re.compile(r"的?(?:放大效应|放大作用|杠杆|撬动)")
+SHARE_RE = re.compile(r"占(?:了|据)?")
+CHANGE_RE = re.compile(r"(多出|高出|增长|增加|提高|上升|上涨|扩大|下降|减少|降低|下跌|缩减|低出)了?"
+                       r"(?:约|近|将近|超过|逾)?$")
+RESTATE_RE = re.compile(r"(?:换言之|换句话说|也就是说|这意味着|也就是|可见|即)[,，]?")
+SHARE_VERB_RE = re.compile(r"(?:占|覆盖|满足|相当于|达到)[^，。；！？,;!?\n]{0,20}的?$")
+AVERAGE_RE = re.compile(r"平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00-\u9fff]{1,2}?)(?:获得|得到|分到|投入|为|约|达)")
+UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
+SUM_RE = re.compile(r"(?:([两二三四五六七八九十2-9](?:项|者|家|笔|个|部分|类|方面|座|处|期))[^，。；！？,;!?\n]{0,8}?)?"
+                    r"(?:合计|总计|共计|加起来|总共|一共|合共|加总)(?:约|达|为|超过|恰好为|恰好|正好|约为|是)?[^，。；！？,;!?\n]{0,4}$")
+
+
+@dataclass
+class Check:
+    sentence_id: int
+    start: int
+    end: int
+    claim_text: str
+    computation: str
+    verdict: str
+
+
+def _div(a: Decimal, b: Decimal) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return a / b
+
+
+def _fmt(d: Decimal, places: int = 4) -> str:
+    q = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 12 else d
+    s = format(q.normalize(), "f")
+    return s
+
+
+def _sid(sent_starts: list[int], sentences: Sequence[tuple[int, int]], pos: int) -> Optional[int]:
+    i = bisect.bisect_right(sent_starts, pos) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return i
+    return None
+
+
+def _clause_span(text: str, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int]:
+    """The clause around [lo, hi) inside the sentence [s0, s1)."""
+    stops = "，,；;。！？!?\n"
+    a = lo
+    while a > s0 and text[a - 1] not in stops:
+        a -= 1
+    b = hi
+    while b < s1 and text[b] not in stops:
+        b += 1
+    if b < s1 and text[b] in "！!？?。":
+        b += 1
+    return a, b
+
+
+def _check_ratio(ratio: Decimal, target: Decimal, qualifier: str, loose: bool = False) -> bool:
+    """Whether ``ratio`` agrees with a claimed ``target`` (wider when the amounts are approximate)."""
+    slack = Decimal("0.05") if loose else Decimal("0.02")
+    if qualifier == "more_than":
+        return ratio >= target * (1 - slack)
+    if qualifier == "less_than":
+        return ratio <= target * (1 + slack)
+    return abs(ratio - target) <= target * (RATIO_TOLERANCE + (slack if loose else 0))
+
+
+def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MItem],
+               usd: list[UsdInfo], quants: list[QItem]) -> list[Check]:
+    sent_starts = [s for s, _ in sentences]
+    checks: list[Check] = []
+    rates = lexicon().rates
+
+    def sid(pos: int) -> Optional[int]:
+        return _sid(sent_starts, sentences, pos)
+
+    # comparable amounts: not restatements, with a US-dollar value
+    amounts = [(i, m, usd[i]) for i, m in enumerate(money)
+               if m.equivalent_of is None and usd[i].value is not None and m.value]
+    mention_count = Counter(_norm_amount(u.value) for _, _, u in amounts)
+
+    # --- restatements: implied exchange rate vs the reference
+    for i, b in enumerate(money):
+        if b.equivalent_of is None:
+            continue
+        a = money[b.equivalent_of]
+        if a.currency == b.currency or not a.value or not b.value:
+            continue
+        s = sid(b.start)
+        if s is None:
+            continue
+        ra, rb = rates.get(a.currency), rates.get(b.currency)
+        claim_lo, claim_hi = a.start, b.end
+        if claim_hi < len(text) and text[claim_hi] in ")）":
+            claim_hi += 1
+        claim = text[claim_lo:claim_hi]
+        implied = _div(b.value, a.value)     # units of b per unit of a
+        if ra is None or rb is None:
+            checks.append(Check(s, claim_lo, claim_hi, claim,
+                                f"implied {_fmt(implied)} {b.currency} per {a.currency}; no reference rate for "
+                                f"{a.currency if ra is None else b.currency} in models/usd_rates.tsv",
+                                "unverifiable"))
+            continue
+        ref = _div(ra.usd_per_unit, rb.usd_per_unit)
+        dev = _div(implied - ref, ref)
+        srcs = sorted({f"{r.source} {r.date}" for r in (ra, rb) if r.source != "identity"})
+        comp = (f"{_fmt(b.value, 2)} {b.currency} / {_fmt(a.value, 2)} {a.currency} = {_fmt(implied)} "
+                f"{b.currency} per {a.currency}; reference {_fmt(ref)} ({'; '.join(srcs)}, models/usd_rates.tsv); "
+                f"deviation {_fmt(dev * 100, 1)}%")
+        if abs(dev) <= RATE_TOLERANCE:
+            verdict = "consistent"
+            comp += f" (within ±{_fmt(RATE_TOLERANCE * 100, 0)}%: rates move between the article's date and the reference date)"
+        elif abs(dev) > RATE_GROSS:
+            verdict = "inconsistent"
+            comp += f" (beyond ±{_fmt(RATE_GROSS * 100, 0)}%: more than a rate change, likely a wrong magnitude)"
+        else:
+            verdict = "unverifiable"
+            comp += " (outside the tolerance, but the article's date is unknown and rates move)"
+        checks.append(Check(s, claim_lo, claim_hi, claim, comp, verdict))
+
+    def window(s: int) -> list[tuple[int, MItem, UsdInfo]]:
+        return [a for a in amounts if (sid(a[1].start) is not None and s - 2 <= sid(a[1].start) <= s)]
+
+    def in_sentence(s: int) -> list[tuple[int, MItem, UsdInfo]]:
+        return [a for a in amounts if sid(a[1].start) == s]
+
+    def headline(exclude=(), before: int = 1 << 60, repeated: bool = False):
+        """The article's headline figure, stated before ``before``: the amount it states most often
+        (at least twice), else (unless ``repeated``) the first amount of the article."""
+        ex = {_norm_amount(a[2].value) for a in exclude if a is not None}
+        best = None
+        for a in amounts:
+            k = _norm_amount(a[2].value)
+            if k in ex or mention_count[k] < 2 or a[1].start >= before:
+                continue
+            if best is None or mention_count[k] > mention_count[_norm_amount(best[2].value)]:
+                best = a
+        if best is None and not repeated:
+            firsts = [a for a in amounts if a[1].start < before and _norm_amount(a[2].value) not in ex]
+            best = firsts[0] if firsts else None
+        return best
+
+    def label(a) -> str:
+        return text[a[1].start:a[1].end]
+
+    def ratio_of(x, y) -> Decimal:
+        if x[1].currency == y[1].currency:
+            return _div(x[1].value, y[1].value)
+        return _div(x[2].value, y[2].value)
+
+    qtext = {"more_than": "more than ", "less_than": "less than ", "approx": "about "}
+
+    for q in quants:
+        s = sid(q.start)
+        if s is None:
+            continue
+        s0, s1 = sentences[s]
+        cs, ce = _clause_span(text, q.start, q.end, s0, s1)
+        before = text[cs:q.core_start]
+        sent = in_sentence(s)
+        sent_before = [a for a in sent if a[1].end <= q.start]
+        sent_after = [a for a in sent if a[1].start >= q.end]
+        # --- multiples
+        if q.kind == "multiple":
+            bi = text.rfind("比", s0, q.core_start)
+            more_m = MULTIPLE_MORE_RE.search(text, s0, q.core_start)
+            growth = q.form == "番" or bool(GROWTH_RE.search(before))
+            leverage = LEVERAGE_RE.match(text, q.end) is not None
+            times_m = MULTIPLE_TIMES_RE.search(before)
+            x = y = None
+            where = ""
+            fi, li = text.find("前者", cs, q.start), text.find("后者", cs, q.start)
+            if fi >= 0 and li >= 0 and len(sent_before) >= 2 and (times_m or more_m):
+                mode = "more" if more_m else "times"
+                former, latter = sent_before[-2], sent_before[-1]
+                x, y = (former, latter) if fi < li else (latter, former)
+                where = "前者 / 后者: the two amounts before the claim"
+            elif bi >= 0 and (more_m or times_m):
+                mode = "more" if more_m else "times"
+                xs = [a for a in sent if a[1].end <= bi]
+                ys = [a for a in sent if bi < a[1].start < q.start]
+                y = ys[0] if ys else None
+                x = xs[-1] if xs else (headline([y], q.start, repeated=True) if y else None)
+                where = "X before 比, Y after it" + ("" if xs else "; X = the article's headline figure")
+                if not xs and not ys:
+                    # 本轮投入比之前五年的总和还要多出三倍: both named in earlier sentences
+                    x = headline((), q.start, repeated=True)
+                    others = [a for a in window(s) if x is not None and _norm_amount(a[2].value) != _norm_amount(x[2].value)]
+                    y = others[-1] if others else None
+                    where = "X = the article's headline figure, Y = the latest other amount in the two sentences before"
+            elif growth:
+                mode = "times" if q.form == "番" else "more"
+                if len(sent_before) >= 2:
+                    y, x = sent_before[0], sent_before[-1]
+                    where = "from the first to the last amount of the sentence"
+                elif sent_after or sent_before:
+                    x = (sent_after or sent_before)[0]
+                    prev = [a for a in amounts if a[1].start < x[1].start and a[1].currency == x[1].currency
+                            and sid(a[1].start) is not None and s - 2 <= sid(a[1].start)]
+                    y = prev[-1] if prev else None
+                    where = "the amount reached vs the previous amount in the same currency"
+            elif times_m or leverage:
+                mode = "times"
+                inner = [a for a in sent if times_m and cs + times_m.start() <= a[1].start and a[1].end <= q.start]
+                if leverage:
+                    x = sent_after[0] if sent_after else None
+                    y = headline([x], q.start) if x else None
+                    where = "the amount the leverage brings vs the article's headline figure"
+                elif inner:
+                    y = inner[-1]
+                    x = sent_before[-2] if len(sent_before) >= 2 else headline([y])
+                    where = "subject amount vs the amount named in the claim"
+                else:
+                    x = sent_before[-1] if sent_before else None
+                    y = headline([x], q.start) if x else None
+                    where = "the amount before the claim vs the article's headline figure"
+            else:
+                continue
+            claim = text[cs:ce]
+            if x is None or y is None or not y[1].value or x[0] == y[0]:
+                checks.append(Check(s, cs, ce, claim,
+                                    f"multiple {_fmt(q.value)}: the amounts compared are not stated nearby",
+                                    "unverifiable"))
+                continue
+            ratio = ratio_of(x, y)
+            ref = f"X = {label(x)}, Y = {label(y)} ({where}); X / Y = {_fmt(ratio, 2)}"
+            if x[1].currency != y[1].currency:
+                ref += " (in US dollars)"
+            qt = qtext.get(q.qualifier, "")
+            if mode == "times":
+                ok = _check_ratio(ratio, q.value, q.qualifier, loose=_approx(x, y))
+                comp = f"{ref}; claim: X = {qt}{_fmt(q.value)} x Y"
+                verdict = "consistent" if ok else "inconsistent"
+            else:
+                strict_t, loose_t = q.value + 1, q.value
+                ok_strict = _check_ratio(ratio, strict_t, q.qualifier, loose=_approx(x, y))
+                ok_loose = _check_ratio(ratio, loose_t, q.qualifier, loose=_approx(x, y))
+                comp = (f"{ref}; '{text[q.core_start:q.core_end]}' is ambiguous: strictly X exceeds Y by "
+                        f"{qt}{_fmt(q.value)} x Y, i.e. X = {qt}{_fmt(strict_t)} x Y -> "
+                        f"{'holds' if ok_strict else 'fails'}; loosely X = {qt}{_fmt(loose_t)} x Y -> "
+                        f"{'holds' if ok_loose else 'fails'}")
+                verdict = "consistent" if ok_strict else "inconsistent"
+                if ok_strict != ok_loose:
+                    comp += "; the verdict follows the strict reading"
+            checks.append(Check(s, cs, ce, claim, comp, verdict))
+            continue
+        # --- shares: 占了其中将近四分之三, 占全球的30%
+        restate = RESTATE_RE.match(text, s0) is not None
+        if q.kind in ("fraction", "percent") and restate and not sent and s > 0 and SHARE_VERB_RE.search(before):
+            # 换言之，已获批资金最多只覆盖了所需补贴的三分之二左右: the two amounts of the sentence before
+            prev = in_sentence(s - 1)
+            if len(prev) == 2 and prev[0][1].currency == prev[1][1].currency:
+                part, whole = sorted(prev, key=lambda a: a[1].value)
+                share = q.value if q.kind == "fraction" else q.value / 100
+                lo_r = _div(part[1].value, whole[1].value_max or whole[1].value)
+                hi_r = _div(part[1].value_max or part[1].value, whole[1].value)
+                slack = RATIO_TOLERANCE + Decimal("0.05")
+                if q.qualifier == "more_than":
+                    ok = hi_r >= share * (1 - slack)
+                elif q.qualifier == "less_than":
+                    ok = lo_r <= share * (1 + slack)
+                else:
+                    ok = lo_r * (1 - slack) <= share <= hi_r * (1 + slack)
+                rng = _fmt(lo_r, 3) if lo_r == hi_r else f"{_fmt(lo_r, 3)} to {_fmt(hi_r, 3)}"
+                comp = (f"part = {label(part)}, whole = {label(whole)} (the two amounts of the sentence before, "
+                        f"which this one restates); part / whole = {rng}; claim: "
+                        f"{qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
+                checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+                continue
+        if q.kind in ("fraction", "percent") and SHARE_RE.search(before):
+            share = q.value if q.kind == "fraction" else q.value / 100
+            claim = text[cs:ce]
+            whole = sent_before[-1] if sent_before else None
+            part = None
+            where = "part = the article's headline figure, whole = the amount before the claim"
+            if whole is not None:
+                part = headline([whole], q.start, repeated=True)
+                if part is not None and not (part[2].value < whole[2].value and
+                                             sid(part[1].start) is not None and sid(part[1].start) >= s - 2):
+                    part = None
+            if whole is None or part is None:
+                checks.append(Check(s, cs, ce, claim,
+                                    f"share {_fmt(share, 3)}: the part and the whole are not both stated nearby",
+                                    "unverifiable"))
+                continue
+            ratio = ratio_of(part, whole)
+            ok = _check_ratio(ratio, share, q.qualifier, loose=_approx(part, whole))
+            comp = (f"part = {label(part)} (the article's headline figure), whole = {label(whole)} (the amount "
+                    f"before the claim); part / whole = {_fmt(ratio, 3)}; claim: {qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
+            checks.append(Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
+            continue
+        # --- changes: 从X增至Y，增长20%; 上一轮为20万亿韩元，新方案较之多出三成
+        if q.kind == "percent":
+            m = CHANGE_RE.search(before)
+            if not m or "同比" in before or "环比" in before:
+                continue
+            sign = 1 if m.group(1) in UP_WORDS else -1
+            claim_lo = cs
+            if len(sent_before) >= 2 and sent_before[-1][1].currency == sent_before[-2][1].currency:
+                a0, a1 = sent_before[-2], sent_before[-1]
+                where = "from the first to the second amount of the sentence"
+                claim_lo = _clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
+            elif sent_before and ("较" in before or "比" in before):
+                a0 = sent_before[-1]
+                a1 = headline([a0])
+                where = "the base named before the claim vs the article's headline figure"
+                claim_lo = _clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
+            else:
+                continue
+            claim = text[claim_lo:ce]
+            if a1 is None or not a0[1].value:
+                checks.append(Check(s, claim_lo, ce, claim, "change: the amounts compared are not stated nearby",
+                                    "unverifiable"))
+                continue
+            change = (ratio_of(a1, a0) - 1) * 100
+            claimed = sign * q.value
+            tol = max(Decimal(1), abs(claimed) * Decimal("0.05"))
+            if _approx(a0, a1) or q.qualifier == "approx":
+                tol = max(tol, abs(claimed) * RATIO_TOLERANCE)
+            ok = (abs(change - claimed) <= tol or (q.qualifier == "more_than" and change >= claimed)
+                  or (q.qualifier == "less_than" and change <= claimed))
+            comp = (f"base = {label(a0)}, new = {label(a1)} ({where}); change = {_fmt(change, 2)}%; "
+                    f"claim: {qtext.get(q.qualifier, '')}{_fmt(claimed, 2)}%")
+            checks.append(Check(s, claim_lo, ce, claim, comp, "consistent" if ok else "inconsistent"))
+
+    # --- sums: 四项合计恰好为26万亿韩元, 两者合计超过1.2兆日圆
+    for i, total, u in amounts:
+        s = sid(total.start)
+        if s is None:
+            continue
+        s0, s1 = sentences[s]
+        cs, _ = _clause_span(text, total.start, total.end, s0, s1)
+        m = SUM_RE.search(text, max(cs, total.start - 12), total.start)
+        if not m:
+            continue
+        count = None
+        if m.group(1):
+            count = _count_of(m.group(1))
+        prior = [a for a in amounts if a[1].end <= cs and sid(a[1].start) is not None and s - 3 <= sid(a[1].start)]
+        if count is not None:
+            parts = prior[-count:] if len(prior) >= count else None
+        else:
+            parts = [a for a in prior if sid(a[1].start) == s] or None
+            if parts is not None and len(parts) < 2:
+                parts = None
+        ce = _clause_span(text, total.start, total.end, s0, s1)[1]
+        claim = text[cs:ce]
+        if not parts:
+            continue   # 总共投入了22亿美元: a total without its parts is not a claim to check
+        same = all(p[1].currency == total.currency for p in parts)
+        tot_v = total.value if same else u.value
+        psum = sum(((p[1].value if same else p[2].value) for p in parts), Decimal(0))
+        cur = total.currency if same else "USD"
+        tol = Decimal("0.005") if total.qualifier == "exact" else Decimal("0.05")
+        if any(p[1].qualifier != "exact" for p in parts):
+            tol = max(tol, Decimal("0.05"))
+        if total.qualifier == "more_than":
+            ok = psum >= tot_v * (1 - tol / 5)
+        elif total.qualifier == "less_than":
+            ok = psum <= tot_v * (1 + tol / 5)
+        else:
+            ok = abs(psum - tot_v) <= tot_v * tol
+        comp = (" + ".join(label(p) for p in parts) + f" = {_fmt(psum, 2)} {cur}; claim: "
+                f"{qtext.get(total.qualifier, '')}{_fmt(tot_v, 2)} {cur}")
+        checks.append(Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
+    # --- averages: 预算为€7.2亿，最终7个项目中标，…平均每个项目获得约1亿欧元
+    for i, avg, u in amounts:
+        s = sid(avg.start)
+        if s is None:
+            continue
+        s0, s1 = sentences[s]
+        cs, ce = _clause_span(text, avg.start, avg.end, s0, s1)
+        m = AVERAGE_RE.search(text, cs, avg.start)
+        if not m:
+            continue
+        noun = m.group(2)
+        cm = None
+        for cm_ in re.finditer(r"(\d+|[一二两三四五六七八九十百千万]+)[个家项笔名所座]?" + re.escape(noun), text[s0:cs]):
+            cm = cm_
+        prior = [a for a in in_sentence(s) if a[1].end <= cs]
+        if cm is None or not prior:
+            continue
+        from .numerals import parse_number
+        count = parse_number(cm.group(1))
+        if not count:
+            continue
+        total = [a for a in prior if a[1].start < s0 + cm.start()]
+        if not total or total[-1][1].currency != avg.currency:
+            continue
+        tot = total[-1]
+        per = _div(tot[1].value, count)
+        ok = _check_ratio(_div(per, avg.value), Decimal(1), avg.qualifier, loose=_approx(tot))
+        comp = (f"{label(tot)} / {_fmt(count)} {noun} = {_fmt(per, 2)} {avg.currency} per {noun}; claim: "
+                f"{qtext.get(avg.qualifier, '')}{_fmt(avg.value, 2)} {avg.currency}")
+        checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+    checks.sort(key=lambda c: (c.sentence_id, c.start))
+    return checks
+
+
+def _approx(*amts) -> bool:
+    return any(a[1].qualifier != "exact" for a in amts)
+
+
+_COUNT_CHARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count_of(word: str) -> Optional[int]:
+    if word[0] in _COUNT_CHARS:
+        return _COUNT_CHARS[word[0]]
+    if word[0].isdigit():
+        return int(word[0])
+    return None
+
+
+def _norm_amount(v: Optional[Decimal]) -> Optional[Decimal]:
+    if v is None:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 6
+        return +v

@@ -1,0 +1,410 @@
+"""Monetary amounts: number + magnitude + currency, with qualifiers, ranges and restatements.
+
+An amount is anchored on a numeral found by `numerals.scan_numbers` and needs a currency next to
+it: a currency word after it (``74亿美元``, ``8亿元人民币``, ``300美圆``), a symbol or code before it
+(``US$3.5 billion``, ``€1.5亿``, ``￥300``, ``USD 5m``), or a currency word before it
+(``人民币 8千元``, ``人民币50亿``). Numbers without a currency (``5万名工程师``, years, ``一字千金``)
+are never money. The weak word 块 is a currency only in a money context (``花费我三块``, ``三块钱``),
+never in ``一块心病``; 角/毛/分 are read only as sub-units after a major amount, so ``五角大楼`` is
+not money.
+
+Qualifiers come from the words next to the amount (约, 将近, 逾, 不到, 左右, 以上 …), from the
+numeral itself (两千多, 五百余万 → more_than; 四五百亿, 三十几万 → range) and from ranges written
+with a connector (300亿至320亿美元). The span of an amount includes its qualifier words
+(``约1.05万亿日元``), as in the team's annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+from .numerals import (BIG_UNITS, Num, blocked_positions, parse_at,
+                       scan_numbers)
+from .quantities import _merge_qual, qualifier_after, qualifier_before
+from .resources import lexicon, models_key
+
+
+@dataclass
+class MItem:
+    start: int
+    end: int
+    value: Optional[Decimal]
+    currency: str
+    qualifier: str = "exact"
+    value_max: Optional[Decimal] = None
+    core_start: int = -1
+    core_end: int = -1
+    ambiguous: bool = False      # written with a symbol shared by several currencies ($)
+    iso: bool = True
+    equivalent_of: Optional[int] = None
+
+
+@dataclass
+class _Tables:
+    suffix_re: re.Pattern
+    suffix_map: dict[str, tuple[str, bool]]   # name -> (code, weak)
+    prefix_re: re.Pattern
+    prefix_map: dict[str, tuple[str, bool, bool]]  # symbol -> (code, ambiguous, is_word)
+    minor: dict[str, list[tuple[str, Decimal]]]
+    minor_re: re.Pattern
+    iso: dict[str, bool]
+    mag_re: re.Pattern
+    mag: dict[str, Decimal]
+    yuan_not_re: re.Pattern
+    context_re: re.Pattern
+    count_re: re.Pattern
+    connectors: frozenset[str]
+    equiv_re: re.Pattern
+    bare_re: re.Pattern
+    ctx_symbols: dict[str, list[tuple[str, re.Pattern]]]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _tables(key: str) -> _Tables:
+    lex = lexicon()
+    suffix_map: dict[str, tuple[str, bool]] = {}
+    prefix_map: dict[str, tuple[str, bool, bool]] = {}
+    minor: dict[str, list[tuple[str, Decimal]]] = {}
+    iso: dict[str, bool] = {}
+    ctx_symbols: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for cur in lex.currencies.values():
+        iso[cur.code] = cur.iso
+        for name in cur.names_zh:
+            suffix_map[name] = (cur.code, False)
+            if len(name) >= 2:
+                prefix_map[name] = (cur.code, False, True)
+        for name in cur.weak_names:
+            suffix_map[name] = (cur.code, True)
+        for sym in cur.symbols:
+            prefix_map[sym] = (cur.code, False, False)
+            if sym.isalpha():
+                suffix_map[sym] = (cur.code, False)
+        for sym in cur.ambiguous_symbols:
+            prefix_map[sym] = (cur.code, True, False)
+        prefix_map[cur.code] = (cur.code, False, False)
+        suffix_map[cur.code] = (cur.code, False)
+        minor[cur.code] = list(cur.minor_units)
+        if cur.context_symbols and cur.context_words:
+            ctx_re = re.compile(_alt(cur.context_words))
+            for sym in cur.context_symbols:
+                ctx_symbols.setdefault(sym, []).append((cur.code, ctx_re))
+    suffix_re = re.compile(r"(?:" + _alt(suffix_map) + r")(?![A-Za-z])")
+    prefix_re = re.compile(r"(?<![A-Za-z])(?:" + _alt(prefix_map) + r")[ ]{0,2}$")
+    minor_re = re.compile(r"[ ]?(?:又|零)?[ ]?")
+    mag = dict(lex.magnitude_en)
+    mag_re = re.compile(r"[ ]?(" + _alt(mag) + r")(?![A-Za-z])", re.IGNORECASE)
+    yuan_not_re = re.compile(_alt(lex.yuan_not_before))
+    context_re = re.compile(_alt(lex.money_context))
+    count_re = re.compile(r"[ ]?(?:" + _alt(lex.count_word) + ")")
+    equiv_re = re.compile(r"^[ ]?[(（]?[ ]?(?:" + _alt(lex.equivalence_marker) + r")?[ ]?$")
+    bare_re = re.compile(_alt(n for n in suffix_map if len(n) >= 2 and not n.isascii()))
+    return _Tables(suffix_re, suffix_map, prefix_re, prefix_map, minor, minor_re, iso, mag_re, mag,
+                   yuan_not_re, context_re, count_re, frozenset(lex.range_connector), equiv_re, bare_re,
+                   ctx_symbols)
+
+
+def _t() -> _Tables:
+    return _tables(models_key())
+
+
+def currency_name_at(text: str, pos: int) -> Optional[str]:
+    """The currency code of a (strong) currency word starting at ``pos``."""
+    m = _t().suffix_re.match(text, pos)
+    if not m:
+        return None
+    code, weak = _t().suffix_map[m.group(0)]
+    return None if weak else code
+
+
+_CLAUSE_END = set("。！？；!?;\n，,")
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    s = pos
+    while s > 0 and text[s - 1] not in _CLAUSE_END:
+        s -= 1
+    e = pos
+    n = len(text)
+    while e < n and text[e] not in _CLAUSE_END:
+        e += 1
+    return s, e
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    stops = "。！？!?\n"
+    s = pos
+    while s > 0 and text[s - 1] not in stops:
+        s -= 1
+    e = pos
+    n = len(text)
+    while e < n and text[e] not in stops:
+        e += 1
+    return s, e
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _trailing_magnitude(text: str, num: Num) -> Decimal:
+    """The magnitude written at the end of a numeral: 320亿 -> 1e8, 1.05万亿 -> 1e12."""
+    k = num.end
+    mag = Decimal(1)
+    while k > num.start and text[k - 1] in BIG_UNITS:
+        mag *= BIG_UNITS[text[k - 1]]
+        k -= 1
+    return mag
+
+
+def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[int]] = None,
+               blocked: Optional[set[int]] = None, *, few_lo: int = 1) -> list[MItem]:
+    """Money amounts in ``text``, left to right (``used``: number starts taken by quantities)."""
+    t = _t()
+    if blocked is None:
+        blocked = blocked_positions(text)
+    if nums is None:
+        nums = scan_numbers(text, few_lo=few_lo, blocked=blocked)
+    used = used or set()
+    n = len(text)
+    items: list[MItem] = []
+    consumed_until = -1
+    for idx, x in enumerate(nums):
+        if x.start in used or x.start < consumed_until:
+            continue
+        if getattr(x, "letter_after", False) and not (t.suffix_re.match(text, x.end) or t.mag_re.match(text, x.end)):
+            continue
+        value = x.value
+        value_max = x.value_max
+        qual: Optional[str] = None
+        if x.more:
+            qual = "more_than"
+        if value_max is not None:
+            qual = "range"
+        num_start, pos = x.start, x.end
+        # English magnitude: 3.5 billion, 5m (Arabic numbers only)
+        mag_m = None
+        if x.arabic and not x.has_cn:
+            mag_m = t.mag_re.match(text, pos)
+        # currency prefix: symbol, code or word before the number (after an optional qualifier)
+        qs, qpre = qualifier_before(text, num_start)
+        pm = t.prefix_re.search(text, max(0, qs - 8), qs)
+        prefix = None
+        if pm:
+            sym = pm.group(0).rstrip(" ")
+            prefix = t.prefix_map[sym]
+            if sym in t.ctx_symbols:
+                # ¥ next to 日本 is yen: a context word in the same sentence picks the currency
+                ss, se = _sentence(text, pm.start())
+                for code_c, ctx_re in t.ctx_symbols[sym]:
+                    if ctx_re.search(text, ss, se):
+                        prefix = (code_c, prefix[1], prefix[2])
+                        break
+            start = pm.start()
+            if qpre is None:
+                qs2, qpre2 = qualifier_before(text, start)
+                if qpre2:
+                    start, qpre = qs2, qpre2
+        else:
+            start = qs if qpre else num_start
+        core_start = pm.start() if pm else num_start
+        if mag_m and (prefix is not None and not prefix[2]):
+            value = value * t.mag[mag_m.group(1).lower()]
+            if value_max is not None:
+                value_max = value_max * t.mag[mag_m.group(1).lower()]
+            pos = mag_m.end()
+        # currency word after the number
+        k = pos
+        if k < n and text[k] in " ":
+            k2 = k
+            while k2 < n and text[k2] == " ":
+                k2 += 1
+            k = k2 if k2 - pos <= 2 else pos
+        if k < n and text[k] in "个個" and t.suffix_re.match(text, k + 1):
+            k += 1
+        if mag_m and prefix is None:
+            sm_after = t.suffix_re.match(text, mag_m.end() + (1 if mag_m.end() < n and text[mag_m.end()] == " " else 0))
+            if sm_after:
+                value = value * t.mag[mag_m.group(1).lower()]
+                if value_max is not None:
+                    value_max = value_max * t.mag[mag_m.group(1).lower()]
+                k = sm_after.start()
+        sm = t.suffix_re.match(text, k)
+        code: Optional[str] = None
+        ambiguous = False
+        end = pos
+        if sm:
+            name = sm.group(0)
+            code, weak = t.suffix_map[name]
+            nxt = text[sm.end()] if sm.end() < n else ""
+            ok = True
+            if weak:
+                minor_follow = _minor_at(text, sm.end(), code, t) is not None
+                if nxt == "钱" or nxt == "錢":
+                    pass
+                elif minor_follow:
+                    pass
+                elif nxt and _is_cjk(nxt):
+                    ok = False
+                else:
+                    cs, ce = _clause(text, x.start)
+                    clause = text[cs:ce]
+                    ok = bool(t.context_re.search(clause)) or any(
+                        (not t.suffix_map[m.group(0)][1]) for m in t.suffix_re.finditer(clause))
+            if ok and name in ("元", "圆") and (x.single_cn_digit or (not x.arabic and value <= 10 and not x.has_big)):
+                if t.yuan_not_re.match(text, sm.end()):
+                    ok = False
+            if ok and prefix is not None and prefix[0] != code:
+                if name in ("元", "圆", "圓") and prefix[2]:
+                    # 新台币1.5兆元, 港币100元: the generic 元 takes the currency named before the number
+                    code = prefix[0]
+                else:
+                    # the word after the number decides; a different prefix is not part of the amount
+                    start = qs if qpre else num_start
+                    core_start = num_start
+                    prefix = None
+            if ok:
+                end = sm.end()
+                if nxt in ("钱", "錢") and weak:
+                    end += 1
+                # 8亿元人民币: a restating currency word right after
+                if name in ("元", "圆") and text.startswith("人民币", end):
+                    end += 3
+            else:
+                code = None
+        if code is None and prefix is not None:
+            code = prefix[0]
+            ambiguous = prefix[1]
+            end = pos
+            if prefix[2] and t.count_re.match(text, pos):
+                code = None   # 美元 3年期: the number counts something else
+            if code is not None and x.single_cn_digit and prefix[2]:
+                code = None
+        if code is None:
+            continue
+        # sub-units: 五元三毛, 50元6角三分, 两美元又三美分
+        while True:
+            mi = _minor_at(text, end, code, t)
+            if mi is None:
+                break
+            add, mend = mi
+            value = value + add
+            if value_max is not None:
+                value_max = value_max + add
+            end = mend
+        core_end = end
+        qe, qpost = qualifier_after(text, end)
+        if qpost:
+            end = qe
+        qual = _merge_qual(qual, _merge_qual(qpre, qpost))
+        if value_max is not None:
+            qual = "range"
+        items.append(MItem(start=start, end=end, value=value, currency=code, qualifier=qual,
+                           value_max=value_max, core_start=core_start, core_end=core_end,
+                           ambiguous=ambiguous, iso=t.iso.get(code, True)))
+        consumed_until = end
+    _join_ranges(text, items, nums, used, t)
+    _link_equivalents(text, items, t)
+    return items
+
+
+def _minor_at(text: str, pos: int, code: str, t: _Tables) -> Optional[tuple[Decimal, int]]:
+    units = t.minor.get(code)
+    if not units:
+        return None
+    m = t.minor_re.match(text, pos)
+    k = m.end() if m else pos
+    num = parse_at(text, k, blocked=set())
+    if num is None or num.value_max is not None or num.more or num.has_big:
+        return None
+    for name, factor in sorted(units, key=lambda u: len(u[0]), reverse=True):
+        if text.startswith(name, num.end):
+            if name == "分" and num.end + 1 < len(text) and text[num.end + 1] in "之钟鐘":
+                return None
+            return num.value * factor, num.end + len(name)
+    return None
+
+
+def _join_ranges(text: str, items: list[MItem], nums: list[Num], used: set[int], t: _Tables) -> None:
+    """300亿至320亿美元, 300至320亿美元, 3亿美元至5亿美元: a range ending in the amount."""
+    starts = {x.end: x for x in nums}
+    i = 0
+    while i < len(items):
+        it = items[i]
+        if it.value_max is not None or it.value is None:
+            i += 1
+            continue
+        s = it.start
+        k = s
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k > 0 and text[k - 1] in t.connectors:
+            c = k - 1
+            e = c
+            while e > 0 and text[e - 1] == " ":
+                e -= 1
+            # the low end: an amount just before (3亿美元至5亿美元) or a bare number (300至320亿)
+            if i > 0 and items[i - 1].end == e and items[i - 1].currency == it.currency and items[i - 1].value_max is None:
+                lo = items[i - 1]
+                if lo.value is not None and it.value is not None and lo.value < it.value:
+                    it.value_max, it.value = it.value, lo.value
+                    it.start = lo.start
+                    it.qualifier = "range"
+                    del items[i - 1]
+                    continue
+            x = starts.get(e)
+            if x is not None and x.start not in used and x.value_max is None and (text[c] != "-" or not x.has_cn):
+                num_it = next((y for y in nums if y.start == it.core_start or (it.core_start <= y.start < it.core_end)), None)
+                lo_v = x.value
+                if num_it is not None and not x.has_big and num_it.has_big:
+                    lo_v = lo_v * _trailing_magnitude(text, num_it)
+                if it.value is not None and 0 < lo_v < it.value:
+                    qs, qpre = qualifier_before(text, x.start)
+                    it.value_max, it.value = it.value, lo_v
+                    it.start = qs if qpre else x.start
+                    it.qualifier = "range"
+        i += 1
+
+
+def _link_equivalents(text: str, items: list[MItem], t: _Tables) -> None:
+    """74亿美元(约1.05万亿日元): the second amount restates the first."""
+    for i in range(1, len(items)):
+        a, b = items[i - 1], items[i]
+        gap = text[a.end:b.start]
+        if len(gap) > 6:
+            continue
+        head = text[b.start:b.core_start]
+        paren = "(" in gap or "（" in gap
+        marker = any(w in gap or head.startswith(w) for w in ("约合", "折合", "相当于", "合", "即"))
+        if not (paren or marker):
+            continue
+        if not t.equiv_re.match(gap.replace(",", "").replace("，", "")):
+            continue
+        if a.currency == b.currency and not paren:
+            continue
+        b.equivalent_of = a.equivalent_of if a.equivalent_of is not None else i - 1
+
+
+def scan_currency_mentions(text: str) -> list[MItem]:
+    """Amounts plus bare currency words (人民币, 美元) not attached to a number (peer convention)."""
+    items = scan_money(text)
+    t = _t()
+    taken = [(m.start, m.end) for m in items]
+    out = list(items)
+    for m in t.bare_re.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        code, weak = t.suffix_map[m.group(0)]
+        if weak:
+            continue
+        out.append(MItem(m.start(), m.end(), None, code, core_start=m.start(), core_end=m.end(),
+                         iso=t.iso.get(code, True)))
+    out.sort(key=lambda it: it.start)
+    return out

@@ -1,0 +1,89 @@
+"""The figures evaluation (benchmarks/figures_eval.py): spec targets, annotated corpus, exit codes.
+
+Tests that read the peer data skip when ``../shared/peer-data`` is absent (a user's machine).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PEER = Path(os.environ.get("PEER_DATA_DIR") or REPO.parent / "shared" / "peer-data")
+needs_peer = pytest.mark.skipif(not (PEER / "recognizers-text-zh").is_dir(), reason="peer data not present")
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("figures_eval", REPO / "benchmarks" / "figures_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_missing_peer_data_exits_2(tmp_path, capsys):
+    ev = _eval_module()
+    assert ev.main(["--peer-data", str(tmp_path / "nowhere"), "--no-peer"]) == 2
+    assert "peer data not found" in capsys.readouterr().err
+
+
+def test_value_and_text_normalisation_of_the_scoring():
+    ev = _eval_module()
+    assert ev.norm_value("350.333333333333") == ev.norm_value("350.33333333333333333")
+    assert ev.norm_value("2.02107211321364E+23") == ev.norm_value(202107211321363588510367)
+    assert ev.norm_value("50%") == ev.norm_value(50)
+    assert ev.norm_value("1") != ev.norm_value("1.001")
+    assert ev.normalise_input("１，０００美元，２") == "1,000美元，2"
+
+
+@needs_peer
+def test_spec_targets(tmp_path):
+    ev = _eval_module()
+    res = ev.run_specs(PEER, use_peer=False, timeout=5)
+    assert res["CurrencyModel"]["ours_pass"] == 35
+    assert res["NumberModel"]["ours_pass"] >= 360
+    assert res["PercentModel"]["ours_pass"] >= 150
+
+
+@needs_peer
+def test_main_writes_json(tmp_path):
+    ev = _eval_module()
+    out = tmp_path / "eval.json"
+    assert ev.main(["--no-peer", "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data["specs"]) == {"CurrencyModel", "NumberModel", "PercentModel"}
+    assert data["idioms"]["ours_false_positives"] == 0
+
+
+def test_annotated_money_f1():
+    ev = _eval_module()
+    res = ev.run_corpus(REPO / "corpus")
+    if not res["documents"]:
+        pytest.skip("no annotated articles")
+    assert res["overall"]["f1"] >= 0.98, res["documents"]
+    assert res["not_money_false_positives"] == 0
+
+
+def test_idioms_have_no_money():
+    ev = _eval_module()
+    res = ev.run_idioms(use_peer=False, timeout=5)
+    assert res["ours_false_positives"] == 0, res["ours_items"]
+
+
+def test_extraction_speed_on_the_seed():
+    from pipeline.figures import extract_figures
+    text = (REPO / "corpus" / "japan-quantum-7.4b-usd.txt").read_text(encoding="utf-8")
+    sents = [(0, len(text))]
+    extract_figures(text, sents)
+    best = min(_timed(extract_figures, text, sents) for _ in range(3))
+    assert len(text) / best >= 40_000, f"{len(text) / best:.0f} chars/s"
+
+
+def _timed(fn, *args) -> float:
+    t0 = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - t0
