@@ -68,3 +68,27 @@ class FiguresComponent:
         doc._.fields["numeric_checks"] = figures.numeric_checks
         doc.spans["money"] = _span_group(doc, "money", figures.money, lambda m: m.currency)
         return doc
+
+
+@Language.factory("argument", default_config={"lexicon_only": False})
+def make_argument(nlp: Language, name: str, lexicon_only: bool) -> "ArgumentComponent":
+    return ArgumentComponent(lexicon_only=lexicon_only)
+
+
+class ArgumentComponent:
+    """Claims, risks, opportunities and stance (toward the main subject and any `doc._.targets`)."""
+
+    def __init__(self, lexicon_only: bool = False):
+        from pipeline.argument import ArgumentAnalyzer
+
+        self.analyzer = ArgumentAnalyzer(lexicon_only=lexicon_only)
+        self.backend = "cue lexicons" if lexicon_only else "cue lexicons + trained linear classifier"
+
+    def __call__(self, doc: Doc) -> Doc:
+        structure = doc._.structure
+        argument = self.analyzer(doc.text, structure.sentences, structure.sections, targets=doc._.targets or ())
+        doc._.fields["claims"] = argument.claims
+        doc._.fields["risks"] = argument.risks
+        doc._.fields["opportunities"] = argument.opportunities
+        doc._.fields["stance"] = argument.stance
+        return doc

@@ -51,7 +51,7 @@ from pipeline.models import SCHEMA_VERSION, Document, Provenance, Source, Stance
 from pipeline.paths import models_dir
 from pipeline.text import Structure, segment
 
-for _name in ("article", "structure", "fields"):
+for _name in ("article", "structure", "fields", "targets"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -169,7 +169,7 @@ def build_nlp(config: PipelineConfig) -> Language:
 
 
 # Modules whose import registers a component factory; imported only when the config names it.
-COMPONENT_MODULES: dict[str, str] = {"entities": "pipeline.components", "figures": "pipeline.components"}
+COMPONENT_MODULES: dict[str, str] = {name: "pipeline.components" for name in ("entities", "figures", "argument")}
 
 
 def _import_component_modules(components: list[str]) -> None:
@@ -215,6 +215,7 @@ class Analyzer:
         doc = self.nlp.make_doc(article.text)
         stage_seconds["tokenize"] = time.perf_counter() - clock
         doc._.article = article
+        doc._.targets = list(targets or [])
         doc._.fields = {}
         for name, component in self.nlp.pipeline:
             clock = time.perf_counter()

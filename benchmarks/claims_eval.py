@@ -1,0 +1,175 @@
+"""`pipeline eval claims`: claims, risks, opportunities and stance, cross-validated by article.
+
+For each labelled article (corpus/labels/*.jsonl) the sentence models are trained on the other
+articles only and tested on it; the lexicon-only baseline needs no training. Prints per-class
+P/R/F1, macro-F1 and the confusion matrix for claim types, risk detection F1, risk-category
+accuracy on detected risks, opportunity F1, hedge and attribution accuracy, the document stance
+of every article, and the target stance on corpus/stance/short_texts.jsonl (k-fold by text).
+Needs scikit-learn for the trained models (`pip install scikit-learn`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+CLAIM_LABELS = ["fact", "statistic", "forecast", "opinion", "recommendation", "none"]
+
+
+def prf(gold: list, pred: list, labels: list) -> dict:
+    out = {}
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, pred))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred))
+        P = tp / (tp + fp) if tp + fp else 0.0
+        R = tp / (tp + fn) if tp + fn else 0.0
+        out[label] = (P, R, 2 * P * R / (P + R) if P + R else 0.0, tp + fn)
+    return out
+
+
+def binary_f1(gold: list[bool], pred: list[bool]) -> tuple[float, float, float]:
+    P, R, F, _ = prf(gold, pred, [True])[True]
+    return P, R, F
+
+
+def predict_docs(docs, lex, trained: bool):
+    from pipeline.argument.classify import SentenceClassifier
+    from pipeline.argument.training import fit_sentence_models
+
+    out = {}
+    for doc in docs:
+        models = fit_sentence_models([d for d in docs if d.doc_id != doc.doc_id], lex) if trained else None
+        out[doc.doc_id] = SentenceClassifier(lex, models).predict(doc.views)
+    return out
+
+
+def sentence_report(name: str, docs, preds) -> dict:
+    from pipeline.argument.features import is_non_claim
+
+    gold_t, pred_t, gold_r, pred_r, gold_o, pred_o = [], [], [], [], [], []
+    cat_ok = cat_n = hedge_ok = attr_ok = n_claims = 0
+    for doc in docs:
+        for row, pred in zip(doc.rows, preds[doc.doc_id]):
+            gold_t.append(row["claim_type"] or "none")
+            pred_t.append(pred.claim_type or "none")
+            gold_r.append(bool(row["risk"]))
+            pred_r.append(pred.risk)
+            gold_o.append(bool(row["opportunity"]))
+            pred_o.append(pred.opportunity)
+            if row["risk"] and pred.risk:
+                cat_n += 1
+                cat_ok += pred.risk_category == row["risk_category"]
+            if row["claim_type"]:
+                n_claims += 1
+                hedge_ok += pred.hedged == row["hedged"] or (pred.claim_type is None and not row["hedged"])
+                attr_ok += (pred.attribution == "author") == (row["attribution"] == "author")
+    table = prf(gold_t, pred_t, CLAIM_LABELS)
+    macro5 = sum(table[c][2] for c in CLAIM_LABELS[:5]) / 5
+    macro6 = sum(table[c][2] for c in CLAIM_LABELS) / 6
+    rP, rR, rF = binary_f1(gold_r, pred_r)
+    oP, oR, oF = binary_f1(gold_o, pred_o)
+    print(f"\n== {name}")
+    print(f"{'claim type':<16}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    for c in CLAIM_LABELS:
+        P, R, F, n = table[c]
+        print(f"{c:<16}{P:7.2f}{R:7.2f}{F:7.2f}{n:6d}")
+    print(f"macro-F1 (5 claim types) {macro5:.3f}   (with none) {macro6:.3f}")
+    print("confusion (rows gold, cols predicted):")
+    counts = Counter(zip(gold_t, pred_t))
+    print(" " * 16 + "".join(f"{c[:6]:>8}" for c in CLAIM_LABELS))
+    for g in CLAIM_LABELS:
+        print(f"{g:<16}" + "".join(f"{counts[(g, p)]:8d}" for p in CLAIM_LABELS))
+    print(f"risk sentence detection  P {rP:.3f}  R {rR:.3f}  F1 {rF:.3f}  (gold risks {sum(gold_r)})")
+    print(f"risk category accuracy on detected risks {cat_ok / max(cat_n, 1):.3f}  ({cat_ok}/{cat_n})")
+    print(f"opportunity detection    P {oP:.3f}  R {oR:.3f}  F1 {oF:.3f}  (gold {sum(gold_o)})")
+    print(f"hedged accuracy on gold claims {hedge_ok / max(n_claims, 1):.3f}; "
+          f"attribution author-vs-source accuracy {attr_ok / max(n_claims, 1):.3f}")
+    return {"macro5": macro5, "risk_f1": rF, "cat_acc": cat_ok / max(cat_n, 1), "opp_f1": oF}
+
+
+def stance_report(name: str, docs, preds) -> int:
+    from pipeline.argument.features import is_non_claim
+    from pipeline.argument.stance import document_stance
+
+    print(f"\n== document stance ({name})")
+    correct = 0
+    for doc in docs:
+        body = [(r["sentence_id"], p) for v, r, p in zip(doc.views, doc.rows, preds[doc.doc_id]) if not is_non_claim(v)]
+        label, score, evidence, info = document_stance([p for _, p in body], [i for i, _ in body])
+        gold = (doc.stance or {}).get("label")
+        correct += label == gold
+        print(f"{doc.doc_id:<28} gold {gold:<10} predicted {label:<10} score {score:+.2f}  {info}  "
+              f"{'ok' if label == gold else 'WRONG'}")
+    print(f"document stance correct: {correct}/{len(docs)}")
+    return correct
+
+
+def short_text_report(lex, folds: int = 5, seed: int = 0) -> None:
+    from pipeline.argument import ArgumentAnalyzer
+    from pipeline.argument.data import load_short_texts
+    from pipeline.argument.training import fit_short_text_model
+
+    records = load_short_texts()
+    rng = random.Random(seed)
+    order = list(range(len(records)))
+    rng.shuffle(order)
+    labels = ["supportive", "skeptical", "neutral"]
+    lexicon_only = ArgumentAnalyzer(lexicon_only=True)
+    gold, pred_lex, pred_model = [], [], []
+    for k in range(folds):
+        test = [records[i] for i in order[k::folds]]
+        train = [records[i] for i in order if i not in set(order[k::folds])]
+        analyzer = ArgumentAnalyzer(lexicon_only=True)
+        analyzer.short_model = fit_short_text_model(train, lex)
+        for r in test:
+            gold.append(r["label"])
+            pred_lex.append(lexicon_only.stance_toward(r["text"], r["target"]).label)
+            pred_model.append(analyzer.stance_toward(r["text"], r["target"]).label)
+    print(f"\n== target stance on {len(records)} short texts ({folds}-fold CV for the trained part)")
+    for name, pred in (("lexicon-only", pred_lex), ("lexicon+trained", pred_model)):
+        table = prf(gold, pred, labels)
+        macro2 = (table["supportive"][2] + table["skeptical"][2]) / 2
+        print(f"{name:<16} " + "  ".join(f"{c} P {table[c][0]:.2f} R {table[c][1]:.2f} F1 {table[c][2]:.2f}" for c in labels)
+              + f"   macro-F1(sup,skep) {macro2:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pipeline eval claims", description=__doc__.splitlines()[0])
+    parser.add_argument("--no-trained", action="store_true", help="lexicon-only baseline only (no scikit-learn needed)")
+    args = parser.parse_args(argv)
+    from pipeline.argument.data import load_labels
+    from pipeline.argument.lexicon import Lexicons
+
+    started = time.perf_counter()
+    lex = Lexicons.load()
+    docs = load_labels()
+    print(f"{sum(len(d.rows) for d in docs)} labelled sentences from {len(docs)} articles; "
+          "trained models: leave-one-article-out cross-validation")
+    base = predict_docs(docs, lex, trained=False)
+    sentence_report("lexicon-only baseline", docs, base)
+    if not args.no_trained:
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            print("scikit-learn is not installed: trained models skipped (pip install scikit-learn)", file=sys.stderr)
+            args.no_trained = True
+    if not args.no_trained:
+        cv = predict_docs(docs, lex, trained=True)
+        sentence_report("trained linear models + lexicon features (article-held-out CV)", docs, cv)
+    stance_report("lexicon-only", docs, base)
+    if not args.no_trained:
+        stance_report("trained, article-held-out", docs, cv)
+        short_text_report(lex)
+    print(f"\n({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

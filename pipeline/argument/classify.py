@@ -1,0 +1,169 @@
+"""Sentence-level claims, hedges, attribution, risks and opportunities: a lexicon-only baseline and
+the trained linear models (which use the lexicon scores as features), behind one interface."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from pipeline.argument.features import (RISK_CATEGORIES, SentenceView, attribution_of, features,
+                                        is_non_claim, is_question, polarity_hits)
+from pipeline.argument.lexicon import Lexicons
+from pipeline.argument.linear import LinearModel
+
+CLAIM_TYPES = ("fact", "statistic", "forecast", "opinion", "recommendation")
+NONE = "none"
+
+
+@dataclass
+class SentencePrediction:
+    claim_type: str | None
+    claim_confidence: float
+    hedged: bool
+    attribution: str
+    risk: bool
+    risk_confidence: float
+    risk_category: str | None
+    category_confidence: float
+    opportunity: bool
+    opportunity_confidence: float
+    pos: float = 0.0
+    neg: float = 0.0
+    kinds: list[str] = field(default_factory=list)
+
+
+def hedged(text: str, lex: Lexicons) -> bool:
+    return any(cue not in ("估计",) or "大概估计" in text for cue, *_ in lex.hedges.scan(text))
+
+
+def lexicon_claim_type(x: dict[str, float], view: SentenceView) -> str | None:
+    if x.get("x:non_claim") or x.get("x:question"):
+        return None
+    rec, fc = x.get("x:recommendation", 0.0), x.get("x:forecast", 0.0)
+    stat = x.get("x:statistic", 0.0) + x.get("x:money", 0.0) + x.get("x:percent", 0.0)
+    op = x.get("x:opinion", 0.0) + x.get("x:pos", 0.0) * 0.5 + x.get("x:neg", 0.0) * 0.5 + x.get("x:first_person", 0.0)
+    if rec >= 2.0 and rec >= fc:
+        return "recommendation"
+    if fc >= 1.5:
+        return "forecast"
+    if x.get("x:numbers", 0.0) >= 1 and stat >= 2.0:
+        return "statistic"
+    if op >= 1.0:
+        return "opinion"
+    if len(view.text) < 8:
+        return None
+    return "fact"
+
+
+def lexicon_risk(x: dict[str, float]) -> tuple[bool, float, str | None]:
+    cats = {c: x.get("x:riskcat=" + c, 0.0) for c in RISK_CATEGORIES}
+    best = max(cats, key=cats.get)
+    score = x.get("x:risk_any", 0.0) + cats[best] + 0.7 * x.get("x:risk_mod", 0.0) + 0.5 * x.get("x:neg", 0.0)
+    if x.get("x:non_claim"):
+        return False, 0.0, None
+    is_risk = score >= 2.5
+    return is_risk, min(1.0, score / 5.0), (best if cats[best] > 0 else "execution") if is_risk else None
+
+
+def lexicon_category(x: dict[str, float]) -> str:
+    cats = {c: x.get("x:riskcat=" + c, 0.0) for c in RISK_CATEGORIES}
+    best = max(cats, key=cats.get)
+    return best if cats[best] > 0 else "execution"
+
+
+class SentenceClassifier:
+    """`models` None = lexicon-only baseline; else the trained models ("claim", "risk", "category", "opportunity")."""
+
+    def __init__(self, lex: Lexicons, models: dict[str, LinearModel] | None = None):
+        self.lex = lex
+        self.models = models
+        self._stack = _Stack(models) if models else None
+
+    def predict(self, views: list[SentenceView]) -> list[SentencePrediction]:
+        return [self.predict_one(v) for v in views]
+
+    def predict_one(self, view: SentenceView) -> SentencePrediction:
+        lex = self.lex
+        x = features(view, lex, ngrams=self.models is not None)
+        non_claim = is_non_claim(view)
+        if non_claim:
+            pos, neg, kinds = 0.0, 0.0, []
+        else:
+            pos, neg = x.get("x:pos", 0.0), x.get("x:neg", 0.0)
+            kinds = ["irony"] * int(x.get("x:irony", 0)) + ["rhetorical"] * int(x.get("x:rhetorical", 0))
+        attribution = attribution_of(view.text, lex)
+        hedge = hedged(view.text, lex)
+        if self.models is None:
+            ctype = lexicon_claim_type(x, view)
+            cconf = 0.6 if ctype else 0.0
+            risk, rconf, cat = lexicon_risk(x)
+            catconf = 0.5 if risk else 0.0
+            opp_score = x.get("x:opportunity", 0.0) + 0.3 * x.get("x:pos", 0.0)
+            opp = not non_claim and opp_score >= 2.0
+            oconf = min(1.0, opp_score / 4.0)
+        else:
+            from pipeline.argument.training import model_input
+
+            lexcat = lexicon_category(x) if any(k.startswith("x:riskcat=") for k in x) else None
+            x = model_input(x)
+            out = self._stack.proba(x)
+            probs = out["claim"]
+            label = max(probs, key=probs.get)
+            ctype = None if label == NONE or non_claim else label
+            cconf = probs[label]
+            rprob = out["risk"][True]
+            risk = rprob >= 0.5 and not non_claim
+            rconf = rprob
+            cprobs = out["category"]
+            cat = (lexcat or max(cprobs, key=cprobs.get)) if risk else None
+            catconf = cprobs.get(cat, 0.0) if cat else 0.0
+            oprob = out["opportunity"][True]
+            opp = oprob >= 0.5 and not non_claim
+            oconf = oprob
+        if non_claim:
+            ctype, risk, opp = None, False, False
+        return SentencePrediction(ctype, round(cconf, 3), hedge and ctype is not None, attribution,
+                                  risk, round(rconf, 3), cat if risk else None, round(catconf, 3),
+                                  opp, round(oconf, 3), pos, neg, kinds)
+
+
+class _Stack:
+    """All linear models' weights in one matrix, so a sentence is scored with one numpy product."""
+
+    def __init__(self, models: dict[str, LinearModel]):
+        import numpy
+
+        self.np = numpy
+        self.models = models
+        names = sorted({f for m in models.values() for f in m.weights})
+        self.index = {f: i for i, f in enumerate(names)}
+        self.slices, width = {}, 0
+        for key, model in models.items():
+            rows = len(model.intercept)
+            self.slices[key] = (width, width + rows)
+            width += rows
+        self.W = numpy.zeros((len(names), width))
+        self.b = numpy.zeros(width)
+        for key, model in models.items():
+            a, z = self.slices[key]
+            self.b[a:z] = model.intercept
+            for f, w in model.weights.items():
+                self.W[self.index[f], a:z] = w
+
+    def proba(self, x: dict[str, float]) -> dict[str, dict]:
+        np = self.np
+        idx = [self.index[f] for f in x if f in self.index]
+        vals = np.array([x[f] for f in x if f in self.index])
+        s = self.b + (vals @ self.W[idx] if idx else 0.0)
+        out = {}
+        for key, model in self.models.items():
+            a, z = self.slices[key]
+            part = s[a:z]
+            if model.binary:
+                p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, float(part[0])))))
+                out[key] = {model.classes[0]: 1.0 - p, model.classes[1]: p}
+            else:
+                e = np.exp(part - part.max())
+                e = e / e.sum()
+                out[key] = {c: float(v) for c, v in zip(model.classes, e)}
+        return out

@@ -1,0 +1,137 @@
+"""Sentence features: cue-lexicon scores, modality, negation, numbers, attribution, section context,
+and character n-grams. Features are a sparse dict name -> value, shared by the lexicon baseline,
+the trained linear models and the training script."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.argument.lexicon import Lexicons
+
+RISK_CATEGORIES = ("execution", "technology", "geopolitical", "talent", "commercialization",
+                   "financial", "supply_chain", "competition", "policy")
+
+_NUMBER = re.compile(r"\d[\d,.]*|[一二三四五六七八九十两百千万亿]+(?:[个万亿倍成]|分之)")
+_MONEY = re.compile(r"(?:\d[\d,.]*|[一二三四五六七八九十两百千]+)\s*(?:万亿|亿|万)?\s*(?:美元|美金|欧元|日元|日圆|韩元|卢比|英镑|雷亚尔|元|新台币)|[$¥€₹£]\s?\d")
+_PERCENT = re.compile(r"\d[\d.]*\s*%|百分之|[一二三四五六七八九十]成")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+_FIRST_PERSON = re.compile(r"我们|我|笔者|本文|在我们看来")
+_QUOTE = re.compile(r"[“「]")
+_BYLINE_LIKE = re.compile(r"^\s*[\u4e00-\u9fff/]{1,8}\s*[|｜:：]\s*[^，。,；;！？!?\s]{1,30}$|^\s*(?:文|作者|记者|撰文)\s*[/／]\s*\S{1,12}$|^[（(][^）)]*(?:观点|建议|转载|参考)[^）)]*[）)]$")
+_ENUMERATOR = re.compile(r"^\s*[（(][一二三四五六七八九十\d]{1,2}[)）][^，,]{1,20}[。.]?$")
+_SECTION_RISK = re.compile(r"风险|挑战|隐忧|难题|变量|短板|疑虑|坎|争议")
+_SECTION_OPP = re.compile(r"机遇|机会|受益|优势")
+_DIGIT = re.compile(r"\d+")
+
+
+@dataclass
+class SentenceView:
+    """What the features see of one sentence."""
+
+    text: str
+    kind: str = "body"
+    section_title: str | None = None
+    position: float = 0.0  # 0..1 within the document
+
+
+def is_non_claim(view: SentenceView) -> bool:
+    """Titles, headings and bylines are never claims (also byline-like lines the structure left as body)."""
+    return view.kind in ("title", "heading", "byline") or bool(_BYLINE_LIKE.match(view.text.strip())) \
+        or bool(_ENUMERATOR.match(view.text.strip()))
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip(" 　”」』）)").endswith(("？", "?"))
+
+
+def negated(text: str, pos: int, lex: Lexicons, window: int = 3) -> bool:
+    before = text[max(0, pos - window):pos]
+    return any(neg in before for neg in ("不", "没", "未", "无", "非", "毫无")) and "不仅" not in before
+
+
+def attribution_of(text: str, lex: Lexicons) -> str:
+    """The named source a sentence is attributed to, or "author"."""
+    head = text[:60]
+    for regex, literal in lex.attribution:
+        match = regex.search(head)
+        if match:
+            src = match.groupdict().get("src") if "src" in regex.groupindex else None
+            source = (src or literal or "").strip("，,：:“ ")
+            source = re.sub(r"^(?:据|根据|但|而|另外|此外|同时|对此|其中|不过|然而)", "", source)
+            if source and source not in ("我", "我们", "笔者", "本文", "有人说") and len(source) >= 2:
+                return source
+    return "author"
+
+
+def polarity_hits(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
+    """(positive, negative, kinds) stance evidence from cues (with negation) and irony/rhetoric patterns."""
+    pos = neg = 0.0
+    kinds: list[str] = []
+    for cue, label, weight, at in lex.stance.scan(text):
+        flip = negated(text, at, lex)
+        if (label == "+") != flip:
+            pos += weight
+        else:
+            neg += weight
+    for pattern in lex.stance_patterns:
+        if pattern.regex.search(text):
+            if pattern.label == "+":
+                pos += pattern.weight
+            else:
+                neg += pattern.weight
+            kinds.append(pattern.kind)
+    return pos, neg, kinds
+
+
+def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
+    text = view.text
+    f: dict[str, float] = {}
+    f["hedge"] = float(len(lex.hedges.scan(text)))
+    f["forecast"] = lex.forecast.score(text)
+    f["recommendation"] = lex.recommendation.score(text)
+    f["statistic"] = lex.statistic.score(text)
+    f["opinion"] = lex.opinion.score(text)
+    f["opportunity"] = lex.opportunity.score(text)
+    f["risk_mod"] = lex.risk_modifiers.score(text)
+    risk_any = 0.0
+    for cue, cat, weight, at in lex.risk.scan(text):
+        if cat == "any":
+            risk_any += weight
+        else:
+            f["riskcat=" + cat] = f.get("riskcat=" + cat, 0.0) + weight
+    f["risk_any"] = risk_any
+    pos, neg, kinds = polarity_hits(text, lex)
+    f["pos"], f["neg"] = pos, neg
+    f["irony"] = float(kinds.count("irony"))
+    f["rhetorical"] = float(kinds.count("rhetorical"))
+    f["negation"] = float(len(lex.negation.scan(text)))
+    f["numbers"] = float(len(_NUMBER.findall(text)))
+    f["money"] = float(len(_MONEY.findall(text)))
+    f["percent"] = float(len(_PERCENT.findall(text)))
+    f["year"] = float(len(_YEAR.findall(text)))
+    f["question"] = float(is_question(text))
+    f["exclaim"] = float(text.rstrip("”」）)").endswith(("！", "!")))
+    f["first_person"] = float(bool(_FIRST_PERSON.search(text)))
+    f["quote"] = float(bool(_QUOTE.search(text)))
+    f["attributed"] = float(attribution_of(text, lex) != "author")
+    f["non_claim"] = float(is_non_claim(view))
+    f["section_risk"] = float(bool(view.section_title and _SECTION_RISK.search(view.section_title)))
+    f["section_opp"] = float(bool(view.section_title and _SECTION_OPP.search(view.section_title)))
+    return f
+
+
+def features(view: SentenceView, lex: Lexicons, ngrams: bool = True) -> dict[str, float]:
+    """All features of one sentence: lexicon scores (prefix `x:`), shape, and char 1-2 grams (`c:`)."""
+    out = {"x:" + k: v for k, v in lexicon_scores(view, lex).items() if v}
+    length = len(view.text)
+    out["len:" + ("s" if length < 15 else "m" if length < 40 else "l" if length < 80 else "xl")] = 1.0
+    out["kind:" + view.kind] = 1.0
+    out["pos:" + str(min(int(view.position * 4), 3))] = 1.0
+    if ngrams:
+        text = _DIGIT.sub("0", view.text)
+        for i, ch in enumerate(text):
+            out["c:" + ch] = 1.0
+            if i + 1 < len(text):
+                out["c:" + text[i:i + 2]] = 1.0
+    return out

@@ -1,0 +1,69 @@
+"""Training of the linear sentence models on the team's labelled sentences (needs scikit-learn:
+`pip install scikit-learn`). Used by benchmarks/train_claims.py and benchmarks/claims_eval.py."""
+
+from __future__ import annotations
+
+from pipeline.argument.classify import NONE
+from pipeline.argument.data import LabelledDoc
+from pipeline.argument.features import SentenceView, features, is_non_claim
+from pipeline.argument.lexicon import Lexicons
+from pipeline.argument.linear import LinearModel
+
+C = {"claim": 0.5, "risk": 0.5, "category": 0.5, "opportunity": 0.5, "short": 2.0}
+LEXICON_SCALE = 3.0  # lexicon scores weigh more than any single character n-gram
+
+
+def model_input(x: dict[str, float]) -> dict[str, float]:
+    return {k: (v * LEXICON_SCALE if k.startswith("x:") else v) for k, v in x.items()}
+
+
+def fit_linear(xs: list[dict], ys: list, name: str, c: float) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    X = vec.fit_transform(xs)
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    clf.fit(X, ys)
+    names = vec.get_feature_names_out()
+    coef = clf.coef_
+    weights = {}
+    for j, feat in enumerate(names):
+        w = [float(coef[k, j]) for k in range(coef.shape[0])]
+        if max(abs(v) for v in w) >= 1e-3:
+            weights[str(feat)] = w
+    classes = [c.item() if hasattr(c, "item") else c for c in clf.classes_]
+    return LinearModel(classes=classes, intercept=[float(v) for v in clf.intercept_], weights=weights, name=name)
+
+
+def training_rows(docs: list[LabelledDoc], lex: Lexicons) -> list[tuple[dict, dict, SentenceView]]:
+    out = []
+    for doc in docs:
+        for row, view in zip(doc.rows, doc.views):
+            if is_non_claim(view):
+                continue  # fixed by rule, not learnt
+            out.append((model_input(features(view, lex)), row, view))
+    return out
+
+
+def fit_sentence_models(docs: list[LabelledDoc], lex: Lexicons) -> dict[str, LinearModel]:
+    rows = training_rows(docs, lex)
+    xs = [r[0] for r in rows]
+    models = {
+        "claim": fit_linear(xs, [r[1]["claim_type"] or NONE for r in rows], "claim", C["claim"]),
+        "risk": fit_linear(xs, [bool(r[1]["risk"]) for r in rows], "risk", C["risk"]),
+        "opportunity": fit_linear(xs, [bool(r[1]["opportunity"]) for r in rows], "opportunity", C["opportunity"]),
+    }
+    risky = [r for r in rows if r[1]["risk"]]
+    models["category"] = fit_linear([r[0] for r in risky], [r[1]["risk_category"] for r in risky], "category", C["category"])
+    return models
+
+
+def short_text_features(text: str, target: str | None, lex: Lexicons) -> dict[str, float]:
+    x = model_input(features(SentenceView(text), lex))
+    return {k: v for k, v in x.items() if not k.startswith(("kind:", "pos:"))}
+
+
+def fit_short_text_model(records: list[dict], lex: Lexicons) -> LinearModel:
+    xs = [short_text_features(r["text"], r.get("target"), lex) for r in records]
+    return fit_linear(xs, [r["label"] for r in records], "short_stance", C["short"])

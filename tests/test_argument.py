@@ -1,0 +1,230 @@
+"""Claims, risks, opportunities and stance (pipeline.argument, issue 5)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.argument import Argument, ArgumentAnalyzer
+from pipeline.argument.data import load_labels, load_short_texts
+from pipeline.argument.features import SentenceView, attribution_of, is_non_claim
+from pipeline.argument.lexicon import LEXICON_FILES, Lexicons
+from pipeline.argument.linear import LinearModel
+from pipeline.models import Section, Sentence
+
+REPO = Path(__file__).resolve().parents[1]
+CLAIM_TYPES = {"fact", "statistic", "forecast", "opinion", "recommendation", None}
+RISK_CATEGORIES = {"execution", "technology", "geopolitical", "talent", "commercialization", "financial",
+                   "supply_chain", "competition", "policy"}
+
+
+@pytest.fixture(scope="module")
+def arg() -> ArgumentAnalyzer:
+    return ArgumentAnalyzer()
+
+
+@pytest.fixture(scope="module")
+def lexicon_only() -> ArgumentAnalyzer:
+    return ArgumentAnalyzer(lexicon_only=True)
+
+
+def _doc(sentences: list[tuple[str, str]], section_titles=None):
+    out, pos = [], 0
+    for i, (text, kind) in enumerate(sentences):
+        out.append(Sentence(id=i, start=pos, end=pos + len(text), text=text, section_id=0, paragraph_id=0, kind=kind))
+        pos += len(text) + 1
+    text = "\n".join(t for t, _ in sentences)
+    return text, out, [Section(id=0, title=None, start=0, end=len(text))]
+
+
+# ---------------------------------------------------------------- data
+def test_lexicon_files_are_readable_and_name_source_and_date():
+    for name in LEXICON_FILES:
+        head = (REPO / "models" / "argument" / name).read_text(encoding="utf-8").splitlines()[0]
+        assert head.startswith("#") and "source" in head and "date" in head, name
+    lex = Lexicons.load()
+    assert "受制于人" in lex.risk.entries and lex.risk.entries["受制于人"][0] == "supply_chain"
+    assert "恐怕" in lex.hedges.entries
+
+
+def test_labels_cover_at_least_600_sentences_from_6_articles_including_the_seed():
+    docs = load_labels()
+    assert len(docs) >= 6 and "japan-quantum-7.4b-usd" in {d.doc_id for d in docs}
+    assert sum(len(d.rows) for d in docs) >= 600
+    for doc in docs:
+        assert doc.stance and doc.stance["label"] in {"supportive", "skeptical", "mixed", "neutral"}, doc.doc_id
+        for i, row in enumerate(doc.rows):
+            assert row["sentence_id"] == i
+            assert row["claim_type"] in CLAIM_TYPES
+            assert (row["risk_category"] in RISK_CATEGORIES) == row["risk"], (doc.doc_id, i)
+            assert not (row["hedged"] and row["claim_type"] is None), (doc.doc_id, i)
+
+
+def test_labels_match_the_pipeline_sentence_split(analyzer):
+    """Labels are per sentence as the pipeline splits the article: a change in splitting must show here."""
+    from pipeline.ingest import read_article
+
+    for doc in load_labels():
+        path = next(p for p in (REPO / "corpus").glob(doc.doc_id + ".*") if p.is_file())
+        document = analyzer.analyze(read_article(path))
+        assert [s.text for s in document.sentences] == [r["text"] for r in doc.rows], doc.doc_id
+
+
+def test_short_texts_are_enough_varied_and_balanced():
+    records = load_short_texts()
+    assert len(records) >= 100
+    labels = [r["label"] for r in records]
+    assert abs(labels.count("supportive") - labels.count("skeptical")) <= 5 and labels.count("neutral") >= 10
+    assert len({r["target"] for r in records}) >= 20
+    assert len({r["id"] for r in records}) == len(records)
+
+
+# ---------------------------------------------------------------- sentences
+def test_claim_types_hedges_and_attribution_of_clear_cases(arg):
+    text, sentences, sections = _doc([
+        ("量子计算的未来", "title"),
+        ("一、风险评估", "heading"),
+        ("政府应该尽快出台需求侧的配套政策。", "body"),
+        ("预计到2030年，全国数据中心容量将达到8吉瓦以上。", "body"),
+        ("今年前三季度，全省集成电路产业营业收入1,046.3亿元，同比增长16.4%。", "body"),
+        ("这种模式恐怕靠不住。", "body"),
+        ("电从哪里来？", "body"),
+        ("本文作者 | 东叔", "byline"),
+    ])
+    result = arg(text, sentences, sections)
+    assert isinstance(result, Argument)
+    types = {c.sentence_id: c for c in result.claims}
+    assert 0 not in types and 1 not in types and 6 not in types and 7 not in types  # title, heading, question, byline
+    assert types[2].type == "recommendation"
+    assert types[3].type == "forecast"
+    assert types[4].type == "statistic"
+    assert types[5].hedged and not types[2].hedged
+    assert all(c.attribution == "author" and 0 <= c.confidence <= 1 and c.text_en is None for c in result.claims)
+    lex = arg.lex
+    assert attribution_of("刘建平表示，基金将重点投向三个方向。", lex) == "刘建平"
+    assert attribution_of("据当地媒体统计，真正开工的只有两个。", lex) == "当地媒体"
+    assert attribution_of("政府文件显示，人才缺口将超过5万名。", lex) == "政府文件"
+
+
+def test_risk_needs_a_danger_not_the_word(arg):
+    text, sentences, sections = _doc([
+        ("三、投资有何机遇与风险？", "heading"),
+        ("根深蒂固的官僚体系会成为决策和创新的绊脚石，战略目标就可能落空。", "body"),
+        ("高端GPU几乎全部依赖进口，在关键设备上受制于人，还要看美国出口管制的脸色。", "body"),
+        ("基金首期募资85亿元已全部到位。", "body"),
+    ])
+    risks = {r.sentence_id: r for r in arg(text, sentences, sections).risks}
+    assert 0 not in risks and 3 not in risks
+    assert 1 in risks and risks[1].category == "execution"
+    assert 2 in risks and risks[2].category in {"supply_chain", "geopolitical"}
+
+
+def test_non_claim_lines_are_recognised_even_when_marked_body():
+    for line in ("责任编辑：王嘉", "文 | 阿蛮", "文/陈思妤", "（本文仅代表作者个人观点）", "（一）加强组织领导。"):
+        assert is_non_claim(SentenceView(line)), line
+    assert not is_non_claim(SentenceView("说白了，就是不敢管，也管不了。"))
+
+
+# ---------------------------------------------------------------- stance
+def test_document_stance_skeptical_with_irony_and_rhetorical_questions(arg):
+    text, sentences, sections = _doc([
+        ("口号很响亮，问题是，他们凭什么？", "body"),
+        ("计划确实有，进度却一再推迟。", "body"),
+        ("野心还是和过去一样浮夸……", "body"),
+        ("这种“君子协定”恐怕靠不住。", "body"),
+        ("这哪里是在抢人，分明是在劝退。", "body"),
+    ])
+    stance = arg(text, sentences, sections).stance
+    assert stance.label == "skeptical" and stance.score < 0 and stance.evidence
+
+
+def test_document_stance_supportive(arg):
+    text, sentences, sections = _doc([
+        ("阿联酋在这方面几乎拿了一手好牌。", "body"),
+        ("土地、审批和资金，在这里都不是问题。", "body"),
+        ("我们对这一战略持积极看法，最直接的受益者是数据中心的建设链条。", "body"),
+        ("这些供应商将在未来五年迎来持续的订单和难得的发展机遇。", "body"),
+    ])
+    stance = arg(text, sentences, sections).stance
+    assert stance.label == "supportive" and stance.score > 0
+
+
+def test_stance_toward_short_texts(arg):
+    sup = arg.stance_toward("新能源车下乡这波补贴真香，充电桩也多起来了，点个赞！", "新能源汽车下乡")
+    skep = arg.stance_toward("车是下乡了，充电桩呢？这政策怕是拍脑袋想出来的，迟早翻车。", "新能源汽车下乡")
+    assert sup.label == "supportive" and skep.label == "skeptical"
+    assert sup.target == "新能源汽车下乡" and sup.score > skep.score
+
+
+def test_target_stance_in_an_article(arg):
+    text, sentences, sections = _doc([
+        ("台积电美国工厂的成本高出三成，工会一再质疑，量产一拖再拖。", "body"),
+        ("日本熊本工厂的效率令人印象深刻，是打开日本市场的难得机会。", "body"),
+    ])
+    result = arg(text, sentences, sections, targets=["熊本工厂", "火星基地"])
+    by_target = {t.target: t for t in result.stance.targets}
+    assert by_target["熊本工厂"].label == "supportive" and by_target["熊本工厂"].evidence == [1]
+    assert by_target["火星基地"].label == "neutral" and by_target["火星基地"].evidence == []
+
+
+# ---------------------------------------------------------------- models
+def test_linear_model_json_round_trip_and_prediction():
+    model = LinearModel(classes=[False, True], intercept=[-1.0], weights={"a": [2.0], "b": [-3.0]})
+    again = LinearModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.proba({"a": 1.0})[True] == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+    assert again.predict({"b": 1.0}) is False
+    multi = LinearModel(classes=["x", "y", "z"], intercept=[0.0, 0.0, 0.0], weights={"f": [0.0, 5.0, 0.0]})
+    assert multi.predict({"f": 1.0}) == "y" and sum(multi.proba({"f": 1.0}).values()) == pytest.approx(1.0)
+
+
+def test_shipped_weights_are_readable_json_and_used(arg):
+    data = json.loads((REPO / "models" / "argument" / "claims_model.json").read_text(encoding="utf-8"))
+    assert set(data["models"]) == {"claim", "risk", "category", "opportunity"}
+    assert data["meta"]["sentences"] >= 600
+    assert arg.backend == "linear+lexicon" and arg.short_model is not None
+
+
+def test_training_from_labels_learns_something(tmp_path):
+    pytest.importorskip("sklearn")
+    from pipeline.argument.classify import SentenceClassifier
+    from pipeline.argument.training import fit_sentence_models
+
+    lex = Lexicons.load()
+    docs = load_labels()
+    held, train = docs[0], docs[1:]
+    models = fit_sentence_models(train, lex)
+    preds = SentenceClassifier(lex, models).predict(held.views)
+    gold = [r["claim_type"] for r in held.rows]
+    accuracy = sum(p.claim_type == g for p, g in zip(preds, gold)) / len(gold)
+    assert accuracy >= 0.5
+
+
+def test_models_dir_env_override(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(REPO / "models" / "argument", tmp_path / "argument")
+    for name in ("claims_model.json", "short_stance_model.json"):
+        (tmp_path / "argument" / name).unlink(missing_ok=True)
+    monkeypatch.setenv("PIPELINE_MODELS_DIR", str(tmp_path))
+    assert ArgumentAnalyzer().backend == "lexicon"
+
+
+def test_seed_article_has_claims_risks_opportunities_and_is_fast(arg, analyzer):
+    from pipeline.ingest import read_article
+
+    document = analyzer.analyze(read_article(REPO / "corpus" / "japan-quantum-7.4b-usd.txt"))
+    arg(document.text, document.sentences, document.sections)  # warm-up
+    started = time.perf_counter()
+    result = arg(document.text, document.sentences, document.sections)
+    elapsed = time.perf_counter() - started
+    assert len(document.text) / elapsed > 25_000  # chars/s for this stage alone (pipeline budget: 20,000 overall)
+    kinds = {s.id: s.kind for s in document.sentences}
+    assert all(kinds[c.sentence_id] == "body" for c in result.claims)
+    assert len(result.claims) > 80 and len(result.risks) >= 10 and result.opportunities
+    assert {r.category for r in result.risks} >= {"execution", "geopolitical"}
+    assert result.stance.label in {"mixed", "skeptical", "supportive", "neutral"} and result.stance.target
+    sentence_text = {s.id: s.text for s in document.sentences}
+    assert all(sentence_text[c.sentence_id] == c.text for c in result.claims + result.risks)
