@@ -16,7 +16,7 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _token_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [(token.idx, token.idx + len(token.text)) for token in doc if not token.is_space]
+    return doc._.token_spans
 
 
 def _span_group(doc: Doc, name: str, items, label_of) -> SpanGroup:

@@ -41,9 +41,11 @@ def _import_spacy_without_torch():
 
 
 spacy = _import_spacy_without_torch()
-from spacy.attrs import SENT_START  # noqa: E402
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
+
+from pydantic import TypeAdapter
 
 from pipeline import __version__
 from pipeline.ingest import Article
@@ -51,7 +53,7 @@ from pipeline.models import SCHEMA_VERSION, Document, Provenance, Source, Stance
 from pipeline.paths import models_dir
 from pipeline.text import Structure, segment
 
-for _name in ("article", "structure", "fields", "targets"):
+for _name in ("article", "structure", "fields", "targets", "token_spans"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -132,12 +134,17 @@ class StructureComponent:
             byline_spans=article.byline_spans if article else (),
         )
         _merge_latin_compounds(doc)
-        sentence_starts = {sentence.start for sentence in structure.sentences}
-        # One bulk write: setting token.is_sent_start one by one is quadratic in spaCy.
-        flags = numpy.array([1 if token.i == 0 or token.idx in sentence_starts else -1 for token in doc],
-                            dtype="int64").astype("uint64").reshape(-1, 1)
         if len(doc):
-            doc.from_array([SENT_START], flags)
+            columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64")
+            starts = columns[:, 0]
+            # One bulk write: setting token.is_sent_start one by one is quadratic in spaCy.
+            flags = numpy.where(numpy.isin(starts, [s.start for s in structure.sentences]), 1, -1)
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+            words = columns[columns[:, 2] == 0]
+            doc._.token_spans = list(zip(words[:, 0].tolist(), (words[:, 0] + words[:, 1]).tolist()))
+        else:
+            doc._.token_spans = []
         doc._.structure = structure
         return doc
 
@@ -252,15 +259,17 @@ class Analyzer:
 
 
 def _tokens(doc: Doc, structure: Structure) -> list[Token]:
+    """Word tokens (whitespace left out), each with the id of the sentence it lies in."""
     from bisect import bisect_right
 
     starts = [sentence.start for sentence in structure.sentences]
-    tokens = []
-    for token in doc:
-        if token.is_space:
-            continue
-        index = bisect_right(starts, token.idx) - 1
-        if index < 0 or token.idx >= structure.sentences[index].end:
-            continue  # whitespace between sentences never gets here; other text always lies in a sentence
-        tokens.append(Token.model_construct(start=token.idx, end=token.idx + len(token.text), text=token.text, sentence_id=index))
-    return tokens
+    text = doc.text
+    rows = []
+    for start, end in doc._.token_spans:
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and start < structure.sentences[index].end:  # all non-space text lies in a sentence
+            rows.append({"start": start, "end": end, "text": text[start:end], "sentence_id": index})
+    return _TOKEN_LIST.validate_python(rows)
+
+
+_TOKEN_LIST = TypeAdapter(list[Token])

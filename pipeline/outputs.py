@@ -47,7 +47,7 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def document_json(document: Document) -> str:
-    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    return document.model_dump_json(indent=1) + "\n"
 
 
 # ---------------------------------------------------------------- tables
