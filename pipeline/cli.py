@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes")
     run.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     run.add_argument("--workers", type=int, help="worker processes (default: one per core; 1 = this process)")
+    _add_mt_options(run)
     where = run.add_mutually_exclusive_group()
     where.add_argument("--dask", metavar="local", choices=["local"],
                        help="run on a Dask LocalCluster on this machine")
@@ -40,6 +41,19 @@ def _parser() -> argparse.ArgumentParser:
                          help="also give the stance toward TEXT (repeatable)")
     analyze.add_argument("--config", type=Path)
     analyze.add_argument("--max-bytes", type=int)
+    _add_mt_options(analyze)
+
+    models = commands.add_parser("models", help="translation models: pull (needs internet) or list")
+    model_commands = models.add_subparsers(dest="models_command", required=True)
+    pull = model_commands.add_parser("pull", help="download a seq2seq model into the Hugging Face cache")
+    pull.add_argument("name", nargs="?", default=None, help="hub id (default Helsinki-NLP/opus-mt-zh-en)")
+    pull.add_argument("--revision")
+    pull.add_argument("--ctranslate2", action="store_true", help="also convert it for CTranslate2 (int8)")
+    listing = model_commands.add_parser("list", help="models present in the local cache")
+    listing.add_argument("--json", action="store_true")
+
+    report = commands.add_parser("report", help="(re)write OUT_DIR/reports/<doc_id>.html and index.html")
+    report.add_argument("out", type=Path, metavar="OUT_DIR")
 
     validate = commands.add_parser("validate", help="check document JSON files against the schema")
     validate.add_argument("paths", nargs="+", type=Path, help="document JSON files or an OUT_DIR")
@@ -53,11 +67,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_mt_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mt", metavar="MODEL",
+                        help="translate claim/risk/opportunity/evidence sentences with this seq2seq model "
+                             "(hub id in the local cache, or a folder); default: the config's [translation]")
+    parser.add_argument("--mt-backend", choices=["transformers", "ctranslate2"])
+
+
+def _config(args: argparse.Namespace):
+    """The pipeline config, with --mt / --mt-backend applied. A translation model that is not
+    available offline is reported once here, and the run goes on without translation."""
+    from pipeline.nlp import PipelineConfig
+
+    config = PipelineConfig.load(args.config)
+    if getattr(args, "mt", None):
+        config.translation_model = args.mt
+    if getattr(args, "mt_backend", None):
+        config.translation_backend = args.mt_backend
+    if config.translation_model and config.translation_backend == "transformers":
+        from pipeline.translation import ModelUnavailable, resolve_model
+
+        try:
+            resolve_model(config.translation_model)
+        except ModelUnavailable as exc:
+            print(f"warning: {exc}", file=sys.stderr)
+            config.translation_model = None
+    return config
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"run": _run, "analyze": _analyze, "validate": _validate, "schema": _schema,
-                "eval": _eval}[args.command](args)
+                "eval": _eval, "models": _models, "report": _report}[args.command](args)
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
@@ -65,15 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load_analyzer(config_path: Path | None):
-    from pipeline.nlp import Analyzer, PipelineConfig
+def _load_analyzer(args: argparse.Namespace):
+    from pipeline.nlp import Analyzer
 
-    return Analyzer(PipelineConfig.load(config_path))
+    return Analyzer(_config(args), on_message=lambda message: print(f"warning: {message}", file=sys.stderr))
 
 
 def _run(args: argparse.Namespace) -> int:
     from pipeline.batch import UsageError, run_corpus
-    from pipeline.nlp import PipelineConfig
 
     if args.config and not args.config.exists():
         print(f"error: {args.config}: config file does not exist", file=sys.stderr)
@@ -82,7 +123,7 @@ def _run(args: argparse.Namespace) -> int:
         print("error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     try:
-        report, status = run_corpus(args.corpus, args.out, config=PipelineConfig.load(args.config), force=args.force,
+        report, status = run_corpus(args.corpus, args.out, config=_config(args), force=args.force,
                                     max_bytes=args.max_bytes, workers=args.workers,
                                     dask=args.scheduler or args.dask,
                                     progress=False if args.no_progress else None)
@@ -97,7 +138,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, article_from_bytes, article_from_text, doc_id_for, format_of, read_bytes
+    from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, article_from_bytes, doc_id_for, format_of, read_bytes
 
     max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
     try:
@@ -116,7 +157,7 @@ def _analyze(args: argparse.Namespace) -> int:
     except IngestError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    analyzer = _load_analyzer(args.config)
+    analyzer = _load_analyzer(args)
     if args.jsonl:
         return _analyze_jsonl(analyzer, data, name, args.target)
     try:
@@ -130,11 +171,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _finish(analyzer, article, targets):
-    from pipeline.english import build_summary
-
-    document = analyzer.analyze(article, targets=targets or None)
-    document.summary_en = build_summary(document)
-    return document
+    return analyzer.analyze(article, targets=targets or None)
 
 
 def _analyze_jsonl(analyzer, data: bytes, name: str, targets: list[str]) -> int:
@@ -223,6 +260,45 @@ def _schema(args: argparse.Namespace) -> int:
         print(f"wrote {SCHEMA_FILE}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.reports import write_reports
+
+    if not (args.out / "docs").is_dir():
+        print(f"error: {args.out}: no docs/ folder (run `pipeline run` first)", file=sys.stderr)
+        return EXIT_USAGE
+    pages = write_reports(args.out)
+    print(f"wrote {pages} pages and index.html to {args.out / 'reports'}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _models(args: argparse.Namespace) -> int:
+    from pipeline.translation import DEFAULT_MODEL, ModelUnavailable, format_model_list, list_models, pull_model
+
+    if args.models_command == "list":
+        models = list_models()
+        if args.json:
+            from pipeline.translation.manage import models_as_json
+
+            print(json.dumps(models_as_json(models), ensure_ascii=False, indent=1))
+        else:
+            print(format_model_list(models))
+        return EXIT_OK
+    name = args.name or DEFAULT_MODEL
+    try:
+        folder = pull_model(name, revision=args.revision, ctranslate2=args.ctranslate2)
+    except ModelUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ImportError as exc:
+        print(f"error: pulling models needs the [mt] extra (pip install -e '.[mt]'): {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # network or hub errors
+        print(f"error: could not download {name!r}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    print(f"{name} -> {folder}", file=sys.stderr)
     return EXIT_OK
 
 

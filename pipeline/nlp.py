@@ -18,7 +18,6 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +46,13 @@ from spacy.tokens import Doc  # noqa: E402
 
 from pydantic import TypeAdapter
 
-from pipeline import __version__
+from pipeline import __version__, package_version
+from pipeline.english import build_summary
 from pipeline.ingest import Article
 from pipeline.models import SCHEMA_VERSION, Document, Provenance, Source, Stance, StanceResult, Token
 from pipeline.paths import models_dir
 from pipeline.text import Structure, segment
+from pipeline.translation import add_translations
 
 for _name in ("article", "structure", "fields", "targets", "token_spans"):
     if not Doc.has_extension(_name):
@@ -67,6 +68,8 @@ class PipelineConfig:
     user_dict: str | None = "jieba_userdict.txt"
     max_bytes: int = 8 * 1024 * 1024
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    translation_model: str | None = None
+    translation_backend: str = "transformers"
     source_text: str = ""
 
     @classmethod
@@ -80,6 +83,8 @@ class PipelineConfig:
             max_bytes=int(data.get("ingest", {}).get("max_bytes", cls.max_bytes)),
             settings={name: dict(data.get("components", {}).get(name, {}))
                       for name in data.get("pipeline", {}).get("components", [])},
+            translation_model=data.get("translation", {}).get("model") or None,
+            translation_backend=data.get("translation", {}).get("backend", "transformers"),
             source_text=raw,
         )
 
@@ -87,7 +92,7 @@ class PipelineConfig:
     def fingerprint(self) -> str:
         """Pipeline version plus a hash of the configuration and the data files it names."""
         digest = hashlib.sha256(self.source_text.encode())
-        digest.update(json.dumps(self.components).encode())
+        digest.update(json.dumps([self.components, self.translation_model, self.translation_backend]).encode())
         if self.user_dict:
             digest.update(_user_dict_path(self.user_dict).read_bytes())
         return f"{__version__}+{digest.hexdigest()[:12]}"
@@ -188,31 +193,33 @@ def _import_component_modules(components: list[str]) -> None:
             importlib.import_module(module)
 
 
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
 class Analyzer:
     """Loads the pipeline once, then analyses articles into contract Documents."""
 
-    def __init__(self, config: PipelineConfig | None = None):
+    def __init__(self, config: PipelineConfig | None = None, *, on_message=None):
         self.config = config or PipelineConfig.load()
         started = time.perf_counter()
         self.nlp = build_nlp(self.config)
+        self.translator = None
+        if self.config.translation_model:
+            from pipeline.translation import load_translator
+
+            # None (after one message) when the model is not available offline: text_en stays null.
+            self.translator = load_translator(self.config.translation_model, self.config.translation_backend,
+                                              on_message=on_message)
         self.load_seconds = time.perf_counter() - started
 
     @cached_property
     def backends(self) -> dict[str, str]:
         backends = {
-            "spacy": _version("spacy"), "jieba": _version("jieba"), "opencc": _version("opencc"),
-            "trafilatura": _version("trafilatura"), "segmenter": "jieba via spacy.lang.zh",
+            "spacy": package_version("spacy"), "jieba": package_version("jieba"), "opencc": package_version("opencc"),
+            "trafilatura": package_version("trafilatura"), "segmenter": "jieba via spacy.lang.zh",
         }
         for name, component in self.nlp.pipeline:
             if getattr(component, "backend", None):
                 backends[name] = component.backend
+        if self.translator is not None:
+            backends.update({f"translation.{k}": str(v) for k, v in self.translator.provenance.items()})
         return backends
 
     def analyze(self, article: Article, *, targets: list[str] | None = None) -> Document:
@@ -255,6 +262,16 @@ class Analyzer:
             ),
             **fields,
         )
+        translations = None
+        if self.translator is not None:
+            clock = time.perf_counter()
+            translations = add_translations(document, self.translator)
+            stage_seconds["translate"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        document.summary_en = build_summary(document, translations=translations)
+        stage_seconds["summary"] = time.perf_counter() - clock
+        document.provenance.stage_seconds = {k: round(v, 4) for k, v in stage_seconds.items()}
+        document.provenance.duration_s = round(sum(stage_seconds.values()), 4)
         return document
 
 

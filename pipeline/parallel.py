@@ -38,6 +38,7 @@ class JobResult:
     status: str  # "analysed" or "failed"
     document_json: str | None = None
     summary_md: str | None = None
+    report_html: str | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)
     stage: str | None = None
     reason: str | None = None
@@ -57,8 +58,10 @@ def analyzer_for(config: PipelineConfig) -> Analyzer:
     return _ANALYZERS[key]
 
 
-def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = None) -> JobResult:
-    from pipeline.english import build_summary, render_markdown
+def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = None,
+                with_report: bool = True) -> JobResult:
+    from pipeline.english import render_markdown
+    from pipeline.reports import render_document_page
 
     stage = "ingest"
     try:
@@ -68,15 +71,15 @@ def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = No
         ingest_seconds = time.perf_counter() - clock
         stage = "analyze"
         document = analyzer.analyze(article)
-        stage = "summary"
+        stage = "render"
         clock = time.perf_counter()
-        document.summary_en = build_summary(document)
         summary_md = render_markdown(document)
-        summary_seconds = time.perf_counter() - clock
+        report_html = render_document_page(document.model_dump(mode="json")) if with_report else None
+        render_seconds = time.perf_counter() - clock
         return JobResult(index=job.index, doc_id=job.doc_id, status="analysed",
-                         document_json=document_json(document), summary_md=summary_md,
+                         document_json=document_json(document), summary_md=summary_md, report_html=report_html,
                          stage_seconds={"ingest": ingest_seconds, **document.provenance.stage_seconds,
-                                        "summary": summary_seconds})
+                                        "render": render_seconds})
     except IngestError as exc:
         reason = str(exc)
     except Exception as exc:  # one bad document must not stop the batch

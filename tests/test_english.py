@@ -1,0 +1,201 @@
+"""The English summary (issue 6): English forms of figures and their parsing back, no word salad,
+traceability, key-fact coverage on the annotated corpus, and speed."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from decimal import Decimal
+
+import pytest
+
+from pipeline.english import build_summary, english_only, render_markdown, time_expressions
+from pipeline.translation.forms import (find_english_amounts, format_amount, format_quantity,
+                                        parse_english_amount)
+
+from conftest import CORPUS, annotations
+
+ANNOTATED = [a for a in annotations() if a.get("key_facts")]
+CJK = re.compile(r"[\u3400-\u9fff]")
+ZH_QUOTE = re.compile(r"「[^」]*」 \(zh\)")
+
+
+# ---------------------------------------------------------------- English forms
+
+@pytest.mark.parametrize("value,currency,value_max,qualifier,english", [
+    (7400000000, "USD", None, "exact", "US$7.4 billion"),
+    (1050000000000, "JPY", None, "approx", "about ¥1.05 trillion"),
+    (3000000000, "EUR", 3500000000, "range", "€3–3.5 billion"),
+    (900000000, "EUR", 1200000000, "range", "€900 million–€1.2 billion"),
+    (0.37, "EUR", 0.48, "range", "€0.37–0.48"),
+    (30000000000, "CNY", None, "exact", "30 billion yuan"),
+    (104630000000, "CNY", None, "exact", "104.63 billion yuan"),
+    (1860000000, "HKD", None, "approx", "about HK$1.86 billion"),
+    (12000000000, "TWD", None, "exact", "NT$12 billion"),
+    (100, "INR", None, "less_than", "less than ₹100"),
+    (1000000000, "SGD", None, "more_than", "more than S$1 billion"),
+    (26000000000000, "KRW", None, "exact", "₩26 trillion"),
+    (500, "SEK", None, "exact", "500 Swedish kronor"),
+    (123456, "XAF", None, "exact", "XAF 123,456"),
+    (1640000000.5, "USD", None, "exact", "US$1.6400000005 billion"),
+])
+def test_amounts_in_english_and_back(value, currency, value_max, qualifier, english):
+    assert format_amount(value, currency, value_max=value_max, qualifier=qualifier) == english
+    parsed = parse_english_amount(english)
+    assert parsed.currency == currency and parsed.qualifier == qualifier
+    assert parsed.value == Decimal(repr(value) if isinstance(value, float) else value)
+    assert parsed.value_max == (None if value_max is None else Decimal(repr(value_max) if isinstance(value_max, float) else value_max))
+
+
+def test_parse_rejects_non_amounts():
+    for text in ("7.4 billion", "US$", "about US$7.4 billion and more", ""):
+        with pytest.raises(ValueError):
+            parse_english_amount(text)
+
+
+@pytest.mark.parametrize("kind,value,qualifier,english", [
+    ("percent", 20, "exact", "20%"), ("percent", 16.4, "exact", "16.4%"), ("percent", 70, "more_than", "more than 70%"),
+    ("multiple", 3, "more_than", "more than three times"), ("multiple", 18, "more_than", "more than 18 times"),
+    ("fraction", 0.75, "approx", "about three quarters"), ("fraction", 2 / 3, "approx", "about two thirds"),
+    ("fraction", 0.05, "less_than", "less than one twentieth"), ("fraction", 1e-06, "less_than", "less than one millionth"),
+    ("percent", 60, "range", "60% (lower end of a range)"),
+])
+def test_quantities_in_english(kind, value, qualifier, english):
+    assert format_quantity(kind, value, qualifier) == english
+
+
+def test_time_expressions():
+    assert [t for _, _, t in time_expressions("到2030年，2027年至2029年间，2024年底")] == [
+        "by 2030", "in 2027–2029", "at the end of 2024"]
+
+
+def test_english_only_quotes_stray_chinese():
+    assert english_only("Risk: 电力 shortage") == "Risk: 「电力」 (zh) shortage"
+    assert english_only("「电力」 (zh) is quoted") == "「电力」 (zh) is quoted"
+
+
+# ---------------------------------------------------------------- the corpus, as the components see it
+
+@pytest.fixture(scope="module")
+def corpus_docs():
+    """Documents of every annotated article with the current figures, entities and argument modules."""
+    from pipeline.figures import extract_figures
+    from pipeline.ingest import read_article
+    from pipeline.nlp import Analyzer, PipelineConfig
+
+    entities = pytest.importorskip("pipeline.entities")
+    recognizer = entities.EntityRecognizer()
+    try:
+        from pipeline.argument import ArgumentAnalyzer
+
+        argument = ArgumentAnalyzer()
+    except ImportError:
+        argument = None
+    analyzer = Analyzer(PipelineConfig(components=["structure"]))
+    docs = {}
+    for gold in ANNOTATED:
+        started = time.perf_counter()
+        doc = analyzer.analyze(read_article(CORPUS / gold["file"]))
+        spans = [(s.start, s.end) for s in doc.sentences]
+        figures = extract_figures(doc.text, spans)
+        found = recognizer(doc.text, spans, [(t.start, t.end) for t in doc.tokens])
+        doc.money, doc.quantities, doc.numeric_checks = figures.money, figures.quantities, figures.numeric_checks
+        doc.entities, doc.entity_index = found.mentions, found.index
+        if argument is not None:
+            result = argument(doc.text, doc.sentences, doc.sections)
+            doc.claims, doc.risks, doc.opportunities, doc.stance = (result.claims, result.risks,
+                                                                   result.opportunities, result.stance)
+        analysis_seconds = time.perf_counter() - started
+        docs[gold["doc_id"]] = (doc, analysis_seconds)
+    build_summary(next(iter(docs.values()))[0])          # load the glossary and templates once
+    return docs
+
+
+def summary_items(summary):
+    items = [*summary.abstract, *summary.key_figures, *summary.actors, *summary.key_claims, *summary.risks,
+             *summary.opportunities, *summary.numeric_checks]
+    return items + ([summary.stance] if summary.stance else [])
+
+
+def summary_text(summary) -> str:
+    return "\n".join([summary.headline or ""] + [i.text for i in summary_items(summary)])
+
+
+@pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
+def test_key_fact_coverage(gold, corpus_docs):
+    """>= 90% of the hand-written key facts: every required token in the English summary.
+    A fact missed only because an entity has no English name yet (termbase gap, not this layer)
+    makes the test xfail with the names to add; any other miss fails."""
+    doc, _ = corpus_docs[gold["doc_id"]]
+    text = summary_text(build_summary(doc)).lower()
+    facts = gold["key_facts"]
+    missed = [(f, [t for t in f["required_tokens"] if t.lower() not in text]) for f in facts]
+    missed = [(f, tokens) for f, tokens in missed if tokens]
+    coverage = 1 - len(missed) / len(facts)
+    if coverage >= 0.9:
+        return
+    gold_names = [e.get("name_en") or "" for e in gold.get("entities", [])]
+    english_layer = [(f["fact"], t) for f, tokens in missed for t in tokens
+                     if not any(t.lower() in name.lower() for name in gold_names)]
+    assert not english_layer, f"coverage {coverage:.0%}; missed by the English layer: {english_layer}"
+    pytest.xfail(f"coverage {coverage:.0%}: entity names missing from the entity index: "
+                 f"{sorted({t for _, tokens in missed for t in tokens})}")
+
+
+@pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
+def test_every_english_figure_parses_back_to_the_extracted_value(gold, corpus_docs):
+    doc, _ = corpus_docs[gold["doc_id"]]
+    summary = build_summary(doc)
+    figures = [item for item in summary.key_figures if item.category == "money"]
+    parsed = [(item, find_english_amounts(item.text)) for item in figures]
+    for index, money in enumerate(doc.money):
+        target = money.equivalent_of if money.equivalent_of is not None else index
+        primary = doc.money[target]
+        key = (primary.currency, Decimal(str(primary.value)),
+               None if primary.value_max is None else Decimal(str(primary.value_max)))
+        holders = [(item, amounts) for item, amounts in parsed if amounts and primary.sentence_id in item.sentence_ids
+                   and (amounts[0][2].currency, amounts[0][2].value, amounts[0][2].value_max) == key]
+        assert holders, f"{money.text} (s{money.sentence_id}) has no key figure that parses back to it"
+        item, amounts = holders[0]
+        assert amounts[0][2].qualifier == primary.qualifier
+        if money.equivalent_of is not None:   # the restatement is written in the same item, as "(≈ ...)"
+            values = {(a.currency, a.value) for _, _, a in amounts[1:]}
+            assert (money.currency, Decimal(str(money.value))) in values, item.text
+    for item, amounts in parsed:              # computed US-dollar conversions: labelled and within rounding
+        if "reference rate" in item.text:
+            assert amounts[-1][2].currency == "USD"
+
+
+@pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
+def test_summary_is_english_traceable_and_complete(gold, corpus_docs):
+    doc, _ = corpus_docs[gold["doc_id"]]
+    summary = build_summary(doc)
+    assert summary.headline and not CJK.search(ZH_QUOTE.sub("", summary.headline))
+    assert 3 <= len(summary.abstract) <= 6
+    for item in summary_items(summary):
+        assert not CJK.search(ZH_QUOTE.sub("", item.text)), f"Chinese mixed into English: {item.text}"
+        assert item.sentence_ids, f"item without a sentence id: {item.text}"
+        assert all(0 <= i < len(doc.sentences) for i in item.sentence_ids)
+    assert len(summary.actors) == len(doc.entity_index)
+    assert len(summary.risks) == len(doc.risks) and len(summary.opportunities) == len(doc.opportunities)
+    assert len(summary.numeric_checks) == len(doc.numeric_checks)
+    if doc.stance.label:
+        assert summary.stance is not None and summary.stance.category == doc.stance.label
+    doc.summary_en = summary
+    markdown = render_markdown(doc)
+    for item in summary.key_figures[:5]:                   # the Chinese original beside each item
+        assert doc.sentences[item.sentence_ids[0]].text[:20] in markdown
+    json.dumps(summary.model_dump(mode="json"), ensure_ascii=False)
+
+
+def test_summary_without_any_extraction_still_has_a_headline(analyzer):
+    from pipeline.ingest import read_article
+
+    doc = analyzer.analyze(read_article(CORPUS / "germany-hydrogen-eur.md"))
+    doc.money = doc.quantities = doc.numeric_checks = doc.entities = doc.entity_index = []
+    doc.claims = doc.risks = doc.opportunities = []
+    summary = build_summary(doc)
+    assert summary.headline
+    doc.summary_en = summary
+    assert "## Key figures" in render_markdown(doc)
