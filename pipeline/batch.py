@@ -4,6 +4,7 @@ corpus tables and `run.json`. One bad file never stops the batch."""
 from __future__ import annotations
 
 import errno
+import fnmatch
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ from pipeline.models import RunError, RunReport
 from pipeline.nlp import Analyzer, PipelineConfig
 from pipeline.outputs import atomic_write_text, write_tables
 from pipeline.parallel import Job, make_backend
+from pipeline.reports.dashboard import load_tables, render_dashboard
 
 
 class UsageError(Exception):
@@ -49,7 +51,7 @@ def discover(corpus: Path) -> tuple[list[InputFile], list[RunError]]:
     else:
         found, errors = [], []
         root = corpus
-        _walk(corpus, set(), found, errors)
+        _walk(corpus, set(), found, errors, _ignore_patterns(corpus), corpus)
     files = []
     ids = [doc_id_for(path) for path in found]
     for path, doc_id in zip(found, ids):
@@ -60,7 +62,26 @@ def discover(corpus: Path) -> tuple[list[InputFile], list[RunError]]:
     return files, errors
 
 
-def _walk(folder: Path, visited: set[tuple[int, int]], found: list[Path], errors: list[RunError]) -> None:
+IGNORE_FILE = ".pipelineignore"
+
+
+def _ignore_patterns(corpus: Path) -> list[str]:
+    """Glob patterns (relative to the corpus, one a line, # comments) of files and folders that
+    are not articles, from CORPUS/.pipelineignore: e.g. the team's annotation folders."""
+    try:
+        lines = (corpus / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [line.strip().rstrip("/") for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _ignored(path: Path, root: Path, patterns: list[str]) -> bool:
+    relative = path.relative_to(root).as_posix()
+    return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
+
+
+def _walk(folder: Path, visited: set[tuple[int, int]], found: list[Path], errors: list[RunError],
+          patterns: list[str], root: Path) -> None:
     try:
         info = folder.stat()
     except OSError as exc:
@@ -78,9 +99,9 @@ def _walk(folder: Path, visited: set[tuple[int, int]], found: list[Path], errors
         errors.append(RunError(path=str(folder), stage="list", reason=f"{folder}: {_os_reason(exc)}"))
         return
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
         path = Path(entry.path)
+        if entry.name.startswith(".") or (patterns and _ignored(path, root, patterns)):
+            continue
         try:
             is_dir = entry.is_dir(follow_symlinks=True)
             if entry.is_symlink():
@@ -90,7 +111,7 @@ def _walk(folder: Path, visited: set[tuple[int, int]], found: list[Path], errors
                 errors.append(RunError(path=str(path), stage="list", reason=f"{path}: {_os_reason(exc)}"))
             continue
         if is_dir:
-            _walk(path, visited, found, errors)
+            _walk(path, visited, found, errors, patterns, root)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             found.append(path)
 
@@ -119,6 +140,9 @@ class OutputLayout:
     def summary_md(self, doc_id: str) -> Path:
         return self.out / "summaries" / f"{doc_id}.md"
 
+    def report_html(self, doc_id: str) -> Path:
+        return self.out / "reports" / f"{doc_id}.html"
+
     @property
     def tables(self) -> Path:
         return self.out / "tables"
@@ -129,7 +153,7 @@ class OutputLayout:
 
 
 def _existing_matches(layout: OutputLayout, doc_id: str, sha256: str, fingerprint: str) -> bool:
-    if not layout.summary_md(doc_id).exists():
+    if not (layout.summary_md(doc_id).exists() and layout.report_html(doc_id).exists()):
         return False
     try:
         with open(layout.doc_json(doc_id), encoding="utf-8") as handle:
@@ -208,7 +232,8 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
             try:
                 clock = time.perf_counter()
                 atomic_write_text(layout.summary_md(result.doc_id), result.summary_md)
-                atomic_write_text(layout.doc_json(result.doc_id), result.document_json)
+                atomic_write_text(layout.report_html(result.doc_id), result.report_html)
+                atomic_write_text(layout.doc_json(result.doc_id), result.document_json)  # last: marks it done
                 _add(stage_seconds, "write", time.perf_counter() - clock)
             except OSError as exc:
                 record(result.index, "failed", "write", f"{files[result.index].display}: cannot write outputs ({exc})")
@@ -223,6 +248,9 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
     clock = time.perf_counter()
     table_counts = write_tables(_read_done(layout, ordered), layout.tables)
     stage_seconds["tables"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    atomic_write_text(layout.out / "reports" / "index.html", render_dashboard(load_tables(layout.tables)))
+    stage_seconds["dashboard"] = time.perf_counter() - clock
     counts.update({f"rows_{name}": n for name, n in table_counts.items()})
     report = RunReport(
         pipeline_version=fingerprint, corpus=str(corpus), out=str(out), started_at=started_at,
@@ -237,7 +265,8 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
 
 def _remove_stale_temp_files(layout: OutputLayout) -> None:
     """Temp files left by a run that was killed mid-write (never renamed into place)."""
-    for folder in (layout.docs, layout.summary_md("x").parent, layout.tables, layout.out):
+    for folder in (layout.docs, layout.summary_md("x").parent, layout.report_html("x").parent, layout.tables,
+                   layout.out):
         if folder.is_dir():
             for stale in folder.glob(".*.tmp"):
                 stale.unlink(missing_ok=True)

@@ -171,6 +171,16 @@ def test_same_stem_in_two_places_gets_distinct_ids(tmp_path, analyzer):
     assert len({f.doc_id for f in files}) == 2
 
 
+def test_pipelineignore_excludes_folders_and_files(tmp_path):
+    corpus = make_corpus(tmp_path, n_good=1)
+    (corpus / "labels").mkdir()
+    (corpus / "labels" / "GUIDE.md").write_text("# 标注指南", encoding="utf-8")
+    (corpus / "notes.md").write_text("笔记", encoding="utf-8")
+    assert {f.doc_id for f in discover(corpus)[0]} == {"good-0", "GUIDE", "notes"}
+    (corpus / ".pipelineignore").write_text("# team data\nlabels/\n*.md\n", encoding="utf-8")
+    assert {f.doc_id for f in discover(corpus)[0]} == {"good-0"}
+
+
 def _comparable(out: Path) -> dict:
     docs = load_docs(out)
     for doc in docs.values():

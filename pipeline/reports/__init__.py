@@ -1,0 +1,17 @@
+"""Browser reports (issue 7): one self-contained HTML page per article and a corpus dashboard.
+
+    render_document_page(doc)   -> str   one document's JSON (as a dict) → HTML page
+    render_dashboard(source)    -> str   corpus dashboard from OUT_DIR/tables (or document dicts)
+    write_reports(out_dir)      -> int   OUT_DIR/reports/<doc_id>.html + index.html, atomically
+
+Pages carry all their CSS and JS inline (no network). Every piece of article text goes through
+Jinja2's autoescaping or `markupsafe.escape`, so markup in an article is shown, never run. The
+dashboard reads the corpus tables (only the columns it needs), never the documents' full text,
+so it scales to corpora far larger than memory would hold as documents.
+"""
+
+from pipeline.reports.dashboard import load_tables, render_dashboard
+from pipeline.reports.document import render_document_page
+from pipeline.reports.write import write_reports
+
+__all__ = ["load_tables", "render_dashboard", "render_document_page", "write_reports"]
