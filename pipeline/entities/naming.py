@@ -125,14 +125,34 @@ def _pinyin_syllables(text: str) -> tuple[str, ...]:
 
 def pinyin_name(text: str, lex: Lexicons) -> str:
     """Chinese name order, pinyin: 'Peng Xiaojun'. Two-character surnames (Chinese compound
-    ones, and Japanese ones from `person_names.tsv`) stay one word: 石原正久 → 'Shiyuan Zhengjiu'
-    (a pinyin reading of a Japanese name, not its Japanese reading)."""
+    ones from `person_names.tsv`) stay one word: 欧阳修 → 'Ouyang Xiu'. Japanese and Korean names
+    never get here (`EnglishNamer.foreign_reading`): their pinyin is not their English name."""
     if len(text) >= 3 and text[:2] in lex.surnames:
         surname, given = text[:2], text[2:]
     else:
         surname, given = text[:1], text[1:]
     sur = "".join(_pinyin_syllables(surname)).capitalize()
     giv = "".join(_pinyin_syllables(given)).capitalize() if given else ""
+    return f"{sur} {giv}".strip()
+
+
+def wade_giles_name(text: str, lex: Lexicons) -> str:
+    """Taiwan's usual romanisation of personal names (Wade-Giles without apostrophes and umlauts,
+    given-name syllables hyphenated, as in passports): 张忠谋 → 'Chang Chung-mou'."""
+    from pypinyin import Style, pinyin
+
+    def syllables(part: str) -> list[str]:
+        out = []
+        for (s,) in pinyin(part, style=Style.WADEGILES, errors="default"):
+            out.append(s.replace("'", "").replace("’", "").replace("v", "u").replace("ü", "u"))
+        return out
+
+    if len(text) >= 3 and text[:2] in lex.surnames and lex.surnames[text[:2]][0] == "cn-compound":
+        surname, given = text[:2], text[2:]
+    else:
+        surname, given = text[:1], text[1:]
+    sur = "".join(syllables(surname)).capitalize()
+    giv = "-".join(syllables(given)).capitalize() if given else ""
     return f"{sur} {giv}".strip()
 
 
@@ -157,6 +177,23 @@ def segment_words(text: str) -> list[str]:
 _FUNCTION_WORDS = {"和": "and", "与": "and", "及": "and", "的": "", "之": "of"}
 
 
+# words whose dictionary gloss is wrong inside a name (国家 "country" → National)
+_NAME_WORDS = {"国家": "National", "国立": "National", "全国": "National", "中央": "Central", "联邦": "Federal",
+               "国际": "International", "人工智能": "AI", "高新技术": "High-tech", "高新": "High-tech",
+               "一般": "General", "经济": "Economic", "产业": "Industry", "安全": "Safety", "数字": "Digital"}
+
+
+def _join_letters(words: list[str]) -> list[str]:
+    """Keep Latin letters and digits written inside a Chinese name together (英国AI安全研究所)."""
+    out: list[str] = []
+    for word in words:
+        if out and re.fullmatch(r"[A-Za-z0-9.\-]+", word) and re.fullmatch(r"[A-Za-z0-9.\-]+", out[-1]):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 class EnglishNamer:
     def __init__(self, lexicons: Lexicons):
         self.lex = lexicons
@@ -168,7 +205,11 @@ class EnglishNamer:
         for term in lexicons.terms:
             for surface in term.surfaces:
                 self.terms_by_surface.setdefault(surface, term)
+        self._longest_place = max((len(s) for s in self.places_by_surface), default=0)
         self.heads_by_len = sorted(lexicons.heads, key=len, reverse=True)
+        self.bodies_by_len = sorted(lexicons.gov_bodies, key=len, reverse=True)
+        # set per document by the recogniser: the one province (省) / city (市) the document names
+        self.doc_places: dict[str, str] = {}
 
     def known(self, surface: str) -> Term | None:
         return self.terms_by_surface.get(surface) or self.places_by_surface.get(surface)
@@ -179,6 +220,11 @@ class EnglishNamer:
             term = self.known(form)
             if term:
                 return term.name_en, "termbase"
+        if label == "ORG":
+            for form in forms:
+                composed = self._compose_body(form)
+                if composed:
+                    return composed
         latin = [f for f in forms if is_latin(f)]
         if latin:
             return max(latin, key=len), "latin"
@@ -195,7 +241,13 @@ class EnglishNamer:
             return None, None
         form = han[0]
         if label == "PERSON":
+            if self.foreign_reading(form):
+                # a Japanese / Korean name written in Chinese characters: its pinyin is not its
+                # English name, and no reading is better than a misleading one
+                return None, None
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", form):
+                if self.doc_places.get("taiwan"):
+                    return wade_giles_name(form, self.lex), "transliteration"
                 return pinyin_name(form, self.lex), "transliteration"
             parts = [p for p in re.split(r"[·・]", form) if p]
             return " ".join(pinyin_place(p) for p in parts), "transliteration"
@@ -206,9 +258,64 @@ class EnglishNamer:
             return glossed, "dictionary"
         return pinyin_place(form), "transliteration"
 
+    def foreign_reading(self, form: str) -> bool:
+        """A name whose English form is a Japanese or Korean reading (not pinyin): a two-character
+        Japanese surname (person_names.tsv, kind ja) + 1-3 characters, or a Korean surname
+        (kind ko) + two characters when the document is about Korea (`doc_places['korea']`)."""
+        for n in (2, 1):
+            kind = self.lex.surnames.get(form[:n], ("", ""))[0]
+            if kind == "ja" and n == 2 and 3 <= len(form) <= 5:
+                return True
+            if kind == "ko" and len(form) == n + 2 and self.doc_places.get("korea"):
+                return True
+        return False
+
+    def is_known_place(self, name: str) -> bool:
+        term = self.known(name)
+        if term is not None:
+            return term.label in ("GPE", "LOC")
+        return cedict_proper(name, "GPE") is not None
+
+    def place_adjective(self, prefix: str) -> str | None:
+        """湖北省 → 'Hubei Provincial', 嘉禾市 → 'Jiahe Municipal', 省 → the document's province."""
+        kinds = {"省": "Provincial", "市": "Municipal", "县": "County", "区": "District", "州": "Prefecture"}
+        if not prefix:
+            return None
+        suffix = prefix[-1]
+        if suffix not in kinds:
+            term = self.known(prefix)
+            return term.name_en if term and term.label == "GPE" else None
+        base = prefix[:-1]
+        if not base:
+            base_en = self.doc_places.get(suffix)
+            return f"{base_en} {kinds[suffix]}" if base_en else kinds[suffix]
+        term = self.known(base) or self.known(prefix)
+        base_en = term.name_en if term else cedict_proper(base, "GPE") or cedict_proper(prefix, "GPE")
+        if not base_en and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", base):
+            base_en = pinyin_place(base)
+        if not base_en:
+            return None
+        base_en = re.sub(r"\s+(Province|City|County|District|Prefecture)$", "", base_en)
+        return f"{base_en} {kinds[suffix]}"
+
+    def _compose_body(self, form: str) -> tuple[str, str] | None:
+        """{place} + a standard government body: 湖北省经济和信息化厅, 省财政厅, 市发展和改革委员会."""
+        for body in self.bodies_by_len:
+            if form.endswith(body) and len(form) > len(body):
+                adjective = self.place_adjective(form[: -len(body)])
+                if adjective is None:
+                    return None
+                name = self.lex.gov_bodies[body].replace("{place}", adjective)
+                return re.sub(r"\s+", " ", name).strip(), "dictionary"
+        return None
+
     def _compose(self, form: str, label: str) -> tuple[str, str] | None:
         """Known name + head: '日本政府' → 'Government of Japan', '合肥市' → 'Hefei'."""
         # strip an administrative suffix from a place
+        if label in ("FACILITY", "LOC") and len(form) >= 3 and form.endswith("港"):
+            base = self.known(form[:-1])
+            if base is not None and base.label in ("GPE", "LOC"):
+                return f"Port of {base.name_en}", "dictionary"
         if label in ("GPE", "LOC") and len(form) > 2 and form[-1] in "省市县州区":
             base = form[:-1]
             term = self.known(base)
@@ -231,26 +338,55 @@ class EnglishNamer:
                     return None
                 if head == "政府":
                     return f"Government of {base_en}", source
-                if term and term.origin == "places" and head in ("大学", "学院"):
+                if term and term.origin == "places" and head in ("大学", "学院", "港"):
                     return f"{head_en} of {base_en}", source
                 if head_en[:1].islower():
                     return base_en, source
                 return f"{base_en} {head_en}", source
         # place + known name: '日本经济产业省' → METI
-        for surface, place in self.places_by_surface.items():
-            if form.startswith(surface) and len(form) > len(surface):
-                rest = self.terms_by_surface.get(form[len(surface):])
+        rest = self.place_plus_term(form)
+        if rest:
+            return rest.name_en, "termbase"
+        return None
+
+    def place_plus_term(self, form: str) -> Term | None:
+        """The termbase entry of `form` written after a place name (日本 + 经济产业省)."""
+        for n in range(1, min(len(form), self._longest_place + 1)):
+            if form[:n] in self.places_by_surface:
+                rest = self.terms_by_surface.get(form[n:])
                 if rest:
-                    return rest.name_en, "termbase"
+                    return rest
         return None
 
     def _ends_with_head(self, form: str) -> bool:
         return any(form.endswith(h) and len(form) > len(h) for h in self.lex.heads)
 
     def _gloss(self, form: str, label: str) -> str | None:
-        words = segment_words(form)
+        head = next((h for h in self.heads_by_len if form.endswith(h) and len(form) > len(h)), None)
+        base = form[: -len(head)] if head else form
+        words = _join_letters(segment_words(base)) + ([head] if head else [])
         parts = []
+        # a run of single characters before the head is a transliterated name (佩森港, 巴拉卡核电站):
+        # its pinyin, not a gloss of each character ("Respect Mori Port")
+        merged: list[str] = []
+        run: list[str] = []
+        for word in words + [""]:
+            if len(word) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", word) and word not in _FUNCTION_WORDS \
+                    and word not in self.lex.heads:
+                run.append(word)
+                continue
+            if len(run) >= 2:
+                merged.append("\x00" + "".join(run))
+            else:
+                merged.extend(run)
+            run = []
+            if word:
+                merged.append(word)
+        words = merged
         for word in words:
+            if word.startswith("\x00"):
+                parts.append(pinyin_place(word[1:]))
+                continue
             term = self.known(word)
             if term:
                 parts.append(term.name_en)
@@ -260,6 +396,9 @@ class EnglishNamer:
                 continue
             if word in _FUNCTION_WORDS:
                 parts.append(_FUNCTION_WORDS[word])
+                continue
+            if word in _NAME_WORDS:
+                parts.append(_NAME_WORDS[word])
                 continue
             g = (cedict_proper(word, label) if word == words[0] and len(word) > 1 else None) or cedict_word(word)
             if g:

@@ -7,13 +7,16 @@ gazetteer hits and Latin names merged into single units.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
+from pipeline.entities.tagging import is_common_word
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9_\-.@/])"
     r"[A-Za-z0-9][A-Za-z0-9&]*(?:[-.'][A-Za-z0-9&]+)*"
@@ -33,6 +36,15 @@ NOUN_TAGS = {"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "s", "j"}
 PROPER_TAGS = {"nz", "nw", "ORG", "PER"}
 GOV_HEADS = {"政府", "内阁", "议会", "国会"}
 NAME_STOP_FIRST = set("也将就还都已曾在对与和及的是说称并又再更被把由向从于而等")
+GPE_ENDINGS = ("国", "省", "市", "县", "州", "区", "镇", "村", "都", "府", "道", "邦", "郡", "特区")
+GEO_FEATURE_ENDINGS = ("洲", "江", "河", "山", "湖", "海", "洋", "湾", "岛", "半岛", "峡", "谷", "原", "漠", "岭",
+                       "街", "路", "港", "地区", "峰", "川", "泉", "林", "岸", "角", "盆地", "流域", "运河")
+NUMBER_CLASSIFIER = re.compile(r"[一两二三四五六七八九十几这那该各每某][家个所座]")
+# facility heads that make a name with a place alone: 鹿特丹港, 龙仁集群
+PLACE_FACILITY_HEADS = {"港", "集群", "产业集群", "园区", "产业园区", "核电站", "电站", "机场"}
+# heads after a Latin name that make it a programme: H2Global机制, Hy2Infra项目
+PROGRAM_CONTEXT = ("计划", "项目", "倡议", "机制", "专项", "工程", "战略")
+# one-character heads that also end common two-character words (布局, 头部, 全省, 部署, 当局)
 ADDRESS_UNITS = ("区", "县", "镇", "乡", "村", "路", "街", "道", "号", "大道", "大街", "广场", "开发区", "新区", "园区")
 QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "『": "』"}
 
@@ -74,11 +86,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 class MentionFinder:
-    def __init__(self, lexicons: Lexicons, tagger: Callable[[str], list[tuple[int, int, str]]] | None):
+    def __init__(self, lexicons: Lexicons,
+                 tagger: Callable[[str, Sequence[tuple[int, int]]], list[tuple[int, int, str]]] | None):
         self.lex = lexicons
         self.tagger = tagger
         self.heads_by_len = sorted(lexicons.heads, key=len, reverse=True)
+        self.head_lengths = sorted({len(h) for h in lexicons.heads}, reverse=True)
         self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
+        self.place_by_surface = {f: p for p in lexicons.places for f in p.surfaces}
 
     # ------------------------------------------------------------------ units
     def _strong_spans(self, text: str, boundaries: set[int]) -> list[Unit]:
@@ -103,10 +118,12 @@ class MentionFinder:
             found.append(Unit(s, e, "LATIN"))
         found.sort(key=lambda u: (-(u.end - u.start), {"TERM": 0, "DEMONYM": 1, "PLACE": 2, "LATIN": 3}[u.tag], u.start))
         chosen: list[Unit] = []
+        taken = bytearray(len(text) + 1)
         for unit in found:
-            if any(_overlaps((unit.start, unit.end), (c.start, c.end)) for c in chosen):
+            if any(taken[unit.start:unit.end]):
                 continue
             chosen.append(unit)
+            taken[unit.start:unit.end] = b"\x01" * (unit.end - unit.start)
         return sorted(chosen, key=lambda u: u.start)
 
     def units(self, text: str, words: list[tuple[int, int, str]], tokens: Sequence[tuple[int, int]]) -> list[Unit]:
@@ -135,24 +152,29 @@ class MentionFinder:
 
     # ------------------------------------------------------------------ helpers
     def _label_for_place(self, text: str, start: int, end: int) -> str:
+        """A tagger's place name is a GPE (country, region, city: 孟买, 阿布扎比, 北方邦) unless
+        its last word names a natural or geographic feature (长江, 欧洲, 华尔街, 硅谷)."""
         surface = text[start:end]
-        if surface[-1] in "国省市县州区镇村都府道" and len(surface) >= 2:
-            return "GPE"
-        return "LOC"
+        if len(surface) >= 3 and surface.endswith("港"):
+            return "FACILITY"           # 鹿特丹港, 佩森港: a port
+        if surface.endswith(GEO_FEATURE_ENDINGS) and not surface.endswith(GPE_ENDINGS):
+            return "LOC"
+        return "GPE"
 
     def _head_at(self, text: str, end: int, unit_starts: set[int]) -> str | None:
-        for head in self.heads_by_len:
-            s = end - len(head)
-            if s >= 0 and text[s:end] == head and s in unit_starts:
-                return head
+        heads = self.lex.heads
+        for n in self.head_lengths:
+            s = end - n
+            if s >= 0 and s in unit_starts and text[s:end] in heads:
+                return text[s:end]
         return None
 
     def _head_ending(self, text: str, start: int, end: int) -> str | None:
         """Longest head that a single unit's text ends with (the unit being longer than it)."""
-        surface = text[start:end]
-        for head in self.heads_by_len:
-            if len(surface) > len(head) and surface.endswith(head):
-                return head
+        heads = self.lex.heads
+        for n in self.head_lengths:
+            if end - start > n and text[end - n:end] in heads:
+                return text[end - n:end]
         return None
 
     def _latin_label(self, text: str, unit: Unit) -> str:
@@ -181,9 +203,14 @@ class MentionFinder:
                 inner_head = self._head_ending(text, unit.start, unit.end)
                 if inner_head is None or unit.tag not in ("n", "nz", "nw", "ORG", "LATIN", "vn"):
                     continue
+                if unit.end - unit.start == len(inner_head) + 1 and is_common_word(text[unit.start:unit.end]):
+                    continue            # 布局, 格局, 头部, 全省, 部署: a word, not name + head
                 head = inner_head
             head_start = unit.end - len(head)
             label, head_en, standalone = self.lex.heads[head]
+            if label == "PROGRAM" and inner_head is None and j + 1 < len(units) and units[j + 1].start == unit.end \
+                    and units[j + 1].tag in ("v", "vn", "d", "vd", "p"):
+                continue                # 三星电子计划投资: 计划 "plans to", not a programme
             # the units making the head
             i = index_by_start.get(head_start, j) if inner_head is None else j
             head_units = units[i:j + 1]
@@ -202,7 +229,7 @@ class MentionFinder:
                 if prev.strong and not (prev.term and prev.term.label == "PERSON"):
                     left -= 1
                     continue
-                if prev.tag in NOUN_TAGS and HAN.search(ptext) and ptext not in self.lex.non_entities - {"量子"}:
+                if prev.tag in NOUN_TAGS and HAN.search(ptext) and ptext not in self.lex.non_entities - {"量子", "国家"}:
                     left -= 1
                     continue
                 if prev.tag in ("c",) and ptext in ("和", "与") and not conj_used and left - 2 >= 0 and \
@@ -216,6 +243,11 @@ class MentionFinder:
             # do not start with a conjunction
             while left < i and text[units[left].start:units[left].end] in ("和", "与"):
                 left += 1
+            # a name with a place in it starts at the place or at a proper name (优先投向|龙仁半导体集群)
+            stop = i if inner_head is None else j
+            if any(u.tag in ("PLACE", "LOC") for u in units[left:stop]):
+                while left < stop and not (units[left].strong or units[left].tag in ("LOC",) + tuple(PROPER_TAGS)):
+                    left += 1
             body = units[left:i] if inner_head is None else units[left:j]
             span = (units[left].start, unit.end)
             surface = text[span[0]:span[1]]
@@ -226,27 +258,39 @@ class MentionFinder:
             nouns_len = sum(u.end - u.start for u in body)
             descriptor = head_en[:1].islower()
             ok = False
-            if proper:
-                ok = True
+            if proper or (inner_head is not None and unit.tag in ("nz", "nw") and head != "政府"):
+                ok = True               # 省 + 集成电路基金 (the tagger's proper noun ending in a head)
             elif places:
                 head_is_bare = inner_head is None and len(head_units) == 1 and text[head_units[0].start:head_units[0].end] == head
                 country_only = all(self._is_country(u.term) for u in places if u.term) and len(places) == len(body)
-                if head in GOV_HEADS or not head_is_bare or standalone == "noun":
+                if head in GOV_HEADS or not head_is_bare or standalone == "noun" or head in PLACE_FACILITY_HEADS:
                     ok = True
                 elif standalone == "yes" and not country_only:
                     ok = True
                 elif standalone == "yes" and country_only and len(body) > 1:
                     ok = True
-                if label in ("PROGRAM", "EVENT", "FACILITY") and standalone != "yes" and len(body) == len(places):
+                elif label == "ORG" and len(body) > len(places) and \
+                        not any(self._is_country(u.term) for u in places if u.term):
+                    ok = True           # 湖北省集成电路产业投资基金: a province / city + nouns + head
+                if label in ("PROGRAM", "EVENT", "FACILITY") and standalone != "yes" and len(body) == len(places) \
+                        and head not in PLACE_FACILITY_HEADS:
                     ok = False
             elif standalone == "yes" and nouns_len >= 2:
                 ok = True
+            elif standalone == "yes" and inner_head is not None and unit.end - unit.start - len(head) >= 2 and \
+                    text[unit.start] not in "各全本该外一两多":
+                ok = True               # 国家超算中心 tagged as one word
+            elif label in ("PROGRAM", "LAW", "FACILITY") and len(body) >= 2 and text[body[0].start:body[0].end] == "国家":
+                ok = True               # 国家量子计划, 国家人工智能战略: a national programme by its generic name
             elif standalone == "noun":
                 if inner_head is not None and unit.end - unit.start >= 3 and not body and \
                         text[unit.start] not in "各全本该外一两多":
                     ok = True
                 elif body and nouns_len >= 2 and text[span[0]] not in "各全本该外一两多":
                     ok = True
+            if ok and head == "政府" and (text[span[0]:head_start] in self.place_by_surface or (
+                    inner_head is None and body and len(head_units) == 1 and all(u.tag in ("PLACE", "LOC") for u in body))):
+                ok = False              # 日本政府, 湖北省政府: the place is the entity (team convention)
             if not ok:
                 continue
             if descriptor:
@@ -297,7 +341,7 @@ class MentionFinder:
             end = first.end
             k = j + 1
             while k < len(units) and units[k].end - first.start <= 4 and units[k].tag in ("n", "nz", "d", "ad", "a", "nr", "vn") \
-                    and HAN.fullmatch(text[units[k].start:units[k].end]):
+                    and HAN_WORD.fullmatch(text[units[k].start:units[k].end]):
                 end = units[k].end
                 k += 1
             after = units[k] if k < len(units) else None
@@ -395,7 +439,7 @@ class MentionFinder:
 
     # ------------------------------------------------------------------ main
     def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> Found:
-        words = self.tagger(text) if self.tagger else [(s, e, "n") for s, e in tokens]
+        words = self.tagger(text, tokens) if self.tagger else [(s, e, "n") for s, e in tokens]
         units = self.units(text, words, tokens)
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
@@ -409,26 +453,42 @@ class MentionFinder:
                 cands.append(Candidate(u.start, u.end, u.term.label, PRIO_PLACE, "places", u.term))
             elif u.tag == "LATIN":
                 cands.append(Candidate(u.start, u.end, self._latin_label(text, u), PRIO_LATIN, "latin"))
+            elif u.tag in ("ORG", "n", "nz") and surface.endswith("政府") and surface[:-2] in self.place_by_surface:
+                # 日本政府: the place is the entity (team convention, as in OntoNotes)
+                place = self.place_by_surface[surface[:-2]]
+                cands.append(Candidate(u.start, u.end - 2, place.label, PRIO_PLACE, "places", place))
             elif u.tag in ("PER", "ORG", "LOC") and surface not in self.lex.non_entities:
                 if u.tag == "LOC" and self.lex.is_country_contraction(surface):
                     continue
                 if u.tag == "PER" and (len(surface) < 2 or not HAN.search(surface)):
                     continue
-                if u.tag == "ORG" and len(surface) < 2:
-                    continue
+                if u.tag in ("ORG", "LOC") and NUMBER_CLASSIFIER.search(surface):
+                    continue            # 台积电一家公司: a description, not a name
+                if u.tag in ("ORG", "LOC") and len(surface) < 2:
+                    continue            # 港, 京: one-character short forms are not names alone
                 label = {"PER": "PERSON", "ORG": "ORG"}.get(u.tag) or self._label_for_place(text, u.start, u.end)
                 c = Candidate(u.start, u.end, label, PRIO_STAT, "statistical")
                 if label == "PERSON":
                     c = self._strip_titles(text, c)
                 cands.append(c)
         # a statistical ORG/LOC that contains whole gazetteer units and crosses none is preferred (东京大学)
+        strong_units = [u for u in units if u.strong]
+        strong_starts = [u.start for u in strong_units]
         for c in cands:
             if c.source == "statistical" and c.label != "PERSON":
-                inside = [u for u in units if u.strong and c.start <= u.start and u.end <= c.end]
-                crossing = [u for u in units if u.strong and _overlaps((u.start, u.end), (c.start, c.end))
+                k = max(bisect.bisect_left(strong_starts, c.start) - 1, 0)
+                near = []
+                while k < len(strong_units) and strong_units[k].start < c.end:
+                    near.append(strong_units[k])
+                    k += 1
+                inside = [u for u in near if c.start <= u.start and u.end <= c.end]
+                crossing = [u for u in near if _overlaps((u.start, u.end), (c.start, c.end))
                             and not (c.start <= u.start and u.end <= c.end)]
                 if inside and not crossing and c.end - c.start > max(u.end - u.start for u in inside):
                     c.prio = PRIO_STAT_CONTAINING
+                if text.startswith("政府", c.end - 2) and len(inside) == 1 and inside[0].tag == "PLACE" and \
+                        (inside[0].start, inside[0].end) == (c.start, c.end - 2):
+                    c.end = c.start     # 日本政府: the place is the entity (team convention); dropped below
         cands += self._chains(text, units)
         cands += self._titles(text, units)
         cands += self._brackets(text)
@@ -445,8 +505,10 @@ class MentionFinder:
             if any(b[0] <= c.start and c.end <= b[1] for b in blocked):
                 continue
             surface = text[c.start:c.end]
-            if surface in self.lex.non_entities or not surface.strip():
+            if surface in self.lex.non_entities or not surface.strip() or surface in self.lex.currency_words:
                 continue
+            if c.label == "ORG" and c.source == "latin" and text.startswith(PROGRAM_CONTEXT, c.end):
+                c.label = "PROGRAM"     # H2Global机制, Hy2Infra项目
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.sort(key=lambda c: c.start)
