@@ -4,7 +4,7 @@ For each labelled article (corpus/labels/*.jsonl) the sentence models are traine
 articles only and tested on it; the lexicon-only baseline needs no training. Prints per-class
 P/R/F1, macro-F1 and the confusion matrix for claim types, risk detection F1, risk-category
 accuracy on detected risks, opportunity F1, hedge and attribution accuracy, the document stance
-of every article, and the target stance on corpus/stance/short_texts.jsonl (k-fold by text).
+of every article (decision thresholds re-chosen leaving that article out), and the target stance on corpus/stance/short_texts.jsonl (k-fold by text).
 Needs scikit-learn for the trained models (`pip install scikit-learn`).
 """
 
@@ -95,19 +95,30 @@ def sentence_report(name: str, docs, preds) -> dict:
 
 
 def stance_report(name: str, docs, preds) -> int:
+    """Document stance; thresholds of pipeline.argument.stance chosen by leave-one-article-out: for each
+    article the grid search sees only the other articles' (held-out-predicted) features."""
     from pipeline.argument.features import is_non_claim
-    from pipeline.argument.stance import document_stance
+    from pipeline.argument.stance import decide, document_stance, fit_thresholds
 
     print(f"\n== document stance ({name})")
-    correct = 0
+    feats, golds = [], []
     for doc in docs:
-        body = [(r["sentence_id"], p) for v, r, p in zip(doc.views, doc.rows, preds[doc.doc_id]) if not is_non_claim(v)]
-        label, score, evidence, info = document_stance([p for _, p in body], [i for i, _ in body])
-        gold = (doc.stance or {}).get("label")
-        correct += label == gold
-        print(f"{doc.doc_id:<28} gold {gold:<10} predicted {label:<10} score {score:+.2f}  {info}  "
-              f"{'ok' if label == gold else 'WRONG'}")
-    print(f"document stance correct: {correct}/{len(docs)}")
+        body = [(r["sentence_id"], p, v) for v, r, p in zip(doc.views, doc.rows, preds[doc.doc_id]) if not is_non_claim(v)]
+        _, _, _, info = document_stance([p for _, p, _ in body], [i for i, _, _ in body], [v for _, _, v in body], doc.views)
+        feats.append(info)
+        golds.append((doc.stance or {}).get("label"))
+    correct = shipped_ok = 0
+    for k, doc in enumerate(docs):
+        t = fit_thresholds([f for j, f in enumerate(feats) if j != k], [g for j, g in enumerate(golds) if j != k])
+        label = decide(feats[k], **t)
+        shipped = decide(feats[k])
+        correct += label == golds[k]
+        shipped_ok += shipped == golds[k]
+        print(f"{doc.doc_id:<28} gold {golds[k]:<10} held-out {label:<10} {'ok   ' if label == golds[k] else 'WRONG'} "
+              f"(shipped thresholds: {shipped:<10}) {feats[k]}  thresholds {t}")
+    print(f"document stance correct, thresholds leave-one-article-out: {correct}/{len(docs)}; "
+          f"with the shipped thresholds (set on all articles): {shipped_ok}/{len(docs)}")
+    print(f"thresholds fitted on all articles: {fit_thresholds(feats, golds)}")
     return correct
 
 

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_labels()
     meta = {"trained_on": [d.doc_id for d in docs], "sentences": sum(len(d.rows) for d in docs),
             "date": date.today().isoformat(), "regularisation_C": C, "lexicon_scale": LEXICON_SCALE,
-            "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression, class_weight=balanced)"}
+            "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression (liblinear, one-vs-rest), class_weight=balanced)"}
     models = fit_sentence_models(docs, lex)
     (out / CLAIMS_MODEL).write_text(json.dumps({"meta": meta, "models": {k: m.to_json() for k, m in models.items()}},
                                                ensure_ascii=False, indent=0), encoding="utf-8")

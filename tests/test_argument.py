@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -170,6 +169,49 @@ def test_target_stance_in_an_article(arg):
     assert by_target["火星基地"].label == "neutral" and by_target["火星基地"].evidence == []
 
 
+def test_main_subject_is_a_short_noun_phrase_with_english_when_known(arg):
+    text, sentences, sections = _doc([
+        ("日本政府今年一口气砸下74亿美元押注量子技术，这是一种近乎“疯狂”的战略转向。", "body"),
+        ("本轮投入比之前五年的总和还要多。", "body"),
+    ])
+    stance = arg(text, sentences, sections).stance
+    assert stance.target == "日本的量子技术战略" and stance.target_en == "Japan's quantum technology strategy"
+    text, sentences, sections = _doc([("韩国再推半导体支援方案", "title"), ("韩国政府19日公布新方案。", "body")])
+    stance = arg(text, sentences, sections).stance
+    assert stance.target == "韩国的半导体支援方案" and stance.target_en == "South Korea's semiconductor support package"
+    text, sentences, sections = _doc([("某市加快发展的若干措施", "title"), ("为推动发展，制定以下措施。", "body")])
+    stance = arg(text, sentences, sections).stance
+    assert stance.target and len(stance.target) <= 20 and stance.target_en is None  # no known topic: no English
+
+
+def test_document_stance_genre_news_report_and_official_release(arg):
+    text, sentences, sections = _doc([
+        ("韩国再推半导体支援方案", "title"),
+        ("【首尔讯】韩国政府19日公布新一轮半导体产业支援方案。", "body"),
+        ("但也有批评者指出，减税的好处绝大部分流向了两家巨头，这等于是用纳税人的钱买单。", "body"),
+        ("一位业内人士直言：“如果电力跟不上，再多的补贴也可能落空。”", "body"),
+    ])
+    assert arg(text, sentences, sections).stance.label == "neutral"
+    text, sentences, sections = _doc([
+        ("湖北省集成电路产业投资基金正式设立", "title"),
+        ("来源：湖北省经济和信息化厅", "byline"),
+        ("发布会介绍，省集成电路基金总规模为人民币300亿元。", "body"),
+        ("基金将重点投向芯片设计、制造和装备材料。", "body"),
+    ])
+    assert arg(text, sentences, sections).stance.label == "supportive"
+
+
+def test_document_stance_risk_analysis_with_balanced_conclusion_is_mixed(arg):
+    text, sentences, sections = _doc([
+        ("审批链条长、跨部门协调难，项目进度一再推迟。", "body"),
+        ("绿氢成本是灰氢的三倍以上，补贴缺口仍然很大。", "body"),
+        ("下游承购协议迟迟签不下来，产能可能大面积闲置。", "body"),
+        ("我们认为，这些补贴并非一无是处，在管网和标准上取得的进展是实实在在的。", "body"),
+        ("这也为设备企业带来了难得的市场机遇。", "body"),
+    ])
+    assert arg(text, sentences, sections).stance.label == "mixed"
+
+
 # ---------------------------------------------------------------- models
 def test_linear_model_json_round_trip_and_prediction():
     model = LinearModel(classes=[False, True], intercept=[-1.0], weights={"a": [2.0], "b": [-3.0]})
@@ -212,19 +254,17 @@ def test_models_dir_env_override(tmp_path, monkeypatch):
     assert ArgumentAnalyzer().backend == "lexicon"
 
 
-def test_seed_article_has_claims_risks_opportunities_and_is_fast(arg, analyzer):
+def test_seed_article_has_claims_risks_opportunities(arg, analyzer):
+    # speed of this stage is measured by benchmarks/pipeline_bench.py, not here
     from pipeline.ingest import read_article
 
     document = analyzer.analyze(read_article(REPO / "corpus" / "japan-quantum-7.4b-usd.txt"))
-    arg(document.text, document.sentences, document.sections)  # warm-up
-    started = time.perf_counter()
     result = arg(document.text, document.sentences, document.sections)
-    elapsed = time.perf_counter() - started
-    assert len(document.text) / elapsed > 25_000  # chars/s for this stage alone (pipeline budget: 20,000 overall)
     kinds = {s.id: s.kind for s in document.sentences}
     assert all(kinds[c.sentence_id] == "body" for c in result.claims)
     assert len(result.claims) > 80 and len(result.risks) >= 10 and result.opportunities
     assert {r.category for r in result.risks} >= {"execution", "geopolitical"}
     assert result.stance.label in {"mixed", "skeptical", "supportive", "neutral"} and result.stance.target
+    assert len(result.stance.target) <= 20 and result.stance.target_en
     sentence_text = {s.id: s.text for s in document.sentences}
     assert all(sentence_text[c.sentence_id] == c.text for c in result.claims + result.risks)

@@ -16,8 +16,8 @@ from pipeline.argument.classify import SentenceClassifier, SentencePrediction
 from pipeline.argument.features import SentenceView, is_non_claim
 from pipeline.argument.lexicon import Lexicons, default_models_dir
 from pipeline.argument.linear import LinearModel, load_models
-from pipeline.argument.stance import (document_stance, label_of, subject_of, target_sentences,
-                                      text_score)
+from pipeline.argument.stance import document_stance, label_of, target_sentences, text_score
+from pipeline.argument.subject import SubjectFinder
 from pipeline.argument.training import short_text_features
 from pipeline.models import Claim, Opportunity, Risk, Section, Sentence, Stance, StanceResult
 
@@ -44,6 +44,7 @@ class ArgumentAnalyzer:
         models = None if lexicon_only else load_models(directory / CLAIMS_MODEL)
         short = None if lexicon_only else load_models(directory / SHORT_MODEL)
         self.classifier = SentenceClassifier(self.lex, models)
+        self.subjects = SubjectFinder(self.models_dir)
         self.short_model: LinearModel | None = short["short_stance"] if short else None
         self.backend = "linear+lexicon" if models else "lexicon"
 
@@ -75,12 +76,14 @@ class ArgumentAnalyzer:
     def document_stance(self, sentences: Sequence[Sentence], views: list[SentenceView],
                         preds: list[SentencePrediction]) -> Stance:
         title = next((s.text for s in sentences if s.kind == "title"), None)
-        first = next((s.text for s, v in zip(sentences, views) if s.kind == "body" and not is_non_claim(v)), None)
-        body = [(s.id, p) for s, v, p in zip(sentences, views, preds) if not is_non_claim(v)]
+        lead = [s.text for s, v in zip(sentences, views) if s.kind == "body" and not is_non_claim(v)][:2]
+        subject = self.subjects.find(title, lead)
+        body = [(s.id, p, v) for s, v, p in zip(sentences, views, preds) if not is_non_claim(v)]
         if not body:
-            return Stance(target=subject_of(title, first), label="neutral", score=0.0, evidence=[])
-        label, score, evidence, _ = document_stance([p for _, p in body], [i for i, _ in body])
-        return Stance(target=subject_of(title, first), label=label, score=score, evidence=evidence)
+            return Stance(target=subject.zh, target_en=subject.en, label="neutral", score=0.0, evidence=[])
+        label, score, evidence, _ = document_stance([p for _, p, _ in body], [i for i, _, _ in body],
+                                                    [v for _, _, v in body], views)
+        return Stance(target=subject.zh, target_en=subject.en, label=label, score=score, evidence=evidence)
 
     def article_target_stance(self, sentences, views, preds, target: str) -> StanceResult:
         idx = [i for i in target_sentences(views, target, self._tokens(target)) if not is_non_claim(views[i])]

@@ -6,8 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from pipeline.argument.features import (RISK_CATEGORIES, SentenceView, attribution_of, features,
-                                        is_non_claim, is_question, polarity_hits)
+from pipeline.argument.features import (RISK_CATEGORIES, SentenceView, attribution_of, features, is_non_claim, sentence_features)
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
@@ -80,11 +79,13 @@ class SentenceClassifier:
         self._stack = _Stack(models) if models else None
 
     def predict(self, views: list[SentenceView]) -> list[SentencePrediction]:
-        return [self.predict_one(v) for v in views]
+        xs = sentence_features(views, self.lex, ngrams=self.models is not None)
+        return [self.predict_one(v, x) for v, x in zip(views, xs)]
 
-    def predict_one(self, view: SentenceView) -> SentencePrediction:
+    def predict_one(self, view: SentenceView, x: dict[str, float] | None = None) -> SentencePrediction:
         lex = self.lex
-        x = features(view, lex, ngrams=self.models is not None)
+        if x is None:
+            x = features(view, lex, ngrams=self.models is not None)
         non_claim = is_non_claim(view)
         if non_claim:
             pos, neg, kinds = 0.0, 0.0, []

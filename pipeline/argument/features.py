@@ -121,9 +121,12 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
     return f
 
 
-def features(view: SentenceView, lex: Lexicons, ngrams: bool = True) -> dict[str, float]:
+def features(view: SentenceView, lex: Lexicons, ngrams: bool = True,
+             scores: dict[str, float] | None = None) -> dict[str, float]:
     """All features of one sentence: lexicon scores (prefix `x:`), shape, and char 1-2 grams (`c:`)."""
-    out = {"x:" + k: v for k, v in lexicon_scores(view, lex).items() if v}
+    if scores is None:
+        scores = lexicon_scores(view, lex)
+    out = {"x:" + k: v for k, v in scores.items() if v}
     length = len(view.text)
     out["len:" + ("s" if length < 15 else "m" if length < 40 else "l" if length < 80 else "xl")] = 1.0
     out["kind:" + view.kind] = 1.0
@@ -134,4 +137,34 @@ def features(view: SentenceView, lex: Lexicons, ngrams: bool = True) -> dict[str
             out["c:" + ch] = 1.0
             if i + 1 < len(text):
                 out["c:" + text[i:i + 2]] = 1.0
+    return out
+
+
+def _context_summary(scores: dict[str, float], view: SentenceView) -> dict[str, float]:
+    if is_non_claim(view):
+        return {}
+    risk = scores.get("risk_any", 0.0) + sum(v for k, v in scores.items() if k.startswith("riskcat="))
+    out = {}
+    if risk:
+        out["risk"] = min(risk, 3.0)
+    if scores.get("neg"):
+        out["neg"] = 1.0
+    if scores.get("opportunity"):
+        out["opp"] = 1.0
+    return out
+
+
+def sentence_features(views: list[SentenceView], lex: Lexicons, ngrams: bool = True) -> list[dict[str, float]]:
+    """`features` of every sentence of a document plus its neighbours' cue summary (`prev:` / `next:`):
+    risk and opportunity statements come in runs, so a risk cue next door raises the prior."""
+    scores = [lexicon_scores(v, lex) for v in views]
+    summaries = [_context_summary(s, v) for s, v in zip(scores, views)]
+    out = []
+    for i, (view, sc) in enumerate(zip(views, scores)):
+        x = features(view, lex, ngrams=ngrams, scores=sc)
+        if i > 0:
+            x.update({"prev:" + k: v for k, v in summaries[i - 1].items()})
+        if i + 1 < len(views):
+            x.update({"next:" + k: v for k, v in summaries[i + 1].items()})
+        out.append(x)
     return out

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pipeline.argument.classify import NONE
 from pipeline.argument.data import LabelledDoc
-from pipeline.argument.features import SentenceView, features, is_non_claim
+from pipeline.argument.features import SentenceView, features, is_non_claim, sentence_features
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
-C = {"claim": 0.5, "risk": 0.5, "category": 0.5, "opportunity": 0.5, "short": 2.0}
+C = {"claim": 1.0, "risk": 1.0, "category": 0.5, "opportunity": 1.0, "short": 2.0}
 LEXICON_SCALE = 3.0  # lexicon scores weigh more than any single character n-gram
 
 
@@ -18,31 +18,49 @@ def model_input(x: dict[str, float]) -> dict[str, float]:
 
 
 def fit_linear(xs: list[dict], ys: list, name: str, c: float) -> LinearModel:
+    """L2 logistic regression (liblinear; one-vs-rest for more than two classes, scores combined by
+    softmax at prediction time), balanced class weights."""
+    import warnings
+
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    X = vec.fit_transform(xs)
-    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-    clf.fit(X, ys)
+    X = vec.fit_transform(xs).tocsr()
+    X.indices, X.indptr = X.indices.astype("int32"), X.indptr.astype("int32")  # liblinear wants 32-bit indices
+    classes = sorted(set(ys), key=str)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if len(classes) <= 2:
+            clf = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=3000)
+            clf.fit(X, ys)
+            coef, intercept, classes = clf.coef_, list(clf.intercept_), list(clf.classes_)
+        else:
+            import numpy
+            from sklearn.multiclass import OneVsRestClassifier
+
+            clf = OneVsRestClassifier(LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=3000))
+            clf.fit(X, ys)
+            classes = list(clf.classes_)
+            coef = numpy.vstack([e.coef_ for e in clf.estimators_])
+            intercept = [float(e.intercept_[0]) for e in clf.estimators_]
     names = vec.get_feature_names_out()
-    coef = clf.coef_
     weights = {}
     for j, feat in enumerate(names):
         w = [float(coef[k, j]) for k in range(coef.shape[0])]
         if max(abs(v) for v in w) >= 1e-3:
             weights[str(feat)] = w
-    classes = [c.item() if hasattr(c, "item") else c for c in clf.classes_]
-    return LinearModel(classes=classes, intercept=[float(v) for v in clf.intercept_], weights=weights, name=name)
+    classes = [c.item() if hasattr(c, "item") else c for c in classes]
+    return LinearModel(classes=classes, intercept=[float(v) for v in intercept], weights=weights, name=name)
 
 
 def training_rows(docs: list[LabelledDoc], lex: Lexicons) -> list[tuple[dict, dict, SentenceView]]:
     out = []
     for doc in docs:
-        for row, view in zip(doc.rows, doc.views):
+        for row, view, x in zip(doc.rows, doc.views, sentence_features(doc.views, lex)):
             if is_non_claim(view):
                 continue  # fixed by rule, not learnt
-            out.append((model_input(features(view, lex)), row, view))
+            out.append((model_input(x), row, view))
     return out
 
 
