@@ -1,4 +1,4 @@
-"""Where the project's data lives."""
+"""Where the project's data lives, and how its readable data files are read."""
 
 from __future__ import annotations
 
@@ -18,3 +18,22 @@ def peer_data_dir() -> Path:
     """`../shared/peer-data` beside the repository; `PEER_DATA_DIR` overrides it."""
     override = os.environ.get("PEER_DATA_DIR")
     return Path(override) if override else REPO_ROOT.parent / "shared" / "peer-data"
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file: `#` lines are comments, the first other line is the
+    header; short rows are padded with empty cells."""
+    header: list[str] | None = None
+    rows: list[dict[str, str]] = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                continue
+            cells += [""] * (len(header) - len(cells))
+            rows.append(dict(zip(header, cells)))
+    return rows

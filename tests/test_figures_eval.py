@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -74,16 +73,3 @@ def test_idioms_have_no_money():
     assert res["ours_false_positives"] == 0, res["ours_items"]
 
 
-def test_extraction_speed_on_the_seed():
-    from pipeline.figures import extract_figures
-    text = (REPO / "corpus" / "japan-quantum-7.4b-usd.txt").read_text(encoding="utf-8")
-    sents = [(0, len(text))]
-    extract_figures(text, sents)
-    best = min(_timed(extract_figures, text, sents) for _ in range(3))
-    assert len(text) / best >= 40_000, f"{len(text) / best:.0f} chars/s"
-
-
-def _timed(fn, *args) -> float:
-    t0 = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - t0

@@ -12,29 +12,12 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.paths import models_dir
+from pipeline.paths import models_dir, read_tsv
 
 
 def models_key() -> str:
     """The models directory as a string (a cache key for the loaded lexicon)."""
     return str(models_dir())
-
-
-def _tsv_rows(path: Path) -> list[dict[str, str]]:
-    header: list[str] | None = None
-    rows: list[dict[str, str]] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            cells += [""] * (len(header) - len(cells))
-            rows.append(dict(zip(header, cells)))
-    return rows
 
 
 @dataclass(frozen=True)
@@ -86,7 +69,7 @@ def _split(cell: str) -> tuple[str, ...]:
 def _load(models: str) -> Lexicon:
     root = Path(models)
     currencies: dict[str, Currency] = {}
-    for r in _tsv_rows(root / "currencies.tsv"):
+    for r in read_tsv(root / "currencies.tsv"):
         minor = []
         for item in _split(r["minor_units"]):
             name, _, factor = item.partition("=")
@@ -104,9 +87,9 @@ def _load(models: str) -> Lexicon:
             if line.startswith("#"):
                 header_lines.append(line[1:].strip())
     rates = {r["code"]: Rate(r["code"], Decimal(r["usd_per_unit"]), r["date"], r["source"])
-             for r in _tsv_rows(rates_path)}
+             for r in read_tsv(rates_path)}
     lex = Lexicon(currencies=currencies, rates=rates, rates_header=" ".join(header_lines[:2]))
-    for r in _tsv_rows(root / "figures" / "lexicon.tsv"):
+    for r in read_tsv(root / "figures" / "lexicon.tsv"):
         cat, entry, value = r["category"], r["entry"], r["value"]
         if cat == "qualifier_pre":
             lex.qualifier_pre[entry] = value
