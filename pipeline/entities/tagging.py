@@ -12,8 +12,14 @@ through LAC; `scope="all"` runs it on everything (the slower, full-context refer
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
+
+from pipeline.outputs import atomic_write_bytes
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
@@ -24,17 +30,38 @@ JIEBA_TAGS = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"
 _KEEP_FIRST = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "f", "t")
 
 
-_WORD_TAGS: dict[str, str] | None = None
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary POS flags (its dict.txt: word freq flag), the table `jieba.posseg`
+    builds at import. Parsing the 350k-line file costs over a second at every start, so the
+    table is kept as a marshal file under the user cache, keyed by the file's size and mtime."""
+    import jieba
+
+    source = Path(jieba.__file__).resolve().parent / "dict.txt"
+    info = source.stat()
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zh-policy-pipeline"
+    cache = base / f"jieba-tags-{info.st_size}-{int(info.st_mtime)}.marshal"
+    try:
+        with open(cache, "rb") as handle:
+            return marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    tags: dict[str, str] = {}
+    with open(source, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3:
+                tags[parts[0]] = parts[2]
+    try:
+        atomic_write_bytes(cache, marshal.dumps(tags))
+    except OSError:
+        pass  # a read-only home only costs the parse next time
+    return tags
 
 
 def dictionary_tag(word: str) -> str | None:
     """jieba's dictionary POS flag of a word (None when jieba does not list it)."""
-    global _WORD_TAGS
-    if _WORD_TAGS is None:
-        import jieba.posseg as pseg
-
-        _WORD_TAGS = pseg.dt.word_tag_tab
-    return _WORD_TAGS.get(word)
+    return word_tags().get(word)
 
 
 def is_common_word(word: str) -> bool:
@@ -56,7 +83,6 @@ class WindowedLac:
                  head_context: int = 6, known: set[str] | frozenset[str] = frozenset(),
                  surnames: set[str] | frozenset[str] = frozenset()):
         import jieba
-        import jieba.posseg as pseg
 
         jieba.dt.check_initialized()
         self.lac = lac
@@ -71,7 +97,7 @@ class WindowedLac:
         # one-character surnames: 刘 | 建平 is a name jieba split into two dictionary words
         self.surnames = surnames
         self._freq = jieba.dt.FREQ
-        self._tags = pseg.dt.word_tag_tab
+        self._tags = word_tags()
         self._needs: dict[str, bool] = {}      # per-word caches (bounded by the vocabulary seen)
         self._plain: dict[str, str] = {}
 
