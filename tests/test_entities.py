@@ -297,3 +297,19 @@ def test_generic_national_programmes_and_ports_without_termbase(rec_no_tb):
     assert entry_for(ents, "国家量子计划").name_en == "National Quantum Program"
     assert entry_for(ents, "鹿特丹港").name_en == "Port of Rotterdam"
     assert not any(label == "PROGRAM" and "三星" in t for t, label in found)
+
+
+def test_jieba_tag_table_cache_matches_jieba_posseg(tmp_path, monkeypatch):
+    import jieba.posseg as pseg
+
+    from pipeline.entities import tagging
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    tagging.word_tags.cache_clear()
+    try:
+        built = tagging.word_tags()                      # parses dict.txt, writes the cache
+        assert list((tmp_path / "zh-policy-pipeline").glob("jieba-tags-*.marshal"))
+        tagging.word_tags.cache_clear()
+        assert tagging.word_tags() == built == pseg.dt.word_tag_tab   # read back from the cache
+    finally:
+        tagging.word_tags.cache_clear()
