@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from pipeline.models import Document, Money, SummaryEn, SummaryItem
-from pipeline.paths import models_dir
-from pipeline.translation.forms import (_read_tsv, format_amount, format_measure,
+from pipeline.paths import models_dir, read_tsv
+from pipeline.translation.forms import (format_amount, format_measure,
                                         format_money, format_quantity)
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -64,14 +64,14 @@ def resources(directory: str | None = None) -> Resources:
     base = Path(directory) if directory else models_dir()
     english = base / "english"
     glossary: dict[str, Gloss] = {}
-    for row in _read_tsv(english / "glossary.tsv"):
+    for row in read_tsv(english / "glossary.tsv"):
         glossary[row["zh"]] = Gloss(row["zh"], row["en"], row["kind"], row.get("prep", ""))
     words = [g.zh for g in glossary.values() if g.kind in ("term", "role", "time", "per")]
     units = [g.zh for g in glossary.values() if g.kind in ("unit", "counter")]
     titles: list[tuple[str, str]] = []
     titles_path = base / "entities" / "titles.tsv"
     if titles_path.exists():
-        titles = [(r["title"], r["name_en"]) for r in _read_tsv(titles_path) if r.get("title") and r.get("name_en")]
+        titles = [(r["title"], r["name_en"]) for r in read_tsv(titles_path) if r.get("title") and r.get("name_en")]
         titles.sort(key=lambda t: len(t[0]), reverse=True)
     data = tomllib.loads((english / "templates.toml").read_text(encoding="utf-8"))
     return Resources(glossary=glossary, term_regex=re.compile(_alternation(words)),

@@ -21,16 +21,16 @@ def peer_data_dir() -> Path:
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file: `#` lines are comments, the first other line is the
-    header; short rows are padded with empty cells."""
+    """Rows of a tab-separated data file as dicts: `#` lines are comments, the first other line
+    is the header; cells are stripped and short rows padded with empty cells."""
     header: list[str] | None = None
     rows: list[dict[str, str]] = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            cells = line.split("\t")
+            cells = [cell.strip() for cell in line.split("\t")]
             if header is None:
                 header = cells
                 continue

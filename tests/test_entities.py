@@ -11,7 +11,7 @@ import pytest
 from pipeline.entities import EntityRecognizer
 from pipeline.entities.cluster import is_abbreviation
 from pipeline.entities.lexicon import LABELS
-from pipeline.entities.resources import read_tsv
+from pipeline.paths import read_tsv
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = REPO / "models"

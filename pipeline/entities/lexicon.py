@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.entities.resources import read_tsv, split_list
+from pipeline.entities.resources import split_list
+from pipeline.paths import read_tsv
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from pipeline.entities.lexicon import Lexicons, Term, is_latin
+from pipeline.entities.lexicon import Lexicons, Term
 from pipeline.entities.tagging import is_common_word
 
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -40,15 +40,11 @@ def english_dir() -> Path:
     return models_dir() / "english"
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    return [{key: value.strip() for key, value in row.items()} for row in read_tsv(path)]
-
-
 @lru_cache(maxsize=4)
 def currency_forms(directory: str | None = None) -> dict[str, CurrencyForm]:
     path = Path(directory) if directory else english_dir()
     forms = {}
-    for row in _read_tsv(path / "currency_format.tsv"):
+    for row in read_tsv(path / "currency_format.tsv"):
         forms[row["code"]] = CurrencyForm(row["code"], row["prefix"], row["suffix"])
     return forms
 
