@@ -39,33 +39,30 @@ def clean_spans(text: str, spans: Sequence[Span] | None) -> list[Span]:
     return sorted(chosen)
 
 
-def mask(text: str, spans: Sequence[Span] | None, placeholder: str = DEFAULT_PLACEHOLDER) -> Masked:
-    """Replace each span by a placeholder token (spaced off so sentencepiece keeps it whole)."""
+def _substitute(text: str, spans: Sequence[Span] | None, render) -> tuple[str, list[str]]:
+    """`text` with each protected span replaced by `render(n, english)`, spaced off; and the
+    English forms in order."""
     pieces: list[str] = []
     english: list[str] = []
     pos = 0
     for s, e, en in clean_spans(text, spans):
         pieces.append(text[pos:s])
-        pieces.append(f" {placeholder.format(n=len(english))} ")
+        pieces.append(f" {render(len(english), en)} ")
         english.append(en)
         pos = e
     pieces.append(text[pos:])
-    source = re.sub(r" {2,}", " ", "".join(pieces)).strip()
+    return re.sub(r" {2,}", " ", "".join(pieces)).strip(), english
+
+
+def mask(text: str, spans: Sequence[Span] | None, placeholder: str = DEFAULT_PLACEHOLDER) -> Masked:
+    """Replace each span by a placeholder token (spaced off so sentencepiece keeps it whole)."""
+    source, english = _substitute(text, spans, lambda n, en: placeholder.format(n=n))
     return Masked(source, english, placeholder)
 
 
 def inline(text: str, spans: Sequence[Span] | None) -> tuple[str, list[str]]:
     """The fallback: the English forms written into the source (models copy Latin-script names)."""
-    pieces: list[str] = []
-    english: list[str] = []
-    pos = 0
-    for s, e, en in clean_spans(text, spans):
-        pieces.append(text[pos:s])
-        pieces.append(f" {en} ")
-        english.append(en)
-        pos = e
-    pieces.append(text[pos:])
-    return re.sub(r" {2,}", " ", "".join(pieces)).strip(), english
+    return _substitute(text, spans, lambda n, en: en)
 
 
 def _token_regex(placeholder: str) -> re.Pattern:
