@@ -242,8 +242,13 @@ class EnglishNamer:
         form = han[0]
         if label == "PERSON":
             if self.foreign_reading(form):
-                # a Japanese / Korean name written in Chinese characters: its pinyin is not its
-                # English name, and no reading is better than a misleading one
+                # A Japanese / Korean name written in Chinese characters: its pinyin is not its
+                # English name. A Japanese family name has a curated reading (person_names.tsv),
+                # so the English name is that family name alone (石原正久 → "Ishihara"); given
+                # names have many readings, and no reading is better than a misleading one.
+                kind, reading = self.lex.surnames.get(form[:2], ("", ""))
+                if kind == "ja" and reading:
+                    return reading, "transliteration"
                 return None, None
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", form):
                 if self.doc_places.get("taiwan"):
