@@ -8,10 +8,17 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+_DEFAULT_MODELS = str(REPO_ROOT / "models")
+
+
+def models_dir_str() -> str:
+    """`models_dir()` as a string: cheap enough for the per-number cache keys of the figures code."""
+    return os.environ.get("PIPELINE_MODELS_DIR") or _DEFAULT_MODELS
+
+
 def models_dir() -> Path:
     """`models/` (termbases, lexicons, rate tables, config); `PIPELINE_MODELS_DIR` overrides it."""
-    override = os.environ.get("PIPELINE_MODELS_DIR")
-    return Path(override) if override else REPO_ROOT / "models"
+    return Path(models_dir_str())
 
 
 def peer_data_dir() -> Path:

@@ -12,12 +12,12 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.paths import models_dir, read_tsv
+from pipeline.paths import models_dir, models_dir_str, read_tsv
 
 
 def models_key() -> str:
     """The models directory as a string (a cache key for the loaded lexicon)."""
-    return str(models_dir())
+    return models_dir_str()
 
 
 @dataclass(frozen=True)
