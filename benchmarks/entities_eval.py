@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
 import sys
@@ -262,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args(argv)
 
-    peer_dir = args.peer_data or Path(os.environ.get("PEER_DATA_DIR") or (REPO.parent / "shared" / "peer-data"))
+    from pipeline.paths import peer_data_dir
+
+    peer_dir = args.peer_data or peer_data_dir()
     dev = peer_dir / "cluener2020" / "dev.json"
     if not dev.is_file():
         print(f"error: CLUENER dev not found at {dev} (give --peer-data DIR or set PEER_DATA_DIR)", file=sys.stderr)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
-import os
 import re
 import sys
 import time
@@ -438,12 +437,9 @@ def print_report(res: dict) -> None:
 
 
 def resolve_peer_dir(arg: Optional[str]) -> Path:
-    if arg:
-        return Path(arg)
-    env = os.environ.get("PEER_DATA_DIR")
-    if env:
-        return Path(env)
-    return REPO.parent / "shared" / "peer-data"
+    from pipeline.paths import peer_data_dir
+
+    return Path(arg) if arg else peer_data_dir()
 
 
 def main(argv: list[str] | None = None) -> int:

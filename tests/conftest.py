@@ -28,6 +28,16 @@ def corpus_run(tmp_path_factory, analyzer):
     return out, report, status
 
 
+def load_benchmark(name: str):
+    """A script under benchmarks/ imported as a module (they are scripts, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def load_docs(out: Path) -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / "docs").glob("*.json"))}
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-PEER = REPO.parent / "shared" / "peer-data"
+from pipeline.paths import peer_data_dir
+
+from conftest import load_benchmark
+
+PEER = peer_data_dir()
 
 
 def load():
-    spec = importlib.util.spec_from_file_location("entities_eval", REPO / "benchmarks" / "entities_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("entities_eval")
 
 
 def test_missing_peer_data_exits_2(tmp_path, capsys):

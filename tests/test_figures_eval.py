@@ -5,23 +5,22 @@ Tests that read the peer data skip when ``../shared/peer-data`` is absent (a use
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from pipeline.paths import peer_data_dir
+
+from conftest import load_benchmark
+
 REPO = Path(__file__).resolve().parents[1]
-PEER = Path(os.environ.get("PEER_DATA_DIR") or REPO.parent / "shared" / "peer-data")
+PEER = peer_data_dir()
 needs_peer = pytest.mark.skipif(not (PEER / "recognizers-text-zh").is_dir(), reason="peer data not present")
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("figures_eval", REPO / "benchmarks" / "figures_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("figures_eval")
 
 
 def test_missing_peer_data_exits_2(tmp_path, capsys):

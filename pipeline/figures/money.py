@@ -127,19 +127,11 @@ def currency_name_at(text: str, pos: int) -> Optional[str]:
 _CLAUSE_END = set("。！？；!?;\n，,")
 
 
-def _clause(text: str, pos: int) -> tuple[int, int]:
-    s = pos
-    while s > 0 and text[s - 1] not in _CLAUSE_END:
-        s -= 1
-    e = pos
-    n = len(text)
-    while e < n and text[e] not in _CLAUSE_END:
-        e += 1
-    return s, e
+_SENTENCE_END = set("。！？!?\n")
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    stops = "。！？!?\n"
+def _between(text: str, pos: int, stops: set[str]) -> tuple[int, int]:
+    """The stretch around `pos` bounded by the nearest `stops` characters on either side."""
     s = pos
     while s > 0 and text[s - 1] not in stops:
         s -= 1
@@ -148,6 +140,14 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     while e < n and text[e] not in stops:
         e += 1
     return s, e
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    return _between(text, pos, _CLAUSE_END)
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    return _between(text, pos, _SENTENCE_END)
 
 
 def _is_cjk(ch: str) -> bool:
