@@ -267,7 +267,13 @@ _BYLINE_ROLES = {
 _BYLINE_LABEL = "|".join(re.escape(label) for label in sorted(_BYLINE_ROLES, key=len, reverse=True))
 _KNOWN_FIELD = re.compile(rf"({_BYLINE_LABEL}|[\u4e00-\u9fff]{{1,6}}来源)\s*[|｜:：/]\s*")
 # After a known first field, a meta line may carry others: "来源：X 作者：Y 发布时间：2026-11-20".
-_ANY_FIELD = re.compile(rf"(?:^|(?<=\s))(?:({_BYLINE_LABEL})\s*[|｜:：/]|([\u4e00-\u9fff]{{2,6}})\s*[|｜:：])\s*")
+# Fields are separated by spaces or by a bar: "作者：林屿｜责任编辑：许诺".
+_ANY_FIELD = re.compile(
+    rf"(?:^|(?<=[\s|｜丨]))(?:({_BYLINE_LABEL})\s*[|｜:：/]|([\u4e00-\u9fff]{{2,6}})\s*[|｜:：])\s*")
+# Page furniture after the last field: "闵思远　2026-11-22 08:15　阅读 12,406".
+_TRAILING_META = re.compile(
+    r"(?:\s+(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:阅读|浏览|点击|评论)\s*(?:量|数)?\s*[:：]?\s*[\d,，.]+\s*[万wW]?))+\s*$")
 _TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^()（）]*[)）]\s*$")
 _TITLE_REJECT_END = "。；;，,：:、"
 _MAX_BYLINE_CHARS = 80
@@ -287,7 +293,7 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     for n, match in enumerate(starts):
         end = starts[n + 1].start() if n + 1 < len(starts) else len(line)
         label = match.group(1) or match.group(2)
-        value = _TRAILING_NOTICE.sub("", line[match.end():end]).strip()
+        value = _TRAILING_META.sub("", _TRAILING_NOTICE.sub("", line[match.end():end])).strip().rstrip("|｜丨").strip()
         if not value or value[-1] in "。！？!?，,":
             return []
         roles = _BYLINE_ROLES.get(label) or (("source",) if label.endswith("来源") else ("other",))

@@ -61,6 +61,10 @@ def test_traditional_is_converted_and_original_kept():
     ("文/陈思妤", [(("author",), "陈思妤")]),
     ("来源:亚太产经观察 作者:韩明哲 发布时间:2026-11-20 09:30",
      [(("source",), "亚太产经观察"), (("author",), "韩明哲"), (("other",), "2026-11-20 09:30")]),
+    ("作者:林屿|责任编辑:许诺", [(("author",), "林屿"), (("editor",), "许诺")]),
+    ("来源:寰球财经周刊 作者:闵思远 2026-11-22 08:15 阅读 12,406",
+     [(("source",), "寰球财经周刊"), (("author",), "闵思远")]),
+    ("作者:John Smith", [(("author",), "John Smith")]),
 ])
 def test_byline_lines(line, fields):
     assert [(roles, value) for roles, _, value in parse_byline_line(line)] == fields
