@@ -142,11 +142,32 @@ def test_yen_sign_next_to_japan_is_yen():
     ("四五百亿美元", "range", 40000000000, 50000000000),
     ("三十几万元", "range", 310000, 390000),
     ("数十亿美元", "range", 2000000000, 9000000000),
+    ("千亿美元级", "approx", 100000000000, None),
+    ("最多资助港币2亿元", "less_than", 200000000, None),      # a granting verb between word and amount
+    ("最高可获100万元", "less_than", 1000000, None),
+    ("约为每桶90美元", "approx", 90, None),                   # a per-unit word between word and amount
 ])
 def test_qualifiers(text, qualifier, value, value_max):
     m = one(text)
     assert (m.qualifier, m.value, m.value_max) == (qualifier, value, value_max)
     assert m.text == text[text.index(m.text):]  # the span reaches the end: qualifier words included
+
+
+def test_a_qualifier_before_a_list_bounds_every_amount_of_it():
+    ms = money("对年营业收入首次突破1亿元、5亿元、10亿元的企业，分别给予100万元、300万元、500万元的奖励")
+    assert [m.qualifier for m in ms] == ["more_than"] * 3 + ["exact"] * 3
+    assert [m.qualifier for m in money("超过5亿元，10亿元以下")] == ["more_than", "less_than"]
+
+
+def test_bare_riyal_is_saudi_unless_the_sentence_names_another_riyal_country():
+    assert one("沙特计划投资750亿里亚尔。").currency == "SAR"
+    assert one("卡塔尔投资局拿出100亿里亚尔。").currency == "QAR"
+    assert one("阿曼将拨出3亿里亚尔。").currency == "OMR"
+
+
+def test_every_dollar_is_not_an_amount():
+    assert money("每一美元都与具体的里程碑挂钩。") == []
+    assert one("每股派息1元").value == 1
 
 
 def test_span_includes_adjacent_qualifier_word():
@@ -236,6 +257,8 @@ def test_models_dir_override(tmp_path, monkeypatch):
     ("三分之二", "fraction", 2 / 3, "exact"),
     ("将近一半", "fraction", 0.5, "approx"),
     ("不超过该项目总融资额的两成", "percent", 20, "less_than"),
+    ("装机容量是过去的六倍多", "multiple", 6, "more_than"),
+    ("收入未必会超过一半", "fraction", 0.5, "more_than"),
 ])
 def test_quantities(text, kind, value, qualifier):
     qs = quantities(text)
@@ -248,6 +271,19 @@ def test_quantities(text, kind, value, qualifier):
 def test_quantity_ranges():
     q, = quantities("电费占运营成本的60%至70%")
     assert (q.text, q.value, q.qualifier) == ("60%至70%", 60, "range")
+    q, = quantities("成本可降低三到五成")
+    assert (q.text, q.value, q.value_max, q.qualifier) == ("三到五成", 30, 50, "range")
+
+
+def test_vague_fractions_are_not_computed():
+    assert quantities("只占几分之一") == []
+    assert quantities("不到十几分之一") == []
+
+
+
+def test_duo_after_bei_is_more_than_only_when_it_ends_the_multiple():
+    assert [(q.text, q.qualifier) for q in quantities("是去年的三倍多数字")] == [("三倍", "exact")]
+    assert [(q.text, q.qualifier) for q in quantities("达到两倍多，")] == [("两倍多", "more_than")]
 
 
 def test_plain_numbers_and_percentages_for_eval():

@@ -115,6 +115,21 @@ def _t() -> _Tables:
     return _tables(models_key())
 
 
+_EVERY_BEFORE = re.compile(r"每(?:投入|出资|出資|投资|投資|花)?[ ]?$")
+_LIST_JOINER = re.compile(r"[ ]?(?:、|和|及|或)[ ]?")
+_LIST_QUALIFIERS = ("more_than", "less_than", "approx")
+
+
+def _currency_in_context(text: str, pos: int, written: str, default: str, t: _Tables) -> str:
+    """¥ next to 日本 is yen, 里亚尔 next to 卡塔尔 the Qatari riyal: a context word in the same sentence
+    picks the currency a shared symbol or name stands for."""
+    ss, se = _sentence(text, pos)
+    for code, ctx_re in t.ctx_symbols[written]:
+        if ctx_re.search(text, ss, se):
+            return code
+    return default
+
+
 def currency_name_at(text: str, pos: int) -> Optional[str]:
     """The currency code of a (strong) currency word starting at ``pos``."""
     m = _t().suffix_re.match(text, pos)
@@ -175,6 +190,7 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
     used = used or set()
     n = len(text)
     items: list[MItem] = []
+    listed: set[int] = set()   # items whose qualifier bounds the next amount of a 、-list
     consumed_until = -1
     for idx, x in enumerate(nums):
         if x.start in used or x.start < consumed_until:
@@ -201,12 +217,7 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
             sym = pm.group(0).rstrip(" ")
             prefix = t.prefix_map[sym]
             if sym in t.ctx_symbols:
-                # ¥ next to 日本 is yen: a context word in the same sentence picks the currency
-                ss, se = _sentence(text, pm.start())
-                for code_c, ctx_re in t.ctx_symbols[sym]:
-                    if ctx_re.search(text, ss, se):
-                        prefix = (code_c, prefix[1], prefix[2])
-                        break
+                prefix = (_currency_in_context(text, pm.start(), sym, prefix[0], t), prefix[1], prefix[2])
             start = pm.start()
             if qpre is None:
                 qs2, qpre2 = qualifier_before(text, start)
@@ -243,6 +254,8 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
         if sm:
             name = sm.group(0)
             code, weak = t.suffix_map[name]
+            if name in t.ctx_symbols:
+                code = _currency_in_context(text, sm.start(), name, code, t)
             nxt = text[sm.end()] if sm.end() < n else ""
             ok = True
             if weak:
@@ -306,9 +319,20 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
         qual = _merge_qual(qual, _merge_qual(qpre, qpost))
         if value_max is not None:
             qual = "range"
+        if value == 1 and value_max is None and not qpre and _EVERY_BEFORE.search(text, max(0, core_start - 4), core_start):
+            continue   # 每一美元都与里程碑挂钩, 每投入1元: "every dollar", a rate, not an amount
+        inherited = False
+        if qpre is None and qpost is None and items and qual == "exact":
+            # 首次突破1亿元、5亿元、10亿元: a qualifier before the first amount of a list bounds them all
+            last = items[-1]
+            if last.qualifier in _LIST_QUALIFIERS and (last.start < last.core_start or id(last) in listed) and \
+                    _LIST_JOINER.fullmatch(text, last.end, start):
+                qual, inherited = last.qualifier, True
         items.append(MItem(start=start, end=end, value=value, currency=code, qualifier=qual,
                            value_max=value_max, core_start=core_start, core_end=core_end,
                            ambiguous=ambiguous, iso=t.iso.get(code, True)))
+        if inherited:
+            listed.add(id(items[-1]))
         consumed_until = end
     _join_ranges(text, items, nums, used, t)
     _link_equivalents(text, items, t)

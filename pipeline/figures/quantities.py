@@ -46,8 +46,10 @@ SLASH_RE = re.compile(r"(?<![\w/.\-])(-?)(?:(\d+)[ ]+)?(\d+)[ ]?/[ ]?(\d+)(?![\d
 CHENG_RE = re.compile(r"成(?:[ ]?(半)|[ ]?([一二三四五六七八九1-9])(?![\d" + re.escape(CN_NUMERAL_CHARS) + r"]))?")
 ZHE_DIGITS_RE = re.compile(r"([一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖1-9])[ ]?([一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖0-9零〇])[ ]?折")
 BEI_RE = re.compile(r"\s*倍")
+# 六倍多, 两倍多: 多 right after 倍 says "more than" (not 倍多元化 or 倍多数)
+BEI_MORE_RE = re.compile(r"多(?![元数數样樣种種少家个個位项項方年])")
 FAN_RE = re.compile(r"翻(了)?([一两二三四五六七八九十兩]|\d+)番|翻(了)?番|翻(了)?(一)?倍")
-HALF_RE = re.compile(r"(?<![一二三四五六七八九十两多大过])(一半|半数)|过半(数)?")
+HALF_RE = re.compile(r"(?<![一二三四五六七八九十两多大])(一半|半数)|过半(数)?")
 SPECIAL_PCT_RE = re.compile(r"(百分百|百分之百)|(?:(?<=打)|(?<=打[ ]))(对折|對折)|(?<![0-9A-Za-z])(半折)(?![扣叠])"
                             r"|(?<![0-9A-Za-z" + re.escape(CN_NUMERAL_CHARS) + r"])(半成)(?![品功])")
 
@@ -59,7 +61,8 @@ def _qual_res(key: str):
     post = sorted(lex.qualifier_post.items(), key=lambda kv: len(kv[0]), reverse=True)
     pre_re = re.compile("(?:" + "|".join(re.escape(w) for w, _ in pre) + r")[ ]?$")
     post_re = re.compile("[ ]?(?:" + "|".join(re.escape(w) for w, _ in post) + ")")
-    return pre_re, dict(pre), post_re, dict(post)
+    gap_re = re.compile("(?:" + "|".join(sorted(lex.qualifier_gap, key=len, reverse=True)) + r")[ ]?$")
+    return pre_re, dict(pre), post_re, dict(post), gap_re
 
 
 _LINKS = "有为是达在了"
@@ -67,9 +70,14 @@ _LINKS = "有为是达在了"
 
 def qualifier_before(text: str, start: int, floor: int = 0) -> tuple[int, Optional[str]]:
     """The qualifier word ending right before ``start``: (its start, qualifier) or (start, None)."""
-    pre_re, pre, _, _ = _qual_res(models_key())
+    pre_re, pre, _, _, gap_re = _qual_res(models_key())
     lo = max(floor, start - 7)
     m = pre_re.search(text, lo, start)
+    if not m:
+        # 最多资助港币2亿元, 约为每桶90美元: a granting verb or a per-unit word between the word and the amount
+        gap = gap_re.search(text, lo, start)
+        if gap and gap.start() > floor:
+            m = pre_re.search(text, max(floor, gap.start() - 7), gap.start())
     if not m and start - 1 > floor and text[start - 1] in _LINKS:
         # 大概有100亿美元, 超过了5亿元: a copula or aspect particle between the word and the amount
         m = pre_re.search(text, lo, start - 1)
@@ -100,7 +108,7 @@ def qualifier_distant(text: str, start: int) -> tuple[int, Optional[str]]:
 
 
 def qualifier_after(text: str, end: int) -> tuple[int, Optional[str]]:
-    _, _, post_re, post = _qual_res(models_key())
+    _, _, post_re, post, _ = _qual_res(models_key())
     m = post_re.match(text, end)
     if not m:
         return end, None
@@ -135,6 +143,7 @@ def scan_quantities(text: str, nums: Optional[list[Num]] = None,
     if nums is None:
         nums = scan_numbers(text, blocked=blocked)
     lex = lexicon()
+    connectors = frozenset(lex.range_connector)
     by_start = {x.start: x for x in nums}
     used: set[int] = set()
     items: list[QItem] = []
@@ -214,6 +223,8 @@ def scan_quantities(text: str, nums: Optional[list[Num]] = None,
         if m and text[x.core_end:m.end()].strip().startswith("分"):
             b = m.end()
             num_b = by_start.get(b) or parse_at(text, b, blocked=blocked)
+            if x.few:
+                continue   # 几分之一, 十几分之一: "a small fraction", no denominator to compute with
             if num_b is not None and x.value != 0:
                 val = _div(num_b.value, x.value)
                 if x.value < 0 and num_b.value < 0:
@@ -250,7 +261,12 @@ def scan_quantities(text: str, nums: Optional[list[Num]] = None,
                 v += 5
             elif mc.group(2):
                 v += _digit_value(mc.group(2))
-            add(x.start, mc.end(), "percent", v, "成")
+            lo = _bare_low_end(text, nums, i, used, connectors)
+            if lo is not None and not mc.group(1) and not mc.group(2) and 0 < lo.value < x.value:
+                # 三到五成: the low end is a bare numeral before a range connector
+                add(lo.start, mc.end(), "percent", lo.value * 10, "成", v)
+            else:
+                add(x.start, mc.end(), "percent", v, "成")
             continue
         # discounts: 八折, 75折, 9.9折, 陆 点 五 折
         if k < n and text[k] == "折" and not x.has_big and x.value_max is None and not x.more:
@@ -265,7 +281,9 @@ def scan_quantities(text: str, nums: Optional[list[Num]] = None,
         # multiples: 三倍, 1.5倍
         m = BEI_RE.match(text, x.end)
         if m:
-            add(x.start, m.end(), "multiple", x.value, "倍", x.value_max, "more_than" if x.more else None)
+            more = BEI_MORE_RE.match(text, m.end())
+            add(x.start, more.end() if more else m.end(), "multiple", x.value, "倍", x.value_max,
+                "more_than" if x.more or more else None)
             continue
     # 翻一番 / 翻两番 / 翻番 / 翻倍
     for m in FAN_RE.finditer(text):
@@ -282,6 +300,16 @@ def scan_quantities(text: str, nums: Optional[list[Num]] = None,
     items.sort(key=lambda q: q.start)
     _join_ranges(text, items, frozenset(lex.range_connector))
     return items, used
+
+
+def _bare_low_end(text: str, nums: list, i: int, used: set[int], connectors: frozenset[str]):
+    """The bare numeral written as the low end of a range before nums[i] (三 in 三到五成), or None."""
+    if i == 0:
+        return None
+    prev, x = nums[i - 1], nums[i]
+    if prev.start in used or prev.value_max is not None or prev.has_big or prev.more or not 0 < prev.value <= 10:
+        return None
+    return prev if text[prev.end:x.start].strip(" ") in connectors else None
 
 
 def _join_ranges(text: str, items: list[QItem], connectors: frozenset[str]) -> None:

@@ -59,6 +59,7 @@ class Lexicon:
     range_connector: list[str] = field(default_factory=list)
     discount_not_before: list[str] = field(default_factory=list)
     dozen_not_before: list[str] = field(default_factory=list)
+    qualifier_gap: list[str] = field(default_factory=list)
 
 
 def _split(cell: str) -> tuple[str, ...]:
