@@ -319,12 +319,39 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# 【责任编辑：周岚】: a byline line in brackets
+_BRACKETED_LINE = re.compile(r"^\s*[【\[]\s*(.+?)\s*[】\]]\s*$")
+# 新华社华盛顿11月20日电（记者陈思远）: a wire dateline opening the first paragraph names agency and reporters
+_DATELINE = re.compile(
+    r"^\s*(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))?[\u4e00-\u9fff]{0,8}?\s*"
+    r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|電|讯|訊)\s*[（(]\s*(?:记者|記者)\s*(?P<author>[^（）()]{2,30}?)\s*[）)]")
+# 深圳市人民政府办公厅关于印发……的通知: an official document's title names its issuer before 关于
+_ISSUER_TITLE = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?(?:政府|办公厅|办公室|委员会|厅|局|部|委|院|署|中心))关于"
+    r".{2,80}(?:的)?(?:通知|意见|决定|通告|公告|批复|函|办法|方案|规定|细则)$")
+
+
+def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    bracketed = _BRACKETED_LINE.match(line)
+    return parse_byline_line(bracketed.group(1) if bracketed else line)
+
+
+def _dateline_fields(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    m = _DATELINE.match(line)
+    if not m:
+        return []
+    fields = [(("author",), "记者", m.group("author").strip())]
+    if m.group("source") and m.group("source") not in ("本报", "本網", "本网"):
+        fields.insert(0, (("source",), "来源", m.group("source")))
+    return fields
+
+
 def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None, tuple[int, int] | None, Byline, list[tuple[int, int]]]:
     byline = Byline()
     byline_spans: list[tuple[int, int]] = []
     lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
     for start, end in lines:
-        fields = parse_byline_line(text[start:end])
+        fields = _byline_of_line(text[start:end])
         _fill_byline(byline, fields)
         if fields:
             byline_spans.append((start, end))
@@ -343,6 +370,10 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
         if 2 <= len(line) <= 40 and line[-1] not in _TITLE_REJECT_END and not re.match(r"^\s*\d{1,2}\s*[.、]", line):
             offset = text[start:end].index(line)
             title, title_span = line, (start + offset, start + offset + len(line))
+    for start, end in [span for span in body_lines if span != title_span][:2]:
+        _fill_byline(byline, _dateline_fields(text[start:end]))
+    if title and byline.source is None and (issuer := _ISSUER_TITLE.match(title)):
+        byline.source = issuer.group("issuer")
     return title, title_span, byline, byline_spans
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest import (
-    IngestError, article_from_bytes, decode_bytes, doc_id_for, normalise_text, parse_byline_line, read_article,
-    to_simplified,
+    IngestError, article_from_bytes, decode_bytes, doc_id_for, find_title_and_byline, normalise_text,
+    parse_byline_line, read_article, to_simplified,
 )
 
 SAMPLE = "日本政府今年投入74亿美元，押注量子技术。半导体产业曾经辉煌！"
@@ -68,6 +68,19 @@ def test_traditional_is_converted_and_original_kept():
 ])
 def test_byline_lines(line, fields):
     assert [(roles, value) for roles, _, value in parse_byline_line(line)] == fields
+
+
+def test_wire_dateline_bracketed_editor_and_notice_issuer():
+    text = "某国出台新规\n\n新华社华盛顿11月20日电（记者陈思远）美国商务部20日宣布……\n\n正文。\n\n【责任编辑：周岚】\n"
+    title, _, byline, spans = find_title_and_byline(text, None)
+    assert (title, byline.source, byline.author, byline.editor) == ("某国出台新规", "新华社", "陈思远", "周岚")
+    assert [text[s:e] for s, e in spans] == ["【责任编辑：周岚】"]      # the dateline stays in the body
+    _, _, byline, _ = find_title_and_byline("标题\n\n本报讯（记者 张三）昨日……\n", None)
+    assert (byline.source, byline.author) == (None, "张三")
+    _, _, byline, _ = find_title_and_byline("市政府办公厅关于印发《若干措施》的通知\n\n各区：\n", None)
+    assert byline.source == "市政府办公厅"
+    _, _, byline, _ = find_title_and_byline("专家谈政府关于减税的承诺\n\n正文。\n", None)
+    assert byline.source is None
 
 
 def test_body_sentence_is_not_a_byline():
