@@ -32,6 +32,7 @@ CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff0-
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 ACTOR_LABELS = ("ORG", "GPE", "PERSON", "PROGRAM")
 MAX_CLAIMS = 15
+MAX_ABSTRACT = 7
 MAX_TOPICS = 6
 
 
@@ -112,10 +113,52 @@ _TIME_PATTERNS: list[tuple[re.Pattern, str]] = [
 ]
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12}
+_DATE = re.compile(
+    r"(?P<pre>到|至|截至|于)?(?P<rel>今年|明年|去年|同年|当年)?(?:(?P<year>\d{4})年)?"
+    r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?!份?[之的]?(?:内|以来))(?:份)?(?:(?P<day>[1-3]?\d)[日号])?"
+    r"(?P<post>起|前|以前|之前|底|末|初|上旬|中旬|下旬)?")
+_REL_EN = {"今年": "this year", "明年": "next year", "去年": "last year", "同年": "the same year", "当年": "that year"}
+_DATE_PREFIX = {"起": "from", "前": "before", "以前": "before", "之前": "before", "底": "by the end of",
+                "末": "by the end of", "初": "in early", "上旬": "in early", "中旬": "in mid-", "下旬": "in late"}
+
+
+_DAY_DATE = re.compile(r"\b\d{1,2} (?:" + "|".join(_MONTHS) + r")\b")
+
+
+def _date_en(match: re.Match) -> Optional[str]:
+    """"2026年12月1日起" -> "from 1 December 2026", "明年3月31日前" -> "before 31 March next year"."""
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else _CN_MONTH[month_text]
+    year, rel, day = match.group("year"), match.group("rel"), match.group("day")
+    if year is None and rel is None and day is None:
+        return None   # a bare 3月 may be a duration or a list item; only anchored dates are rendered
+    if year is not None and not 1900 <= int(year) <= 2100:
+        return None
+    if day is not None and not 1 <= int(day) <= 31:
+        return None
+    date = " ".join(x for x in (day, _MONTHS[month - 1], year, _REL_EN.get(rel or "")) if x)
+    prefix = _DATE_PREFIX.get(match.group("post") or "")
+    if prefix == "by the end of" and match.group("pre") == "截至":
+        prefix = "as of the end of"
+    if prefix is None:
+        prefix = {"到": "by", "至": "by", "截至": "as of"}.get(match.group("pre") or "", "on" if day else "in")
+    return f"{prefix}{date}" if prefix.endswith("-") else f"{prefix} {date}"
+
+
 def time_expressions(text: str) -> list[tuple[int, int, str]]:
-    """Years and year ranges ("到2030年" -> "by 2030"), left to right, not overlapping."""
+    """Dates ("2026年12月1日起" -> "from 1 December 2026"), years and year ranges ("到2030年" -> "by 2030"),
+    left to right, not overlapping."""
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
+    for match in _DATE.finditer(text):
+        en = _date_en(match)
+        if en is not None:
+            taken.append((match.start(), match.end()))
+            out.append((match.start(), match.end(), en))
     for regex, template in _TIME_PATTERNS:
         for match in regex.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -264,8 +307,10 @@ class _Doc:
                 noun = self.res.term_regex.match(text, end)
                 if noun and self.res.glossary[noun.group(0)].kind == "term":
                     unit, end = self.res.glossary[noun.group(0)].en, noun.end()
-                elif unit != "people" or num.value <= 1:
-                    continue  # "两家巨头", "四项合计": a count of something the glossary cannot name
+                elif not unit or (unit != "people" and num.value < 10) or num.value <= 1:
+                    # "两家巨头", "四项合计": a small count of something the glossary cannot name; larger
+                    # counts (约4,700家) take the counter's default noun
+                    continue
             qualifier = "exact"
             before = text[max(0, s - 2):s]
             after = text[end:end + 2]
@@ -527,13 +572,29 @@ def _actor_items(ix: _Doc, figures: list[Figure]) -> list[SummaryItem]:
     return items
 
 
+def _key_dates(ix: _Doc, limit: int = 3) -> list[tuple[str, int]]:
+    """Deadlines and entries into force: day-precise dates, in reading order, each with what its
+    sentence is about ("from 1 December 2026 (entry into force; period of validity)")."""
+    found: list[tuple[str, int]] = []
+    for sentence in ix.d.sentences:
+        if sentence.kind != "body":
+            continue
+        for el in ix.elements(sentence.id):
+            if el.kind == "time" and _DAY_DATE.search(el.en):
+                about = [part for part in ix.gist(sentence.id) if part != el.en][:3]
+                found.append((f"{el.en} ({'; '.join(about)})" if about else el.en, sentence.id))
+    return found[:limit]
+
+
 def _key_claims(ix: _Doc, claims: list) -> list:
     """The claims the summary lists: every recommendation, then the claims that carry the most facts."""
     def weight(c) -> float:
         kinds = Counter(el.kind for el in ix.elements(c.sentence_id))
         facts = kinds["money"] + kinds["quantity"] + kinds["measure"] + kinds["time"]
         named = kinds["entity"] + kinds["term"]
-        return (c.confidence + 0.4 * min(facts, 2) + 0.1 * min(named, 4)
+        # a day-precise date is usually a deadline or an entry into force: what an analyst diarises
+        dated = any(el.kind == "time" and _DAY_DATE.search(el.en) for el in ix.elements(c.sentence_id))
+        return (c.confidence + 0.4 * min(facts, 2) + 0.1 * min(named, 4) + (0.5 if dated else 0)
                 + (0.3 if c.type in ("recommendation", "forecast") else 0) + (0.2 if c.text_en else 0))
     chosen = [c for c in claims if c.type == "recommendation"][:MAX_CLAIMS // 2]
     rest = sorted((c for c in claims if c not in chosen), key=lambda c: (-weight(c), c.sentence_id))
@@ -702,6 +763,10 @@ def build_summary(document: Document, *, translations: dict[int, Optional[str]] 
             abstract.append(SummaryItem(
                 text=t["other_figures"].format(figures="; ".join(_figure_sentence(f) for f in others)),
                 sentence_ids=sorted({sid for f in others for sid in f.sentence_ids}), category="figure"))
+    dates = _key_dates(ix)
+    if dates:
+        abstract.append(SummaryItem(text=t["dates"].format(dates="; ".join(text for text, _ in dates)),
+                                    sentence_ids=sorted({sid for _, sid in dates}), category="dates"))
     if document.risks or document.opportunities:
         cats = Counter(_labels(res, "risk_category", r.category).lower() for r in document.risks)
         risk_text = _plural(len(document.risks), "risk")
@@ -714,7 +779,7 @@ def build_summary(document: Document, *, translations: dict[int, Optional[str]] 
     if stance.label:
         abstract.append(SummaryItem(text=t["stance"].format(target=_stance_target(ix), label=stance.label),
                                     sentence_ids=list(stance.evidence), category="stance"))
-    if document.numeric_checks and len(abstract) < 6:
+    if document.numeric_checks and len(abstract) < MAX_ABSTRACT:
         verdicts = Counter(c.verdict for c in document.numeric_checks)
         abstract.append(SummaryItem(
             text=t["checks"].format(count=len(document.numeric_checks), consistent=verdicts["consistent"],
@@ -725,7 +790,7 @@ def build_summary(document: Document, *, translations: dict[int, Optional[str]] 
             if len(abstract) >= 3:
                 break
             abstract.append(SummaryItem(text=_figure_sentence(f) + ".", sentence_ids=f.sentence_ids, category="figure"))
-    summary.abstract = abstract[:6]
+    summary.abstract = abstract[:MAX_ABSTRACT]
     _no_salad(summary)
     return summary
 
