@@ -68,6 +68,9 @@ def test_quantities_in_english(kind, value, qualifier, english):
 def test_time_expressions():
     assert [t for _, _, t in time_expressions("到2030年，2027年至2029年间，2024年底")] == [
         "by 2030", "in 2027–2029", "at the end of 2024"]
+    text = "本措施自2026年12月1日起施行；方案将于明年3月31日前公布；今年4月宣布退出；截至2025年6月底；为期6个月；3月和5月"
+    assert [t for _, _, t in time_expressions(text)] == [
+        "from 1 December 2026", "before 31 March next year", "in April this year", "as of the end of June 2025"]
 
 
 def test_english_only_quotes_stray_chinese():
