@@ -323,6 +323,13 @@ def test_sum_claim():
     assert c.verdict == "inconsistent"
 
 
+def test_share_of_a_named_part_in_a_stated_total_or_in_the_listed_parts():
+    def verdicts(text):
+        return [c.verdict for c in extract_figures(text, sentences_of(text)).numeric_checks]
+    assert verdicts("拨款和贷款合计155.5亿美元。其中直接拨款88亿美元，政府贷款67.5亿美元，拨款占比约57%。") == ["consistent"]
+    assert verdicts("其中直接拨款88亿美元，政府贷款67.5亿美元，拨款占比约70%。") == ["inconsistent"]
+
+
 def test_share_without_figures_is_unverifiable():
     c, = checks("台积电一家公司的用电量已占全台用电的将近一成。")
     assert c.verdict == "unverifiable"

@@ -43,6 +43,8 @@ SHARE_RE = re.compile(r"占(?:了|据)?")
 CHANGE_RE = re.compile(r"(多出|高出|增长|增加|提高|上升|上涨|扩大|下降|减少|降低|下跌|缩减|低出)了?"
                        r"(?:约|近|将近|超过|逾)?$")
 RESTATE_RE = re.compile(r"(?:换言之|换句话说|也就是说|这意味着|也就是|可见|即)[,，]?")
+SHARE_SUBJECT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:所|的)?占(?:比|的比重|的比例|的份额)?(?:了|据)?(?:约|近|将近|超过|逾)?$")
+TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计|总共|一共|总额|总规模|总投资|总金额|总计划)(?:约|达|为|约为|达到)?[ ]?$")
 SHARE_VERB_RE = re.compile(r"(?:占|覆盖|满足|相当于|达到)[^，。；！？,;!?\n]{0,20}的?$")
 AVERAGE_RE = re.compile(r"平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00-\u9fff]{1,2}?)(?:获得|得到|分到|投入|为|约|达)")
 UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
@@ -188,6 +190,28 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
 
     qtext = {"more_than": "more than ", "less_than": "less than ", "approx": "about "}
 
+    def named_share(s: int, claim_start: int, before: str):
+        """拨款占比约57% after 其中直接拨款88亿美元，政府贷款67.5亿美元: the part is the amount written
+        right after the noun the share is about; the whole is a total stated in this or the two
+        sentences before (合计155.5亿美元), else the sum of the same-currency amounts listed with the part."""
+        subject = SHARE_SUBJECT_RE.search(before)
+        if subject is None:
+            return None
+        noun = subject.group(1)
+        sent = [a for a in in_sentence(s) if a[1].end <= claim_start]
+        part = next((a for a in sent if noun in text[max(sentences[s][0], a[1].start - 8):a[1].start]), None)
+        if part is None:
+            return None
+        totals = [a for a in window(s) if a is not part and a[1].currency == part[1].currency
+                  and a[1].value > part[1].value and TOTAL_WORD_RE.search(text[max(0, a[1].start - 8):a[1].start])]
+        if totals:
+            whole = totals[-1]
+            return part, whole[1].value, f"whole = {label(whole)}, the total stated"
+        listed = [a for a in sent if a[1].currency == part[1].currency]
+        if len(listed) >= 2:
+            return part, sum(a[1].value for a in listed), "whole = " + " + ".join(label(a) for a in listed)
+        return None
+
     for q in quants:
         s = sid(q.start)
         if s is None:
@@ -317,6 +341,15 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                                              sid(part[1].start) is not None and sid(part[1].start) >= s - 2):
                     part = None
             if whole is None or part is None:
+                named = named_share(s, q.start, before)
+                if named is not None:
+                    part, whole, where = named
+                    ratio = _div(part[1].value, whole)
+                    ok = _check_ratio(ratio, share, q.qualifier, loose=part[1].qualifier != "exact")
+                    comp = (f"part = {label(part)} ({where}); part / whole = {_fmt(ratio, 3)}; "
+                            f"claim: {qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
+                    checks.append(Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
+                    continue
                 checks.append(Check(s, cs, ce, claim,
                                     f"share {_fmt(share, 3)}: the part and the whole are not both stated nearby",
                                     "unverifiable"))
