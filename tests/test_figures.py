@@ -165,6 +165,12 @@ def test_bare_riyal_is_saudi_unless_the_sentence_names_another_riyal_country():
     assert one("阿曼将拨出3亿里亚尔。").currency == "OMR"
 
 
+def test_matching_ratio_is_not_money():
+    assert money("以政府出资一元、企业出资两元的方式配对") == []
+    assert money("按政府出资1元、社会资本出资3元的比例配套") == []
+    assert [m.value for m in money("给予5元补贴、3元奖励")] == [5, 3]
+
+
 def test_every_dollar_is_not_an_amount():
     assert money("每一美元都与具体的里程碑挂钩。") == []
     assert one("每股派息1元").value == 1

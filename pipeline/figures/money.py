@@ -334,9 +334,25 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
         if inherited:
             listed.add(id(items[-1]))
         consumed_until = end
+    _drop_matching_ratios(text, items)
     _join_ranges(text, items, nums, used, t)
     _link_equivalents(text, items, t)
     return items
+
+
+# 政府出资一元、企业出资两元的方式配对: small unit amounts that state a matching ratio, not money spent
+_RATIO_FRAME = re.compile(r"[^，。；！？,;!?\n]{0,12}?(?:的方式|的比例|的模式|配比|比例配套|配对|配套)")
+
+
+def _drop_matching_ratios(text: str, items: list[MItem]) -> None:
+    small = [it for it in items if it.value is not None and it.value <= 10 and it.value_max is None
+             and not any(ch in "万萬亿億千兆" for ch in text[it.core_start:it.core_end])]
+    for a, b in zip(small, small[1:]):
+        between = text[a.end:b.start]
+        if len(between) <= 12 and not re.search(r"[，。；！？,;!?\n]", between) and _RATIO_FRAME.match(text, b.end):
+            for it in (a, b):
+                if it in items:
+                    items.remove(it)
 
 
 def _minor_at(text: str, pos: int, code: str, t: _Tables) -> Optional[tuple[Decimal, int]]:
