@@ -256,7 +256,7 @@ def _html_meta_lines(html: str) -> list[str]:
 # ---------------------------------------------------------------- title and byline
 
 _BYLINE_ROLES = {
-    "本文作者": ("author",), "作者": ("author",), "撰文": ("author",), "文": ("author",), "记者": ("author",),
+    "本文作者": ("author",), "作者": ("author",), "分析师": ("author",), "撰文": ("author",), "文": ("author",), "记者": ("author",),
     "审校": ("reviewer",), "校对": ("reviewer",), "审核": ("reviewer",),
     "编辑": ("editor",), "责编": ("editor",), "责任编辑": ("editor",),
     "出品": ("publisher",), "编辑/出品": ("editor", "publisher"), "出品方": ("publisher",),
@@ -331,7 +331,16 @@ _ISSUER_TITLE = re.compile(
     r".{2,80}(?:的)?(?:通知|意见|决定|通告|公告|批复|函|办法|方案|规定|细则)$")
 
 
+# 原创 周远舟 芯潮观察 2026年11月20日 08:30: a WeChat article's header (author, account, date)
+_WECHAT_HEADER = re.compile(
+    r"^\s*原创\s+(?P<author>[^\s]{2,12})\s+(?P<publisher>[^\s]{2,20})\s+"
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+\d{1,2}:\d{2})?\s*$")
+
+
 def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    wechat = _WECHAT_HEADER.match(line)
+    if wechat:
+        return [(("author",), "原创", wechat.group("author")), (("publisher",), "公众号", wechat.group("publisher"))]
     bracketed = _BRACKETED_LINE.match(line)
     return parse_byline_line(bracketed.group(1) if bracketed else line)
 

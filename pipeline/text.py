@@ -21,6 +21,7 @@ _MAX_PAREN_SPAN = 200
 _NUMBERED_HEADING = re.compile(
     r"""^(?:
         \d{1,2}\s*[.、．)）](?!\d)              # 1.  2、  3)
+      | 0\d[ \t\u3000]+(?=\D)                   # 01 封测不是造芯 (zero-padded, as WeChat articles number them)
       | [一二三四五六七八九十]{1,3}\s*[、.．]    # 一、  二.
       | 第[一二三四五六七八九十百\d]{1,3}[章节部分篇]
       | [（(][一二三四五六七八九十\d]{1,2}[)）]  # （一）

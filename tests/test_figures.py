@@ -165,6 +165,13 @@ def test_bare_riyal_is_saudi_unless_the_sentence_names_another_riyal_country():
     assert one("阿曼将拨出3亿里亚尔。").currency == "OMR"
 
 
+def test_exchange_rate_quote_is_not_money_and_bare_magnitudes_count_one():
+    assert [m.text for m in money("按1美元兑3.6新谢克尔的汇率计算，约合432亿新谢克尔。")] == ["约合432亿新谢克尔"]
+    m = one("全年新签约亿元以上汽车产业项目386个")
+    assert (m.text, m.value, m.qualifier) == ("亿元以上", 100000000, "more_than")
+    assert [m.value for m in money("三亿元以上")] == [300000000]
+
+
 def test_matching_ratio_is_not_money():
     assert money("以政府出资一元、企业出资两元的方式配对") == []
     assert money("按政府出资1元、社会资本出资3元的比例配套") == []
@@ -277,6 +284,10 @@ def test_quantities(text, kind, value, qualifier):
 def test_quantity_ranges():
     q, = quantities("电费占运营成本的60%至70%")
     assert (q.text, q.value, q.qualifier) == ("60%至70%", 60, "range")
+    q, = quantities("估值折价约20%至30%")
+    assert (q.text, q.value, q.value_max, q.qualifier) == ("约20%至30%", 20, 30, "range")
+    q, = quantities("约为其年度经常性收入的32倍")
+    assert (q.value, q.qualifier) == (32, "approx")
     q, = quantities("成本可降低三到五成")
     assert (q.text, q.value, q.value_max, q.qualifier) == ("三到五成", 30, 50, "range")
 

@@ -83,6 +83,14 @@ def test_wire_dateline_bracketed_editor_and_notice_issuer():
     assert byline.source is None
 
 
+def test_wechat_header_and_analyst_line_are_bylines():
+    _, _, byline, spans = find_title_and_byline("标题在此\n原创 周远舟 芯潮观察 2026年11月20日 08:30\n\n正文第一句。\n", None)
+    assert (byline.author, byline.publisher, len(spans)) == ("周远舟", "芯潮观察", 1)
+    _, _, byline, _ = find_title_and_byline("行业深度报告\n证券研究报告|行业深度\n分析师：陆川\n\n正文。\n", None)
+    assert byline.author == "陆川"
+    assert find_title_and_byline("标题\n原创作品很多，2026年11月20日发布。\n", None)[2].author is None
+
+
 def test_body_sentence_is_not_a_byline():
     assert parse_byline_line("作者认为:日本的战略是正确的。") == []
     assert parse_byline_line("来源于实验室的成果很多") == []

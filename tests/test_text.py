@@ -25,10 +25,11 @@ def test_repeated_terminators_stay_together():
 
 
 def test_numbered_headings():
-    for line in ["1.老套的“日本模式”", "2. 引发新一轮“量子军备竞赛”?", "三、投资有何机遇与风险", "（二）政策建议", "第三章 结论"]:
+    for line in ["1.老套的“日本模式”", "2. 引发新一轮“量子军备竞赛”?", "三、投资有何机遇与风险", "（二）政策建议", "第三章 结论",
+                 "01 封测不是造芯", "05 越南真的没戏吗？"]:
         assert is_numbered_heading(line), line
     for line in ["1.05万亿日元是一个巨大的数字", "1. 政府应当加大投入,并且要持续关注人才培养和产业链安全问题的进展。",
-                 "2025年是量子产业化的第一年"]:
+                 "2025年是量子产业化的第一年", "01 2号线今天开通", "10 家企业获批"]:
         assert not is_numbered_heading(line), line
 
 

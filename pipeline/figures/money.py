@@ -335,6 +335,8 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
             listed.add(id(items[-1]))
         consumed_until = end
     _drop_matching_ratios(text, items)
+    _drop_exchange_quotes(text, items)
+    _add_bare_magnitudes(text, items, t)
     _join_ranges(text, items, nums, used, t)
     _link_equivalents(text, items, t)
     return items
@@ -353,6 +355,41 @@ def _drop_matching_ratios(text: str, items: list[MItem]) -> None:
             for it in (a, b):
                 if it in items:
                     items.remove(it)
+
+
+# 1美元兑3.6新谢克尔: an exchange-rate quote, two amounts joined by 兑, is a price of money, not money
+_EXCHANGE_JOINER = re.compile(r"[ ]?(?:兑换?|对|折合)[ ]?")
+
+
+def _drop_exchange_quotes(text: str, items: list[MItem]) -> None:
+    for a, b in list(zip(items, items[1:])):
+        if a.currency != b.currency and a.value == 1 and _EXCHANGE_JOINER.fullmatch(text, a.end, b.start):
+            for it in (a, b):
+                if it in items:
+                    items.remove(it)
+
+
+# 新签约亿元以上项目: a magnitude with no number before it counts one of it (1亿元 and more)
+_BARE_MAGNITUDE = {"亿": Decimal(10) ** 8, "億": Decimal(10) ** 8, "万": Decimal(10) ** 4, "萬": Decimal(10) ** 4,
+                   "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "十亿": Decimal(10) ** 9, "百亿": Decimal(10) ** 10}
+
+
+def _add_bare_magnitudes(text: str, items: list[MItem], t: _Tables) -> None:
+    pattern = re.compile(r"(?<![0-9０-９.一二三四五六七八九十百千万亿两几数多余〇零萬億兩])(十亿|百亿|千万|百万|亿|億|万|萬)"
+                         r"(?=(?:" + "|".join(re.escape(w) for w in sorted((n for n, (_, weak) in t.suffix_map.items()
+                                                                              if not weak and not n.isascii()), key=len, reverse=True))
+                         + r")(?:以上|以下|级))")
+    for m in pattern.finditer(text):
+        name = t.suffix_re.match(text, m.end())
+        if name is None or any(it.start < name.end() and m.start() < it.end for it in items):
+            continue
+        code, _ = t.suffix_map[name.group(0)]
+        end, qualifier = qualifier_after(text, name.end())
+        if qualifier is None:
+            continue
+        items.append(MItem(start=m.start(), end=end, value=_BARE_MAGNITUDE[m.group(1)], currency=code,
+                           qualifier=qualifier, core_start=m.start(), core_end=name.end(), iso=t.iso.get(code, True)))
+    items.sort(key=lambda it: it.start)
 
 
 def _minor_at(text: str, pos: int, code: str, t: _Tables) -> Optional[tuple[Decimal, int]]:

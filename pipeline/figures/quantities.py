@@ -94,7 +94,7 @@ def qualifier_before(text: str, start: int, floor: int = 0) -> tuple[int, Option
 def _distant_re(key: str) -> re.Pattern:
     """不超过该项目总融资额的两成: a bounding word, a short noun phrase ending in 的, the quantity."""
     pre = lexicon().qualifier_pre
-    words = [w for w, q in pre.items() if q in ("more_than", "less_than") and len(w) >= 2]
+    words = [w for w, q in pre.items() if q in ("more_than", "less_than", "approx") and len(w) >= 2]
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"({alt})[^，。；！？,;!?\n、]{{0,14}}的$")
 
@@ -319,7 +319,7 @@ def _join_ranges(text: str, items: list[QItem], connectors: frozenset[str]) -> N
         a, b = items[i - 1], items[i]
         gap = text[a.core_end:b.core_start].strip(" ")
         if (gap in connectors and a.kind == b.kind and a.value_max is None and b.value_max is None
-                and a.value < b.value and a.qualifier == "exact"):
+                and a.value < b.value and a.qualifier in ("exact", "approx") and b.qualifier == "exact"):
             items[i - 1] = QItem(a.start, b.end, a.kind, a.value, b.value, "range", a.core_start, b.core_end, a.form)
             del items[i]
             continue
