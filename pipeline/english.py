@@ -292,7 +292,13 @@ class _Doc:
             s, e = num.start, num.end
             if any(a < base + e and base + s < b for a, b in taken):
                 continue
-            if getattr(num, "letter_after", False) or (e < len(text) and text[e] == "年"):
+            if getattr(num, "letter_after", False):
+                continue
+            if e < len(text) and text[e] == "年":
+                # 需要12年到15年: a duration; 2026年 is a year (time_expressions), 年代/年级/年度 are not durations
+                if num.value >= 100 or num.value_max is not None or text[e + 1:e + 2] in ("代", "级", "度", "初", "底", "末"):
+                    continue
+                out.append((base + s, base + e + 1, (num.value, "years" if num.value != 1 else "year"), "exact"))
                 continue
             pos = e
             if pos < len(text) and text[pos] in "多余":
@@ -532,6 +538,7 @@ def _actor_items(ix: _Doc, figures: list[Figure]) -> list[SummaryItem]:
         if f.kind == "money" and f.actor and f.role:
             funded[f.actor].append(f"{f.role} of {f.value_text}")
     order = sorted(d.entity_index, key=lambda e: (-e.mentions, min((m.start for m in mentions[e.entity_id]), default=0)))
+    title_words = tuple(zh for zh, _ in res.titles)
     items = []
     for entry in order:
         ms = mentions.get(entry.entity_id, [])
@@ -539,7 +546,8 @@ def _actor_items(ix: _Doc, figures: list[Figure]) -> list[SummaryItem]:
         name = ix.names[entry.entity_id]
         label = _labels(res, "entity", entry.label)
         notes = []
-        source_note = _labels(res, "name_source", entry.name_en_source) if entry.name_en_source else ""
+        source_note = (_labels(res, "name_method", entry.name_en_method) if entry.name_en_method else
+                       _labels(res, "name_source", entry.name_en_source) if entry.name_en_source else "")
         if entry.name_en and name == entry.name_en:
             notes.append(f"「{entry.name_zh}」" + (f", {source_note}" if source_note else ""))
         elif entry.name_en and source_note:
@@ -548,6 +556,8 @@ def _actor_items(ix: _Doc, figures: list[Figure]) -> list[SummaryItem]:
         for m in ms:
             before = d.text[max(0, m.start - 8):m.start]
             after = d.text[m.end:m.end + 6]
+            if not (before.endswith(title_words) or after.startswith(title_words)):
+                continue  # most mentions have no title: one C-level test instead of the loop
             for zh, en in res.titles:
                 if before.endswith(zh) or after.startswith(zh):
                     if en not in roles:

@@ -238,6 +238,8 @@ _ORDINALS = {8: "eighth", 20: "twentieth", 100: "hundredth", 1000: "thousandth",
 
 def format_measure(value, unit: str, qualifier: str = "exact") -> str:
     """5 GW, about 9,000 km, more than 50,000 engineers."""
-    text = f"{_plain(_dec(value))} {unit}".strip()
+    number = _dec(value)
+    # 196万辆 -> 1.96 million vehicles, as amounts are written; smaller counts in full (9,000 km)
+    text = f"{format_number(number) if abs(number) >= 10 ** 6 else _plain(number)} {unit}".strip()
     word = QUALIFIER_WORDS.get(qualifier)
     return f"{word} {text}" if word else text
