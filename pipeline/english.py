@@ -563,7 +563,7 @@ def _actor_items(ix: _Doc, figures: list[Figure]) -> list[SummaryItem]:
                     if en not in roles:
                         roles.append(en)
                     break
-        for zh_name in {entry.name_zh, *entry.aliases, *(m.text for m in ms)}:
+        for zh_name in dict.fromkeys([entry.name_zh, *entry.aliases, *(m.text for m in ms)]):   # ordered: same output in every process
             if zh_name in byline:
                 role = _labels(res, "byline", byline[zh_name])
                 if role not in roles:
