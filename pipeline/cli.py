@@ -12,6 +12,8 @@ import runpy
 import sys
 from pathlib import Path
 
+from pipeline import gc_paused
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -114,7 +116,8 @@ def _load_analyzer(args: argparse.Namespace):
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline.batch import UsageError, run_corpus
+    with gc_paused():  # imports build long-lived objects only
+        from pipeline.batch import UsageError, run_corpus
 
     if args.config and not args.config.exists():
         print(f"error: {args.config}: config file does not exist", file=sys.stderr)
@@ -138,7 +141,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, article_from_bytes, doc_id_for, format_of, read_bytes
+    with gc_paused():  # imports build long-lived objects only
+        from pipeline.ingest import (DEFAULT_MAX_BYTES, IngestError, article_from_bytes, doc_id_for, format_of,
+                                     read_bytes)
 
     max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
     try:
@@ -157,12 +162,15 @@ def _analyze(args: argparse.Namespace) -> int:
     except IngestError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    analyzer = _load_analyzer(args)
     if args.jsonl:
+        with gc_paused():
+            analyzer = _load_analyzer(args)
         return _analyze_jsonl(analyzer, data, name, args.target)
     try:
-        article = article_from_bytes(data, doc_id=doc_id, path=name, fmt=fmt)
-        document = _finish(analyzer, article, args.target)
+        with gc_paused():  # one document, then the process ends: no collection needed
+            analyzer = _load_analyzer(args)
+            article = article_from_bytes(data, doc_id=doc_id, path=name, fmt=fmt)
+            document = _finish(analyzer, article, args.target)
     except IngestError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

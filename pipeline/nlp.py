@@ -8,9 +8,9 @@ turns a Doc into a `pipeline.models.Document`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-import logging
 import re
 import sys
 import time
@@ -46,7 +46,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from pydantic import TypeAdapter
 
-from pipeline import __version__, package_version
+from pipeline import __version__, gc_paused, package_version
 from pipeline.english import build_summary
 from pipeline.ingest import Article
 from pipeline.models import SCHEMA_VERSION, Document, Provenance, Source, Stance, StanceResult, Token
@@ -54,9 +54,19 @@ from pipeline.paths import models_dir
 from pipeline.text import Structure, segment
 from pipeline.translation import add_translations
 
-for _name in ("article", "structure", "fields", "targets", "token_spans"):
+for _name in ("article", "structure", "fields", "targets", "token_spans", "text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, kept after the first call: spaCy joins it from every token on each access.
+    (Merging tokens keeps the text, so the kept value stays right.)"""
+    text = doc._.text
+    if text is None:
+        text = doc._.text = doc.text
+    return text
+
 
 # Latin names and codes that jieba splits at hyphens: ABCI-Q, I-PEX, K-Chips, GPT-4o.
 _LATIN_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?:-[A-Za-z0-9]+)+|[A-Za-z]+[0-9]+[A-Za-z0-9]*")
@@ -104,24 +114,11 @@ def _user_dict_path(name: str) -> Path:
 
 
 def _load_jieba(user_dict: str | None):
-    import jieba
+    from pipeline.jieba_dict import load_tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
     # jieba's process-wide tokenizer: the entity tagger reads its dictionary too, and each
     # separate jieba.Tokenizer costs a second of start-up loading the same 30 MB cache.
-    tokenizer = jieba.dt
-    tokenizer.check_initialized()
-    if user_dict:
-        for line in _user_dict_path(user_dict).read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split()
-            word = parts[0]
-            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-            tag = parts[2] if len(parts) > 2 else None
-            tokenizer.add_word(word, freq, tag)
-    return tokenizer
+    return load_tokenizer(_user_dict_path(user_dict) if user_dict else None)
 
 
 @Language.factory("structure")
@@ -135,7 +132,7 @@ class StructureComponent:
     def __call__(self, doc: Doc) -> Doc:
         article: Article | None = doc._.article
         structure = segment(
-            doc.text,
+            doc_text(doc),
             title_span=article.title_span if article else None,
             heading_spans=article.heading_spans if article else (),
             byline_spans=article.byline_spans if article else (),
@@ -158,7 +155,7 @@ class StructureComponent:
 
 def _merge_latin_compounds(doc: Doc) -> None:
     spans = []
-    for match in _LATIN_COMPOUND.finditer(doc.text):
+    for match in _LATIN_COMPOUND.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
         if span is not None and len(span) > 1:
             spans.append(span)
@@ -201,14 +198,18 @@ class Analyzer:
     def __init__(self, config: PipelineConfig | None = None, *, on_message=None):
         self.config = config or PipelineConfig.load()
         started = time.perf_counter()
-        self.nlp = build_nlp(self.config)
-        self.translator = None
-        if self.config.translation_model:
-            from pipeline.translation import load_translator
+        with gc_paused():
+            self.nlp = build_nlp(self.config)
+            self.translator = None
+            if self.config.translation_model:
+                from pipeline.translation import load_translator
 
-            # None (after one message) when the model is not available offline: text_en stays null.
-            self.translator = load_translator(self.config.translation_model, self.config.translation_backend,
-                                              on_message=on_message)
+                # None (after one message) when the model is not available offline: text_en stays null.
+                self.translator = load_translator(self.config.translation_model, self.config.translation_backend,
+                                                  on_message=on_message)
+        # The loaded tables and models live as long as the process: out of the collector's sight,
+        # later full collections no longer walk their millions of objects.
+        gc.freeze()
         self.load_seconds = time.perf_counter() - started
 
     @cached_property
@@ -282,7 +283,7 @@ def _tokens(doc: Doc, structure: Structure) -> list[Token]:
     from bisect import bisect_right
 
     starts = [sentence.start for sentence in structure.sentences]
-    text = doc.text
+    text = doc_text(doc)
     rows = []
     for start, end in doc._.token_spans:
         index = bisect_right(starts, start) - 1

@@ -74,7 +74,8 @@ def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = No
         stage = "render"
         clock = time.perf_counter()
         summary_md = render_markdown(document)
-        report_html = render_document_page(document.model_dump(mode="json")) if with_report else None
+        # the page shows no tokens, the bulk of a document
+        report_html = render_document_page(document.model_dump(mode="json", exclude={"tokens"})) if with_report else None
         render_seconds = time.perf_counter() - clock
         return JobResult(index=job.index, doc_id=job.doc_id, status="analysed",
                          document_json=document_json(document), summary_md=summary_md, report_html=report_html,

@@ -10,8 +10,19 @@ dashboard reads the corpus tables (only the columns it needs), never the documen
 so it scales to corpora far larger than memory would hold as documents.
 """
 
-from pipeline.reports.dashboard import load_tables, render_dashboard
-from pipeline.reports.document import render_document_page
-from pipeline.reports.write import write_reports
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# name → submodule, imported on first use: a worker rendering pages never loads pandas (dashboard)
+_EXPORTS = {"load_tables": "dashboard", "render_dashboard": "dashboard", "render_document_page": "document",
+            "write_reports": "write"}
 
 __all__ = ["load_tables", "render_dashboard", "render_document_page", "write_reports"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"pipeline.reports.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,137 @@
+"""The cached jieba dictionary (`pipeline.jieba_dict`): same state as jieba's own loading plus
+`add_word`, rebuilt when an input changes, never read half-written."""
+
+from __future__ import annotations
+
+import marshal
+
+import jieba
+import jieba.finalseg
+import pytest
+
+from pipeline import jieba_dict
+
+TEXT = "日本政府宣布投入量子计算机研发，理化学研究所与富士通合作推进ABCI-Q项目。新词甲乙丙丁出现了。"
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "zh-policy-pipeline"
+
+
+@pytest.fixture
+def user_dict(tmp_path):
+    path = tmp_path / "userdict.txt"
+    path.write_text("# comment\n量子计算机 2000 n\n甲乙丙丁\n富士通 0\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fresh_jieba(monkeypatch):
+    """A new, unloaded jieba.dt (and force-split set) for the test; the real ones are restored after."""
+    monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())
+    monkeypatch.setattr(jieba.finalseg, "Force_Split_Words", set(jieba.finalseg.Force_Split_Words))
+    return jieba.dt
+
+
+def _slow_way(user_dict):
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, freq, tag in jieba_dict.user_words(user_dict):
+        tokenizer.add_word(word, freq, tag)
+    return tokenizer
+
+
+def test_user_words_parsing(user_dict):
+    assert jieba_dict.user_words(user_dict) == [("量子计算机", 2000, "n"), ("甲乙丙丁", None, None), ("富士通", 0, None)]
+
+
+def test_cached_state_is_jiebas_own_loading_plus_user_words(cache_home, user_dict, fresh_jieba):
+    slow = _slow_way(user_dict)
+    tokenizer = jieba_dict.load_tokenizer(user_dict)          # builds and writes the cache
+    assert tokenizer is jieba.dt and tokenizer.initialized
+    assert list(cache_home.glob("jieba-dict-*.marshal")) == [jieba_dict.cache_file(user_dict)]
+    assert tokenizer.FREQ == slow.FREQ and tokenizer.total == slow.total
+    assert tokenizer.user_word_tag_tab == slow.user_word_tag_tab == {"量子计算机": "n"}
+    assert "富士通" in jieba.finalseg.Force_Split_Words       # frequency 0: jieba's forced split
+    assert list(tokenizer.cut(TEXT)) == list(slow.cut(TEXT))
+    assert "甲乙丙丁" in list(tokenizer.cut(TEXT))
+
+
+def test_second_load_reads_the_cache(cache_home, user_dict, monkeypatch):
+    first = jieba_dict.load_state(user_dict)
+
+    def no_build(_user_dict):
+        raise AssertionError("the cache should have been read")
+
+    monkeypatch.setattr(jieba_dict, "build_state", no_build)
+    second = jieba_dict.load_state(user_dict)
+    assert second.freq == first.freq and second.total == first.total and second.tags == first.tags
+    # the flag table's words are the prefix dictionary's own strings, stored and loaded once
+    word = next(w for w in second.tags if len(w) > 1)
+    assert next(k for k in second.freq if k == word) is next(k for k in second.tags if k == word)
+
+
+def test_changed_user_dictionary_gives_a_new_cache(cache_home, user_dict):
+    before = jieba_dict.cache_file(user_dict)
+    state = jieba_dict.load_state(user_dict)
+    assert "戊己庚辛" not in state.freq
+    user_dict.write_text(user_dict.read_text(encoding="utf-8") + "戊己庚辛 500 nz\n", encoding="utf-8")
+    after = jieba_dict.cache_file(user_dict)
+    assert after != before
+    state = jieba_dict.load_state(user_dict)
+    assert state.freq["戊己庚辛"] == 500 and state.user_tags["戊己庚辛"] == "nz"
+    assert after.exists() and before.exists()  # another config's file is left to it (removed when stale)
+
+
+def test_unreadable_cache_is_rebuilt(cache_home, user_dict):
+    path = jieba_dict.cache_file(user_dict)
+    good = jieba_dict.load_state(user_dict)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])                  # e.g. a disk that filled up
+    assert jieba_dict.load_state(user_dict).freq == good.freq
+    assert path.read_bytes() == data                          # rewritten whole
+    path.write_bytes(marshal.dumps(["not", "a", "state"]))
+    assert jieba_dict.load_state(user_dict).total == good.total
+
+
+def test_cache_write_is_atomic(cache_home, user_dict, monkeypatch):
+    import pipeline.outputs
+
+    path = jieba_dict.cache_file(user_dict)
+    state = jieba_dict.build_state(user_dict)
+
+    def failing_write(tmp):
+        tmp.write_bytes(b"partial")
+        raise OSError("disk full")
+
+    real = pipeline.outputs.atomic_write_with
+    monkeypatch.setattr(pipeline.outputs, "atomic_write_with", lambda target, _writer: real(target, failing_write))
+    jieba_dict._write(path, state)                            # an unwritable cache is not an error
+    assert not path.exists() and not list(cache_home.iterdir())  # no half file, no temp file left
+    monkeypatch.undo()
+    jieba_dict._write(path, state)
+    assert marshal.loads(path.read_bytes())[1] == state.total
+
+
+def test_stale_caches_of_other_configs_are_removed(cache_home, user_dict):
+    import os
+    import time
+
+    cache_home.mkdir(parents=True)
+    old, recent = cache_home / "jieba-dict-old.marshal", cache_home / "jieba-dict-recent.marshal"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    long_ago = time.time() - jieba_dict.STALE_AFTER_S - 60
+    os.utime(old, (long_ago, long_ago))
+    jieba_dict.load_state(user_dict)
+    assert not old.exists() and recent.exists()
+
+
+def test_already_loaded_jieba_gets_the_user_words_added(cache_home, user_dict, fresh_jieba):
+    fresh_jieba.initialize()                                  # loaded by someone else first
+    tokenizer = jieba_dict.load_tokenizer(user_dict)
+    slow = _slow_way(user_dict)
+    assert tokenizer.FREQ == slow.FREQ and tokenizer.total == slow.total
+    assert not list(cache_home.glob("jieba-dict-*.marshal"))  # jieba's own state was kept
