@@ -15,10 +15,23 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT"]
 NameSource = Literal["termbase", "dictionary", "latin", "transliteration"]
+# How the English name was made, finer than NameSource, so a reader knows how far to trust it (schema 1.1).
+NameMethod = Literal[
+    "termbase",          # a curated termbase / places row: the name the actor uses
+    "termbase_reading",  # a curated row giving the Japanese / Korean reading of a name in characters
+    "dictionary",        # a CC-CEDICT proper-name entry or gloss
+    "composed",          # place or known name + body type (湖北省发展改革委 -> Hubei Provincial Development and Reform Commission)
+    "latin",             # written in Latin script in the article
+    "pinyin",            # Mandarin pinyin of a Chinese name or place
+    "wade_giles",        # Wade-Giles spelling of a Taiwanese personal name
+    "japanese_reading",  # the family name's curated Japanese reading only; the given name is not read
+    "korean_reading",    # syllable-by-syllable Korean reading; the person's own spelling may differ
+    "western_reading",   # a Western name read back from its Chinese transcription
+]
 Qualifier = Literal["exact", "approx", "more_than", "less_than", "range"]
 QuantityKind = Literal["percent", "multiple", "fraction"]
 Verdict = Literal["consistent", "inconsistent", "unverifiable"]
@@ -107,6 +120,7 @@ class EntityIndexEntry(Model):
     name_zh: str
     name_en: Optional[str] = None
     name_en_source: Optional[NameSource] = None
+    name_en_method: Optional[NameMethod] = None
     aliases: list[str] = Field(default_factory=list)
     mentions: int = Field(description="number of mentions in this document")
 

@@ -54,6 +54,31 @@ def test_offsets_are_exact_for_every_span(corpus_run):
         assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
 
 
+def test_documents_of_the_previous_schema_version_still_validate(corpus_run):
+    out, _, _ = corpus_run
+    doc = next(iter(load_docs(out).values()))
+    assert doc["schema_version"] == "1.1" and any("name_en_method" in e for e in doc["entity_index"])
+    old = json.loads(json.dumps(doc))
+    old["schema_version"] = "1.0"
+    for entry in old["entity_index"]:
+        entry.pop("name_en_method", None)
+    assert validation_errors(old) == []
+    entry = old["entity_index"][0]
+    entry["name_en_method"] = "pinyin"          # a 1.1 field in a 1.0 document is an error
+    assert any(p.startswith("entity_index/0") for p in validation_errors(old))
+
+
+def test_name_methods_say_how_the_english_name_was_made(corpus_run):
+    out, _, _ = corpus_run
+    entries = [e for doc in load_docs(out).values() for e in doc["entity_index"]]
+    methods = {e["name_en_method"] for e in entries if e["name_en"]}
+    assert {"termbase", "latin", "pinyin"} <= methods
+    for e in entries:
+        assert (e["name_en"] is None) == (e["name_en_method"] is None), e
+        if e["name_en_method"] in ("japanese_reading", "korean_reading", "western_reading", "wade_giles"):
+            assert e["name_en_source"] == "transliteration"
+
+
 def test_validation_catches_broken_offsets_and_fields(corpus_run):
     out, _, _ = corpus_run
     doc = next(iter(load_docs(out).values()))

@@ -217,7 +217,8 @@ def _mark(surface: str, kind: str, item: dict, index: dict[str, dict]) -> str:
         label = str(item.get("label", ""))
         entry = index.get(item.get("entity_id"), {})
         name = entry.get("name_en")
-        tip = f"{name} ({entry.get('name_en_source') or 'name'}) · {label}" if name else label
+        basis = (entry.get("name_en_method") or entry.get("name_en_source") or "name").replace("_", " ")
+        tip = f"{name} ({basis}) · {label}" if name else label
         return (f'<mark class="ent ent-{escape(label)}" data-label="{escape(label)}" '
                 f'data-entity="{escape(item.get("entity_id", ""))}" title="{escape(tip)}">{escape(surface)}'
                 f'<span class="ent-label">{escape(label)}</span></mark>')
