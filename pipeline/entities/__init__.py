@@ -73,7 +73,9 @@ class EntityRecognizer:
                 heads = [h for h, (_label, _en, standalone) in lex.heads.items() if standalone != "no" or h in ("公司", "集团")]
                 known = {f for t in lex.terms + lex.places for f in t.surfaces if len(f) >= 2}
                 surnames = {s for s in lex.surnames if len(s) == 1}
-                tagger = WindowedLac(LacTagger(), scope=lac_scope, heads=heads, known=known, surnames=surnames)
+                places = {f for t in lex.places for f in t.surfaces if len(f) >= 2}
+                tagger = WindowedLac(LacTagger(), scope=lac_scope, heads=heads, known=known, surnames=surnames,
+                                     places=places)
             except ImportError:
                 statistical = self.statistical = "jieba"
         if statistical == "jieba":
@@ -152,12 +154,12 @@ class EntityRecognizer:
             term: Term | None = next((mentions[i].term for i in idx if mentions[i].term is not None), None)
             name_zh = term.zh if term is not None and not is_latin(term.zh) else pick_name_zh(forms)
             if term is not None:
-                name_en, source = term.name_en, "termbase"
+                english = self.namer.term_name(term)
             else:
-                ordered = sorted(forms, key=len, reverse=True)
-                name_en, source = self.namer.name(ordered, label)
-            index.append(EntityIndexEntry(entity_id=entity_id, label=label, name_zh=name_zh, name_en=name_en,
-                                          name_en_source=source, aliases=[f for f in forms if f != name_zh],
+                english = self.namer.name(sorted(forms, key=len, reverse=True), label)
+            index.append(EntityIndexEntry(entity_id=entity_id, label=label, name_zh=name_zh, name_en=english.name,
+                                          name_en_source=english.source, name_en_method=english.method,
+                                          aliases=[f for f in forms if f != name_zh],
                                           mentions=len(idx)))
             for i in idx:
                 m = mentions[i]

@@ -50,6 +50,12 @@ class Gazetteer:
         self._by_first: dict[str, list[tuple[str, object]]] = {}
         self._ci: dict[str, list[tuple[str, object]]] = {}
         self._starts: re.Pattern | None = None     # characters that can start a surface form
+        # frozen form: per first character, the distinct surface lengths (longest first) and a
+        # surface -> value table (the first value added for a surface wins, as before)
+        self._lengths: dict[str, list[int]] = {}
+        self._table: dict[str, object] = {}
+        self._ci_lengths: dict[str, list[int]] = {}
+        self._ci_table: dict[str, object] = {}
 
     def add(self, surface: str, value: object) -> None:
         if not surface:
@@ -60,9 +66,14 @@ class Gazetteer:
             self._ci.setdefault(surface[0].lower(), []).append((surface.lower(), value))
 
     def freeze(self) -> None:
-        for table in (self._by_first, self._ci):
-            for key in table:
-                table[key].sort(key=lambda item: -len(item[0]))
+        for source, lengths, table in ((self._by_first, self._lengths, self._table),
+                                       (self._ci, self._ci_lengths, self._ci_table)):
+            lengths.clear()
+            table.clear()
+            for key, items in source.items():
+                for surface, value in items:
+                    table.setdefault(surface, value)
+                lengths[key] = sorted({len(surface) for surface, _ in items}, reverse=True)
         firsts = set(self._by_first) | set(self._ci) | {k.upper() for k in self._ci}
         self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
 
@@ -75,21 +86,25 @@ class Gazetteer:
         lower = None
         i = 0
         search = self._starts.search
+        table, ci_table, ok = self._table, self._ci_table, self._ok
         while True:
             m = search(text, i)
             if m is None:
                 break
             i = m.start()
             hit = None
-            for surface, value in self._by_first.get(text[i], ()):
-                if text.startswith(surface, i) and self._ok(text, i, i + len(surface), surface, boundaries):
-                    hit = (i, i + len(surface), value)
+            for n in self._lengths.get(text[i], ()):
+                surface = text[i:i + n]
+                value = table.get(surface)
+                if value is not None and ok(text, i, i + n, surface, boundaries):
+                    hit = (i, i + n, value)
                     break
-            if hit is None and text[i].lower() in self._ci:
+            if hit is None and text[i].lower() in self._ci_lengths:
                 lower = lower if lower is not None else text.lower()
-                for surface, value in self._ci[text[i].lower()]:
-                    if lower.startswith(surface, i) and self._ok(text, i, i + len(surface), surface, boundaries):
-                        hit = (i, i + len(surface), value)
+                for n in self._ci_lengths[text[i].lower()]:
+                    value = ci_table.get(lower[i:i + n])
+                    if value is not None and ok(text, i, i + n, lower[i:i + n], boundaries):
+                        hit = (i, i + n, value)
                         break
             if hit:
                 out.append(hit)

@@ -13,7 +13,23 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from typing import NamedTuple, Optional
+
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
+
+
+class EnglishName(NamedTuple):
+    """An English name, its coarse source (contract `name_en_source`) and how it was made (`name_en_method`)."""
+    name: Optional[str]
+    source: Optional[str]
+    method: Optional[str] = None
+
+
+_DEFAULT_METHOD = {"termbase": "termbase", "dictionary": "dictionary", "latin": "latin", "transliteration": "pinyin"}
+
+
+def _term_method(term: Term) -> str:
+    return "termbase_reading" if "reading" in term.source else "termbase"
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$", re.M)
 _PROPER_HINT = {
@@ -105,15 +121,32 @@ def cedict_proper(word: str, label: str) -> str | None:
     return best
 
 
+def cedict_name(word: str, label: str) -> str | None:
+    """cedict_proper without the description: 'Wuhan city on Changjiang' → 'Wuhan'."""
+    g = cedict_proper(word, label)
+    if g and re.search(r"\b(in|of|at|on)\b", g):
+        g = cedict_proper(word, "GPE")
+    return g
+
+
 def cedict_word(word: str) -> str | None:
-    """First plain English gloss of a common word ("联盟" → "alliance")."""
-    for _pinyin, defs in cedict().get(word, []):
+    """First plain English gloss of a common word ("联盟" → "alliance"). Inside a name a noun reads
+    better than a verb, so a gloss such as "to correspond" gives way to a later noun gloss of the
+    same entry ("通信" → "communication"); leading articles are dropped ("an association")."""
+    verb = None
+    entries = sorted(cedict().get(word, []), key=lambda e: e[0][:1].isupper())   # 现代 'modern' before 'Hyundai'
+    for _pinyin, defs in entries:
         for gloss in defs.split("/"):
             if gloss and not gloss.startswith(("surname", "variant of", "see ", "old variant", "abbr.", "CL:")):
                 g = _clean_gloss(gloss)
-                if g and len(g) <= 30:
-                    return g
-    return None
+                g = re.sub(r"^(a|an|the)\s+", "", g)
+                if not g or len(g) > 30:
+                    continue
+                if g.startswith("to "):
+                    verb = verb or g[3:]
+                    continue
+                return g
+    return verb
 
 
 @lru_cache(maxsize=4096)
@@ -156,6 +189,34 @@ def wade_giles_name(text: str, lex: Lexicons) -> str:
     return f"{sur} {giv}".strip()
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+@lru_cache(maxsize=1)
+def korean_readings() -> dict[str, str]:
+    """Chinese character → its Korean reading as written in personal names (korean_name_readings.tsv)."""
+    from pipeline.entities.resources import models_dir
+    from pipeline.paths import read_tsv
+
+    path = models_dir() / "entities" / "korean_name_readings.tsv"
+    if not path.exists():
+        return {}
+    return {r["char"]: r["reading"] for r in read_tsv(path) if r.get("char") and r.get("reading")}
+
+
+@lru_cache(maxsize=1)
+def foreign_readings() -> dict[str, str]:
+    """Chinese transliteration → the European / Arabic name part (foreign_name_readings.tsv)."""
+    from pipeline.entities.resources import models_dir
+    from pipeline.paths import read_tsv
+
+    path = models_dir() / "entities" / "foreign_name_readings.tsv"
+    if not path.exists():
+        return {}
+    return {r["zh"]: r["name"] for r in read_tsv(path) if r.get("zh") and r.get("name")}
+
+
 def pinyin_place(text: str) -> str:
     return "".join(_pinyin_syllables(text)).capitalize()
 
@@ -180,7 +241,73 @@ _FUNCTION_WORDS = {"和": "and", "与": "and", "及": "and", "的": "", "之": "
 # words whose dictionary gloss is wrong inside a name (国家 "country" → National)
 _NAME_WORDS = {"国家": "National", "国立": "National", "全国": "National", "中央": "Central", "联邦": "Federal",
                "国际": "International", "人工智能": "AI", "高新技术": "High-tech", "高新": "High-tech",
-               "一般": "General", "经济": "Economic", "产业": "Industry", "安全": "Safety", "数字": "Digital"}
+               "一般": "General", "经济": "Economic", "产业": "Industry", "安全": "Safety", "数字": "Digital",
+               "商务": "Commerce", "财政": "Finance", "宪法": "Constitutional", "通信": "Communications",
+               "资讯": "Infocomm", "信息": "Information", "氢能": "Hydrogen", "氢": "Hydrogen", "低碳": "Low-carbon",
+               "芯片": "Chips", "晶片": "Chips", "半导体": "Semiconductor", "集成电路": "Integrated Circuit",
+               "开发": "Development", "发展": "Development", "研究": "Research", "科技": "Science and Technology",
+               "技术": "Technology", "科学": "Science", "能源": "Energy", "电力": "Electric Power", "投资": "Investment",
+               "交易": "Trading", "可再生能源": "Renewable Energy", "新能源": "New Energy", "数据": "Data",
+               "大数据": "Big Data", "算力": "Computing", "量子": "Quantum", "航天": "Space", "航空": "Aviation",
+               "保障": "Security", "绿色": "Green", "智能": "Smart", "创新": "Innovation", "战略": "Strategic",
+               "合作": "Cooperation", "贸易": "Trade", "通商": "Trade", "自由贸易": "Free Trade", "法律框架": "Legal Framework",
+               "路线图": "Roadmap", "知识": "Knowledge", "频道": "Channel", "先进": "Advanced", "制造": "Manufacturing",
+               "工业": "Industry", "电子": "Electronics", "环境": "Environment", "卫生": "Health", "外交": "Foreign Affairs",
+               "国防": "Defense", "司法": "Justice", "内政": "Interior", "劳工": "Labor", "劳动": "Labor",
+               "个人": "Personal", "全球": "Global", "南方": "Southern", "北方": "Northern", "东方": "Eastern",
+               "西方": "Western", "华中": "Huazhong", "华南": "South China", "华东": "East China", "华北": "North China",
+               "西北": "Northwestern", "西南": "Southwest", "东南": "Southeast", "东北": "Northeast",
+               "行动": "Action", "净零": "Net-Zero", "削减": "Reduction", "碳中和": "Carbon Neutrality", "现代": "Modern"}
+
+# the subject of a ministry (部 / 省): a noun, not an adjective ("Ministry of Economy", not "Economic")
+_FIELD_WORDS = {"经济": "Economic Affairs", "产业": "Industry", "工业": "Industry", "安全": "Security", "国家安全": "State Security",
+                "国土安全": "Homeland Security", "数字": "Digital Affairs", "发展": "Development",
+                "电子和信息技术": "Electronics and Information Technology", "矿产和能源": "Mines and Energy",
+                "矿业和能源": "Mines and Energy", "交通": "Transport", "交通运输": "Transport", "农业": "Agriculture",
+                "教育": "Education", "文化": "Culture", "科学技术": "Science and Technology", "科技": "Science and Technology",
+                "资源": "Resources", "石油": "Petroleum", "通信": "Communications", "信息通信": "Information and Communications"}
+
+# a country written at the start of an organisation's name takes the form the organisations use
+# in English: 英国AI安全研究所 → "UK AI Safety Institute", 韩国半导体产业协会 → "Korea ... Association"
+_COUNTRY_IN_NAME = {"United States": "US", "United Kingdom": "UK", "South Korea": "Korea",
+                    "United Arab Emirates": "UAE"}
+# a continent at the start of a name is an adjective: 欧洲氢能银行 → "European Hydrogen Bank"
+_REGION_IN_NAME = {"Europe": "European", "Asia": "Asian", "Africa": "African", "Latin America": "Latin American"}
+
+# zones and parks: 武汉东湖新技术开发区, 东湖高新区, 上海自由贸易试验区, 雄安新区 (longest first)
+_ZONES = [("高新技术产业开发区", "High-tech Industrial Development Zone"),
+          ("经济技术开发区", "Economic and Technological Development Zone"),
+          ("新技术产业开发区", "High-tech Industrial Development Zone"),
+          ("新技术开发区", "High-tech Development Zone"), ("自由贸易试验区", "Pilot Free Trade Zone"),
+          ("综合保税区", "Comprehensive Bonded Zone"), ("自由贸易港", "Free Trade Port"),
+          ("自由贸易区", "Free Trade Zone"), ("经济特区", "Special Economic Zone"), ("国家产业园区", "National Industrial Complex"),
+          ("高新区", "High-tech Zone"), ("经开区", "Economic Development Zone"), ("开发区", "Development Zone"),
+          ("自贸区", "Free Trade Zone"), ("保税区", "Bonded Zone"), ("科学城", "Science City"), ("科技园", "Science Park"),
+          ("软件园", "Software Park"), ("产业园", "Industrial Park"), ("工业园区", "Industrial Park"), ("新区", "New Area")]
+
+# English tails of names that the generic heads table renders word for word
+_TAILS = {"科技大学": "University of Science and Technology", "理工大学": "University of Technology",
+          "工业大学": "University of Technology", "师范大学": "Normal University", "医科大学": "Medical University",
+          "财经大学": "University of Finance and Economics", "交通大学": "Jiaotong University",
+          "农业大学": "Agricultural University", "外国语大学": "Foreign Studies University",
+          "法律框架": "Legal Framework", "公社": "Corporation", "数据交易中心": "Data Exchange", "数据交易所": "Data Exchange",
+          "交易所": "Exchange", "交易中心": "Exchange", "研究院": "Research Institute", "频道": "Channel"}
+
+_SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
+
+
+def _title(text: str) -> str:
+    """Title case for a composed name; acronyms, mixed-case words and small words stay as they are."""
+    words = text.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if i > 0 and w in _SMALL:
+            out.append(w)
+        elif w[:1].islower():
+            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _join_letters(words: list[str]) -> list[str]:
@@ -214,54 +341,135 @@ class EnglishNamer:
     def known(self, surface: str) -> Term | None:
         return self.terms_by_surface.get(surface) or self.places_by_surface.get(surface)
 
-    def name(self, forms: list[str], label: str) -> tuple[str | None, str | None]:
-        """(name_en, name_en_source) for an entity with these surface forms (longest first)."""
+    def name(self, forms: list[str], label: str) -> EnglishName:
+        """The English name of an entity with these surface forms (longest first)."""
+        named = EnglishName(*self._name(forms, label))
+        if named.method is None and named.source is not None:
+            named = named._replace(method=_DEFAULT_METHOD[named.source])
+        return named
+
+    def term_name(self, term: Term) -> EnglishName:
+        return EnglishName(term.name_en, "termbase", _term_method(term))
+
+    def _name(self, forms: list[str], label: str) -> tuple:
         for form in forms:
             term = self.known(form)
             if term:
-                return term.name_en, "termbase"
+                return self.term_name(term)
         if label == "ORG":
             for form in forms:
                 composed = self._compose_body(form)
                 if composed:
-                    return composed
+                    return EnglishName(composed[0], composed[1], "composed")
         latin = [f for f in forms if is_latin(f)]
         if latin:
             return max(latin, key=len), "latin"
         han = [f for f in forms if not is_latin(f)]
+        if label == "PERSON":
+            if not han:
+                return None, None
+            # the longest form names the person best (埃米莉·卡特, not the 卡特 of CC-CEDICT)
+            form = han[0]
+            foreign = self.western_name(form)
+            if foreign:
+                return EnglishName(foreign, "transliteration", "western_reading")
+            proper = cedict_proper(form, label) if len(form) >= 3 else None
+            if proper:
+                return proper, "dictionary"
+            return self._person(form)
+        # the longest form first: 龙仁半导体集群 says more than its short form 龙仁集群
         for form in han:
             composed = self._compose(form, label)
             if composed:
-                return composed
-        for form in han:
+                return EnglishName(composed[0], composed[1], "composed")
             proper = cedict_proper(form, label)
             if proper:
                 return proper, "dictionary"
+            if label not in ("GPE", "LOC") or self._zone(form):
+                glossed = self._gloss(form, label) if self._glossable(form, label) else None
+                if glossed:
+                    return glossed, "dictionary"
         if not han:
             return None, None
         form = han[0]
-        if label == "PERSON":
-            if self.foreign_reading(form):
-                # A Japanese / Korean name written in Chinese characters: its pinyin is not its
-                # English name. A Japanese family name has a curated reading (person_names.tsv),
-                # so the English name is that family name alone (石原正久 → "Ishihara"); given
-                # names have many readings, and no reading is better than a misleading one.
-                kind, reading = self.lex.surnames.get(form[:2], ("", ""))
-                if kind == "ja" and reading:
-                    return reading, "transliteration"
-                return None, None
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", form):
-                if self.doc_places.get("taiwan"):
-                    return wade_giles_name(form, self.lex), "transliteration"
-                return pinyin_name(form, self.lex), "transliteration"
-            parts = [p for p in re.split(r"[·・]", form) if p]
-            return " ".join(pinyin_place(p) for p in parts), "transliteration"
         if label in ("GPE", "LOC"):
+            chain = self._place_chain(form)
+            if chain:
+                return chain, "termbase"
             return pinyin_place(form), "transliteration"
-        glossed = self._gloss(form, label) if self._ends_with_head(form) or label in ("PROGRAM", "LAW", "EVENT") else None
-        if glossed:
-            return glossed, "dictionary"
+        parts = [p for p in re.split(r"[·・\-－—]", form) if p]
+        if len(parts) > 1:
+            # 东针-知识频道: each part on its own (a name in pinyin, words glossed)
+            named = [self._gloss(p, label) if self._glossable(p, label) else None for p in parts]
+            return " ".join(n or pinyin_place(p) for n, p in zip(named, parts)), "transliteration"
         return pinyin_place(form), "transliteration"
+
+    def _person(self, form: str) -> tuple[str | None, str | None]:
+        if self.foreign_reading(form):
+            # A Japanese / Korean name written in Chinese characters: its pinyin is not its
+            # English name. A Japanese family name has a curated reading (person_names.tsv),
+            # so the English name is that family name alone (石原正久 → "Ishihara"); given
+            # names have many readings, and no reading is better than a misleading one. A Korean
+            # name is read syllable by syllable (korean_name_readings.tsv): one reading per
+            # character, but the spelling a person uses may differ (Lee / Yi / Rhee).
+            kind, reading = self.lex.surnames.get(form[:2], ("", ""))
+            if kind == "ja" and reading:
+                return EnglishName(reading, "transliteration", "japanese_reading")
+            korean = self.korean_name(form)
+            if korean:
+                return EnglishName(korean, "transliteration", "korean_reading")
+            return None, None
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", form):
+            if self.doc_places.get("taiwan"):
+                return EnglishName(wade_giles_name(form, self.lex), "transliteration", "wade_giles")
+            return pinyin_name(form, self.lex), "transliteration"
+        parts = [p for p in re.split(r"[·・]", form) if p]
+        return " ".join(pinyin_place(p) for p in parts), "transliteration"
+
+    def _place_chain(self, form: str) -> str | None:
+        """Known places written one after another, largest first (俄亥俄州新奥尔巴尼): the English order,
+        smallest first ('New Albany, Ohio')."""
+        words = self._segment(form)
+        terms = [self.known(w) for w in words]
+        if len(words) < 2 or not all(t is not None and t.label in ("GPE", "LOC") for t in terms):
+            return None
+        return ", ".join(t.name_en for t in reversed(terms))
+
+    def western_name(self, form: str) -> str | None:
+        """迈克尔·韦尔斯 → 'Michael Wells': a name transliterated into Chinese from a European or Arabic
+        name, every part found in foreign_name_readings.tsv (Xinhua's usual transliterations); None
+        otherwise (pinyin of a transliteration is not the person's name, but is kept as a last resort)."""
+        table = foreign_readings()
+        if not re.search(r"[·・]", form):
+            # a transliterated surname alone (卡特 → Carter), unless it starts like a Chinese name
+            if form in table and len(form) >= 2 and form[0] not in self.lex.surnames:
+                return table[form]
+            return None
+        parts = [p for p in re.split(r"[·・]", form) if p]
+        names = [table.get(p) for p in parts]
+        if parts and all(names):
+            return " ".join(names)
+        return None
+
+    def korean_name(self, form: str) -> str | None:
+        """金泰元 → 'Kang Tae-won': the surname's usual spelling (person_names.tsv, kind ko), the given
+        name's syllables in the romanisation Koreans usually write in passports, hyphenated."""
+        kind, surname = self.lex.surnames.get(form[:1], ("", ""))
+        if kind != "ko" or not surname or len(form) != 3:
+            return None
+        readings = korean_readings()
+        syllables = [readings.get(ch) for ch in form[1:]]
+        if not all(syllables):
+            return None
+        given = "-".join(syllables).capitalize()
+        return f"{surname} {given}"
+
+    def _glossable(self, form: str, label: str) -> bool:
+        return self._ends_with_head(form) or label in ("PROGRAM", "LAW", "EVENT") or \
+            any(form.endswith(t) and len(form) > len(t) for t in _TAILS) or self._zone(form) is not None
+
+    def _zone(self, form: str) -> tuple[str, str] | None:
+        return next(((zh, en) for zh, en in _ZONES if form.endswith(zh) and len(form) > len(zh)), None)
 
     def foreign_reading(self, form: str) -> bool:
         """A name whose English form is a Japanese or Korean reading (not pinyin): a two-character
@@ -321,14 +529,22 @@ class EnglishNamer:
             base = self.known(form[:-1])
             if base is not None and base.label in ("GPE", "LOC"):
                 return f"Port of {base.name_en}", "dictionary"
-        if label in ("GPE", "LOC") and len(form) > 2 and form[-1] in "省市县州区":
+        if label in ("GPE", "LOC") and len(form) > 2 and form[-1] in "省市县州区" and not self._zone(form):
+            # 武汉市 → 'Wuhan', 塞阿拉州 → 'Ceará'; a district or county keeps its kind: 南山区 → 'Nanshan District'
             base = form[:-1]
+            kind = {"区": " District", "县": " County"}.get(form[-1], "")
             term = self.known(base)
             if term:
-                return term.name_en, "termbase"
+                return term.name_en + kind, "termbase"
             proper = cedict_proper(base, label)
             if proper:
-                return proper, "dictionary"
+                return proper + kind, "dictionary"
+            if kind and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", base):
+                return pinyin_place(base) + kind, "transliteration"
+        if label == "ORG":
+            ministry = self._ministry(form)
+            if ministry:
+                return ministry, "dictionary"
         for head in self.heads_by_len:
             if form.endswith(head) and len(form) > len(head):
                 base = form[: -len(head)]
@@ -337,14 +553,21 @@ class EnglishNamer:
                 source = "termbase"
                 base_en = term.name_en if term else None
                 if base_en is None:
-                    base_en = cedict_proper(base, "ORG")
+                    base_en = cedict_name(base, "ORG")
                     source = "dictionary"
                 if base_en is None:
                     return None
                 if head == "政府":
                     return f"Government of {base_en}", source
                 if term and term.origin == "places" and head in ("大学", "学院", "港"):
+                    # Chinese universities put the place first (Wuhan University), others after
+                    # "University of" (University of São Paulo): a place whose English name is its
+                    # pinyin is taken as Chinese
+                    if head != "港" and _plain(base_en) == _plain(pinyin_place(term.zh)):
+                        return f"{base_en} {head_en}", source
                     return f"{head_en} of {base_en}", source
+                if term and term.label == "GPE" and not head_en[:1].islower():
+                    base_en = self._in_name(term, first=True)
                 if head_en[:1].islower():
                     return base_en, source
                 return f"{base_en} {head_en}", source
@@ -353,6 +576,44 @@ class EnglishNamer:
         if rest:
             return rest.name_en, "termbase"
         return None
+
+    def _ministry(self, form: str) -> str | None:
+        """[country] [联邦] + subject + 部/省: 美国商务部 → 'U.S. Department of Commerce',
+        巴西能源部 → 'Ministry of Energy (Brazil)', 联邦经济和能源部 → 'Federal Ministry of Economy and Energy'."""
+        if len(form) < 3 or form[-1] not in "部省":
+            return None
+        body = form[:-1]
+        country = None
+        for n in range(min(len(body) - 1, self._longest_place), 1, -1):
+            term = self.places_by_surface.get(body[:n])
+            if term is not None and term.label == "GPE":
+                country, body = term, body[n:]
+                break
+        federal = body.startswith("联邦")
+        if federal:
+            body = body[2:]
+        if not body:
+            return None
+        fields: list[list[str]] = [[]]
+        for word in self._segment(body):
+            if word in ("和", "与", "及"):
+                fields.append([])
+                continue
+            en = _FIELD_WORDS.get(word) or _NAME_WORDS.get(word)
+            if en is None and country is not None and len(word) > 1:
+                en = cedict_word(word)
+                en = en[:1].upper() + en[1:] if en else None
+            if en is None:
+                return None
+            fields[-1].append(en)
+        names = [w for group in fields for w in group] if all(fields) else []
+        if not names:
+            return None
+        subject = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        if country is not None and country.name_en == "United States" and not federal:
+            return "U.S. Department of " + ("the Treasury" if subject == "Finance" else subject)
+        name = ("Federal " if federal else "") + "Ministry of " + subject
+        return f"{name} ({country.name_en})" if country is not None else name
 
     def place_plus_term(self, form: str) -> Term | None:
         """The termbase entry of `form` written after a place name (日本 + 经济产业省)."""
@@ -366,18 +627,59 @@ class EnglishNamer:
     def _ends_with_head(self, form: str) -> bool:
         return any(form.endswith(h) and len(form) > len(h) for h in self.lex.heads)
 
+    def _segment(self, text: str) -> list[str]:
+        """Words of a name: known places and termbase names first (龙仁 | 半导体 | 集群), then the
+        longest CC-CEDICT headwords."""
+        table = cedict()
+        out: list[str] = []
+        i = 0
+        while i < len(text):
+            for j in range(min(len(text), i + max(8, self._longest_place)), i, -1):
+                piece = text[i:j]
+                if (j - i >= 2 and (self.known(piece) or piece in _NAME_WORDS or piece in _FIELD_WORDS)) \
+                        or (j - i <= 8 and piece in table) or j == i + 1:
+                    out.append(piece)
+                    i = j
+                    break
+        return out
+
+    def _in_name(self, term: Term, first: bool) -> str:
+        """A place inside a name: the form organisations use at the start of their names."""
+        if first and term.label == "GPE":
+            return _COUNTRY_IN_NAME.get(term.name_en, term.name_en)
+        if first and term.label == "LOC":
+            return _REGION_IN_NAME.get(term.name_en, term.name_en)
+        if first and term.name_en == "European Union":
+            return "EU"
+        return term.name_en
+
     def _gloss(self, form: str, label: str) -> str | None:
-        head = next((h for h in self.heads_by_len if form.endswith(h) and len(form) > len(h)), None)
-        base = form[: -len(head)] if head else form
-        words = _join_letters(segment_words(base)) + ([head] if head else [])
-        parts = []
+        """Word-by-word English for a name made of ordinary words before a head or a known tail:
+        湖北省集成电路产业投资基金 → 'Hubei Integrated Circuit Industry Investment Fund'."""
+        prefix_en = None
+        if len(form) > 3 and form[0] in "省市" and form[1] not in "场长委民区" and self.doc_places.get(form[0]):
+            # 省集成电路基金 in an article about Hubei: the province's fund
+            prefix_en, form = self.doc_places[form[0]], form[1:]
+        version = re.search(r"\s*[0-9]+(?:\.[0-9]+)*$", form)
+        if version and version.start() > 0 and not re.fullmatch(r"[A-Za-z0-9.\-]+", form[: version.start()][-1:]):
+            # 国家人工智能战略2.0: the version follows the name's head
+            named = self._gloss(form[: version.start()], label)
+            return f"{named} {version.group().strip()}" if named else None
+        tail = next((t for t in sorted(_TAILS, key=len, reverse=True) if form.endswith(t) and len(form) > len(t)), None)
+        zone = self._zone(form)
+        head = None if tail or zone else \
+            next((h for h in self.heads_by_len if form.endswith(h) and len(form) > len(h)), None)
+        end = tail or (zone[0] if zone else head)
+        base = form[: -len(end)] if end else form
+        words = _join_letters(self._segment(base)) + ([end] if end else [])
+        parts = [prefix_en] if prefix_en else []
         # a run of single characters before the head is a transliterated name (佩森港, 巴拉卡核电站):
         # its pinyin, not a gloss of each character ("Respect Mori Port")
         merged: list[str] = []
         run: list[str] = []
         for word in words + [""]:
             if len(word) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", word) and word not in _FUNCTION_WORDS \
-                    and word not in self.lex.heads:
+                    and word not in self.lex.heads and word not in _NAME_WORDS and word != end:
                 run.append(word)
                 continue
             if len(run) >= 2:
@@ -388,16 +690,30 @@ class EnglishNamer:
             if word:
                 merged.append(word)
         words = merged
-        for word in words:
+        port_of = None
+        for k, word in enumerate(words):
+            last = k == len(words) - 1 and bool(end)
             if word.startswith("\x00"):
                 parts.append(pinyin_place(word[1:]))
                 continue
-            term = self.known(word)
-            if term:
-                parts.append(term.name_en)
+            if last and word == tail:
+                parts.append(_TAILS[word])
                 continue
-            if word in self.lex.heads and word == words[-1]:
-                parts.append(self.lex.heads[word][1])
+            if last and zone and word == zone[0]:
+                parts.append(zone[1])
+                continue
+            term = self.known(word)
+            if term and not (last and word in self.lex.heads):
+                parts.append(self._in_name(term, first=not parts))
+                continue
+            if last and word in self.lex.heads:
+                head_en = self.lex.heads[word][1]
+                if word == "港":
+                    port_of = head_en
+                    continue
+                if label == "LAW" and word == "法" and not form.startswith(("中华人民共和国", "中国")):
+                    head_en = "Act"     # a foreign statute in Chinese press: "… Act"
+                parts.append(head_en)
                 continue
             if word in _FUNCTION_WORDS:
                 parts.append(_FUNCTION_WORDS[word])
@@ -405,15 +721,25 @@ class EnglishNamer:
             if word in _NAME_WORDS:
                 parts.append(_NAME_WORDS[word])
                 continue
-            g = (cedict_proper(word, label) if word == words[0] and len(word) > 1 else None) or cedict_word(word)
-            if g:
-                g = re.sub(r"^to\s+", "", g)
+            if re.fullmatch(r"[\-－—–·・]+", word):
+                continue
+            g = cedict_name(word, label) if k == 0 and len(word) > 1 else None   # 'Jiahe', not 'Jiahe County in …'
+            g = g or cedict_word(word)
             if g is None:
-                if re.fullmatch(r"[A-Za-z0-9\-]+", word):
+                if re.fullmatch(r"[A-Za-z0-9.\-]+", word):
                     parts.append(word)
+                    continue
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
+                    # a proper name inside the name (东湖): its place-name reading or pinyin
+                    parts.append(cedict_proper(word, "GPE") or pinyin_place(word))
                     continue
                 return None
             parts.append(g)
+        parts = [p for p in parts if p]
         if not parts:
             return None
-        return " ".join(p[:1].upper() + p[1:] if p not in ("and", "of") else p for p in parts if p)
+        name = _title(" ".join(parts))
+        name = re.sub(r"(?<=[A-Za-z0-9])- (?=\w)", "-", name)      # K-芯片法 → 'K-Chips Act
+        if port_of:
+            return f"{port_of} of {name}"
+        return name

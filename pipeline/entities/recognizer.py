@@ -2,7 +2,13 @@
 
 Every source proposes candidate spans with a label and a priority; overlapping candidates are
 resolved greedily (priority, then length). The rules work on "units": the tagger's words, with
-gazetteer hits and Latin names merged into single units.
+gazetteer hits and Latin names merged into single units; a tagger's ORG / LOC word that a
+gazetteer hit split (北京 | 银行) is still proposed whole. After resolving, a few general filters
+apply (a kind of company, a country + generic head, a form of address, a name inside 《》), place
+chains become one address and dotted transliterated names one person.
+
+Issue 4, third round: the CLUENER2020 dev set's first half (sentences 0-671) was used for error
+analysis while these rules were written; nothing from it is in the rules or the data files.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from pipeline.entities.lexicon import Lexicons, Term
-from pipeline.entities.tagging import is_common_word
+from pipeline.entities.tagging import ORG_LAST_CHARS, is_common_word, is_frequent_word
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -46,9 +52,38 @@ PLACE_FACILITY_HEADS = {"港", "集群", "产业集群", "园区", "产业园区
 PROGRAM_CONTEXT = ("计划", "项目", "倡议", "机制", "专项", "工程", "战略")
 # one-character heads that also end common two-character words (布局, 头部, 全省, 部署, 当局)
 ADDRESS_UNITS = ("区", "县", "镇", "乡", "村", "路", "街", "道", "号", "大道", "大街", "广场", "开发区", "新区", "园区")
+# words after a Latin name that make it a product or a work (Falcon系列, Source引擎, PC版), or a game
+# or field people play in (…玩家, …选手, …圈): not an organisation
+LATIN_PRODUCT_CONTEXT = ("系列", "游戏", "版本", "版", "引擎", "作品", "模型", "大模型", "芯片", "处理器", "软件", "系统",
+                         "手机", "操作系统", "玩家", "选手", "粉丝", "圈", "界", "类", "模式")
+# words after a Latin acronym that make it a technology, not a name (EDA工具, USB接口, HTTP协议)
+LATIN_TECH_CONTEXT = ("工具", "技术", "标准", "协议", "接口", "格式", "架构", "算法")
+LATIN_AFTER_TITLE = re.compile(r"》\s*[(（]\s*$")        # 《书名》(Latin title)
+HONORIFICS = ("先生", "女士", "小姐", "博士", "教授")
+# last characters of organisation names (公司 集团 银行 电视台 海军 外交部 日报 协会 博物馆 球队 新华网 …)
+ORG_SUFFIX_CHARS = ORG_LAST_CHARS
+GENERIC_COMPANY_HEADS = ("公司", "集团", "企业")
+VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+(?![0-9%])")   # 2.0, 4.0: a programme's version
+# words after a surname that make a form of address (张总, 陈某, 江先生, 张奶奶), not a name
+ADDRESS_WORDS = {"总", "某", "先生", "女士", "小姐", "老师", "师傅", "阿姨", "奶奶", "爷爷", "大爷", "大妈", "大姐", "大哥",
+                 "老", "同志", "工", "董", "总监", "医生", "护士"}
+# how the rest of a longer place name after a listed place ends (东京都, 北京市海淀区, 长江三角洲)
+PLACE_ENDINGS = GPE_ENDINGS + GEO_FEATURE_ENDINGS + ADDRESS_UNITS + ("部", "方", "边", "岸", "洲", "湾", "线")
+# generic heads after a country's name: its universities, companies (英国大学, 日本企业)
+COUNTRY_GENERIC_HEADS = ("大学", "高校", "企业", "公司", "学院", "机构", "研究机构", "厂商", "车企", "银行业")
+NAME_DOTS = "·•‧・"
+# heads of a company's departments, and how company names end (a department is cut off the company)
+DEPARTMENT_HEADS = ("部", "处", "科", "室", "部门")
+COMPANY_ENDINGS = ("公司", "集团", "银行", "分行", "地产", "证券", "置业", "控股", "股份")
+ZONE_ENDINGS = ("开发区", "高新区", "新区", "园区", "自贸区", "保税区", "试验区", "示范区")
+ADMIN_UNITS = ("省", "市", "区", "县", "州", "镇", "乡")
+STREET_UNITS = ("路", "街", "大道", "大街", "巷", "胡同", "弄")
+HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+号(?:院|楼)?")
 QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "『": "』"}
 
 PRIO_BYLINE, PRIO_BRACKET, PRIO_CHAIN, PRIO_QUOTED = 9, 8, 7, 7
+# what follows a company's short name when it is the company: 浪潮的服务器, 小米公司, 联想旗下
+COMPANY_CONTEXT = re.compile(r"(?:公司|集团|旗下|股份|科技|控股|董事长|总裁|创始人|CEO|发布|推出|宣布|表示|的(?:服务器|手机|芯片|产品|股价|市值))")
 PRIO_STAT_CONTAINING, PRIO_TERM, PRIO_PLACE, PRIO_LATIN, PRIO_TITLE, PRIO_STAT = 6.5, 6, 5, 5, 4, 3
 
 
@@ -81,6 +116,29 @@ class Found:
     alias_pairs: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
 
+def _inside_title_marks(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a 《…》 title on its line."""
+    left = text.rfind("《", max(start - 40, 0), start)
+    if left < 0 or "》" in text[left:start] or "\n" in text[left:start]:
+        return False
+    right = text.find("》", end, end + 40)
+    return right >= 0 and "《" not in text[end:right] and "\n" not in text[end:right]
+
+
+def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A transliterated name is written with middle dots (约瑟夫·马洛德·威廉, also • ‧ ・): person
+    parts joined by one dot are one person."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "PERSON" and c.label == "PERSON" and c.start == prev.end + 1 \
+                and text[prev.end] in NAME_DOTS and prev.source != "byline" and c.source != "byline":
+            out[-1] = Candidate(prev.start, c.end, "PERSON", max(prev.prio, c.prio), prev.source)
+            continue
+        out.append(c)
+    return out
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -94,6 +152,8 @@ class MentionFinder:
         self.head_lengths = sorted({len(h) for h in lexicons.heads}, reverse=True)
         self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
         self.place_by_surface = {f: p for p in lexicons.places for f in p.surfaces}
+        self._country_forms_by_len = sorted((f for f, p in self.place_by_surface.items() if self._is_nation(p) and len(f) >= 2),
+                                            key=len, reverse=True)
 
     # ------------------------------------------------------------------ units
     def _strong_spans(self, text: str, boundaries: set[int]) -> list[Unit]:
@@ -115,6 +175,12 @@ class MentionFinder:
                 continue
             if len(piece) == 1 or piece.islower() or re.fullmatch(r"[0-9.]+[A-Za-z]{1,3}", piece):
                 continue
+            if re.fullmatch(r"[0-9][0-9.,]*[A-Za-z]+", piece) and not re.fullmatch(r"[0-9][A-Z]{1,2}", piece):
+                continue                # 2000PFlops, 7nm: a number with its unit (3M, 5G stay)
+            if text.startswith("$", e) and re.fullmatch(r"[A-Z]{1,3}", piece):
+                continue                # HK$, US$, S$: a currency sign
+            if re.fullmatch(r"[A-Z0-9]{2,6}", piece) and text.startswith(LATIN_TECH_CONTEXT, e):
+                continue                # EDA工具, USB接口: a technology's acronym
             found.append(Unit(s, e, "LATIN"))
         found.sort(key=lambda u: (-(u.end - u.start), {"TERM": 0, "DEMONYM": 1, "PLACE": 2, "LATIN": 3}[u.tag], u.start))
         chosen: list[Unit] = []
@@ -159,6 +225,8 @@ class MentionFinder:
             return "FACILITY"           # 鹿特丹港, 佩森港: a port
         if surface.endswith(GEO_FEATURE_ENDINGS) and not surface.endswith(GPE_ENDINGS):
             return "LOC"
+        if surface.endswith(ZONE_ENDINGS):
+            return "LOC"                # 东湖新技术开发区, 浦东新区: a zone, not an administrative area
         return "GPE"
 
     def _head_at(self, text: str, end: int, unit_starts: set[int]) -> str | None:
@@ -178,15 +246,35 @@ class MentionFinder:
         return None
 
     def _latin_label(self, text: str, unit: Unit) -> str:
-        words = text[unit.start:unit.end].split()
+        """A Latin name is an organisation unless its last word, its place or its neighbours say
+        otherwise: inside 《》 or restating a 《》 title in brackets it is a work (book, game,
+        film); before a product word (Falcon系列, Source引擎) a product; a capitalised single word
+        after a person's title or before an honorific (制片人Steven, Berg先生) a person."""
+        piece = text[unit.start:unit.end]
+        words = piece.split()
         last = words[-1] if words else ""
         for label, lasts in LATIN_LAST_WORD.items():
             if last in lasts and len(words) > 1:
                 return label
+        if _inside_title_marks(text, unit.start, unit.end) or LATIN_AFTER_TITLE.search(text, max(unit.start - 4, 0), unit.start):
+            return "PRODUCT"
+        if text.startswith(LATIN_PRODUCT_CONTEXT, unit.end):
+            return "PRODUCT"
+        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]{2,}", piece):
+            before = text[max(unit.start - 4, 0):unit.start]
+            if text.startswith(HONORIFICS, unit.end) or any(before.endswith(t) for t in self.titles_by_len if len(t) >= 2):
+                return "PERSON"
         return "ORG"
 
     def _is_country(self, term: Term | None) -> bool:
         return bool(term and term.origin == "places" and term.demonyms)
+
+    @staticmethod
+    def _is_nation(term: Term) -> bool:
+        """A country proper: a listed GPE with nationality words, not a city or region (北京市,
+        香港特区, 台湾地区 are among its forms for those)."""
+        return term.origin == "places" and term.label == "GPE" and bool(term.demonyms) and \
+            not any(f.endswith(("市", "特区", "特别行政区", "地区")) for f in term.surfaces)
 
     # ------------------------------------------------------------------ rules
     def _chains(self, text: str, units: list[Unit]) -> list[Candidate]:
@@ -205,6 +293,9 @@ class MentionFinder:
                     continue
                 if unit.end - unit.start == len(inner_head) + 1 and is_common_word(text[unit.start:unit.end]):
                     continue            # 布局, 格局, 头部, 全省, 部署: a word, not name + head
+                if len(inner_head) == 1 and is_common_word(text[unit.end - 2:unit.end]) and \
+                        text[unit.end - 2:unit.end] not in self.lex.heads:
+                    continue            # 产业布局, 研发总部: the head character belongs to a word (布局)
                 head = inner_head
             head_start = unit.end - len(head)
             label, head_en, standalone = self.lex.heads[head]
@@ -253,6 +344,8 @@ class MentionFinder:
             surface = text[span[0]:span[1]]
             if surface in self.lex.non_entities:
                 continue
+            if NUMBER_CLASSIFIER.search(surface) or NUMBER_CLASSIFIER.fullmatch(text[max(span[0] - 2, 0):span[0]]):
+                continue                # 台积电一家公司, 一家美国头部AI公司: a description, not a name
             proper = [u for u in body if (u.strong and u.tag != "PLACE") or u.tag in PROPER_TAGS]
             places = [u for u in body if u.tag == "PLACE" or u.tag == "LOC"]
             nouns_len = sum(u.end - u.start for u in body)
@@ -288,6 +381,9 @@ class MentionFinder:
                     ok = True
                 elif body and nouns_len >= 2 and text[span[0]] not in "各全本该外一两多":
                     ok = True
+            if ok and head in GOV_HEADS and body and body[0].tag == "PLACE" and \
+                    all(u.tag == "PLACE" or u.end - u.start == 1 for u in body):
+                ok = False              # 美国新政府, 日本现内阁: the place is the entity (team convention)
             if ok and head == "政府" and (text[span[0]:head_start] in self.place_by_surface or (
                     inner_head is None and body and len(head_units) == 1 and all(u.tag in ("PLACE", "LOC") for u in body))):
                 ok = False              # 日本政府, 湖北省政府: the place is the entity (team convention)
@@ -317,6 +413,11 @@ class MentionFinder:
                     and inner_head is None and text[head_units[0].start:unit.end] == head:
                 # "芯片与科学法案" style: a term already ends with its own head word
                 pass
+            if label == "ORG" and head in DEPARTMENT_HEADS:
+                # 某某置业有限公司 + 公关部: a company's department; the company is the name
+                company = [u for u in body if text[u.start:u.end].endswith(COMPANY_ENDINGS)]
+                if company and company[-1].end - span[0] >= 3:
+                    span = (span[0], company[-1].end)
             out.append(Candidate(span[0], span[1], label, PRIO_CHAIN, "chain"))
         return out
 
@@ -350,8 +451,10 @@ class MentionFinder:
             if after is not None and after.tag not in ("v", "p", "w", "d", "c", "u", "TIME", "vd") and not text[after.start:after.end] in ("表示", "说"):
                 continue
             name = text[first.start:end]
-            if name in self.lex.titles or name in self.lex.non_entities:
-                continue
+            if name in self.lex.titles or name in self.lex.non_entities or is_frequent_word(name):
+                continue            # 博士研究生: an ordinary word after the title, not a name
+            if any(name.endswith(t) for t in self.lex.titles if len(name) - len(t) < 2):
+                continue            # 市长任组长: another role word, not a name
             out.append(Candidate(first.start, end, "PERSON", PRIO_TITLE, "title"))
         return out
 
@@ -437,17 +540,89 @@ class MentionFinder:
             pos += len(line) + 1
         return out
 
+    def _statistical(self, text: str, start: int, end: int, tag: str) -> Candidate | None:
+        """The candidate for a word the tagger calls PER / ORG / LOC, or None when it is not a name."""
+        surface = text[start:end]
+        if surface in self.lex.non_entities:
+            return None
+        if tag == "LOC" and self.lex.is_country_contraction(surface):
+            return None
+        if tag == "PER" and (len(surface) < 2 or not HAN.search(surface) or is_frequent_word(surface)):
+            return None             # 研究生: an ordinary word the tagger took for a name
+        if tag in ("ORG", "LOC") and NUMBER_CLASSIFIER.search(surface):
+            return None             # 台积电一家公司: a description, not a name
+        if tag in ("ORG", "LOC") and len(surface) < 2:
+            return None             # 港, 京: one-character short forms are not names alone
+        label = {"PER": "PERSON", "ORG": "ORG"}.get(tag) or self._label_for_place(text, start, end)
+        c = Candidate(start, end, label, PRIO_STAT, "statistical")
+        if label == "PERSON":
+            c = self._strip_titles(text, c)
+        return c
+
+    def _country_with_generic_head(self, surface: str) -> tuple[Term, int] | None:
+        """(country, length of its name) when `surface` is a country's name + a generic head,
+        maybe with an ordinary word before the head (美国金融机构, 日本科技公司)."""
+        for head in COUNTRY_GENERIC_HEADS:
+            if surface.endswith(head):
+                for form in self._country_forms_by_len:
+                    if surface.startswith(form) and len(surface) > len(form) + len(head) - 1:
+                        middle = surface[len(form):-len(head)]
+                        # 英国大学 (British universities) but 中国科技大学 is a university's name
+                        if not middle or (is_common_word(middle) and head not in ("大学", "学院", "高校")):
+                            return self.place_by_surface[form], len(form)
+        return None
+
+    def _form_of_address(self, surface: str) -> bool:
+        """A surname with a title or a kinship word (张经理, 李总, 王主任, 陈某, 江先生) or 老 / 小
+        + surname (老刘): how someone is addressed, not their name."""
+        if len(surface) == 2 and surface[0] in "老小" and surface[1] in self.lex.surnames:
+            return True
+        if surface[:1] in self.lex.surnames or surface[:2] in self.lex.surnames:
+            rest = surface[2:] if surface[:2] in self.lex.surnames else surface[1:]
+            return rest in ADDRESS_WORDS or (rest in self.lex.titles and HAN.match(rest) is not None)
+        return False
+
+    def _org_ending(self, rest: str) -> bool:
+        """Whether the words after a place can make it an organisation's name: an organisation
+        head (银行, 研究所) or a word ending in a character that ends organisation names
+        (海军, 电视台, 外交部, 日报)."""
+        if not rest:
+            return True
+        for n in self.head_lengths:
+            head = rest[-n:]
+            if len(rest) >= n and head in self.lex.heads and self.lex.heads[head][0] == "ORG":
+                return True
+        if rest.endswith("中心") and len(rest) >= 4 and not any(
+                rest.endswith(h) for h, (label, _en, _s) in self.lex.heads.items() if label != "ORG"):
+            return True             # 北京市 + 福利彩票发行中心 (but 印度 + 数据中心, a facility)
+        return rest[-1] in ORG_SUFFIX_CHARS
+
+    def _generic_company(self, surface: str) -> bool:
+        """An ordinary word + 公司 / 集团 / 企业 (初创公司, 科技集团, 上市公司) names a kind of
+        company, not one company."""
+        for head in GENERIC_COMPANY_HEADS:
+            if surface.endswith(head) and len(surface) > len(head):
+                body = surface[:-len(head)]
+                return is_common_word(body) and body not in self.place_by_surface
+        return False
+
     # ------------------------------------------------------------------ main
     def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> Found:
         words = self.tagger(text, tokens) if self.tagger else [(s, e, "n") for s, e in tokens]
         units = self.units(text, words, tokens)
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
+        confirmed = {id(u.term) for u in units if u.tag == "TERM" and not is_common_word(text[u.start:u.end])}
+        named_ends = {u.end for u in units if u.tag in ("TERM", "LATIN") and not is_common_word(text[u.start:u.end])}
         for u in units:
             surface = text[u.start:u.end]
             if u.tag == "DEMONYM":
                 blocked.append((u.start, u.end))
             elif u.tag == "TERM":
+                if u.term.label in ("ORG", "PRODUCT") and is_common_word(surface) and id(u.term) not in confirmed \
+                        and not COMPANY_CONTEXT.match(text, u.end) \
+                        and not (u.start > 0 and text[u.start - 1] in "、与和及" and u.start - 1 in named_ends):
+                    continue    # 浪潮 in 量子浪潮, 小米 in 小米粥: a company's short name that is also a word
                 cands.append(Candidate(u.start, u.end, u.term.label, PRIO_TERM, "termbase", u.term))
             elif u.tag == "PLACE":
                 cands.append(Candidate(u.start, u.end, u.term.label, PRIO_PLACE, "places", u.term))
@@ -457,20 +632,18 @@ class MentionFinder:
                 # 日本政府: the place is the entity (team convention, as in OntoNotes)
                 place = self.place_by_surface[surface[:-2]]
                 cands.append(Candidate(u.start, u.end - 2, place.label, PRIO_PLACE, "places", place))
-            elif u.tag in ("PER", "ORG", "LOC") and surface not in self.lex.non_entities:
-                if u.tag == "LOC" and self.lex.is_country_contraction(surface):
-                    continue
-                if u.tag == "PER" and (len(surface) < 2 or not HAN.search(surface)):
-                    continue
-                if u.tag in ("ORG", "LOC") and NUMBER_CLASSIFIER.search(surface):
-                    continue            # 台积电一家公司: a description, not a name
-                if u.tag in ("ORG", "LOC") and len(surface) < 2:
-                    continue            # 港, 京: one-character short forms are not names alone
-                label = {"PER": "PERSON", "ORG": "ORG"}.get(u.tag) or self._label_for_place(text, u.start, u.end)
-                c = Candidate(u.start, u.end, label, PRIO_STAT, "statistical")
-                if label == "PERSON":
-                    c = self._strip_titles(text, c)
-                cands.append(c)
+            elif u.tag in ("PER", "ORG", "LOC"):
+                c = self._statistical(text, u.start, u.end, u.tag)
+                if c is not None:
+                    cands.append(c)
+        # a tagger's ORG / LOC word that a gazetteer hit split into units (北京 | 银行) is still a
+        # candidate as a whole; it wins below when it contains whole gazetteer units and crosses none
+        unit_spans = {(u.start, u.end) for u in units}
+        for s, e, tag in words:
+            if tag in ("ORG", "LOC") and (s, e) not in unit_spans:
+                c = self._statistical(text, s, e, tag)
+                if c is not None:
+                    cands.append(c)
         # a statistical ORG/LOC that contains whole gazetteer units and crosses none is preferred (东京大学)
         strong_units = [u for u in units if u.strong]
         strong_starts = [u.start for u in strong_units]
@@ -486,8 +659,15 @@ class MentionFinder:
                             and not (c.start <= u.start and u.end <= c.end)]
                 if inside and not crossing and c.end - c.start > max(u.end - u.start for u in inside):
                     c.prio = PRIO_STAT_CONTAINING
+                if c.label == "ORG" and inside and inside[0].tag == "PLACE" and inside[0].start == c.start \
+                        and not self._org_ending(text[inside[0].end:c.end]):
+                    c.end = c.start     # 印度数据中心, 中国软件: a place + a thing, not an organisation
+                if c.label in ("GPE", "LOC") and inside and inside[0].tag == "PLACE" and inside[0].start == c.start \
+                        and inside[-1].end < c.end and not text[inside[-1].end:c.end].endswith(PLACE_ENDINGS):
+                    c.end = c.start     # 硅谷风投: a place + a thing, not a longer place
                 if text.startswith("政府", c.end - 2) and len(inside) == 1 and inside[0].tag == "PLACE" and \
-                        (inside[0].start, inside[0].end) == (c.start, c.end - 2):
+                        inside[0].start == c.start and (inside[0].end == c.end - 2 or (
+                            inside[0].end == c.end - 3 and text[c.end - 3] in "省市县州")):
                     c.end = c.start     # 日本政府: the place is the entity (team convention); dropped below
         cands += self._chains(text, units)
         cands += self._titles(text, units)
@@ -500,29 +680,63 @@ class MentionFinder:
         chosen: list[Candidate] = []
         taken = bytearray(len(text) + 1)
         for c in cands:
-            if c.end <= c.start or any(taken[c.start:c.end]):
+            surface = text[c.start:c.end]
+            if surface != surface.strip():
+                # a candidate reaching over a line break ("\n\n新华社" from a tagger window): the name only
+                c.start += len(surface) - len(surface.lstrip())
+                c.end -= len(surface) - len(surface.rstrip())
+            if c.end <= c.start or any(taken[c.start:c.end]) or "\n" in text[c.start:c.end]:
                 continue
             if any(b[0] <= c.start and c.end <= b[1] for b in blocked):
                 continue
             surface = text[c.start:c.end]
             if surface in self.lex.non_entities or not surface.strip() or surface in self.lex.currency_words:
                 continue
+            if c.label == "PERSON" and c.source in ("statistical", "title") and (
+                    self._form_of_address(surface) or _inside_title_marks(text, c.start, c.end)):
+                continue                # 李总, 张经理, 老刘; a name inside a 《》 title (a work's title)
+            if text.startswith("$", c.end) and re.fullmatch(r"[A-Z]{1,3}", surface):
+                continue                # US$, HK$: a currency sign, not a place
+            if c.label == "ORG" and c.source in ("statistical", "chain"):
+                country = self._country_with_generic_head(surface)
+                if country is not None:
+                    # 英国大学, 日本企业: a country's universities / companies; the country is the entity
+                    c = Candidate(c.start, c.start + country[1], country[0].label, PRIO_PLACE, "places", country[0])
+                    surface = text[c.start:c.end]
+            if c.label == "ORG" and c.source in ("statistical", "chain") and (
+                    self._generic_company(surface) or NUMBER_CLASSIFIER.fullmatch(text[max(c.start - 2, 0):c.start])):
+                continue                # 初创公司, 科技集团, 一家…公司: a kind of company, not a name
             if c.label == "ORG" and c.source == "latin" and text.startswith(PROGRAM_CONTEXT, c.end):
                 c.label = "PROGRAM"     # H2Global机制, Hy2Infra项目
+            if c.label in ("PROGRAM", "LAW"):
+                version = VERSION.match(text, c.end)
+                if version and not any(taken[c.end:version.end()]):
+                    c = Candidate(c.start, version.end(), c.label, c.prio, c.source, c.term)   # 国家人工智能战略2.0
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.sort(key=lambda c: c.start)
-        return Found(self._merge_addresses(text, chosen), pairs)
+        return Found(self._merge_addresses(text, _merge_dotted_names(text, chosen)), pairs)
 
     def _merge_addresses(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """北京市 + 海淀区 written together are one address: merge a place with the smaller
-        places written right after it (districts, counties, towns, roads, zones)."""
+        """An address written as a chain of places is one mention: 北京市 + 海淀区, 河南省 + 新乡市 +
+        红旗区, 丰台区 + 马家堡. A place is merged with the place written right after it when the
+        second is a smaller unit (district, county, town, road, zone) or the first ends with an
+        administrative unit (省 市 区 县 州 镇 乡) and the second is not a country. A road or street
+        then takes its house number (南湖南路 + 10号)."""
         out: list[Candidate] = []
         for c in chosen:
             prev = out[-1] if out else None
             if prev is not None and prev.end == c.start and prev.label in ("GPE", "LOC") and c.label in ("GPE", "LOC") \
-                    and text[c.start:c.end].endswith(ADDRESS_UNITS) and prev.source != "byline":
+                    and prev.source != "byline" and c.source != "byline" and (
+                        text[c.start:c.end].endswith(ADDRESS_UNITS) or (
+                            text[prev.start:prev.end].endswith(ADMIN_UNITS) and prev.end - prev.start >= 2
+                            and not self._is_country(c.term))):
                 out[-1] = Candidate(prev.start, c.end, "LOC", max(prev.prio, c.prio), "address")
                 continue
             out.append(c)
+        for k, c in enumerate(out):
+            if c.label in ("GPE", "LOC") and text[c.start:c.end].endswith(STREET_UNITS):
+                m = HOUSE_NUMBER.match(text, c.end)
+                if m and (k + 1 == len(out) or out[k + 1].start >= m.end()):
+                    out[k] = Candidate(c.start, m.end(), "LOC", c.prio, "address")
         return out

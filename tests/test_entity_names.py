@@ -1,0 +1,132 @@
+"""English names of entities (issue 4): composition, dictionary senses, readings, the termbase file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from pipeline.entities.lexicon import LABELS
+from pipeline.entities.naming import _title, cedict_word
+from pipeline.paths import read_tsv
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+
+
+@pytest.fixture(scope="module")
+def namer():
+    """The namer with places but without the termbase: what composition and the dictionary give."""
+    return EntityRecognizer(use_termbase=False, statistical="none").namer
+
+
+@pytest.fixture(scope="module")
+def namer_tb():
+    return EntityRecognizer(statistical="none").namer
+
+
+def name(namer, form: str, label: str, **doc_places):
+    namer.doc_places = dict(doc_places)
+    try:
+        return namer.name([form], label)
+    finally:
+        namer.doc_places = {}
+
+
+@pytest.mark.parametrize("form,label,expected", [
+    ("美国商务部", "ORG", "U.S. Department of Commerce"),
+    ("巴西能源部", "ORG", "Ministry of Energy (Brazil)"),
+    ("经济部", "ORG", "Ministry of Economic Affairs"),
+    ("英国AI安全研究所", "ORG", "UK AI Safety Institute"),
+    ("韩国半导体产业协会", "ORG", "Korea Semiconductor Industry Association"),
+    ("湖北省集成电路产业投资基金", "ORG", "Hubei Integrated Circuit Industry Investment Fund"),
+    ("南方科技大学", "ORG", "Southern University of Science and Technology"),
+    ("武汉大学", "ORG", "Wuhan University"),
+    ("东京大学", "ORG", "University of Tokyo"),
+    ("国家人工智能战略2.0", "PROGRAM", "National AI Strategy 2.0"),
+    ("净零工业法案", "LAW", "Net-Zero Industry Act"),
+    ("K-芯片法", "LAW", "K-Chips Act"),
+    ("东针-知识频道", "ORG", "Dongzhen Knowledge Channel"),
+    ("南山区", "GPE", "Nanshan District"),
+])
+def test_composed_names(namer, form, label, expected):
+    assert name(namer, form, label)[0] == expected
+
+
+def test_bare_province_prefix_takes_the_documents_province(namer):
+    # 省集成电路基金 in an article about Hubei: not "Save Integrated circuit Fund"
+    assert name(namer, "省集成电路基金", "ORG", **{"省": "Hubei"})[0] == "Hubei Integrated Circuit Fund"
+
+
+def test_development_zone(namer):
+    en, source, _ = name(namer, "武汉东湖新技术开发区", "GPE")
+    assert en.startswith("Wuhan ") and en.endswith("High-tech Development Zone") and source == "dictionary"
+    assert name(namer, "东湖高新区", "LOC")[0].endswith("High-tech Zone")
+
+
+def test_port_is_port_of(namer):
+    assert name(namer, "佩森港", "FACILITY")[0].startswith("Port of ")
+
+
+def test_places_written_together(namer):
+    assert name(namer, "俄亥俄州新奥尔巴尼", "LOC")[0] == "New Albany, Ohio"
+
+
+def test_noun_sense_and_title_case():
+    assert cedict_word("通信") == "communication"       # not "to correspond"
+    assert cedict_word("协会") == "association"         # not "an association"
+    assert _title("integrated circuit industry and investment") == "Integrated Circuit Industry and Investment"
+
+
+def test_western_name_read_back(namer):
+    assert name(namer, "迈克尔·韦尔斯", "PERSON") == ("Michael Wells", "transliteration", "western_reading")
+    # the longest form names the person, not CC-CEDICT's famous Carter
+    namer.doc_places = {}
+    assert namer.name(["埃米莉·卡特", "卡特"], "PERSON")[0] == "Emily Carter"
+    # an unknown part: pinyin stays the last resort
+    assert name(namer, "阿卜杜拉·加姆迪", "PERSON")[1] == "transliteration"
+
+
+def test_korean_name_in_a_document_about_korea(namer):
+    assert name(namer, "姜泰元", "PERSON", korea="yes") == ("Kang Tae-won", "transliteration", "korean_reading")
+    assert name(namer, "李智贤", "PERSON", korea="yes")[0] == "Lee Ji-hyun"
+    # elsewhere the same characters are a Chinese name in pinyin
+    assert name(namer, "姜泰元", "PERSON")[:3] == ("Jiang Taiyuan", "transliteration", "pinyin")
+
+
+def test_japanese_family_name_only(namer):
+    assert name(namer, "石原正久", "PERSON") == ("Ishihara", "transliteration", "japanese_reading")
+
+
+def test_termbase_names(namer_tb):
+    assert name(namer_tb, "美国商务部", "ORG") == ("U.S. Department of Commerce", "termbase", "termbase")
+    assert name(namer_tb, "香港交易所", "ORG")[0] == "Hong Kong Exchanges and Clearing (HKEX)"
+    assert name(namer_tb, "香港联交所", "ORG")[0] == "Hong Kong Stock Exchange (SEHK)"
+    assert name(namer_tb, "十五五", "PROGRAM")[0] == "15th Five-Year Plan"
+
+
+def test_termbase_file_is_well_formed():
+    path = MODELS / "termbase.tsv"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("#") and "source" in first and "2026-" in first
+    rows = read_tsv(path)
+    assert len(rows) >= 800, "the termbase covers the actors the domain meets again and again"
+    ids = Counter(r["id"] for r in rows)
+    assert not [i for i, n in ids.items() if n > 1]
+    surfaces = Counter(s for r in rows for s in [r["zh"], *[a for a in r["aliases"].split("|") if a]])
+    assert not [s for s, n in surfaces.items() if n > 1], "a surface form names one entry"
+    for r in rows:
+        assert r["type"] in LABELS and r["name_en"] and r["source"], r["id"]
+        assert not r["wikidata"] or r["wikidata"].startswith("Q"), r["id"]
+    sources = {r["source"] for r in rows}
+    assert any("ja reading" in s for s in sources) and any("ko reading" in s for s in sources)
+
+
+@pytest.mark.parametrize("filename", ["places.tsv", "person_names.tsv", "korean_name_readings.tsv",
+                                      "foreign_name_readings.tsv"])
+def test_name_data_files_name_their_source(filename):
+    path = MODELS / "entities" / filename
+    head = path.read_text(encoding="utf-8").splitlines()[:4]
+    assert head[0].startswith("#") and "source" in head[0] and "2026-" in head[0]
+    assert read_tsv(path)
