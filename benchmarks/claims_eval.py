@@ -154,15 +154,21 @@ def short_text_report(lex, folds: int = 5, seed: int = 0) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipeline eval claims", description=__doc__.splitlines()[0])
     parser.add_argument("--no-trained", action="store_true", help="lexicon-only baseline only (no scikit-learn needed)")
+    parser.add_argument("--no-pipeline", dest="pipeline", action="store_false",
+                        help="features from the label files' text only, without running the pipeline on the articles")
     args = parser.parse_args(argv)
     from pipeline.argument.data import load_labels
     from pipeline.argument.lexicon import Lexicons
 
     started = time.perf_counter()
     lex = Lexicons.load()
-    docs = load_labels()
+    errors: list[str] = []
+    # Features from the pipeline's outputs for each article, exactly as `pipeline run` computes them.
+    docs = load_labels(pipeline=args.pipeline, errors=errors)
     print(f"{sum(len(d.rows) for d in docs)} labelled sentences from {len(docs)} articles; "
           "trained models: leave-one-article-out cross-validation")
+    for message in errors:
+        print(f"label problem: {message}")
     base = predict_docs(docs, lex, trained=False)
     sentence_report("lexicon-only baseline", docs, base)
     if not args.no_trained:

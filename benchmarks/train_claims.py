@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main(argv: list[str] | None = None) -> int:
     from pipeline.argument import CLAIMS_MODEL, SHORT_MODEL
     from pipeline.argument.data import load_labels, load_short_texts
+    from pipeline.argument.features import OPTIONS
     from pipeline.argument.lexicon import Lexicons, default_models_dir
     from pipeline.argument.training import C, LEXICON_SCALE, fit_sentence_models, fit_short_text_model
 
@@ -30,9 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or default_models_dir() / "argument"
     out.mkdir(parents=True, exist_ok=True)
     lex = Lexicons.load()
-    docs = load_labels()
+    errors: list[str] = []
+    # Features from the pipeline's own outputs for each labelled article (the code path of `pipeline run`).
+    docs = load_labels(pipeline=True, errors=errors)
     meta = {"trained_on": [d.doc_id for d in docs], "sentences": sum(len(d.rows) for d in docs),
             "date": date.today().isoformat(), "regularisation_C": C, "lexicon_scale": LEXICON_SCALE,
+            "features": dict(OPTIONS), "feature_source": "pipeline outputs (pipeline.argument.context.build_views)",
+            "label_problems": errors,
             "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression (liblinear, one-vs-rest), class_weight=balanced)"}
     models = fit_sentence_models(docs, lex)
     (out / CLAIMS_MODEL).write_text(json.dumps({"meta": meta, "models": {k: m.to_json() for k, m in models.items()}},

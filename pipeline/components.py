@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from pipeline.nlp import doc_text
+
 
 def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(sentence.start, sentence.end) for sentence in doc._.structure.sentences]
@@ -44,7 +46,7 @@ class EntitiesComponent:
         return self.recognizer.backend
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = self.recognizer(doc.text, _sentence_spans(doc), _token_spans(doc))
+        entities = self.recognizer(doc_text(doc), _sentence_spans(doc), _token_spans(doc))
         doc._.fields["entities"] = entities.mentions
         doc._.fields["entity_index"] = entities.index
         doc.spans["entities"] = _span_group(doc, "entities", entities.mentions, lambda m: m.label)
@@ -62,7 +64,7 @@ class FiguresComponent:
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.figures import extract_figures
 
-        figures = extract_figures(doc.text, _sentence_spans(doc))
+        figures = extract_figures(doc_text(doc), _sentence_spans(doc))
         doc._.fields["money"] = figures.money
         doc._.fields["quantities"] = figures.quantities
         doc._.fields["numeric_checks"] = figures.numeric_checks
@@ -86,7 +88,10 @@ class ArgumentComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         structure = doc._.structure
-        argument = self.analyzer(doc.text, structure.sentences, structure.sections, targets=doc._.targets or ())
+        fields = doc._.fields  # the figures and entities components' outputs, when they ran before
+        argument = self.analyzer(doc_text(doc), structure.sentences, structure.sections, targets=doc._.targets or (),
+                                 money=fields.get("money"), quantities=fields.get("quantities"),
+                                 entities=fields.get("entities"), token_spans=doc._.token_spans)
         doc._.fields["claims"] = argument.claims
         doc._.fields["risks"] = argument.risks
         doc._.fields["opportunities"] = argument.opportunities

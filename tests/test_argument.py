@@ -268,3 +268,63 @@ def test_seed_article_has_claims_risks_opportunities(arg, analyzer):
     assert len(result.stance.target) <= 20 and result.stance.target_en
     sentence_text = {s.id: s.text for s in document.sentences}
     assert all(sentence_text[c.sentence_id] == c.text for c in result.claims + result.risks)
+
+
+# ---------------------------------------------------------------- features from the pipeline's outputs
+def test_views_carry_the_other_components_outputs():
+    from pipeline.argument.context import build_views
+    from pipeline.models import EntityMention, Money, Quantity
+
+    text, sentences, sections = _doc([("英国AI安全研究所获得1亿英镑拨款，占预算的7%。", "body"), ("刘建平表示，基金将扩大。", "body")])
+    money = [Money(text="1亿英镑", start=11, end=16, sentence_id=0, value=100000000, currency="GBP", qualifier="exact")]
+    quantities = [Quantity(text="7%", start=22, end=24, sentence_id=0, kind="percent", value=7)]
+    start = sentences[1].start
+    entities = [EntityMention(text="刘建平", start=start, end=start + 3, label="PERSON", entity_id="p1", sentence_id=1)]
+    spans = [(0, 2), (2, 4), (4, 6), (6, 9), (start, start + 3), (start + 3, start + 5)]
+    views = build_views(sentences, sections, money=money, quantities=quantities, entities=entities,
+                        token_spans=spans, text=text)
+    assert views[0].money == 1 and views[0].quantities == ("percent",) and views[1].money == 0
+    assert views[0].words == ("英国", "AI", "安全", "研究所") and views[1].words == ("刘建平", "表示")
+    assert views[1].entities == (("PERSON", 0, 3),)
+    bare = build_views(sentences, sections)
+    assert bare[0].money is None and bare[0].words is None  # not given: the features fall back to regexes
+
+
+def test_analyzer_uses_the_pipeline_outputs_it_is_given(arg):
+    from pipeline.models import Money
+
+    text, sentences, sections = _doc([("基金规模达到三百个亿。", "body")])
+    without = arg(text, sentences, sections)
+    money = [Money(text="三百个亿", start=6, end=10, sentence_id=0, value=30000000000, currency="CNY", qualifier="exact")]
+    views = arg.views(sentences, sections, money=money, text=text)
+    assert views[0].money == 1
+    assert isinstance(arg(text, sentences, sections, money=money), Argument) and isinstance(without, Argument)
+
+
+def test_official_notice_provisions_are_recommendations(arg):
+    text, sentences, sections = _doc([
+        ("某市促进人工智能产业发展的若干措施", "title"),
+        ("对新引进的人工智能企业，按实际投资额的10%给予最高1000万元奖励。", "body"),
+        ("鼓励龙头企业开放应用场景，带动中小企业协同发展。", "body"),
+        ("各区要把人工智能工作纳入年度考核。", "body"),
+    ])
+    types = {c.sentence_id: c.type for c in arg(text, sentences, sections).claims}
+    assert types == {1: "recommendation", 2: "recommendation", 3: "recommendation"}
+
+
+def test_training_and_evaluation_build_features_like_the_pipeline():
+    """Training reads each labelled article's features from a pipeline run, as at run time."""
+    data = json.loads((REPO / "models" / "argument" / "claims_model.json").read_text(encoding="utf-8"))
+    assert data["meta"]["feature_source"].startswith("pipeline outputs")
+    source = (REPO / "benchmarks" / "train_claims.py").read_text(encoding="utf-8")
+    assert "load_labels(pipeline=True" in source
+
+
+def test_a_broken_label_file_is_reported_not_fatal(tmp_path):
+    (tmp_path / "good.jsonl").write_text(json.dumps({"sentence_id": 0, "text": "一句话。", "claim_type": "fact",
+                                                     "risk": False, "opportunity": False}, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"sentence_id": 0, "text": \n', encoding="utf-8")
+    errors: list[str] = []
+    docs = load_labels(tmp_path, errors=errors)
+    assert [d.doc_id for d in docs] == ["good"] and len(errors) == 1 and "bad.jsonl" in errors[0]

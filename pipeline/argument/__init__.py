@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from pipeline.argument.classify import SentenceClassifier, SentencePrediction
+from pipeline.argument.context import build_views
 from pipeline.argument.features import SentenceView, is_non_claim
 from pipeline.argument.lexicon import Lexicons, default_models_dir
 from pipeline.argument.linear import LinearModel, load_models
@@ -49,14 +50,16 @@ class ArgumentAnalyzer:
         self.backend = "linear+lexicon" if models else "lexicon"
 
     # ------------------------------------------------------------------ documents
-    def views(self, sentences: Sequence[Sentence], sections: Sequence[Section]) -> list[SentenceView]:
-        titles = {s.id: s.title for s in sections}
-        n = max(len(sentences) - 1, 1)
-        return [SentenceView(s.text, s.kind, titles.get(s.section_id), i / n) for i, s in enumerate(sentences)]
+    def views(self, sentences: Sequence[Sentence], sections: Sequence[Section], **outputs) -> list[SentenceView]:
+        return build_views(sentences, sections, **outputs)
 
     def __call__(self, text: str, sentences: Sequence[Sentence], sections: Sequence[Section],
-                 targets: Sequence[str] = ()) -> Argument:
-        views = self.views(sentences, sections)
+                 targets: Sequence[str] = (), *, money=None, quantities=None, entities=None,
+                 token_spans=None) -> Argument:
+        """`money`, `quantities`, `entities` (contract items) and `token_spans` (word (start, end)
+        offsets): the other components' outputs for this document, used as features when given."""
+        views = self.views(sentences, sections, money=money, quantities=quantities, entities=entities,
+                           token_spans=token_spans, text=text)
         preds = self.classifier.predict(views)
         claims, risks, opportunities = [], [], []
         for sentence, pred in zip(sentences, preds):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,23 +21,76 @@ class LabelledDoc:
     views: list[SentenceView] = field(default_factory=list)
 
 
-def load_labels(directory: Path | None = None) -> list[LabelledDoc]:
+def load_labels(directory: Path | None = None, *, pipeline: bool = False, corpus: Path | None = None,
+                errors: list[str] | None = None) -> list[LabelledDoc]:
+    """Every labelled article. `pipeline=True`: each article (corpus/<doc_id>.txt|md|html) is run through
+    the pipeline and the views are built from its outputs exactly as at run time
+    (`pipeline.argument.context.views_from_document`); an article whose sentences do not match its
+    label rows keeps the label-only views (with a warning on stderr). A file that cannot be read is
+    skipped and reported in `errors` (and on stderr)."""
     directory = directory or CORPUS / "labels"
+    corpus = corpus or directory.parent
     docs = []
     for path in sorted(directory.glob("*.jsonl")):
         rows, stance = [], None
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if "doc_stance" in record:
-                stance = record["doc_stance"]
-            else:
-                rows.append(record)
+        try:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if "doc_stance" in record:
+                    stance = record["doc_stance"]
+                else:
+                    for key in ("sentence_id", "text", "claim_type", "risk", "opportunity"):
+                        if key not in record:
+                            raise ValueError(f"sentence line without {key!r}")
+                    rows.append(record)
+        except (ValueError, UnicodeDecodeError) as exc:
+            message = f"{path.name}: not loaded ({exc})"
+            print(f"labels: {message}", file=sys.stderr)
+            if errors is not None:
+                errors.append(message)
+            continue
         n = max(len(rows) - 1, 1)
         views = [SentenceView(r["text"], r.get("kind", "body"), r.get("section_title"), i / n) for i, r in enumerate(rows)]
         docs.append(LabelledDoc(path.stem, rows, stance, views))
+    if pipeline:
+        add_pipeline_views(docs, corpus, errors)
     return docs
+
+
+_ANALYZER = None
+
+
+def _analyzer():
+    global _ANALYZER
+    if _ANALYZER is None:
+        from pipeline.nlp import Analyzer, PipelineConfig
+
+        config = PipelineConfig.load()
+        config.components = [c for c in config.components if c != "argument"]  # its own outputs are not inputs
+        _ANALYZER = Analyzer(config)
+    return _ANALYZER
+
+
+def add_pipeline_views(docs: list[LabelledDoc], corpus: Path, errors: list[str] | None = None) -> None:
+    from pipeline.argument.context import views_from_document
+    from pipeline.ingest import read_article
+
+    for doc in docs:
+        paths = [p for p in sorted(corpus.glob(doc.doc_id + ".*")) if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm")]
+        if not paths:
+            message = f"{doc.doc_id}: no article file in {corpus}; label-only features"
+        else:
+            document = _analyzer().analyze(read_article(paths[0]))
+            views = views_from_document(document)
+            if [v.text for v in views] == [r["text"] for r in doc.rows]:
+                doc.views = views
+                continue
+            message = f"{doc.doc_id}: label rows do not match the pipeline's sentences; label-only features"
+        print(f"labels: {message}", file=sys.stderr)
+        if errors is not None:
+            errors.append(message)
 
 
 def load_short_texts(path: Path | None = None) -> list[dict]:

@@ -27,12 +27,18 @@ _DIGIT = re.compile(r"\d+")
 
 @dataclass
 class SentenceView:
-    """What the features see of one sentence."""
+    """What the features see of one sentence. The optional fields hold other components' outputs
+    (`pipeline.argument.context.build_views`); None = not available, the features then fall back to
+    this package's own regexes (money, percent) and jieba (words)."""
 
     text: str
     kind: str = "body"
     section_title: str | None = None
     position: float = 0.0  # 0..1 within the document
+    words: tuple[str, ...] | None = None          # the pipeline's word tokens in this sentence
+    money: int | None = None                      # money amounts the figures component found here
+    quantities: tuple[str, ...] | None = None     # kinds of its quantities here (percent, multiple, fraction)
+    entities: tuple[tuple[str, int, int], ...] | None = None  # (label, start, end) relative to the sentence
 
 
 def is_non_claim(view: SentenceView) -> bool:
@@ -64,6 +70,17 @@ def attribution_of(text: str, lex: Lexicons) -> str:
     return "author"
 
 
+_SPEECH = re.compile(r"^[^，。；;！？!?]{0,14}?(?:表示|指出|认为|称|说|透露|强调|坦言|介绍|估计|估算|预测|担心|直言|呼吁|宣称|宣布|警告|承认|披露|显示|提醒)")
+
+
+def entity_source(view: SentenceView) -> str | None:
+    """A PERSON/ORG mention (from the entities component) near the start followed by a speech verb."""
+    for label, start, end in view.entities or ():
+        if label in ("PERSON", "ORG") and start <= 25 and _SPEECH.match(view.text[end:end + 20]):
+            return view.text[start:end]
+    return None
+
+
 def polarity_hits(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
     """(positive, negative, kinds) stance evidence from cues (with negation) and irony/rhetoric patterns."""
     pos = neg = 0.0
@@ -90,6 +107,8 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
     f["hedge"] = float(len(lex.hedges.scan(text)))
     f["forecast"] = lex.forecast.score(text)
     f["recommendation"] = lex.recommendation.score(text)
+    if OPTIONS["directives"]:  # official-notice provisions count as recommendation cues
+        f["recommendation"] += lex.directive_score(text.strip())
     f["statistic"] = lex.statistic.score(text)
     f["opinion"] = lex.opinion.score(text)
     f["opportunity"] = lex.opportunity.score(text)
@@ -107,23 +126,46 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
     f["rhetorical"] = float(kinds.count("rhetorical"))
     f["negation"] = float(len(lex.negation.scan(text)))
     f["numbers"] = float(len(_NUMBER.findall(text)))
-    f["money"] = float(len(_MONEY.findall(text)))
-    f["percent"] = float(len(_PERCENT.findall(text)))
+    if view.money is not None:  # the figures component's amounts and quantities
+        f["money"] = float(view.money)
+        f["percent"] = float(len(view.quantities or ()))
+    else:
+        f["money"] = float(len(_MONEY.findall(text)))
+        f["percent"] = float(len(_PERCENT.findall(text)))
     f["year"] = float(len(_YEAR.findall(text)))
     f["question"] = float(is_question(text))
     f["exclaim"] = float(text.rstrip("”」）)").endswith(("！", "!")))
     f["first_person"] = float(bool(_FIRST_PERSON.search(text)))
     f["quote"] = float(bool(_QUOTE.search(text)))
     f["attributed"] = float(attribution_of(text, lex) != "author")
+    if view.entities is not None:
+        f["named_source"] = float(entity_source(view) is not None)
     f["non_claim"] = float(is_non_claim(view))
     f["section_risk"] = float(bool(view.section_title and _SECTION_RISK.search(view.section_title)))
     f["section_opp"] = float(bool(view.section_title and _SECTION_OPP.search(view.section_title)))
     return f
 
 
+# Which feature blocks are used (models/argument/README.md has the measured alternatives; train and
+# evaluate with the same settings). directives: directive_patterns.tsv adds to the recommendation score;
+# chars: character 1-2 grams; words: the pipeline's word tokens (jieba) as unigrams (+ bigrams);
+# figures / entities: indicator features for the figures and PERSON/ORG mentions found in the sentence
+# (their counts already feed the `x:money`, `x:percent` and `x:named_source` scores).
+OPTIONS = {"directives": True, "chars": True, "words": False, "word_bigrams": False, "figures": False, "entities": False}
+
+
+def words_of(view: SentenceView) -> tuple[str, ...]:
+    if view.words is not None:
+        return view.words
+    import jieba  # fallback only (short texts, bare sentence lists): the pipeline passes its own tokens
+
+    return tuple(w for w in jieba.lcut(view.text) if w.strip())
+
+
 def features(view: SentenceView, lex: Lexicons, ngrams: bool = True,
              scores: dict[str, float] | None = None) -> dict[str, float]:
-    """All features of one sentence: lexicon scores (prefix `x:`), shape, and char 1-2 grams (`c:`)."""
+    """All features of one sentence: lexicon scores (prefix `x:`), shape, the figures and entities the
+    pipeline found (`fig:`, `ent:`), char 1-2 grams (`c:`) and words (`w:`)."""
     if scores is None:
         scores = lexicon_scores(view, lex)
     out = {"x:" + k: v for k, v in scores.items() if v}
@@ -131,12 +173,27 @@ def features(view: SentenceView, lex: Lexicons, ngrams: bool = True,
     out["len:" + ("s" if length < 15 else "m" if length < 40 else "l" if length < 80 else "xl")] = 1.0
     out["kind:" + view.kind] = 1.0
     out["pos:" + str(min(int(view.position * 4), 3))] = 1.0
+    if OPTIONS["figures"]:
+        if scores.get("money"):
+            out["fig:money"] = 1.0
+        for kind in set(view.quantities or ()):
+            out["fig:" + kind] = 1.0
+    if OPTIONS["entities"] and view.entities:
+        for label in {e[0] for e in view.entities if e[0] in ("PERSON", "ORG")}:
+            out["ent:" + label] = 1.0
     if ngrams:
-        text = _DIGIT.sub("0", view.text)
-        for i, ch in enumerate(text):
-            out["c:" + ch] = 1.0
-            if i + 1 < len(text):
-                out["c:" + text[i:i + 2]] = 1.0
+        if OPTIONS["chars"]:
+            text = _DIGIT.sub("0", view.text)
+            for i, ch in enumerate(text):
+                out["c:" + ch] = 1.0
+                if i + 1 < len(text):
+                    out["c:" + text[i:i + 2]] = 1.0
+        if OPTIONS["words"]:
+            words = [_DIGIT.sub("0", w) for w in words_of(view)]
+            for i, w in enumerate(words):
+                out["w:" + w] = 1.0
+                if OPTIONS["word_bigrams"] and i + 1 < len(words):
+                    out["w:" + w + "_" + words[i + 1]] = 1.0
     return out
 
 

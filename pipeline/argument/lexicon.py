@@ -14,7 +14,7 @@ from pathlib import Path
 LEXICON_FILES = (
     "hedges.txt", "negation.txt", "forecast_cues.tsv", "recommendation_cues.tsv", "statistic_cues.tsv",
     "opinion_cues.tsv", "attribution.tsv", "risk_cues.tsv", "risk_modifiers.tsv", "opportunity_cues.tsv",
-    "stance_cues.tsv", "stance_patterns.tsv",
+    "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv",
 )
 
 
@@ -85,6 +85,11 @@ class Lexicons:
     stance_patterns: list[Pattern]
     attribution: list[tuple[re.Pattern, str]]
     directory: Path
+    directives: list[tuple[re.Pattern, float]] = field(default_factory=list)
+
+    def directive_score(self, text: str) -> float:
+        """Official-notice directive patterns (directive_patterns.tsv) matched by the sentence."""
+        return sum(weight for regex, weight in self.directives if regex.search(text))
 
     @classmethod
     def load(cls, models_dir: Path | None = None) -> "Lexicons":
@@ -100,6 +105,8 @@ class Lexicons:
 
         patterns = [Pattern(re.compile(r[0]), r[1], float(r[2]), r[3]) for r in _rows(directory / "stance_patterns.tsv")]
         attribution = [(re.compile(r[0]), r[1]) for r in _rows(directory / "attribution.tsv")]
+        path = directory / "directive_patterns.tsv"
+        directives = [(re.compile(r[0]), float(r[1])) for r in _rows(path)] if path.exists() else []
         return cls(
             hedges=cues("hedges.txt", weight_col=None),
             negation=cues("negation.txt", weight_col=None),
@@ -114,4 +121,5 @@ class Lexicons:
             stance_patterns=patterns,
             attribution=attribution,
             directory=directory,
+            directives=directives,
         )
