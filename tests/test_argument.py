@@ -328,3 +328,22 @@ def test_a_broken_label_file_is_reported_not_fatal(tmp_path):
     errors: list[str] = []
     docs = load_labels(tmp_path, errors=errors)
     assert [d.doc_id for d in docs] == ["good"] and len(errors) == 1 and "bad.jsonl" in errors[0]
+
+
+def test_transcript_speakers_are_the_attribution_of_their_paragraphs(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "presser.txt"
+    path.write_text(
+        "专访创投人卢颖芝：香港创科不能只靠政府\n\n"
+        "问：你怎样评价港投公司的表现？\n\n"
+        "答：整体不错。港投公司去年投资了逾百个项目。\n\n"
+        "主持人何文：下面请韩启明先生作介绍。\n\n"
+        "韩启明：谢谢主持人。今年人民银行将额度增加至8000亿元。对中小企业来说，这是利好。\n\n"
+        "建议一：加快审批。政府应当简化流程。\n", encoding="utf-8")
+    doc = analyzer.analyze(read_article(path))
+    by_text = {c.text: c.attribution for c in doc.claims}
+    assert by_text.get("港投公司去年投资了逾百个项目。") == "卢颖芝"
+    assert by_text.get("今年人民银行将额度增加至8000亿元。") == "韩启明"
+    assert by_text.get("对中小企业来说，这是利好。") == "韩启明"         # a discourse marker, not a source
+    assert by_text.get("政府应当简化流程。") == "author"                 # 建议一： is not a speaker

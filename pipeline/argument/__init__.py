@@ -17,6 +17,7 @@ from pipeline.argument.context import build_views
 from pipeline.argument.features import SentenceView, is_non_claim
 from pipeline.argument.lexicon import Lexicons, default_models_dir
 from pipeline.argument.linear import LinearModel, load_models
+from pipeline.argument.speakers import transcript_speakers
 from pipeline.argument.stance import document_stance, label_of, target_sentences, text_score
 from pipeline.argument.subject import SubjectFinder
 from pipeline.argument.training import short_text_features
@@ -61,11 +62,17 @@ class ArgumentAnalyzer:
         views = self.views(sentences, sections, money=money, quantities=quantities, entities=entities,
                            token_spans=token_spans, text=text)
         preds = self.classifier.predict(views)
+        speakers = transcript_speakers(sentences, entities)
         claims, risks, opportunities = [], [], []
         for sentence, pred in zip(sentences, preds):
             if pred.claim_type:
+                attribution = pred.attribution
+                if attribution != "author" and not self.lex.is_named_source(attribution):
+                    attribution = "author"
+                if attribution == "author" and sentence.id in speakers:
+                    attribution = speakers[sentence.id]     # 韩启明：……, 答：…… in a transcript
                 claims.append(Claim(sentence_id=sentence.id, text=sentence.text, type=pred.claim_type,
-                                    hedged=pred.hedged, attribution=pred.attribution, confidence=pred.claim_confidence))
+                                    hedged=pred.hedged, attribution=attribution, confidence=pred.claim_confidence))
             if pred.risk:
                 risks.append(Risk(sentence_id=sentence.id, text=sentence.text, category=pred.risk_category,
                                   confidence=pred.risk_confidence))

@@ -14,7 +14,7 @@ from pathlib import Path
 LEXICON_FILES = (
     "hedges.txt", "negation.txt", "forecast_cues.tsv", "recommendation_cues.tsv", "statistic_cues.tsv",
     "opinion_cues.tsv", "attribution.tsv", "risk_cues.tsv", "risk_modifiers.tsv", "opportunity_cues.tsv",
-    "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv",
+    "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv", "not_sources.tsv",
 )
 
 
@@ -86,6 +86,11 @@ class Lexicons:
     attribution: list[tuple[re.Pattern, str]]
     directory: Path
     directives: list[tuple[re.Pattern, float]] = field(default_factory=list)
+    not_sources: list[re.Pattern] = field(default_factory=list)
+
+    def is_named_source(self, source: str) -> bool:
+        """False for a discourse marker the attribution patterns mistake for a source (对印尼来说, 坦白说)."""
+        return not any(regex.search(source) for regex in self.not_sources)
 
     def directive_score(self, text: str) -> float:
         """Official-notice directive patterns (directive_patterns.tsv) matched by the sentence."""
@@ -107,6 +112,8 @@ class Lexicons:
         attribution = [(re.compile(r[0]), r[1]) for r in _rows(directory / "attribution.tsv")]
         path = directory / "directive_patterns.tsv"
         directives = [(re.compile(r[0]), float(r[1])) for r in _rows(path)] if path.exists() else []
+        path = directory / "not_sources.tsv"
+        not_sources = [re.compile(r[0]) for r in _rows(path)] if path.exists() else []
         return cls(
             hedges=cues("hedges.txt", weight_col=None),
             negation=cues("negation.txt", weight_col=None),
@@ -122,4 +129,5 @@ class Lexicons:
             attribution=attribution,
             directory=directory,
             directives=directives,
+            not_sources=not_sources,
         )
