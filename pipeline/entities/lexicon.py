@@ -139,6 +139,7 @@ class Lexicons:
     sources: dict[str, str]
     contraction_chars: set[str] = field(default_factory=set)
     currency_words: set[str] = field(default_factory=set)   # 雷亚尔, 新加坡元: money, not names
+    ambiguous_short_names: set[str] = field(default_factory=set)   # 浪潮, 小米: names that are also words
     gov_bodies: dict[str, str] = field(default_factory=dict)  # 财政厅 -> "{place} Department of Finance"
 
     def is_country_contraction(self, surface: str) -> bool:
@@ -170,6 +171,8 @@ class Lexicons:
                  for r in read_tsv(ent / "name_heads.tsv")}
         titles = {r["title"]: r["name_en"] for r in read_tsv(ent / "titles.tsv")}
         non_entities = {r["text"] for r in read_tsv(ent / "non_entities.tsv")}
+        ambiguous = ent / "ambiguous_short_names.tsv"
+        ambiguous_short_names = {r["text"] for r in read_tsv(ambiguous)} if ambiguous.exists() else set()
         surnames = {r["surname"]: (r["kind"], r["reading"]) for r in read_tsv(ent / "person_names.tsv")}
         demonyms = {d: p for p in places for d in p.demonyms}
         contraction_chars = {r["char"] for r in read_tsv(ent / "country_short_forms.tsv")}
@@ -189,7 +192,7 @@ class Lexicons:
         for d, place in demonyms.items():
             pg.add(d, ("DEMONYM", place))
         pg.freeze()
-        return cls(terms=terms, places=places, heads=heads, titles=titles, non_entities=non_entities,
+        return cls(terms=terms, places=places, heads=heads, titles=titles, non_entities=non_entities, ambiguous_short_names=ambiguous_short_names,
                    surnames=surnames, demonyms=demonyms, termbase_gazetteer=tb, place_gazetteer=pg,
                    sources={"termbase": str(termbase_path) if use_termbase else "", "entities": str(ent)},
                    contraction_chars=contraction_chars, currency_words=currency_words,

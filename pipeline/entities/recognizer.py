@@ -612,14 +612,15 @@ class MentionFinder:
         units = self.units(text, words, tokens)
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
-        confirmed = {id(u.term) for u in units if u.tag == "TERM" and not is_common_word(text[u.start:u.end])}
-        named_ends = {u.end for u in units if u.tag in ("TERM", "LATIN") and not is_common_word(text[u.start:u.end])}
+        ambiguous = self.lex.ambiguous_short_names
+        confirmed = {id(u.term) for u in units if u.tag == "TERM" and text[u.start:u.end] not in ambiguous}
+        named_ends = {u.end for u in units if u.tag in ("TERM", "LATIN") and text[u.start:u.end] not in ambiguous}
         for u in units:
             surface = text[u.start:u.end]
             if u.tag == "DEMONYM":
                 blocked.append((u.start, u.end))
             elif u.tag == "TERM":
-                if u.term.label in ("ORG", "PRODUCT") and is_common_word(surface) and id(u.term) not in confirmed \
+                if surface in ambiguous and id(u.term) not in confirmed \
                         and not COMPANY_CONTEXT.match(text, u.end) \
                         and not (u.start > 0 and text[u.start - 1] in "、与和及" and u.start - 1 in named_ends):
                     continue    # 浪潮 in 量子浪潮, 小米 in 小米粥: a company's short name that is also a word
