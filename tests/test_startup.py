@@ -81,3 +81,10 @@ def test_doc_text_is_kept_and_equals_spacy_text():
     nlp.get_pipe("structure")(doc)              # merges ABCI-Q into one token: the text is unchanged
     assert any(token.text == "ABCI-Q" for token in doc)
     assert doc_text(doc) == doc.text == "日本ABCI-Q量子计算机投资74亿美元。"
+
+
+def test_spacy_command_line_is_not_imported_but_still_works():
+    code = ("import sys, pipeline.nlp, spacy; print('spacy.cli.download' in sys.modules); "
+            "import spacy.cli; print(callable(spacy.cli.download)); print(isinstance(spacy.info(), dict))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True", "True"]
