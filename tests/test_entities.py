@@ -234,20 +234,25 @@ def test_patch_refuses_a_graph_without_gru():
         patch_sequence_lengths(b"\x08\x07")          # ModelProto with only ir_version
 
 
-def test_windowed_tagging_sends_only_name_areas_to_lac(rec):
+def lac_windows(rec, text: str) -> list[tuple[int, int]]:
     import jieba
 
     tagger = rec.finder.tagger
     if not hasattr(tagger, "windows"):
         pytest.skip("LAC not installed")
+    return tagger.windows(text, [(s, e) for _, s, e in jieba.tokenize(text)])
+
+
+def test_windowed_tagging_sends_only_name_areas_to_lac(rec):
     text = "会议认为，要继续推进改革。张伟明表示，合肥星原量子计算科技有限公司将扩大投资。"
-    tokens = [(s, e) for _, s, e in jieba.tokenize(text)]
-    windows = tagger.windows(text, tokens)
+    windows = lac_windows(rec, text)
     covered = sum(e - s for s, e in windows)
     assert 0 < covered < len(text)
     assert not any(s < text.index("改革") + 2 and text.index("会议") < e for s, e in windows)
     assert any(s <= text.index("合肥") and text.index("有限公司") + 4 <= e for s, e in windows)
-    words = tagger(text, tokens)
+    import jieba
+
+    words = rec.finder.tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
     assert [w[:2] for w in words] == sorted(w[:2] for w in words)
     assert all(a[1] <= b[0] for a, b in zip(words, words[1:]))
 
@@ -460,14 +465,8 @@ def test_forms_of_address_and_names_in_titles_are_not_persons(rec_no_tb):
 
 
 def test_a_place_before_an_organisation_word_opens_a_lac_window(rec):
-    import jieba
-
-    tagger = rec.finder.tagger
-    if not hasattr(tagger, "windows"):
-        pytest.skip("LAC not installed")
     text = "会议认为要继续推进改革。北京银行发行新卡。德国经济发布通知。"
-    tokens = [(s, e) for _, s, e in jieba.tokenize(text)]
-    windows = tagger.windows(text, tokens)
+    windows = lac_windows(rec, text)
     bank = text.index("北京银行")
     economy = text.index("德国经济")
     assert any(s <= bank and bank + 4 <= e for s, e in windows)

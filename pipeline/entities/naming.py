@@ -193,28 +193,26 @@ def _plain(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _reading_table(filename: str, key: str, value: str) -> dict[str, str]:
+    """A two-column table of models/entities/ (absent file: empty)."""
+    from pipeline.entities.resources import models_dir
+    from pipeline.paths import read_tsv
+
+    path = models_dir() / "entities" / filename
+    if not path.exists():
+        return {}
+    return {r[key]: r[value] for r in read_tsv(path) if r.get(key) and r.get(value)}
+
+
 def korean_readings() -> dict[str, str]:
     """Chinese character → its Korean reading as written in personal names (korean_name_readings.tsv)."""
-    from pipeline.entities.resources import models_dir
-    from pipeline.paths import read_tsv
-
-    path = models_dir() / "entities" / "korean_name_readings.tsv"
-    if not path.exists():
-        return {}
-    return {r["char"]: r["reading"] for r in read_tsv(path) if r.get("char") and r.get("reading")}
+    return _reading_table("korean_name_readings.tsv", "char", "reading")
 
 
-@lru_cache(maxsize=1)
 def foreign_readings() -> dict[str, str]:
     """Chinese transliteration → the European / Arabic name part (foreign_name_readings.tsv)."""
-    from pipeline.entities.resources import models_dir
-    from pipeline.paths import read_tsv
-
-    path = models_dir() / "entities" / "foreign_name_readings.tsv"
-    if not path.exists():
-        return {}
-    return {r["zh"]: r["name"] for r in read_tsv(path) if r.get("zh") and r.get("name")}
+    return _reading_table("foreign_name_readings.tsv", "zh", "name")
 
 
 def pinyin_place(text: str) -> str:
