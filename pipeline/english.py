@@ -283,12 +283,12 @@ class _Doc:
         return out
 
     def _measures(self, text: str, base: int, taken: list[tuple[int, int]]):
-        from pipeline.figures.numerals import scan_numbers
+        from pipeline.figures.numerals import blocked_positions, scan_numbers
 
         if not any(ch.isdigit() or ch in "一二三四五六七八九十百千万两" for ch in text):
             return []
         out = []
-        for num in scan_numbers(text):
+        for num in scan_numbers(text, blocked=blocked_positions(text)):   # 最后一公里 is an idiom, not 1 km
             s, e = num.start, num.end
             if any(a < base + e and base + s < b for a, b in taken):
                 continue

@@ -202,3 +202,13 @@ def test_summary_without_any_extraction_still_has_a_headline(analyzer):
     assert summary.headline
     doc.summary_en = summary
     assert "## Key figures" in render_markdown(doc)
+
+
+def test_idioms_are_not_measures(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "idiom.txt"
+    path.write_text("标题\n\n资源丰富，难在“最后一公里”。需要新建铁路120公里。\n", encoding="utf-8")
+    doc = analyzer.analyze(read_article(path))
+    text = summary_text(build_summary(doc))
+    assert "120 km" in text and "1 km" not in text
