@@ -34,18 +34,14 @@ def transcript_speakers(sentences: Sequence[Sentence], entities: Sequence[Entity
             continue
         if current and current[0] != sentence.paragraph_id:
             current = None
-        label = _LABEL.match(sentence.text)
-        if label and (current is None or current[0] != sentence.paragraph_id or sentence.start == _paragraph_start(sentences, sentence)):
+        label = _LABEL.match(sentence.text) if current is None else None
+        if label:
             speaker = _speaker(label.group("label"), sentence.start + label.start("label"),
                                sentence.start + label.end("label"), persons, interviewee)
             current = (sentence.paragraph_id, speaker) if speaker else None
         if current:
             speakers[sentence.id] = current[1]
     return speakers
-
-
-def _paragraph_start(sentences: Sequence[Sentence], sentence: Sentence) -> int:
-    return min(s.start for s in sentences if s.paragraph_id == sentence.paragraph_id)
 
 
 def _speaker(label: str, start: int, end: int, persons: Sequence[EntityMention], interviewee: str | None) -> str | None:

@@ -374,12 +374,15 @@ _BARE_MAGNITUDE = {"亿": Decimal(10) ** 8, "億": Decimal(10) ** 8, "万": Deci
                    "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "十亿": Decimal(10) ** 9, "百亿": Decimal(10) ** 10}
 
 
+@lru_cache(maxsize=4)
+def _bare_magnitude_re(key: str) -> re.Pattern:
+    names = (n for n, (_, weak) in _tables(key).suffix_map.items() if not weak and not n.isascii())
+    return re.compile(r"(?<![0-9０-９.一二三四五六七八九十百千万亿两几数多余〇零萬億兩])(十亿|百亿|千万|百万|亿|億|万|萬)"
+                      r"(?=(?:" + _alt(names) + r")(?:以上|以下|级))")
+
+
 def _add_bare_magnitudes(text: str, items: list[MItem], t: _Tables) -> None:
-    pattern = re.compile(r"(?<![0-9０-９.一二三四五六七八九十百千万亿两几数多余〇零萬億兩])(十亿|百亿|千万|百万|亿|億|万|萬)"
-                         r"(?=(?:" + "|".join(re.escape(w) for w in sorted((n for n, (_, weak) in t.suffix_map.items()
-                                                                              if not weak and not n.isascii()), key=len, reverse=True))
-                         + r")(?:以上|以下|级))")
-    for m in pattern.finditer(text):
+    for m in _bare_magnitude_re(models_key()).finditer(text):
         name = t.suffix_re.match(text, m.end())
         if name is None or any(it.start < name.end() and m.start() < it.end for it in items):
             continue
