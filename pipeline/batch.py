@@ -20,9 +20,12 @@ from tqdm import tqdm
 from pipeline.ingest import ARTICLE_SUFFIXES, IngestError, doc_id_for, format_of, read_bytes
 from pipeline.models import RunError, RunReport
 from pipeline.nlp import Analyzer, PipelineConfig
-from pipeline.outputs import atomic_write_text, write_tables
-from pipeline.parallel import Job, make_backend
+from pipeline.outputs import TableWriter, atomic_write_text
+from pipeline.parallel import Job, make_backend, output_paths, write_outputs
 from pipeline.reports.dashboard import load_tables, render_dashboard
+
+
+_FROM_DISK: dict = {}  # marker: a skipped document's rows are read back from its JSON
 
 
 class UsageError(Exception):
@@ -135,13 +138,13 @@ class OutputLayout:
         return self.out / "docs"
 
     def doc_json(self, doc_id: str) -> Path:
-        return self.docs / f"{doc_id}.json"
+        return output_paths(self.out, doc_id)[0]
 
     def summary_md(self, doc_id: str) -> Path:
-        return self.out / "summaries" / f"{doc_id}.md"
+        return output_paths(self.out, doc_id)[1]
 
     def report_html(self, doc_id: str) -> Path:
-        return self.out / "reports" / f"{doc_id}.html"
+        return output_paths(self.out, doc_id)[2]
 
     @property
     def tables(self) -> Path:
@@ -198,14 +201,36 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=len(files), disable=not show, unit="doc", desc="analysing", file=sys.stderr)
 
-    def record(index: int, status: str, stage: str | None = None, reason: str | None = None) -> None:
+    table_writer = TableWriter(layout.tables)
+    rows_ready: dict[int, dict[str, list[dict]] | None] = {}  # by file index; None: nothing to add
+    next_row = 0
+
+    def add_rows_in_order() -> None:
+        """Table rows go in in file order whatever order the documents finish in, so the tables
+        do not depend on the number of workers; at most the jobs in flight wait here."""
+        nonlocal next_row
+        while next_row in rows_ready:
+            rows = rows_ready.pop(next_row)
+            if rows is _FROM_DISK:
+                with open(layout.doc_json(files[next_row].doc_id), encoding="utf-8") as handle:
+                    table_writer.add(json.load(handle))
+            elif rows is not None:
+                table_writer.add_rows(rows)
+            next_row += 1
+
+    def record(index: int, status: str, stage: str | None = None, reason: str | None = None,
+               rows: dict[str, list[dict]] | None = None) -> None:
         item = files[index]
         counts[status] += 1
         statuses[index] = {"doc_id": item.doc_id, "path": item.display, "status": status}
         if status == "failed":
             errors.append(RunError(path=item.display, stage=stage or "analyze", reason=reason or "failed"))
             emit(f"error: {reason}")
+        rows_ready[index] = _FROM_DISK if status == "skipped" else rows
         bar.update(1)
+
+    workers_write = not dask  # Dask workers may not see this file system: their texts come back here
+    out_for_workers = str(layout.out) if workers_write else None
 
     def jobs() -> Iterator[Job]:
         """Read lazily, so only the jobs in flight are held in memory."""
@@ -219,35 +244,45 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
             if not force and _existing_matches(layout, item.doc_id, sha256, fingerprint):
                 record(index, "skipped")
                 continue
-            yield Job(index=index, doc_id=item.doc_id, display=item.display, fmt=format_of(item.path), data=data)
+            yield Job(index=index, doc_id=item.doc_id, display=item.display, fmt=format_of(item.path), data=data,
+                      out=out_for_workers)
 
     clock = time.perf_counter()
     backend = make_backend(config, workers=workers, dask=dask, analyzer=analyzer, n_jobs=len(files))
     stage_seconds["load"] = time.perf_counter() - clock
     try:
         for result in backend.run(jobs()):
+            add_rows_in_order()  # what jobs() recorded (skipped or unreadable files)
             if result.status != "analysed":
                 record(result.index, "failed", result.stage, result.reason)
+                add_rows_in_order()
                 continue
-            try:
-                clock = time.perf_counter()
-                atomic_write_text(layout.summary_md(result.doc_id), result.summary_md)
-                atomic_write_text(layout.report_html(result.doc_id), result.report_html)
-                atomic_write_text(layout.doc_json(result.doc_id), result.document_json)  # last: marks it done
-                _add(stage_seconds, "write", time.perf_counter() - clock)
-            except OSError as exc:
-                record(result.index, "failed", "write", f"{files[result.index].display}: cannot write outputs ({exc})")
-                continue
+            if not result.written:
+                try:
+                    clock = time.perf_counter()
+                    write_outputs(layout.out, result.doc_id, result.document_json, result.summary_md,
+                                  result.report_html)
+                    _add(stage_seconds, "write", time.perf_counter() - clock)
+                except OSError as exc:
+                    record(result.index, "failed", "write",
+                           f"{files[result.index].display}: cannot write outputs ({exc})")
+                    add_rows_in_order()
+                    continue
             for name, seconds in result.stage_seconds.items():
                 _add(stage_seconds, name, seconds)
-            record(result.index, "analysed")
+            record(result.index, "analysed", rows=result.rows)
+            add_rows_in_order()
+        add_rows_in_order()
+        clock = time.perf_counter()
+        table_counts = table_writer.close()
+        stage_seconds["tables"] = time.perf_counter() - clock
+    except BaseException:
+        table_writer.abort()
+        raise
     finally:
         backend.close()
         bar.close()
     ordered = [statuses[i] for i in sorted(statuses)]
-    clock = time.perf_counter()
-    table_counts = write_tables(_read_done(layout, ordered), layout.tables)
-    stage_seconds["tables"] = time.perf_counter() - clock
     clock = time.perf_counter()
     atomic_write_text(layout.out / "reports" / "index.html", render_dashboard(load_tables(layout.tables)))
     stage_seconds["dashboard"] = time.perf_counter() - clock
@@ -274,12 +309,3 @@ def _remove_stale_temp_files(layout: OutputLayout) -> None:
 
 def _add(totals: dict[str, float], name: str, seconds: float) -> None:
     totals[name] = totals.get(name, 0.0) + seconds
-
-
-def _read_done(layout: OutputLayout, statuses: list[dict[str, str]]) -> Iterator[dict]:
-    for entry in statuses:
-        if entry["status"] == "failed":
-            continue
-        with open(layout.doc_json(entry["doc_id"]), encoding="utf-8") as handle:
-            yield json.load(handle)
-

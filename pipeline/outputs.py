@@ -18,12 +18,32 @@ if TYPE_CHECKING:  # pyarrow is imported by the table functions only: workers ne
     import pyarrow as pa
 
 
+def _file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
+def _temp_file(folder: Path, name: str) -> Path:
+    """An empty hidden temp file in `folder` (cleaned up by the next run if this one is killed),
+    with the permissions of an ordinary new file: mkstemp's 0600 would hide outputs from the
+    user's other tools."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, _FILE_MODE)
+    finally:
+        os.close(fd)
+    return Path(tmp)
+
+
 def atomic_write_with(path: Path, writer: Callable[[Path], None]) -> None:
     """Have `writer` write a temp file beside `path`, then rename it into place, so readers
     see the old file or the new one, never a part (also for pandas and pyarrow writers)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+    tmp = _temp_file(path.parent, path.name)
     try:
         writer(Path(tmp))
         os.replace(tmp, path)
@@ -166,13 +186,18 @@ class TableWriter:
         tables_dir.mkdir(parents=True, exist_ok=True)
         for name in TABLE_NAMES:
             self.pending[name] = {column: [] for column in self.schemas[name].names}
-            parquet_tmp = Path(tempfile.mkstemp(dir=tables_dir, prefix=f".{name}.parquet.", suffix=".tmp")[1])
-            csv_tmp = Path(tempfile.mkstemp(dir=tables_dir, prefix=f".{name}.csv.", suffix=".tmp")[1])
+            parquet_tmp = _temp_file(tables_dir, f"{name}.parquet")
+            csv_tmp = _temp_file(tables_dir, f"{name}.csv")
             self.temp[name] = (parquet_tmp, csv_tmp)
             self.parquet[name] = pq.ParquetWriter(parquet_tmp, self.schemas[name])
 
     def add(self, doc: dict[str, Any]) -> None:
-        for name, rows in document_rows(doc).items():
+        """A document given as its JSON dict."""
+        self.add_rows(document_rows(doc))
+
+    def add_rows(self, rows_by_table: dict[str, list[dict[str, Any]]]) -> None:
+        """A document's rows, as `document_rows` makes them (e.g. in a worker process)."""
+        for name, rows in rows_by_table.items():
             columns = self.pending[name]
             for column, values in columns.items():
                 values.extend(row.get(column) for row in rows)

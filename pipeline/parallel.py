@@ -1,10 +1,12 @@
 """Where documents are analysed: in this process, in a local process pool, or on a Dask cluster.
 
 Every backend runs the same function, `analyze_job`, on a `Job` (the article's bytes and
-names) and returns a `JobResult` holding the finished JSON and Markdown text; the caller
-writes the files. Workers therefore need no shared file system, each worker process loads the
-pipeline once, and at most `window` jobs are in flight, so memory stays bounded however large
-the corpus is.
+names). A job that names an output folder (`Job.out`: this process and the local pool, which
+share the file system) has its files written by the worker, atomically, and only the corpus
+table rows travel back; otherwise (Dask workers may be on other machines) the `JobResult`
+carries the finished JSON, Markdown and HTML text and the caller writes them. Each worker
+process loads the pipeline once, and at most `window` jobs are in flight, so memory stays
+bounded however large the corpus is.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
 from pipeline.ingest import IngestError, article_from_bytes
 from pipeline.nlp import Analyzer, PipelineConfig
-from pipeline.outputs import document_json
+from pipeline.outputs import atomic_write_text, document_json, document_rows
 
 
 @dataclass
@@ -29,6 +32,23 @@ class Job:
     display: str
     fmt: str
     data: bytes
+    out: str | None = None  # output folder: the worker writes the files itself
+
+
+def output_paths(out: str | os.PathLike, doc_id: str) -> tuple[Path, Path, Path]:
+    """(document JSON, Markdown summary, HTML page) of `doc_id` under the output folder `out`."""
+    root = Path(out)
+    return root / "docs" / f"{doc_id}.json", root / "summaries" / f"{doc_id}.md", root / "reports" / f"{doc_id}.html"
+
+
+def write_outputs(out: str | os.PathLike, doc_id: str, document_json_text: str, summary_md: str,
+                  report_html: str | None) -> None:
+    """Each file atomically; the document JSON last, because its presence marks the document done."""
+    doc_path, md_path, html_path = output_paths(out, doc_id)
+    atomic_write_text(md_path, summary_md)
+    if report_html is not None:
+        atomic_write_text(html_path, report_html)
+    atomic_write_text(doc_path, document_json_text)
 
 
 @dataclass
@@ -36,6 +56,8 @@ class JobResult:
     index: int
     doc_id: str
     status: str  # "analysed" or "failed"
+    rows: dict[str, list[dict]] | None = None  # the document's corpus-table rows
+    written: bool = False  # the worker wrote the files (Job.out); else the texts below are set
     document_json: str | None = None
     summary_md: str | None = None
     report_html: str | None = None
@@ -74,15 +96,27 @@ def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = No
         stage = "render"
         clock = time.perf_counter()
         summary_md = render_markdown(document)
-        # the page shows no tokens, the bulk of a document
-        report_html = render_document_page(document.model_dump(mode="json", exclude={"tokens"})) if with_report else None
+        # the page and the table rows need no tokens, the bulk of a document
+        without_tokens = document.model_dump(mode="json", exclude={"tokens"})
+        report_html = render_document_page(without_tokens) if with_report else None
         render_seconds = time.perf_counter() - clock
-        return JobResult(index=job.index, doc_id=job.doc_id, status="analysed",
-                         document_json=document_json(document), summary_md=summary_md, report_html=report_html,
-                         stage_seconds={"ingest": ingest_seconds, **document.provenance.stage_seconds,
-                                        "render": render_seconds})
+        rows = document_rows({**without_tokens, "tokens": document.tokens})
+        text = document_json(document)
+        stage_seconds = {"ingest": ingest_seconds, **document.provenance.stage_seconds, "render": render_seconds}
+        if job.out is None:
+            return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, document_json=text,
+                             summary_md=summary_md, report_html=report_html, stage_seconds=stage_seconds)
+        stage = "write"
+        clock = time.perf_counter()
+        write_outputs(job.out, job.doc_id, text, summary_md, report_html)
+        stage_seconds["write"] = time.perf_counter() - clock
+        return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, written=True,
+                         stage_seconds=stage_seconds)
     except IngestError as exc:
         reason = str(exc)
+    except OSError as exc:
+        reason = (f"{job.display}: cannot write outputs ({exc})" if stage == "write"
+                  else f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}")
     except Exception as exc:  # one bad document must not stop the batch
         reason = f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}"
     return JobResult(index=job.index, doc_id=job.doc_id, status="failed", stage=stage, reason=reason)

@@ -45,6 +45,11 @@ def assert_good_outputs_complete(out: Path, n_good: int = 2) -> None:
     documents = pd.read_parquet(out / "tables" / "documents.parquet")
     assert {f"good-{i}" for i in range(n_good)} <= set(documents["doc_id"])
     assert not list(out.rglob(".*.tmp"))
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in [out / "docs" / "good-0.json", out / "tables" / "documents.parquet", out / "tables" / "claims.csv",
+                 out / "reports" / "index.html", out / "run.json"]:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path  # written via temp files, not left 0600
 
 
 def single_error(report, messages, name: str, reason: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pipeline.batch import discover, run_corpus
@@ -22,11 +23,25 @@ def serial_docs(corpus_run):
     return comparable(out)
 
 
-def test_process_pool_matches_single_process(tmp_path, serial_docs):
+def tables(out):
+    frames = {p.name: pd.read_parquet(p) for p in sorted((out / "tables").glob("*.parquet"))}
+    for frame in frames.values():
+        if "pipeline_version" in frame:
+            frame.drop(columns="pipeline_version", inplace=True)
+    return frames
+
+
+def test_process_pool_matches_single_process(tmp_path, serial_docs, corpus_run):
     report, status = run_corpus(CORPUS, tmp_path / "pool", workers=2, progress=False, log=lambda m: None)
     assert status == 0 and report.workers == 2
     assert comparable(tmp_path / "pool") == serial_docs
     assert [d["doc_id"] for d in report.documents] == [f.doc_id for f in discover(CORPUS)[0]]
+    # the workers write the files and send back table rows; the tables keep the corpus order
+    pool_tables, serial_tables = tables(tmp_path / "pool"), tables(corpus_run[0])
+    assert pool_tables.keys() == serial_tables.keys() and len(pool_tables) == 12
+    for name in serial_tables:
+        pd.testing.assert_frame_equal(pool_tables[name], serial_tables[name], obj=name)
+    assert list(pool_tables["documents.parquet"]["doc_id"]) == [f.doc_id for f in discover(CORPUS)[0]]
 
 
 def test_dask_local_cluster_matches_single_process(tmp_path, serial_docs):
