@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
@@ -46,6 +46,24 @@ SUMMARY_PARTS = [
 def render_document_page(doc: dict) -> str:
     """HTML page of one document given as its JSON dict (`OUT_DIR/docs/<doc_id>.json`)."""
     return render("document.html.j2", **document_context(doc))
+
+
+def _sentence_links(by_id: dict[int, dict]) -> Callable[[Any], Markup]:
+    """`sid(i)`: the link to sentence i, its text as the tooltip. Each link is built and escaped
+    once per page: a page cites the same sentences many times (claims, risks, summary rows)."""
+    links: dict[Any, Markup] = {}
+
+    def sid(i: Any) -> Markup:
+        if i is None:
+            return Markup("–")
+        link = links.get(i)
+        if link is None:
+            number = escape(i)
+            title = escape(by_id[i]["text"]) if i in by_id else ""
+            link = links[i] = Markup(f'<a class="sid" href="#s{number}" title="{title}">s{number}</a>')
+        return link
+
+    return sid
 
 
 def _filled(items, model) -> list[dict]:
@@ -123,7 +141,7 @@ def document_context(doc: dict) -> dict[str, Any]:
         "stance_targets": [dict(t, quotes=quote(t.get("evidence"))) for t in stance.get("targets") or []],
         "summary_rows": summary_rows,
         "provenance": provenance,
-        "sentence_text": {i: s["text"] for i, s in by_id.items()},
+        "sid": _sentence_links(by_id),
     }
 
 
