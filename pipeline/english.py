@@ -30,6 +30,8 @@ from pipeline.translation.forms import (format_amount, format_measure,
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff0-9A-Za-z·“”《》（）、，,.\-]*")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_SIZE_BEFORE_NOUN = re.compile(r"(\d{1,2}(?:\.\d)?)\s*(?:英寸|寸)")
+NUMERAL_CHAR = re.compile(r"[\d一二三四五六七八九十百千万两]")  # a sentence without one has no measure
 ACTOR_LABELS = ("ORG", "GPE", "PERSON", "PROGRAM")
 MAX_CLAIMS = 15
 MAX_ABSTRACT = 7
@@ -285,7 +287,7 @@ class _Doc:
     def _measures(self, text: str, base: int, taken: list[tuple[int, int]]):
         from pipeline.figures.numerals import blocked_positions, scan_numbers
 
-        if not any(ch.isdigit() or ch in "一二三四五六七八九十百千万两" for ch in text):
+        if not NUMERAL_CHAR.search(text):
             return []
         out = []
         for num in scan_numbers(text, blocked=blocked_positions(text)):   # 最后一公里 is an idiom, not 1 km
@@ -310,9 +312,12 @@ class _Doc:
             end = match.end()
             unit = gloss.en
             if gloss.kind == "counter":
-                noun = self.res.term_regex.match(text, end)
+                size = _SIZE_BEFORE_NOUN.match(text, end)   # 3万片12英寸晶圆: 30,000 12-inch wafers
+                noun = self.res.term_regex.match(text, size.end() if size else end)
                 if noun and self.res.glossary[noun.group(0)].kind == "term":
                     unit, end = self.res.glossary[noun.group(0)].en, noun.end()
+                    if size:
+                        unit = f"{size.group(1)}-inch {unit}"
                 elif not unit or (unit != "people" and num.value < 10) or num.value <= 1:
                     # "两家巨头", "四项合计": a small count of something the glossary cannot name; larger
                     # counts (约4,700家) take the counter's default noun
@@ -476,7 +481,9 @@ def build_figures(ix: _Doc) -> list[Figure]:
         details, _ = _figure_details(role, actor, terms, times)
         text = format_quantity(q.kind, q.value, q.qualifier, getattr(q, "value_max", None))
         figures.append(Figure(q.kind, text, text, [q.sentence_id], q.start, details))
-    for sid in range(len(d.sentences)):
+    for sid, sentence in enumerate(d.sentences):
+        if not NUMERAL_CHAR.search(sentence.text):
+            continue
         for el in ix.elements(sid):
             if el.kind != "measure":
                 continue

@@ -212,3 +212,13 @@ def test_idioms_are_not_measures(analyzer, tmp_path):
     doc = analyzer.analyze(read_article(path))
     text = summary_text(build_summary(doc))
     assert "120 km" in text and "1 km" not in text
+
+
+def test_counted_things_with_a_size_before_the_noun(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "fab.txt"
+    path.write_text("标题\n\n新厂建成后月产4万片12英寸晶圆。二期再增加2.5万片的产能。\n", encoding="utf-8")
+    doc = analyzer.analyze(read_article(path))
+    text = summary_text(build_summary(doc))
+    assert "40,000 12-inch wafers" in text and "25,000 pieces" in text
