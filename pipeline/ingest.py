@@ -319,8 +319,9 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# 【责任编辑：周岚】: a byline line in brackets
+# 【责任编辑：周岚】: a byline line in brackets; （本报记者 苏静远）closing an article
 _BRACKETED_LINE = re.compile(r"^\s*[【\[]\s*(.+?)\s*[】\]]\s*$")
+_PARENTHESISED_LINE = re.compile(r"^\s*[（(]\s*((?:本报|本刊|本台|本网|本社)?(?:驻[\u4e00-\u9fff]{1,6})?记者.+?)\s*[）)]\s*$")
 # 新华社华盛顿11月20日电（记者陈思远）: a wire dateline opening the first paragraph names agency and reporters
 _DATELINE = re.compile(
     r"^\s*(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))?[\u4e00-\u9fff]{0,8}?\s*"
@@ -337,12 +338,55 @@ _WECHAT_HEADER = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+\d{1,2}:\d{2})?\s*$")
 
 
+# ■本报记者 苏静远 发自悉尼 / 本报驻东京记者 李明 王芳 / 文｜本报记者 苏静远: a newspaper's reporter line
+_REPORTER_LINE = re.compile(
+    r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|新华社)?(?:驻[\u4e00-\u9fff]{1,6})?"
+    r"(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*(?P<names>[\u4e00-\u9fff·][\u4e00-\u9fff·\s、，,]{1,40}?)\s*$")
+_REPORTER_PREFIX = re.compile(r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|新华社)?(?:驻[\u4e00-\u9fff]{1,6})?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
+_NOT_A_NAME = ("发自", "报道", "摄影", "摄", "综合", "编译", "整理")
+# 江苏某某股份有限公司董事会 / 2026年11月22日: the issuer's signature closing an announcement or notice
+_SIGNATURE_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,40}?(?:董事会|监事会|人民政府|办公厅|办公室|委员会|有限公司|股份公司|集团|局|厅|部|委|院|署|中心|协会|银行)$")
+_NOT_IN_A_NAME = re.compile(r"[说是的了这那将在]")  # 国家发展和改革委员会 has 和
+_SIGNATURE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def _reporter_names(value: str) -> str | None:
+    """The names of a reporter line (本报记者 苏静远 王芳 发自悉尼 -> 苏静远 王芳), else None."""
+    names = []
+    for word in re.split(r"[\s、，,]+", _REPORTER_PREFIX.sub("", value.strip())):
+        if not word:
+            continue
+        if word.startswith(_NOT_A_NAME) or not 2 <= len(word) <= 6:
+            break
+        names.append(word)
+    return " ".join(names) or None
+
+
 def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     wechat = _WECHAT_HEADER.match(line)
     if wechat:
         return [(("author",), "原创", wechat.group("author")), (("publisher",), "公众号", wechat.group("publisher"))]
-    bracketed = _BRACKETED_LINE.match(line)
-    return parse_byline_line(bracketed.group(1) if bracketed else line)
+    bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)
+    inner = bracketed.group(1) if bracketed else line
+    reporter = _REPORTER_LINE.match(inner)
+    if reporter and (names := _reporter_names(inner)):
+        return [(("author",), "记者", names)]
+    fields = parse_byline_line(inner)
+    # 文｜本报记者 苏静远: the reporter's desk is not part of the name
+    return [(roles, label, (_reporter_names(value) or value) if roles == ("author",) and _REPORTER_PREFIX.match(value)
+             else value) for roles, label, value in fields]
+
+
+def _signature(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+    """The issuer of an announcement or notice signed at its end (issuer line, then date line)."""
+    if len(lines) < 3:
+        return None, []
+    (i_start, i_end), (d_start, d_end) = lines[-2], lines[-1]
+    issuer, date = text[i_start:i_end].strip(), text[d_start:d_end].strip()
+    if _SIGNATURE_DATE.match(date) and _SIGNATURE_ISSUER.match(issuer) and not _NOT_IN_A_NAME.search(issuer):
+        return issuer, [(i_start, i_end), (d_start, d_end)]
+    return None, []
 
 
 def _dateline_fields(line: str) -> list[tuple[tuple[str, ...], str, str]]:
@@ -383,6 +427,11 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
         _fill_byline(byline, _dateline_fields(text[start:end]))
     if title and byline.source is None and (issuer := _ISSUER_TITLE.match(title)):
         byline.source = issuer.group("issuer")
+    signer, signature_spans = _signature(text, body_lines)
+    if signer:
+        if byline.source is None:
+            byline.source = signer
+        byline_spans.extend(signature_spans)
     return title, title_span, byline, byline_spans
 
 

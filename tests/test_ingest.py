@@ -91,6 +91,23 @@ def test_wechat_header_and_analyst_line_are_bylines():
     assert find_title_and_byline("标题\n原创作品很多，2026年11月20日发布。\n", None)[2].author is None
 
 
+def test_reporter_lines_and_signatures_are_bylines():
+    for header in ("■本报记者 苏静远 发自悉尼", "文｜本报记者 苏静远", "本报驻悉尼记者 苏静远", "记者 苏静远"):
+        _, _, byline, spans = find_title_and_byline(f"澳大利亚押注关键矿产\n{header}\n\n正文第一句。\n", None)
+        assert (byline.author, len(spans)) == ("苏静远", 1), header
+    _, _, byline, _ = find_title_and_byline("标题\n本报记者 李明 王芳\n\n正文。\n", None)
+    assert byline.author == "李明 王芳"
+    _, _, byline, _ = find_title_and_byline("标题\n\n正文第一句。\n\n（本报记者 张三）\n", None)
+    assert byline.author == "张三"
+    _, _, byline, spans = find_title_and_byline("标题\n\n记者会上，部长回答了提问。\n", None)
+    assert byline.author is None and spans == []
+    text = "关于投资建设项目的公告\n\n正文。\n\n特此公告。\n\n江苏某某微电子股份有限公司董事会\n2026年11月22日\n"
+    _, _, byline, spans = find_title_and_byline(text, None)
+    assert byline.source == "江苏某某微电子股份有限公司董事会" and len(spans) == 2
+    _, _, byline, spans = find_title_and_byline("标题\n\n正文。\n\n他说这家公司\n2026年11月22日\n", None)
+    assert byline.source is None and spans == []
+
+
 def test_body_sentence_is_not_a_byline():
     assert parse_byline_line("作者认为:日本的战略是正确的。") == []
     assert parse_byline_line("来源于实验室的成果很多") == []
