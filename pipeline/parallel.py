@@ -99,9 +99,9 @@ def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = No
         # the page and the table rows need no tokens, the bulk of a document
         without_tokens = document.model_dump(mode="json", exclude={"tokens"})
         report_html = render_document_page(without_tokens) if with_report else None
-        render_seconds = time.perf_counter() - clock
         rows = document_rows({**without_tokens, "tokens": document.tokens})
         text = document_json(document)
+        render_seconds = time.perf_counter() - clock  # the JSON text and table rows included
         stage_seconds = {"ingest": ingest_seconds, **document.provenance.stage_seconds, "render": render_seconds}
         if job.out is None:
             return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, document_json=text,
