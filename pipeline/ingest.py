@@ -68,18 +68,23 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
+# Unicode categories Cc (controls other than the whitespace ones), Cs (surrogates), Co (private use)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+_SPACE = re.compile(r"\s")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f\v"))
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _cjk_ratio(text: str) -> float:
-    letters = [ch for ch in text if not ch.isspace()]
+    letters = len(text) - len(_SPACE.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff") / len(letters)
+    return len(_HAN.findall(text)) / letters
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -168,7 +173,9 @@ def traditional_to_simplified(text: str) -> str:
 def to_simplified(text: str) -> tuple[str, str]:
     """Return (simplified_text, script of the input)."""
     converted = _t2s().convert(text)
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if converted == text:
+        return text, "simplified"
+    han = len(_HAN.findall(text))
     changed = sum(1 for a, b in zip(text, converted) if a != b) if len(converted) == len(text) else han
     if han and changed >= 3 and changed / han >= 0.02:
         return converted, "traditional"
