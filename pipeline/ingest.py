@@ -12,7 +12,6 @@ import errno
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
