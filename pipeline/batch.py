@@ -156,7 +156,10 @@ class OutputLayout:
 
 
 def _existing_matches(layout: OutputLayout, doc_id: str, sha256: str, fingerprint: str) -> bool:
-    if not (layout.summary_md(doc_id).exists() and layout.report_html(doc_id).exists()):
+    try:  # empty: written without fsync and lost in an operating-system crash
+        if not (layout.summary_md(doc_id).stat().st_size and layout.report_html(doc_id).stat().st_size):
+            return False
+    except OSError:
         return False
     try:
         with open(layout.doc_json(doc_id), encoding="utf-8") as handle:

@@ -52,18 +52,22 @@ def atomic_write_with(path: Path, writer: Callable[[Path], None]) -> None:
         raise
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """`durable`: flushed to disk before the rename, so that even after a power cut the file is
+    the old one or the whole new one. Without it the rename is still atomic for every reader and
+    for a killed process; only an operating-system crash may leave the file empty."""
     def write(tmp: Path) -> None:
         with open(tmp, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
 
     atomic_write_with(path, write)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
 def document_json(document: Document) -> str:

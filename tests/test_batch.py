@@ -162,6 +162,11 @@ def test_rerun_skips_unchanged_and_redoes_changed(tmp_path, analyzer):
     assert {d["doc_id"]: d["status"] for d in second.documents} == {"good-0": "skipped", "good-1": "analysed"}
     assert (out / "docs" / "good-0.json").stat().st_mtime_ns == before
     assert load_docs(out)["good-1"]["text"].startswith("改过了。")
+    # a page an operating-system crash left empty (only the JSON is fsynced) is redone
+    (out / "reports" / "good-0.html").write_text("", encoding="utf-8")
+    third, _, _ = run(corpus, out, analyzer)
+    assert {d["doc_id"]: d["status"] for d in third.documents} == {"good-0": "analysed", "good-1": "skipped"}
+    assert (out / "reports" / "good-0.html").stat().st_size > 0
     forced, _, _ = run(corpus, out, analyzer, force=True)
     assert forced.counts["analysed"] == 2
     assert len(pd.read_parquet(out / "tables" / "documents.parquet")) == 2
