@@ -270,6 +270,7 @@ class Analyzer:
             clock = time.perf_counter()
             doc = component(doc)
             stage_seconds[name] = time.perf_counter() - clock
+        clock = time.perf_counter()
         structure: Structure = doc._.structure
         fields: dict[str, Any] = dict(doc._.fields)
         stance = fields.pop("stance", None) or Stance()
@@ -297,6 +298,7 @@ class Analyzer:
             ),
             **fields,
         )
+        stage_seconds["assemble"] = time.perf_counter() - clock
         translations = None
         if self.translator is not None:
             clock = time.perf_counter()
@@ -312,14 +314,14 @@ class Analyzer:
 
 def _tokens(doc: Doc, structure: Structure) -> list[Token]:
     """Word tokens (whitespace left out), each with the id of the sentence it lies in."""
-    from bisect import bisect_right
-
-    starts = [sentence.start for sentence in structure.sentences]
+    sentences = structure.sentences
     text = doc_text(doc)
     rows = []
-    for start, end in doc._.token_spans:
-        index = bisect_right(starts, start) - 1
-        if index >= 0 and start < structure.sentences[index].end:  # all non-space text lies in a sentence
+    index, n = -1, len(sentences)
+    for start, end in doc._.token_spans:  # in text order, like the sentences
+        while index + 1 < n and sentences[index + 1].start <= start:
+            index += 1
+        if index >= 0 and start < sentences[index].end:  # all non-space text lies in a sentence
             rows.append({"start": start, "end": end, "text": text[start:end], "sentence_id": index})
     return _TOKEN_LIST.validate_python(rows)
 
