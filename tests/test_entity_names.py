@@ -130,3 +130,43 @@ def test_name_data_files_name_their_source(filename):
     head = path.read_text(encoding="utf-8").splitlines()[:4]
     assert head[0].startswith("#") and "source" in head[0] and "2026-" in head[0]
     assert read_tsv(path)
+
+
+@pytest.mark.parametrize("form,label,expected", [
+    ("德国经济研究所", "ORG", "German Economic Institute"),              # European countries: the adjective
+    ("法国核工业协会", "ORG", "French Nuclear Industry Association"),
+    ("越南计划投资部", "ORG", "Ministry of Planning and Investment (Vietnam)"),
+    ("8200部队", "ORG", "Unit 8200"),
+])
+def test_composed_names_session_3(namer, form, label, expected):
+    assert name(namer, form, label)[0] == expected
+
+
+def test_department_of_a_known_ministry(namer_tb):
+    assert name(namer_tb, "工业和信息化部规划司", "ORG")[0] == "MIIT Department of Planning"
+
+
+def test_name_word_tables_come_from_the_data_file():
+    from pipeline.entities import naming
+
+    rows = read_tsv(MODELS / "entities" / "name_words.tsv")
+    kinds = {r["kind"] for r in rows}
+    assert {"name_word", "field_word", "country_in_name", "zone", "tail", "function_word"} <= kinds
+    assert naming._NAME_WORDS["国家"] == "National" and naming._COUNTRY_IN_NAME["Germany"] == "German"
+    assert naming._FUNCTION_WORDS["的"] == ""
+
+
+def test_pinyin_from_the_cached_character_table_and_cedict_words():
+    import subprocess
+    import sys
+
+    from pipeline.entities.naming import _pinyin_syllables, char_readings, pinyin_place
+
+    char_readings()                                       # builds the cache if it is missing
+    assert _pinyin_syllables("重庆长江AI安全") == ("chong", "qing", "chang", "jiang", "AI", "an", "quan")
+    assert pinyin_place("武汉") == "Wuhan"
+    # a fresh process reads the cache and never imports pypinyin (~0.4 s of start-up)
+    code = ("import sys; from pipeline.entities.naming import pinyin_place; "
+            "assert pinyin_place('合肥') == 'Hefei'; print('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -82,6 +82,12 @@ class EntityRecognizer:
             tagger = lambda text, tokens: jieba_tagger(text)  # noqa: E731
         self.finder = MentionFinder(self.lexicons, tagger)
         self.namer = EnglishNamer(self.lexicons)
+        # the dictionaries the English names need, read now (from their caches) rather than inside
+        # the first document's entity step: CC-CEDICT and the pinyin character table
+        from pipeline.entities.naming import cedict, char_readings
+
+        cedict()
+        char_readings()
 
     @property
     def backend(self) -> str:
@@ -138,7 +144,8 @@ class EntityRecognizer:
     def __call__(self, text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[tuple[int, int]]) -> Entities:
         found = self.finder.find(text, tokens)
         mentions = found.mentions
-        groups = cluster(text, mentions, found.alias_pairs, lambda m: self._term_key(text, m))
+        groups = cluster(text, mentions, found.alias_pairs, lambda m: self._term_key(text, m),
+                         self.namer.is_listed_place)
         self.namer.doc_places = self._document_places(text, mentions)
         starts = [s for s, _ in sentences]
         out_mentions: list[EntityMention | None] = [None] * len(mentions)
@@ -151,7 +158,15 @@ class EntityRecognizer:
                 surface = text[mentions[i].start:mentions[i].end]
                 if surface not in forms:
                     forms.append(surface)
-            term: Term | None = next((mentions[i].term for i in idx if mentions[i].term is not None), None)
+            # the longest form's entry names the entity (美国商务部, not the bare 商务部 = China's)
+            with_term = [i for i in idx if mentions[i].term is not None]
+            term: Term | None = mentions[max(with_term, key=lambda i: (mentions[i].end - mentions[i].start, -i))].term \
+                if with_term else None
+            longest = max(idx, key=lambda i: (mentions[i].end - mentions[i].start, -i))
+            if term is not None and mentions[longest].term is None and \
+                    text[mentions[longest].start:mentions[longest].end].endswith(tuple(
+                        text[mentions[i].start:mentions[i].end] for i in with_term)):
+                term = None         # 加拿大自然资源部 … 自然资源部: Canada's ministry, not the termbase's (China's)
             name_zh = term.zh if term is not None and not is_latin(term.zh) else pick_name_zh(forms)
             if term is not None:
                 english = self.namer.term_name(term)

@@ -41,8 +41,9 @@ def is_abbreviation(short: str, long: str) -> bool:
     return True
 
 
-def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of) -> list[list[int]]:
-    """Groups of mention indexes; `key_of(mention)` gives a termbase id or None."""
+def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=None) -> list[list[int]]:
+    """Groups of mention indexes; `key_of(mention)` gives a termbase id or None; `is_place(text)`
+    says whether a text is a place's name (for 美国商务部 … 商务部)."""
     uf = _UnionFind()
     keys: list[str] = []
     for m in mentions:
@@ -67,6 +68,20 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of) -> list[l
     for i, m in enumerate(mentions):
         surfaces.setdefault((m.label, text[m.start:m.end]), i)
     items = list(surfaces.items())
+    # an organisation written once with its country and then bare (美国商务部 … 商务部): the bare
+    # form is that country's body when exactly one country-prefixed form of it occurs
+    prefixed: dict[str, list[int]] = {}
+    if is_place is not None:
+        for (label, long), j in items:
+            if label != "ORG":
+                continue
+            for n in range(2, len(long) - 1):
+                if is_place(long[:n]):
+                    prefixed.setdefault(long[n:], []).append(j)
+    for (label, short), i in items:
+        # (沙特阿美 … 阿美: the short form may have been taken for a person; it is the organisation)
+        if len(prefixed.get(short, ())) == 1 and (label == "ORG" or len(short) >= 2):
+            uf.union(keys[prefixed[short][0]], keys[i])
     for (label, short), i in items:
         for (label2, long), j in items:
             if label != label2 or short == long:
@@ -74,6 +89,8 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of) -> list[l
             if label == "PERSON":
                 if len(short) >= 2 and long.startswith(short) and not is_latin(short):
                     uf.union(keys[j], keys[i])
+                elif len(short) >= 2 and re.search(r"[·・•‧]" + re.escape(short) + "$", long):
+                    uf.union(keys[j], keys[i])      # 埃米莉·卡特 … 卡特: the family name alone
             elif label not in ("GPE", "LOC") and is_abbreviation(short, long):
                 uf.union(keys[j], keys[i])
     groups: dict[str, list[int]] = {}

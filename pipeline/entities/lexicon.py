@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.entities.resources import split_list
+from pipeline.entities.resources import split_list, word_lists
 from pipeline.paths import read_tsv
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT")
 _LATIN = re.compile(r"[A-Za-z]")
+_LEADING_FUNCTION_CHARS = frozenset(word_lists()["leading_function_chars"])   # models/entities/rule_words.tsv
 
 
 def is_latin(text: str) -> bool:
@@ -93,7 +94,14 @@ class Gazetteer:
                 break
             i = m.start()
             hit = None
+            if boundaries is not None and i not in boundaries and "\u4e00" <= text[i] <= "\u9fff" and not (
+                    i - 1 in boundaries and text[i - 1] in _LEADING_FUNCTION_CHARS):
+                i += 1                  # a Chinese form starts on a word boundary (see _ok)
+                continue
+            han_start = boundaries is not None and "\u4e00" <= text[i] <= "\u9fff"
             for n in self._lengths.get(text[i], ()):
+                if han_start and i + n not in boundaries:
+                    continue            # a form starting with a Chinese character ends on a boundary too
                 surface = text[i:i + n]
                 value = table.get(surface)
                 if value is not None and ok(text, i, i + n, surface, boundaries):
@@ -121,7 +129,10 @@ class Gazetteer:
             return not (before.isascii() and (before.isalnum() or before in "-_")) and \
                 not (after.isascii() and (after.isalnum() or after in "-_"))
         if boundaries is not None:
-            return start in boundaries and end in boundaries
+            # a one-character preposition or conjunction that the segmenter joined to the name's
+            # first character (如理 | 研) does not hide the name
+            return (start in boundaries or (start - 1 in boundaries and text[start - 1] in _LEADING_FUNCTION_CHARS
+                                            and len(surface) >= 2)) and end in boundaries
         return True
 
 

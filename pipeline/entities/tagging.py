@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from pipeline.entities.resources import word_lists
+
 HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
@@ -24,7 +26,11 @@ _NAME_TAGS = ("nr", "ns", "nt", "nz")
 JIEBA_TAGS = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG", "nz": "nz", "eng": "nz",
               "n": "n", "vn": "vn", "an": "an", "s": "s", "j": "j"}
 # last characters of organisation names (公司 集团 银行 电视台 海军 外交部 日报 协会 博物馆 球队 新华网 …)
-ORG_LAST_CHARS = frozenset("司团行台军部局厅委署院社会所馆队网报校处办党")
+ORG_LAST_CHARS = frozenset(word_lists()["org_last_chars"])     # models/entities/rule_words.tsv
+_BARE_COMPANY_HEADS = frozenset(("公司", "集团"))
+_OOV_NOT_NAME_FIRST = frozenset(word_lists()["oov_not_name_first"])
+# jieba dictionary frequency from which a word tagged as a name is taken as an ordinary word (no LAC window)
+FREQUENT_TAGGED_WORD = 3000
 _KEEP_FIRST = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "f", "t")
 
 
@@ -102,7 +108,10 @@ class WindowedLac:
 
     def _plain_tag_uncached(self, word: str) -> str:
         if HAN.search(word):
-            return coarse_tag(self._tags.get(word, "n"))
+            flag = self._tags.get(word, "n")
+            if len(word) > 1 and self._freq.get(word, 0) >= FREQUENT_TAGGED_WORD and (flag[:2] in _NAME_TAGS or flag == "j"):
+                return "n"                  # 城市 ns, 同比 j: an ordinary word (see _needs_lac)
+            return coarse_tag(flag)
         if re.fullmatch(r"[0-9.,%]+", word):
             return "m"
         if re.search(r"[A-Za-z]", word):
@@ -119,10 +128,24 @@ class WindowedLac:
         if not HAN.search(word) or word in self.known:
             return False
         if not self._freq.get(word):
-            return True                     # not in jieba's dictionary: put together by its HMM
+            # not in jieba's dictionary: put together by its HMM (unless it starts like no name: 这是, 亿至)
+            return word[0] not in _OOV_NOT_NAME_FIRST
         flag = self._tags.get(word, "")
+        if self._freq.get(word, 0) >= FREQUENT_TAGGED_WORD and len(word) > 1:
+            # one character (法, 港, 美: short forms, not names alone), or a frequent word that jieba's
+            # dictionary tags as a name although it is an ordinary one (城市 ns, 同比 j, 欧元 nz, 谢谢 nr):
+            # the names of this domain that frequent are in the gazetteers (武汉, 欧盟)
+            return False
         # jieba's abbreviations (j: 央行, 工行, 央视) are often short names of organisations
         return flag[:2] in _NAME_TAGS or flag == "j"
+
+    def _plain_word(self, word: str) -> bool:
+        """An ordinary word in jieba's dictionary (no name tag), or no word at all (punctuation)."""
+        if not _WORDISH.search(word):
+            return True
+        return HAN.search(word) is not None and not self.needs_lac(word) and word not in self.known \
+            and (self._tags.get(word, "")[:1] in ("n", "v", "a", "d", "r", "m", "q", "u", "p", "c", "f", "t", "b")
+                 and self._tags.get(word, "")[:2] not in _NAME_TAGS)
 
     def _org_word(self, word: str) -> bool:
         """A noun that can continue a place into an organisation's name: one ending the way
@@ -141,6 +164,8 @@ class WindowedLac:
         for i, w in enumerate(words):
             left = self.context
             if self.heads and w.endswith(self.heads):
+                if w in _BARE_COMPANY_HEADS and i > 0 and self._plain_word(words[i - 1]):
+                    continue                # 该公司, 科技公司, 上市公司: a kind of company; a name before 公司 has its own window
                 left = self.head_context
             elif not self.needs_lac(w) and not (
                     w in self.surnames and i + 1 < n and 1 <= len(words[i + 1]) <= 2 and HAN.match(words[i + 1])) \
