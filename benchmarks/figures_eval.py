@@ -293,8 +293,26 @@ def _as_analysed(t: str) -> str:
         return normalise_input(t)
 
 
+_GAP_RE = re.compile(r"……|\.\.\.|…")
+
+
+def _find_pieces(text: str, t: str, pos: int) -> tuple[int, int]:
+    """A claim quoted with elisions (``A……B``) or across a line break (``A。B`` where the article has
+    ``A。\nB``): the span from its first piece to its last, the pieces in order, line breaks and spaces
+    between sentences allowed. (-1, -1) when not found."""
+    pieces = [p for p in _GAP_RE.split(t) if p.strip()]
+    if not pieces:
+        return -1, -1
+    pats = [r"\s*".join(re.escape(ch) for ch in p.strip()) for p in pieces]
+    m = re.compile(r"[\s\S]{0,600}?".join(f"({p})" for p in pats)).search(text, pos)
+    if m is None:
+        return -1, -1
+    return m.start(), m.end()
+
+
 def _locate(text: str, items: list[dict]) -> list[tuple[int, int]]:
-    """Spans of annotated texts, found in order (annotations carry no offsets)."""
+    """Spans of annotated texts, found in order (annotations carry no offsets). A claim quoted with
+    elisions (……) or across sentences separated by a line break is located by its pieces."""
     spans = []
     pos = 0
     for it in items:
@@ -306,6 +324,14 @@ def _locate(text: str, items: list[dict]) -> list[tuple[int, int]]:
             if k < 0:
                 k = text.find(t2)
             t = t2
+        if k < 0 and t:
+            k, e = _find_pieces(text, t, pos)
+            if k < 0:
+                k, e = _find_pieces(text, t, 0)
+            if k >= 0:
+                spans.append((k, e))
+                pos = e
+                continue
         if k < 0:
             spans.append((-1, -1))
             continue
@@ -342,11 +368,15 @@ def run_corpus(corpus: Path) -> dict:
         claims = ann.get("numeric_claims", [])
         cspans = _locate(text, claims)
         c_found = c_agree = 0
+        claim_rows = []
         for c, (cs_, ce_) in zip(claims, cspans):
             ours = [x for x in fig.numeric_checks if cs_ >= 0 and x.start is not None and x.start < ce_ and cs_ < x.end]
             if ours:
                 c_found += 1
                 c_agree += any(x.verdict == c.get("verdict") for x in ours)
+            claim_rows.append({"text": c.get("text"), "gold": c.get("verdict"), "located": cs_ >= 0,
+                               "ours": [{"verdict": x.verdict, "claim_text": x.claim_text,
+                                         "computation": x.computation} for x in ours]})
         claims_all[0] += len(claims)
         claims_all[1] += c_found
         claims_all[2] += c_agree
@@ -381,6 +411,7 @@ def run_corpus(corpus: Path) -> dict:
         docs.append({"doc_id": ann.get("doc_id", ann_path.stem), "gold": len(gold), "pred": len(pred), "tp": tp,
                      **_prf(tp, fp, fn), "not_money_fp": nm_fp,
                      "claims": len(claims), "claims_checked": c_found, "claims_same_verdict": c_agree,
+                     "claim_details": claim_rows,
                      "missed": [g.get("text") for g in misses],
                      "spurious": [p.text for i, p in enumerate(pred) if i not in matched_pred]})
     return {"documents": docs, "overall": {"tp": tp_all, "fp": fp_all, "fn": fn_all, **_prf(tp_all, fp_all, fn_all)},
@@ -450,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peer", action="store_true", help="do not run the recognizers-text package")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per peer case (default 10)")
     ap.add_argument("--failures", action="store_true", help="list our failed spec cases")
+    ap.add_argument("--claims", action="store_true",
+                    help="list the annotated numeric claims we miss or give another verdict, with our checks")
     args = ap.parse_args(argv)
 
     peer_dir = resolve_peer_dir(args.peer_data)
@@ -483,6 +516,15 @@ def main(argv: list[str] | None = None) -> int:
         for model in SPECS:
             for f in specs[model]["failures"]:
                 print(f"  FAIL {model}: {f['input']!r} expected {f['expected']} ours {f['ours']}")
+    if args.claims:
+        for d in res["corpus"]["documents"]:
+            for c in d.get("claim_details", []):
+                if any(x["verdict"] == c["gold"] for x in c["ours"]):
+                    continue
+                tag = "not located" if not c["located"] else ("other verdict" if c["ours"] else "not checked")
+                print(f"  CLAIM {d['doc_id']}: {c['text']!r} gold {c['gold']} ({tag})")
+                for x in c["ours"]:
+                    print(f"      ours {x['verdict']}: {x['computation']}")
     if args.json:
         Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return 0

@@ -165,6 +165,33 @@ def test_bare_riyal_is_saudi_unless_the_sentence_names_another_riyal_country():
     assert one("阿曼将拨出3亿里亚尔。").currency == "OMR"
 
 
+def test_bare_peso_is_the_peso_of_the_country_the_article_is_about():
+    assert one("墨西哥政府推出300亿比索的激励计划。").currency == "MXN"
+    assert one("阿根廷央行投放500亿比索。").currency == "ARS"
+    mexico = "墨西哥城的官员说，墨西哥将扩大补贴。新车计划以9万比索的价格销售。"
+    assert [m.currency for m in money(mexico)] == ["MXN"]
+    argentina = "阿根廷政府宣布改革。布宜诺斯艾利斯的工厂拿到了20亿比索。阿根廷的通胀仍高。"
+    assert [m.currency for m in money(argentina)] == ["ARS"]
+    philippines = "菲律宾央行维持利率不变。马尼拉的项目获得50亿披索贷款。"
+    assert [m.currency for m in money(philippines)] == ["PHP"]
+    assert one("这笔钱是50亿比索。").currency == "MXN"  # no peso country named anywhere: the default
+    # a symbol is read only in its own sentence: ¥ in an article that mentions Japan elsewhere stays yuan
+    assert [m.currency for m in money("日本政府发表声明。国内企业获得¥500万补贴。")] == ["CNY"]
+    # an article about Saudi Arabia that mentions Qatar once: bare 里亚尔 stays Saudi
+    saudi = "沙特王储在利雅得宣布。卡塔尔也有类似计划。该基金将出资400亿里亚尔。"
+    assert [m.currency for m in money(saudi)] == ["SAR"]
+
+
+def test_several_running_to_and_per_kwh():
+    m = one("每个发展极每年分到的不过几亿比索。")
+    assert (m.value, m.value_max, m.qualifier) == (200_000_000, 900_000_000, "range")  # 几 = more than one
+    m = one("谁敢把几十亿美元的晶圆厂押在这里？")
+    assert (m.value, m.value_max) == (2_000_000_000, 9_000_000_000)
+    assert one("与动辄千亿美元的大国计划相比，这笔钱不多。").qualifier == "approx"
+    m = one("工业电价约为每千瓦时0.25新元。")
+    assert (m.value, m.currency, m.qualifier) == (Decimal("0.25"), "SGD", "approx")
+
+
 def test_exchange_rate_quote_is_not_money_and_bare_magnitudes_count_one():
     assert [m.text for m in money("按1美元兑3.6新谢克尔的汇率计算，约合432亿新谢克尔。")] == ["约合432亿新谢克尔"]
     m = one("全年新签约亿元以上汽车产业项目386个")
@@ -372,3 +399,177 @@ def test_seed_article():
     assert more.verdict == "inconsistent" and "ambiguous" in more.computation and "3.36" in more.computation
     share = next(c for t, c in by_claim.items() if "四分之三" in t)
     assert share.verdict == "consistent" and "0.74" in share.computation
+
+
+# ----------------------------------------------------------------------------- claims beyond money (relations.py)
+def verdict_of(text: str, needle: str) -> str:
+    """The verdict of the one check whose claim contains ``needle``."""
+    cs = [c for c in checks(text) if needle in c.claim_text]
+    assert len(cs) == 1, [(c.claim_text, c.verdict) for c in checks(text)]
+    return cs[0].verdict
+
+
+def test_percentage_point_change_between_two_rates():
+    t = "该公司研发投入占比由2020年的4%升至2024年的10%，提升{}个百分点。"
+    assert verdict_of(t.format(6), "百分点") == "consistent"
+    assert verdict_of(t.format(8), "百分点") == "inconsistent"
+
+
+def test_multiple_between_figures_with_units_converted():
+    t = "新园区规划容量约2.4吉瓦。这相当于现有园区总容量的{}，后者目前约为300兆瓦。"
+    assert verdict_of(t.format("八倍"), "倍") == "consistent"       # 2.4 GW / 300 MW = 8
+    assert verdict_of(t.format("十五倍"), "倍") == "inconsistent"
+
+
+def test_growth_multiples_between_counts_and_bare_numbers():
+    assert verdict_of("全市充电桩数量将从目前的约2万个增加到9万个以上，也就是翻两番还多。", "翻两番") == "consistent"
+    assert verdict_of("全市充电桩数量将从目前的约2万个增加到6万个，也就是翻两番还多。", "翻两番") == "inconsistent"
+    assert verdict_of("从3000到2.5万，五年里要扩大到八倍多。", "八倍") == "consistent"
+    assert verdict_of("甲公司的投资约5亿美元，而乙公司的投资也就8亿美元，连两倍都不到。", "两倍") == "consistent"
+
+
+def test_share_of_a_figure_named_after_the_verb_or_before_the_part():
+    assert verdict_of("预计到2028年该省储能装机将达到3吉瓦左右，仅为6吉瓦规划目标的一半。", "一半") == "consistent"
+    assert verdict_of("预计到2028年该省储能装机将达到1吉瓦左右，仅为6吉瓦规划目标的一半。", "一半") == "inconsistent"
+    assert verdict_of("该国每年的财政收入约2万亿欧元，50亿欧元只相当于其0.25%。", "0.25%") == "consistent"
+    assert verdict_of("该国每年的财政收入约2万亿欧元，50亿欧元只相当于其2%。", "2%") == "inconsistent"
+
+
+def test_share_of_the_total_is_a_stated_total_or_the_headline_figure():
+    assert verdict_of("该计划总投资为50亿加元。截至目前，已到位资金约30亿加元，占总额的一半以上。", "一半") == "consistent"
+    t = "政府为此安排了40亿澳元。这40亿澳元分五批下达。已拨付约{}亿澳元，占总额的一半以上。"
+    assert verdict_of(t.format(25), "一半") == "consistent"         # the headline figure, stated twice
+    assert verdict_of(t.format(10), "一半") == "inconsistent"
+
+
+def test_share_with_part_and_whole_found_by_their_nouns():
+    t = ("全年手机产量达到500万台，同比增长5%，其中折叠屏手机产量150万台。"
+         "折叠屏手机产量占全市手机产量的比重达到{}。")
+    assert verdict_of(t.format("30%"), "比重") == "consistent"
+    assert verdict_of(t.format("40%"), "比重") == "inconsistent"
+    t = "项目总投资调整为约200亿欧元，政府补助随之提高到50亿欧元。在新方案下，补助约占总投资的{}。"
+    assert verdict_of(t.format("四分之一"), "补助约占") == "consistent"
+    assert verdict_of(t.format("一半"), "补助约占") == "inconsistent"
+
+
+def test_change_between_old_and_new_values():
+    assert verdict_of("全市注册企业将由目前约2,000家增加到3,000家以上，增幅接近五成。", "五成") == "consistent"
+    t = "2022年该省芯片出口约80亿美元，2023年达到100亿美元，“同比增长{}”。"
+    assert verdict_of(t.format("近五成"), "同比") == "inconsistent"   # 100 / 80 = 1.25
+    assert verdict_of(t.format("25%"), "同比") == "consistent"
+    assert verdict_of("算一下，100除以80，增幅是25%。", "增幅") == "consistent"
+
+
+def test_year_on_year_change_against_the_same_figure_a_year_before():
+    t = ("Acme是一家软件公司。2024年公司营收约10亿美元。Bolt是另一家公司，2024年营收约30亿美元。"
+         "我们预计Acme 2025年营收11亿美元，同比增长{}。")
+    assert verdict_of(t.format("10%"), "同比") == "consistent"      # Acme's 10亿, not Bolt's later 30亿
+    assert verdict_of(t.format("30%"), "同比") == "inconsistent"
+
+
+def test_share_restated_as_its_complement():
+    t = "目前海外产能占总产能的比重约为三成。换句话说，{}左右的产能仍在本土。"
+    assert verdict_of(t.format("七成"), "本土") == "consistent"
+    assert verdict_of(t.format("五成"), "本土") == "unverifiable"
+
+
+def test_claim_phrasings_without_their_figures_are_unverifiable():
+    assert verdict_of("约六成的产品出口流向欧洲。", "六成") == "unverifiable"
+    assert verdict_of("该行业毛利率普遍只有12%到18%。", "毛利率") == "unverifiable"
+    assert verdict_of("其市场份额预计到2030年仅能达到9%左右。", "份额") == "unverifiable"
+    assert checks("商场全场打八折。") == []
+    assert checks("杂质须控制在百万分之一以下。") == []
+    assert checks("税收抵免率由10%提高到15%。") == []
+
+
+def test_a_change_against_another_year_is_not_compared_with_the_headline_figure():
+    c, = checks("该项目总投资100亿元。某工程师年薪约50万元，较2020年上涨约20%。")
+    assert c.verdict == "unverifiable"
+
+
+def test_restatement_by_the_article_s_own_exchange_rate():
+    t = "行业总收入将达到约50亿美元。\n按1美元兑3.6新谢克尔的汇率计算，约合{}亿新谢克尔。\n"
+    assert verdict_of(t.format(180), "新谢克尔") == "consistent"
+    assert verdict_of(t.format(250), "新谢克尔") == "inconsistent"
+    # the stated rate is also the reference for a bracketed restatement
+    assert verdict_of("按1美元兑3.6新谢克尔计算。政府将投入约15亿新谢克尔（约合4亿美元）。", "约合") == "consistent"
+
+
+def test_restatement_tolerance_includes_the_rounding_of_the_amounts():
+    # 20亿 ILS at the reference rate is about 6.4亿 USD; 约合5亿 stands for 4.5亿..5.5亿, 14% off at the nearest
+    assert verdict_of("政府将投入约20亿新谢克尔（约合5亿美元）。", "约合") == "consistent"
+    assert verdict_of("政府将投入约20亿新谢克尔（约合9亿美元）。", "约合") == "unverifiable"
+
+
+def test_restatements_without_a_reference_rate_are_compared_with_each_other():
+    t = "资金规模约25万亿越南盾，约合10亿美元。每人最高补贴2.5亿越南盾，约合{}美元。"
+    got = [c.verdict for c in checks(t.format("1万"))]
+    assert got == ["consistent", "consistent"]
+    got = [c.verdict for c in checks(t.format("2万"))]
+    assert got == ["inconsistent", "inconsistent"]
+
+
+def test_average_over_a_period():
+    t = "政府将设立10亿美元的专项资金，分五年使用。10亿美元听上去不少，可摊到每年也就{}亿美元左右。"
+    assert verdict_of(t.format(2), "摊到每年") == "consistent"
+    assert verdict_of(t.format(5), "摊到每年") == "inconsistent"
+
+
+def test_shareholdings_add_up_to_at_most_100_percent():
+    assert verdict_of("合资公司由甲公司持股70%，乙公司、丙公司与丁公司各持股10%。", "各持股") == "consistent"
+    assert verdict_of("合资公司由甲公司持股60%，乙、丙两家公司各持股30%。", "各持股") == "inconsistent"
+    assert checks("合资公司由甲公司持股60%，乙公司持股20%。") == []   # other holders may not be named
+
+
+def test_the_base_of_a_change_is_the_figure_after_bi_or_of_the_earlier_year():
+    assert verdict_of("A市新房均价每平方米3万元，比B市的2万元高出50%。", "高出") == "consistent"
+    assert verdict_of("今年营收120亿元，去年为100亿元，增长20%。", "增长") == "consistent"
+    assert verdict_of("今年新能源车销量120万辆，去年为100万辆，增长20%。", "增长") == "consistent"
+    assert verdict_of("今年营收120亿元，去年为100亿元，增长30%。", "增长") == "inconsistent"
+
+
+def test_more_than_a_decline_is_a_larger_decline():
+    t = "2022年融资额为100亿美元，2024年下滑至约{}亿美元，下降超过七成。"
+    assert verdict_of(t.format(25), "下降") == "consistent"      # -75%
+    assert verdict_of(t.format(60), "下降") == "inconsistent"    # -40%
+
+
+def test_share_after_zhan_with_the_whole_named_by_its_noun():
+    t = "全市GDP为1000亿元，其中数字经济增加值300亿元，占GDP比重为{}。"
+    assert verdict_of(t.format("30%"), "GDP比重") == "consistent"
+    assert verdict_of(t.format("50%"), "GDP比重") == "inconsistent"
+
+
+def test_share_without_a_noun_is_of_the_figure_before_it():
+    assert verdict_of("总投资100亿元，其中政府出资30亿元，占30%。", "占30%") == "consistent"
+    assert verdict_of("该园区入驻企业300家，其中外资企业90家，占比三成。", "三成") == "consistent"
+    assert verdict_of("该园区入驻企业300家，其中外资企业90家，占比五成。", "五成") == "inconsistent"
+    assert verdict_of("该基金规模200亿元，社会资本出资150亿元，占比75%。", "75%") == "consistent"
+
+
+def test_share_whose_whole_is_named_after_the_claim():
+    assert verdict_of("研发人员达到1.2万人，占员工总数的40%，员工总数为3万人。", "40%") == "consistent"
+    assert verdict_of("研发人员达到1.2万人，占员工总数的60%，员工总数为3万人。", "60%") == "inconsistent"
+
+
+def test_growth_from_the_new_value_and_the_increment():
+    assert verdict_of("全省5G基站数量达到10万个，比上年增加2万个，增长25%。", "增长25%") == "consistent"
+    assert verdict_of("全省5G基站数量达到10万个，比上年增加2万个，增长20%。", "增长20%") == "inconsistent"
+
+
+def test_annual_average_growth_is_compound():
+    t = "全市规上工业增加值从2020年的100亿元增长到2025年的161亿元，年均增长{}。"
+    assert verdict_of(t.format("10%"), "年均") == "consistent"       # 1.1 ** 5 = 1.61
+    assert verdict_of(t.format("12%"), "年均") == "inconsistent"     # 61% / 5 years is not the compound rate
+
+
+def test_a_denied_figure_is_not_a_claim():
+    t = "甲方预算折合8亿美元，乙方预算也就12亿美元，连两倍都不到，哪来的三倍？"
+    assert [c.verdict for c in checks(t) if "三倍" in c.claim_text] == []
+    assert verdict_of(t, "两倍") == "consistent"
+
+
+def test_two_unrelated_amounts_of_a_sentence_are_not_a_change():
+    c, = checks("公司投资10亿元建设新厂，预计年产值30亿元，增长20%。")
+    assert c.verdict == "unverifiable"
+    assert verdict_of("去年研发投入80亿元，今年增至100亿元，增长25%。", "增长") == "consistent"

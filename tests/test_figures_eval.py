@@ -72,3 +72,13 @@ def test_idioms_have_no_money():
     assert res["ours_false_positives"] == 0, res["ours_items"]
 
 
+
+
+def test_claims_quoted_with_elisions_or_across_a_line_break_are_located():
+    ev = _eval_module()
+    text = "全年产量达到300万辆，同比增长5%。\n其中新款产量150万辆。\n新款占比达到50%。\n"
+    (s, e), = ev._locate(text, [{"text": "全年产量达到300万辆……新款占比达到50%"}])
+    assert text[s:e].startswith("全年产量达到300万辆") and text[s:e].endswith("新款占比达到50%")
+    (s, e), = ev._locate(text, [{"text": "其中新款产量150万辆。新款占比达到50%"}])
+    assert text[s:e] == "其中新款产量150万辆。\n新款占比达到50%"
+    assert ev._locate(text, [{"text": "没有的句子"}]) == [(-1, -1)]

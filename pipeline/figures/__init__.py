@@ -81,7 +81,7 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]]) -> Figures:
     checks = [
         NumericCheck(sentence_id=c.sentence_id, claim_text=c.claim_text, computation=c.computation,
                      verdict=c.verdict, start=c.start, end=c.end)
-        for c in run_checks(text, sentences, mitems, usd, qitems)
+        for c in run_checks(text, sentences, mitems, usd, qitems, nums)
     ]
     return Figures(money=money, quantities=quantities, numeric_checks=checks)
 

@@ -1,8 +1,10 @@
 """Checks of an article's own comparative numeric claims against the figures it states.
 
 Claims read:
-- restatements (``74亿美元(约1.05万亿日元)``, ``…,约合…``): the implied exchange rate is compared
-  with the dated reference rate;
+- restatements (``74亿美元(约1.05万亿日元)``, ``…,约合…``, and ``按1美元兑3.6新谢克尔的汇率计算，约合…``
+  in the sentence after the amount): the implied exchange rate is compared with the rate the article
+  states, else the dated reference rate (the tolerance widened by the rounding of the restated amount),
+  else, for a currency with no reference, with the article's other restatements of the same pair;
 - multiples (``X比Y多出三倍还不止``, ``是Y的三倍``, ``翻了一番``): the ratio of the two amounts the
   claim compares. ``多N倍`` / ``增长了N倍`` is ambiguous in Chinese usage: strictly it means N+1
   times (the reading of the national number-usage guidance), loosely N times. Both readings are
@@ -13,7 +15,9 @@ Claims read:
 
 The amounts a claim refers to are found in its sentence, or when the sentence names fewer than two,
 in the two sentences before it; the computation says which amounts were used. A claim whose
-amounts cannot be found is ``unverifiable``.
+amounts cannot be found is ``unverifiable``. Claims these money rules leave unchecked or unverifiable
+go to ``relations.py`` (figures with units, percentage points, named parts and wholes, phrasing-only
+claims).
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from typing import Optional, Sequence
 
 from .money import MItem
 from .quantities import QItem
+from .numerals import Num
 from .rates import UsdInfo
+from .relations import ANNUAL_RE, Relations, rounding, stated_rates
 from .resources import lexicon
 
 RATE_TOLERANCE = Decimal("0.15")      # exchange rates move: ±15% of the reference is consistent
@@ -47,6 +53,8 @@ SHARE_SUBJECT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:所|的)?占(?:比|的
 TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计|总共|一共|总额|总规模|总投资|总金额|总计划)(?:约|达|为|约为|达到)?[ ]?$")
 SHARE_VERB_RE = re.compile(r"(?:占|覆盖|满足|相当于|达到)[^，。；！？,;!?\n]{0,20}的?$")
 AVERAGE_RE = re.compile(r"平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00-\u9fff]{1,2}?)(?:获得|得到|分到|投入|为|约|达)")
+# 较2021年上涨约18%, 比上年增长: the base is the same figure at another time, not an amount of the article
+BASE_TIME_RE = re.compile(r"(?:较|比)(?:(?:19|20)\d\d年|去年|上年|上一年|同期|前一年)")
 UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
 SUM_RE = re.compile(r"(?:([两二三四五六七八九十2-9](?:项|者|家|笔|个|部分|类|方面|座|处|期))[^，。；！？,;!?\n]{0,8}?)?"
                     r"(?:合计|总计|共计|加起来|总共|一共|合共|加总)(?:约|达|为|超过|恰好为|恰好|正好|约为|是)?[^，。；！？,;!?\n]{0,4}$")
@@ -72,6 +80,11 @@ def _fmt(d: Decimal, places: int = 4) -> str:
     q = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 12 else d
     s = format(q.normalize(), "f")
     return s
+
+
+def _rate(d: Decimal) -> str:
+    """An exchange rate to 6 significant digits (0.0000634 USD per VND, not 0)."""
+    return format(Decimal(format(d, ".6g")).normalize(), "f") if d else "0"
 
 
 def _sid(sent_starts: list[int], sentences: Sequence[tuple[int, int]], pos: int) -> Optional[int]:
@@ -106,7 +119,7 @@ def _check_ratio(ratio: Decimal, target: Decimal, qualifier: str, loose: bool = 
 
 
 def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MItem],
-               usd: list[UsdInfo], quants: list[QItem]) -> list[Check]:
+               usd: list[UsdInfo], quants: list[QItem], nums: Optional[Sequence[Num]] = None) -> list[Check]:
     sent_starts = [s for s, _ in sentences]
     checks: list[Check] = []
     rates = lexicon().rates
@@ -119,11 +132,41 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                if m.equivalent_of is None and usd[i].value is not None and m.value]
     mention_count = Counter(_norm_amount(u.value) for _, _, u in amounts)
 
-    # --- restatements: implied exchange rate vs the reference
+    # --- restatements: implied exchange rate vs the rate the article states (1美元兑3.6新谢克尔), else the
+    # dated reference; with no reference, vs the article's other restatements of the same pair. The tolerance
+    # widens by the rounding of the restated amount as written.
+    stated = stated_rates(text)
+
+    def stated_rate(ca: str, cb: str, pos: int) -> Optional[tuple[Decimal, str]]:
+        """Units of cb per unit of ca as the article states it (the latest statement before pos, else the first)."""
+        best = None
+        for off, x, y, r in stated:
+            if {x, y} != {ca, cb}:
+                continue
+            v = r if (x, y) == (ca, cb) else _div(Decimal(1), r)
+            if best is None or off < pos:
+                best = (v, text[off:off + 24].split("，")[0].split("。")[0])
+        return best
+
+    pairs: list[tuple[int, int]] = [(b.equivalent_of, i) for i, b in enumerate(money) if b.equivalent_of is not None]
+    # 约120亿美元。按1美元兑3.6新谢克尔的汇率计算，约合432亿新谢克尔: a restatement in the sentence after, by a stated rate
+    linked = {i for _, i in pairs}
     for i, b in enumerate(money):
-        if b.equivalent_of is None:
+        if i in linked or not b.value or not text.startswith(("约合", "折合", "合"), b.start):
             continue
-        a = money[b.equivalent_of]
+        s = sid(b.start)
+        if s is None:
+            continue
+        quotes = [q for q in stated if sentences[s][0] <= q[0] < b.start and b.currency in (q[1], q[2])]
+        if not quotes:
+            continue
+        other = quotes[-1][1] if quotes[-1][2] == b.currency else quotes[-1][2]
+        prior = [j for j, a in enumerate(money) if a.currency == other and a.value and a.end <= b.start
+                 and sid(a.start) is not None and s - 1 <= sid(a.start) <= s]
+        if prior:
+            pairs.append((prior[-1], i))
+    restated = [(money[a], money[b]) for a, b in pairs]
+    for a, b in restated:
         if a.currency == b.currency or not a.value or not b.value:
             continue
         s = sid(b.start)
@@ -131,28 +174,53 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             continue
         ra, rb = rates.get(a.currency), rates.get(b.currency)
         claim_lo, claim_hi = a.start, b.end
+        if sid(a.start) != s:
+            claim_lo = sentences[s][0]
         if claim_hi < len(text) and text[claim_hi] in ")）":
             claim_hi += 1
         claim = text[claim_lo:claim_hi]
         implied = _div(b.value, a.value)     # units of b per unit of a
-        if ra is None or rb is None:
-            checks.append(Check(s, claim_lo, claim_hi, claim,
-                                f"implied {_fmt(implied)} {b.currency} per {a.currency}; no reference rate for "
-                                f"{a.currency if ra is None else b.currency} in models/usd_rates.tsv",
-                                "unverifiable"))
+        st = stated_rate(a.currency, b.currency, b.start)
+        # the article's own rate is exact: only the rounding of the amounts; a reference rate also moves
+        # (the restated amount is the rounded one: 约合4亿美元 stands for 3.5亿..4.5亿)
+        tolerance = (Decimal("0.02") if st is not None else RATE_TOLERANCE) + rounding(b.value)
+        if st is not None:
+            ref, ref_src = st[0], f"the article's own rate '{st[1]}'"
+        elif ra is not None and rb is not None:
+            ref = _div(ra.usd_per_unit, rb.usd_per_unit)
+            srcs = sorted({f"{r.source} {r.date}" for r in (ra, rb) if r.source != "identity"})
+            ref_src = f"{'; '.join(srcs)}, models/usd_rates.tsv"
+        else:
+            missing = a.currency if ra is None else b.currency
+            others = [(x, y) for x, y in restated if (x, y) != (a, b) and x.value and y.value
+                      and {x.currency, y.currency} == {a.currency, b.currency}]
+            comp = f"implied {_rate(implied)} {b.currency} per {a.currency}; no reference rate for {missing} in models/usd_rates.tsv"
+            if not others:
+                checks.append(Check(s, claim_lo, claim_hi, claim, comp, "unverifiable"))
+                continue
+            x, y = others[0]
+            other = _div(y.value, x.value) if x.currency == a.currency else _div(x.value, y.value)
+            dev = _div(implied - other, other)
+            ok = abs(dev) <= RATE_TOLERANCE + rounding(y.value) + rounding(b.value)
+            comp += (f"; the article's other restatement {text[x.start:x.end]} = {text[y.start:y.end]} implies "
+                     f"{_rate(other)}: deviation {_fmt(dev * 100, 1)}%")
+            checks.append(Check(s, claim_lo, claim_hi, claim, comp, "consistent" if ok else "inconsistent"))
             continue
-        ref = _div(ra.usd_per_unit, rb.usd_per_unit)
         dev = _div(implied - ref, ref)
-        srcs = sorted({f"{r.source} {r.date}" for r in (ra, rb) if r.source != "identity"})
-        comp = (f"{_fmt(b.value, 2)} {b.currency} / {_fmt(a.value, 2)} {a.currency} = {_fmt(implied)} "
-                f"{b.currency} per {a.currency}; reference {_fmt(ref)} ({'; '.join(srcs)}, models/usd_rates.tsv); "
+        comp = (f"{_fmt(b.value, 2)} {b.currency} / {_fmt(a.value, 2)} {a.currency} = {_rate(implied)} "
+                f"{b.currency} per {a.currency}; reference {_rate(ref)} ({ref_src}); "
                 f"deviation {_fmt(dev * 100, 1)}%")
-        if abs(dev) <= RATE_TOLERANCE:
+        if abs(dev) <= tolerance:
             verdict = "consistent"
-            comp += f" (within ±{_fmt(RATE_TOLERANCE * 100, 0)}%: rates move between the article's date and the reference date)"
-        elif abs(dev) > RATE_GROSS:
+            if st is not None:
+                comp += f" (within ±{_fmt(tolerance * 100, 1)}%: the rounding of the amounts as written)"
+            else:
+                comp += (f" (within ±{_fmt(tolerance * 100, 1)}%: rates move between the article's date and the "
+                         f"reference date, and the amounts are rounded)")
+        elif abs(dev) > RATE_GROSS or st is not None:
             verdict = "inconsistent"
-            comp += f" (beyond ±{_fmt(RATE_GROSS * 100, 0)}%: more than a rate change, likely a wrong magnitude)"
+            comp += (" (not the article's own rate)" if st is not None else
+                     f" (beyond ±{_fmt(RATE_GROSS * 100, 0)}%: more than a rate change, likely a wrong magnitude)")
         else:
             verdict = "unverifiable"
             comp += " (outside the tolerance, but the article's date is unknown and rates move)"
@@ -212,10 +280,13 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             return part, sum(a[1].value for a in listed), "whole = " + " + ".join(label(a) for a in listed)
         return None
 
-    for q in quants:
+    rel = Relations(text, sentences, money, usd, quants, nums or (), headline,
+                    lambda *a: Check(*a))
+
+    def quantity_check(q) -> Optional[Check]:
         s = sid(q.start)
         if s is None:
-            continue
+            return None
         s0, s1 = sentences[s]
         cs, ce = _clause_span(text, q.start, q.end, s0, s1)
         before = text[cs:q.core_start]
@@ -277,13 +348,12 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     y = headline([x], q.start) if x else None
                     where = "the amount before the claim vs the article's headline figure"
             else:
-                continue
+                return None
             claim = text[cs:ce]
             if x is None or y is None or not y[1].value or x[0] == y[0]:
-                checks.append(Check(s, cs, ce, claim,
+                return (Check(s, cs, ce, claim,
                                     f"multiple {_fmt(q.value)}: the amounts compared are not stated nearby",
                                     "unverifiable"))
-                continue
             ratio = ratio_of(x, y)
             ref = f"X = {label(x)}, Y = {label(y)} ({where}); X / Y = {_fmt(ratio, 2)}"
             if x[1].currency != y[1].currency:
@@ -304,8 +374,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                 verdict = "consistent" if ok_strict else "inconsistent"
                 if ok_strict != ok_loose:
                     comp += "; the verdict follows the strict reading"
-            checks.append(Check(s, cs, ce, claim, comp, verdict))
-            continue
+            return (Check(s, cs, ce, claim, comp, verdict))
         # --- shares: 占了其中将近四分之三, 占全球的30%
         restate = RESTATE_RE.match(text, s0) is not None
         if q.kind in ("fraction", "percent") and restate and not sent and s > 0 and SHARE_VERB_RE.search(before):
@@ -327,8 +396,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                 comp = (f"part = {label(part)}, whole = {label(whole)} (the two amounts of the sentence before, "
                         f"which this one restates); part / whole = {rng}; claim: "
                         f"{qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
-                checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
-                continue
+                return (Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
         if q.kind in ("fraction", "percent") and SHARE_RE.search(before):
             share = q.value if q.kind == "fraction" else q.value / 100
             claim = text[cs:ce]
@@ -348,51 +416,64 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     ok = _check_ratio(ratio, share, q.qualifier, loose=part[1].qualifier != "exact")
                     comp = (f"part = {label(part)} ({where}); part / whole = {_fmt(ratio, 3)}; "
                             f"claim: {qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
-                    checks.append(Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
-                    continue
-                checks.append(Check(s, cs, ce, claim,
+                    return (Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
+                return (Check(s, cs, ce, claim,
                                     f"share {_fmt(share, 3)}: the part and the whole are not both stated nearby",
                                     "unverifiable"))
-                continue
             ratio = ratio_of(part, whole)
             ok = _check_ratio(ratio, share, q.qualifier, loose=_approx(part, whole))
             comp = (f"part = {label(part)} (the article's headline figure), whole = {label(whole)} (the amount "
                     f"before the claim); part / whole = {_fmt(ratio, 3)}; claim: {qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
-            checks.append(Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
-            continue
+            return (Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
         # --- changes: 从X增至Y，增长20%; 上一轮为20万亿韩元，新方案较之多出三成
         if q.kind == "percent":
             m = CHANGE_RE.search(before)
-            if not m or "同比" in before or "环比" in before:
-                continue
+            if not m or "同比" in before or "环比" in before or ANNUAL_RE.search(before):
+                return None   # (年均增长 is a compound rate: relations.py)
             sign = 1 if m.group(1) in UP_WORDS else -1
             claim_lo = cs
-            if len(sent_before) >= 2 and sent_before[-1][1].currency == sent_before[-2][1].currency:
+            if len(sent_before) >= 2 and sent_before[-1][1].currency == sent_before[-2][1].currency and \
+                    rel.related(sent_before[-2][1].start, sent_before[-2][1].end, sent_before[-1][1].start):
                 a0, a1 = sent_before[-2], sent_before[-1]
                 where = "from the first to the second amount of the sentence"
                 claim_lo = _clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
-            elif sent_before and ("较" in before or "比" in before):
+                if rel.reversed_pair(a0[1].start, a0[1].end, a1[1].start):
+                    # X比Y高出50%, 今年X，去年Y: the second amount is the base
+                    a0, a1 = a1, a0
+                    where = "from the second amount of the sentence (the base) to the first"
+            elif sent_before and ("较" in before or "比" in before) and not BASE_TIME_RE.search(before):
                 a0 = sent_before[-1]
                 a1 = headline([a0])
                 where = "the base named before the claim vs the article's headline figure"
                 claim_lo = _clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
             else:
-                continue
+                return None
             claim = text[claim_lo:ce]
             if a1 is None or not a0[1].value:
-                checks.append(Check(s, claim_lo, ce, claim, "change: the amounts compared are not stated nearby",
+                return (Check(s, claim_lo, ce, claim, "change: the amounts compared are not stated nearby",
                                     "unverifiable"))
-                continue
             change = (ratio_of(a1, a0) - 1) * 100
             claimed = sign * q.value
             tol = max(Decimal(1), abs(claimed) * Decimal("0.05"))
             if _approx(a0, a1) or q.qualifier == "approx":
                 tol = max(tol, abs(claimed) * RATIO_TOLERANCE)
-            ok = (abs(change - claimed) <= tol or (q.qualifier == "more_than" and change >= claimed)
-                  or (q.qualifier == "less_than" and change <= claimed))
+            # 下降超过七成: "more than" a decline is a change of -70% or lower
+            beyond = change >= claimed if claimed >= 0 else change <= claimed
+            short = change <= claimed if claimed >= 0 else change >= claimed
+            ok = (abs(change - claimed) <= tol or (q.qualifier == "more_than" and beyond)
+                  or (q.qualifier == "less_than" and short))
             comp = (f"base = {label(a0)}, new = {label(a1)} ({where}); change = {_fmt(change, 2)}%; "
                     f"claim: {qtext.get(q.qualifier, '')}{_fmt(claimed, 2)}%")
-            checks.append(Check(s, claim_lo, ce, claim, comp, "consistent" if ok else "inconsistent"))
+            return (Check(s, claim_lo, ce, claim, comp, "consistent" if ok else "inconsistent"))
+
+        return None
+
+    for q in quants:
+        c = quantity_check(q)
+        if c is None or c.verdict == "unverifiable":
+            c = rel.refine(q, c)
+        if c is not None and not (c.verdict == "unverifiable" and checks and checks[-1].claim_text == c.claim_text):
+            checks.append(c)
 
     # --- sums: 四项合计恰好为26万亿韩元, 两者合计超过1.2兆日圆
     for i, total, u in amounts:
@@ -464,6 +545,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         comp = (f"{label(tot)} / {_fmt(count)} {noun} = {_fmt(per, 2)} {avg.currency} per {noun}; claim: "
                 f"{qtext.get(avg.qualifier, '')}{_fmt(avg.value, 2)} {avg.currency}")
         checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+    checks.extend(rel.period_averages(money))
+    checks.extend(rel.shareholdings())
     checks.sort(key=lambda c: (c.sentence_id, c.start))
     return checks
 

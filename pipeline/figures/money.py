@@ -122,12 +122,25 @@ _LIST_QUALIFIERS = ("more_than", "less_than", "approx")
 
 def _currency_in_context(text: str, pos: int, written: str, default: str, t: _Tables) -> str:
     """¥ next to 日本 is yen, 里亚尔 next to 卡塔尔 the Qatari riyal: a context word in the same sentence
-    picks the currency a shared symbol or name stands for."""
+    picks the currency a shared symbol or name stands for. A shared currency word (比索, 里亚尔) with
+    no such word in its sentence is the currency of the country the article talks about most
+    (计划以9万至15万比索的价格销售 in an article about Mexico); a symbol (¥) is not read that far."""
     ss, se = _sentence(text, pos)
     for code, ctx_re in t.ctx_symbols[written]:
         if ctx_re.search(text, ss, se):
             return code
-    return default
+    if written.isascii() or not any(_is_cjk(ch) for ch in written):
+        return default
+    return _document_currency(text, written, default, models_key())
+
+
+@lru_cache(maxsize=64)
+def _document_currency(text: str, written: str, default: str, key: object) -> str:
+    hits = {code: len(ctx_re.findall(text)) for code, ctx_re in _tables(key).ctx_symbols[written]}
+    best = max(hits, key=lambda code: hits[code], default=None)
+    if best is None or hits[best] == 0 or list(hits.values()).count(hits[best]) > 1:
+        return default
+    return best
 
 
 def currency_name_at(text: str, pos: int) -> Optional[str]:

@@ -312,7 +312,8 @@ def parse_at(text: str, i: int, *, few_lo: int = 1, blocked: Optional[set[int]] 
         if c in FEW:
             if pending is not None or (consumed and prev_unit is None and not after_zero):
                 break
-            pending = _P(Decimal(few_lo), Decimal(9))
+            # a leading 几 is "several", more than one (几亿 = 2亿 to 9亿); after a digit (二十几) it is any digit
+            pending = _P(Decimal(max(few_lo, 2) if not consumed else few_lo), Decimal(9))
             pending_kind = "few"
             few = has_cn = consumed = True
             n_tokens += 1

@@ -1,0 +1,782 @@
+"""Numeric claims the money-only checks in ``checks.py`` leave unchecked or unverifiable.
+
+``Relations.refine(q, previous)`` is asked about each percentage, fraction or multiple whose claim
+the money checks could not settle. It reads, in this order:
+
+- percentage-point changes between two rates of the sentence (``由6%升至15%，提升9个百分点``);
+- multiples between two figures of one dimension, money or not (``从1.5吉瓦增加到8吉瓦以上，也就是翻两番还多``,
+  ``相当于现有容量的六倍多，后者约为300兆瓦``: 吉瓦 and 兆瓦 are converted; ``从6000到5万，扩大到八倍多``);
+- shares: ``X仅为Y的一半``, ``X只相当于其0.2%`` (part before the verb, whole after it or before the part),
+  ``X占总额的一半以上`` (the whole is an amount stated after a total word, else the headline figure),
+  ``A占B的比重达到51.3%`` / ``补贴约占总投资的三分之一`` (part and whole found by their nouns in this and the
+  three sentences before);
+- changes between two figures paired as old and new value (``由4700家增加到7000家以上，增幅接近五成``,
+  ``2023年…约150亿美元，2024年达到195亿美元，同比增长近五成``, ``195除以150，增幅是30%``), from a new value
+  and its increment (``达到10万个，比上年增加2万个，增长25%``), against the same figure a year before stated
+  earlier (``2026年营收28.8亿美元，同比增长7%``), compounded for ``年均增长``;
+- a share restated, or restated as its complement, in the sentence after (``换句话说，八成左右…仍留在本土``);
+- and, failing all these, a claim recognised by its phrasing (a share, tenths, a fraction, a multiple,
+  percentage points, or a percentage with a claim word from ``models/figures/claims.tsv``) is kept as
+  ``unverifiable``: the figures it relates are not both in the article.
+
+Two further passes: stakes that must add up to at most 100% (``A持股70%，B、C与D各持股10%``) and averages
+over a period (``分五年使用…摊到每年也就1亿美元左右``). A figure the author denies (``哪来的三倍？``) is no claim.
+
+Non-money figures (``382万辆``, ``1.9吉瓦``) are numbers followed by a unit word of ``claims.tsv``; they are
+compared only within one dimension. Everything is compiled once per models directory.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from functools import lru_cache
+from typing import Callable, Optional, Sequence
+
+from pipeline.paths import read_tsv
+
+from .money import MItem
+from .numerals import Num, parse_number
+from .quantities import QItem, qualifier_after, qualifier_before
+from .rates import UsdInfo
+from .resources import lexicon, models_dir, models_key
+
+RATIO_TOLERANCE = Decimal("0.10")
+_STOPS = "，,；;。！？!?\n"
+
+
+class Op:
+    """A figure a claim can compare: a money amount (``dim`` "money", ``base`` in US dollars, or
+    "money:XXX" without a US-dollar value) or a number with a unit (``base`` in the dimension's unit).
+    A unit figure's qualifier (约1.5吉瓦, 8吉瓦以上) is read only when a check uses it."""
+    __slots__ = ("start", "end", "value", "value_max", "_qualifier", "dim", "base", "cur", "_text")
+
+    def __init__(self, start: int, end: int, value: Decimal, value_max: Optional[Decimal], qualifier: Optional[str],
+                 dim: str, base: Decimal, cur: Optional[str] = None, text: Optional[str] = None):
+        self.start, self.end, self.value, self.value_max = start, end, value, value_max
+        self._qualifier, self.dim, self.base, self.cur, self._text = qualifier, dim, base, cur, text
+
+    @property
+    def qualifier(self) -> str:
+        if self._qualifier is None:
+            _, qpre = qualifier_before(self._text, self.start)
+            _, qpost = qualifier_after(self._text, self.end)
+            self._qualifier = next((w for w in (qpre, qpost) if w and w != "exact"), "exact")
+        return self._qualifier
+
+
+@dataclass(frozen=True)
+class ClaimLex:
+    unit_re: re.Pattern
+    units: dict[str, tuple[str, Decimal]]
+    cue_re: re.Pattern
+    up: frozenset[str]
+    change_re: re.Pattern           # the last change word of a clause
+    total_re: re.Pattern
+    to_re: re.Pattern
+    rate_re: Optional[re.Pattern]
+    cur_names: dict[str, str]
+    average_re: re.Pattern
+    denial_re: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def _claim_lex(key: str) -> ClaimLex:
+    rows = read_tsv(models_dir() / "figures" / "claims.tsv")
+    by: dict[str, list[tuple[str, str]]] = {}
+    for r in rows:
+        by.setdefault(r["category"], []).append((r["entry"], r["value"]))
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    units = {}
+    for w, v in by.get("unit", []):
+        dim, _, f = v.partition(":")
+        units[w] = (dim, Decimal(f or "1"))
+    # a unit word must not run on into a longer word (米 in 米饭 is fine to miss; 个 of 个百分点 is taken earlier)
+    unit_re = re.compile(r"[ ]?(" + alt(units) + r")")
+    changes = [w for w, _ in by.get("up", []) + by.get("down", [])]
+    cur_names: dict[str, str] = {}
+    for c in lexicon().currencies.values():
+        for n in c.names_zh:
+            cur_names.setdefault(n, c.code)
+    rate_re = None
+    if cur_names and by.get("rate_quote"):
+        names = alt(cur_names)
+        # the literal first (then the look-behind) lets the engine skip ahead fast
+        rate_re = re.compile(rf"[1一](?<![0-9.][1一])[ ]?({names})[ ]?(?:{alt(w for w, _ in by['rate_quote'])})[ ]?"
+                             rf"(?:约)?[ ]?(\d+(?:\.\d+)?)[ ]?({names})")
+    return ClaimLex(
+        unit_re=unit_re, units=units,
+        cue_re=re.compile(alt(w for w, _ in by.get("cue", []))),
+        up=frozenset(w for w, _ in by.get("up", [])),
+        change_re=re.compile("(" + alt(changes) + ")(?!.*(?:" + alt(changes) + "))"),
+        total_re=re.compile("(?:" + alt(w for w, _ in by.get("total_word", [])) + ")"),
+        to_re=re.compile(r"^[，,]?[^，。；！？,;!?\n]{0,12}?(?:" + alt(w for w, _ in by.get("to_word", [])) + r")[了]?"
+                         r"[^，。；！？,;!?\n]{0,6}$"),
+        rate_re=rate_re, cur_names=cur_names,
+        average_re=re.compile("(?:" + alt(w for w, _ in by.get("average", [])) + r")(年|月)"),
+        denial_re=re.compile("(?:" + alt(w for w, _ in by.get("denial", [])) + r")[^，。；！？,;!?\n]{0,4}$"),
+    )
+
+
+def claim_lex() -> ClaimLex:
+    return _claim_lex(models_key())
+
+
+# ----------------------------------------------------------------------------- fixed patterns
+YEAR_RE = re.compile(r"(?:(?:19|20)\d\d|去|今|明|上|前)年")
+NAMED_SHARE_RE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:约|大约|近|将近|仅|只)?占(?:了|据)?"
+                            r"([\u4e00-\u9fffA-Za-z]{2,12}?)的(?:比重|比例|份额)?(?:已经|已)?(?:达到|达|为|是|约为)?(?:了)?"
+                            r"(?:约|近|将近|超过|逾|接近)?$")
+SHARE_OF_RE = re.compile(r"(仅为|只为|只相当于|仅相当于|相当于|约为|不到|不及|只有|仅有|为|是)([^，。；！？,;!?\n]{0,16}?)的?"
+                         r"(?:约|近|将近|超过|逾|接近)?$")
+ANNUAL_RE = re.compile(r"(?:年均|平均每年|每年平均|年复合|复合年均|年化)")
+INCREMENT_RE = re.compile(r"(?:比|较)[^，。；！？,;!?\n]{0,6}?(增加|增长|多|新增|提高|上升|增|减少|下降|少|降低)了?(?:约|近)?$")
+BARE_SHARE_RE = re.compile(r"^[ ]*(?:约|大约)?(?:占比|占|所占比重|所占比例|比重|比例)(?:为|达到|达|约为|约|超过|近|接近)?$")
+TOTAL_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,8}?)的?(?:比重|比例|份额)?(?:已经|已)?"
+                            r"(?:达到|达|为|是|约为)?(?:了)?(?:约|近|将近|超过|逾|接近)?$")
+STAKE_RE = re.compile(r"(?:持股|持有|占股|股权|股份)(?:比例)?(?:为|约)?$")
+COUNT_RE = re.compile(r"([两二三四五六七八九十]|\d+)(?:家|个|方|名|位)")
+HOLDER_SPLIT_RE = re.compile(r"[、，,与和及]")
+COMPARE_RE = re.compile(r"(?:比|较|相比|高于|低于)[^，。；！？,;!?\n]{0,8}$")
+_REL_YEAR = {"前": -2, "去": -1, "上": -1, "今": 0, "明": 1}
+
+
+def year_rank(s: str) -> Optional[tuple[str, int]]:
+    """The last year named in ``s``: ("abs", 2024) for 2024年, ("rel", -1) for 去年/上年."""
+    ms = YEAR_RE.findall(s)
+    if not ms:
+        return None
+    y = ms[-1][:-1]
+    return ("abs", int(y)) if y.isdigit() else ("rel", _REL_YEAR[y])
+
+
+MORE_BY_RE = re.compile(r"(?:多出?|高出?|增长了|增加了|提高了)(?:了)?(?:约|近|将近|超过|逾)?$")
+LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*")
+DIVIDE_RE = re.compile(r"^[ ]?除以[ ]?$")
+YEAR4_RE = re.compile(r"((?:19|20)\d\d)年")
+NOUN_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2})(?:约|约为|为|达|达到|近|超过|了)?$")
+RESTATE_RE = re.compile(r"[ ]*(?:换言之|换句话说|也就是说|这意味着|也就是|即)")
+ENDPOINT_AFTER_RE = re.compile(r"[^，。；！？,;!?\n]{0,6}?(?:到|至)[^，。；！？,;!?\n]{0,4}?(?:\d|[一二三四五六七八九十])")
+ENDPOINT_BEFORE_RE = re.compile(r"[从由][^，。；！？,;!?\n]{0,12}?[%成][^，。；！？,;!?\n]{0,6}?(?:到|至)[^，。；！？,;!?\n]{0,4}?$")
+PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|使用|投入|完成|分配)")
+
+
+def _div(a: Decimal, b: Decimal) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return a / b
+
+
+def _fmt(d: Decimal, places: int = 4) -> str:
+    q = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 12 else d
+    return format(q.normalize(), "f")
+
+
+def rounding(v: Decimal) -> Decimal:
+    """Relative half-width of the last significant digit: 4亿 stands for 3.5亿..4.5亿 (0.125), 90亿 for 85..95
+    (0.056); at most 0.125."""
+    if not v:
+        return Decimal(0)
+    t = abs(v).normalize().as_tuple()
+    return min(_div(Decimal(5).scaleb(t.exponent - 1), abs(v)), Decimal("0.125"))
+
+
+def scan_measures(text: str, nums: Sequence[Num], taken: Sequence[tuple[int, int]]) -> list[Op]:
+    """Numbers with a unit word (382万辆, 1.9吉瓦) and bare numbers written as 从A到B, outside money and quantities."""
+    lex = claim_lex()
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, e) - 1
+        while i >= 0 and spans[i][1] > s:
+            if spans[i][0] < e:
+                return False
+            i -= 1
+        return True
+
+    out: list[Op] = []
+    bare: list[Num] = []
+    unit_match = lex.unit_re.match
+    for x in nums:
+        if x.few:
+            continue
+        m = unit_match(text, x.end)
+        if m is None:
+            bare.append(x)
+        elif free(x.start, x.end):
+            dim, f = lex.units[m.group(1)]
+            out.append(_op(text, x, m.end(), dim, f))
+    # 从6000到5万 (two bare numbers paired by 从/由 … 到/至), 195除以150
+    divides = "除以" in text
+    for a, b in zip(bare, bare[1:]):
+        if (a.start > 0 and text[a.start - 1] in "从由" and
+                text[a.end:b.start].strip(" ") in ("到", "至", "增至", "增加到", "提高到", "扩大到", "增长到")) or \
+                (divides and DIVIDE_RE.match(text[a.end:b.start])):
+            if free(a.start, a.end) and free(b.start, b.end):
+                out.append(_op(text, a, a.end, "#", Decimal(1)))
+                out.append(_op(text, b, b.end, "#", Decimal(1)))
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+def _op(text: str, x: Num, end: int, dim: str, factor: Decimal) -> Op:
+    q = "range" if x.value_max is not None else ("more_than" if x.more else None)
+    return Op(x.start, end, x.value, x.value_max, q, dim, x.value * factor, None, text)
+
+
+def stated_rates(text: str) -> list[tuple[int, str, str, Decimal]]:
+    """Exchange rates the article states: (offset, A, B, B per A) for 1美元兑3.6新谢克尔."""
+    lex = claim_lex()
+    if lex.rate_re is None:
+        return []
+    out = []
+    for m in lex.rate_re.finditer(text):
+        a, b = lex.cur_names.get(m.group(1)), lex.cur_names.get(m.group(3))
+        if a and b and a != b:
+            out.append((m.start(), a, b, Decimal(m.group(2))))
+    return out
+
+
+def _clause(text: str, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int]:
+    a = lo
+    while a > s0 and text[a - 1] not in _STOPS:
+        a -= 1
+    b = hi
+    while b < s1 and text[b] not in _STOPS:
+        b += 1
+    if b < s1 and text[b] in "！!？?。":
+        b += 1
+    return a, b
+
+
+def check_ratio(ratio: Decimal, target: Decimal, qualifier: str, loose: bool) -> bool:
+    slack = Decimal("0.05") if loose else Decimal("0.02")
+    if qualifier == "more_than":
+        return ratio >= target * (1 - slack)
+    if qualifier == "less_than":
+        return ratio <= target * (1 + slack)
+    return abs(ratio - target) <= target * (RATIO_TOLERANCE + (slack if loose else 0))
+
+
+_QTEXT = {"more_than": "more than ", "less_than": "less than ", "approx": "about "}
+
+
+class Relations:
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]], money: list[MItem], usd: list[UsdInfo],
+                 quants: list[QItem], nums: Sequence[Num], headline: Callable, make_check: Callable):
+        self.text = text
+        self.lex = claim_lex()
+        self.sentences = list(sentences)
+        self.starts = [s for s, _ in self.sentences]
+        self.quants = quants
+        self.make = make_check
+        self._headline = headline
+        ops = []
+        for m, u in zip(money, usd):
+            if not m.value or m.equivalent_of is not None:
+                continue
+            if u.value is not None:
+                ops.append(Op(m.start, m.end, m.value, m.value_max, m.qualifier, "money", u.value, m.currency))
+            else:
+                ops.append(Op(m.start, m.end, m.value, m.value_max, m.qualifier, "money:" + m.currency,
+                              m.value, m.currency))
+        taken = [(m.start, m.end) for m in money] + [(q.start, q.end) for q in quants]
+        ops.extend(scan_measures(text, nums, taken) if nums else [])
+        ops.sort(key=lambda o: o.start)
+        self.ops = ops
+        self.op_sid = [self.sid(o.start) for o in ops]
+        self.by_sentence: dict[int, list[Op]] = {}
+        for o, si in zip(ops, self.op_sid):
+            if si is not None:
+                self.by_sentence.setdefault(si, []).append(o)
+
+    # ------------------------------------------------------------------ helpers
+    def sid(self, pos: int) -> Optional[int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return i
+        return None
+
+    def label(self, o: Op) -> str:
+        return self.text[o.start:o.end]
+
+    def in_sentences(self, lo: int, hi: int) -> list[Op]:
+        if lo == hi:
+            return self.by_sentence.get(lo, [])
+        return [o for s in range(max(lo, 0), hi + 1) for o in self.by_sentence.get(s, ())]
+
+    @staticmethod
+    def ratio(x: Op, y: Op) -> Optional[Decimal]:
+        if x.dim != y.dim or not y.base:
+            return None
+        if x.cur is not None and x.cur == y.cur:
+            return _div(x.value, y.value)
+        return _div(x.base, y.base)
+
+    def paired(self, a: Op, b: Op) -> bool:
+        """Whether b is the new value of a: 从A增加到B, A…到B, or two figures of different years."""
+        between = self.text[a.end:b.start]
+        if "其中" in between or "。" in between:
+            return False
+        if self.lex.to_re.search(between):
+            return True
+        ya = YEAR_RE.findall(self.text[max(self.sentences[self.sid(a.start)][0], a.start - 20):a.start])
+        yb = YEAR_RE.findall(between)
+        return bool(ya and yb and ya[-1] != yb[-1])
+
+    def related(self, a_start: int, a_end: int, b_start: int) -> bool:
+        """Whether two amounts of a sentence are the old and new value of one figure (从A增至B, 2023年A，2024年B)
+        or compared (A比B…): 投资10亿元建设新厂，预计年产值30亿元 are two different figures."""
+        between = self.text[a_end:b_start]
+        if "其中" in between or "。" in between:
+            return False
+        if self.lex.to_re.search(between) or COMPARE_RE.search(between):
+            return True
+        si = self.sid(a_start)
+        lo = self.sentences[si][0] if si is not None else 0
+        ra = year_rank(self.text[max(lo, a_start - 20):a_start])
+        rb = year_rank(between)
+        return ra is not None and rb is not None and ra != rb
+
+    def reversed_pair(self, a_start: int, a_end: int, b_start: int) -> bool:
+        """Whether the later of two figures is the base: X比Y高出50% (Y after 比), or 今年X，去年Y (Y's year is
+        earlier)."""
+        between = self.text[a_end:b_start]
+        if COMPARE_RE.search(between):
+            return True
+        si = self.sid(a_start)
+        lo = self.sentences[si][0] if si is not None else 0
+        ra = year_rank(self.text[max(lo, a_start - 20):a_start])
+        rb = year_rank(between)
+        return ra is not None and rb is not None and ra[0] == rb[0] and rb[1] < ra[1]
+
+    # ------------------------------------------------------------------ the rules
+    def refine(self, q: QItem, previous):
+        s = self.sid(q.start)
+        if s is None:
+            return previous
+        s0, s1 = self.sentences[s]
+        cs, ce = _clause(self.text, q.start, q.end, s0, s1)
+        before = self.text[cs:q.core_start]
+        if previous is None and self.lex.denial_re.search(before):
+            return None   # 哪来的三倍？: the author denies the figure, the article does not claim it
+        sent_before = [o for o in self.in_sentences(s, s) if o.end <= q.start]
+        for rule in (self.points, self.multiple, self.share, self.change, self.complement):
+            c = rule(q, s, s0, s1, cs, ce, before, sent_before)
+            if c is not None:
+                return c
+        if previous is not None:
+            return previous
+        return self.recognised(q, s, cs, ce, before)
+
+    def points(self, q, s, s0, s1, cs, ce, before, sent_before):
+        """由2023年的6%升至2025年的15%，提升9个百分点: the difference of the two rates."""
+        if q.kind != "percent" or q.form != "百分点":
+            return None
+        m = self.lex.change_re.search(before)
+        rates = [p for p in self.quants if p.kind == "percent" and p.form in ("%", "百分之", "成")
+                 and s0 <= p.start and p.end <= q.start and p.value_max is None]
+        if m is None or len(rates) < 2:
+            return None
+        a, b = rates[-2], rates[-1]
+        sign = 1 if m.group(1) in self.lex.up else -1
+        diff = b.value - a.value
+        claimed = sign * q.value
+        tol = Decimal("0.05") + (abs(claimed) * RATIO_TOLERANCE if "approx" in (q.qualifier, a.qualifier, b.qualifier)
+                                 else 0)
+        ok = (abs(diff - claimed) <= tol or (q.qualifier == "more_than" and diff >= claimed - tol)
+              or (q.qualifier == "less_than" and diff <= claimed + tol))
+        lo = _clause(self.text, a.start, a.end, s0, s1)[0]
+        comp = (f"{self.text[b.start:b.end]} - {self.text[a.start:a.end]} = {_fmt(diff, 2)} percentage points; "
+                f"claim: {_QTEXT.get(q.qualifier, '')}{_fmt(claimed, 2)} points")
+        return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
+
+    def multiple(self, q, s, s0, s1, cs, ce, before, sent_before):
+        """A multiple between two figures of one dimension: the last two before the claim in its sentence
+        (the later over the earlier), else the latest one before it in this or the two sentences before
+        over the first one after it in its sentence (相当于…的六倍多，后者约为300兆瓦)."""
+        if q.kind != "multiple":
+            return None
+        x = y = None
+        where = ""
+        pairs = [(a, b) for i, b in enumerate(sent_before) for a in sent_before[:i] if a.dim == b.dim]
+        if pairs:
+            y, x = pairs[-1]
+            where = "the later figure of the sentence over the earlier"
+        else:
+            after = [o for o in self.in_sentences(s, s) if o.start >= q.end]
+            if after:
+                y = after[0]
+                prev = [o for o in self.in_sentences(s - 2, s) if o.end <= q.start and o.dim == y.dim]
+                x = prev[-1] if prev else None
+                where = "the figure before the claim over the figure named after it"
+        if x is None or y is None:
+            return None
+        r = self.ratio(x, y)
+        if r is None or r == 0:
+            return None
+        if r < 1 <= q.value:
+            x, y, r = y, x, _div(Decimal(1), r)
+        more = bool(MORE_BY_RE.search(before)) and q.form != "番"
+        target = q.value + 1 if more else q.value
+        loose = any(o.qualifier != "exact" for o in (x, y))
+        ok = check_ratio(r, target, q.qualifier, loose)
+        conv = " (converted to one unit)" if x.dim != "money" and self.label(x)[-2:] != self.label(y)[-2:] else ""
+        comp = (f"X = {self.label(x)}, Y = {self.label(y)} ({where}){conv}; X / Y = {_fmt(r, 2)}; claim: X = "
+                f"{_QTEXT.get(q.qualifier, '')}{_fmt(target)} x Y" + (" (strict reading of 多N倍)" if more else ""))
+        lo = min(cs, _clause(self.text, x.start, x.end, s0, s1)[0]) if self.sid(x.start) == s else cs
+        return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
+
+    def _share_verdict(self, q, s, lo, ce, part: Op, whole: Op, where: str):
+        share = q.value if q.kind == "fraction" else q.value / 100
+        r = self.ratio(part, whole)
+        if r is None:
+            return None
+        loose = any(o.qualifier != "exact" for o in (part, whole))
+        ok = check_ratio(r, share, q.qualifier, loose)
+        comp = (f"part = {self.label(part)}, whole = {self.label(whole)} ({where}); part / whole = {_fmt(r, 4)}; "
+                f"claim: {_QTEXT.get(q.qualifier, '')}{_fmt(share, 4)}")
+        return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
+
+    def _by_noun(self, noun: str, cands: list[Op], exclude: Optional[Op] = None) -> Optional[Op]:
+        """The latest figure whose preceding words (in its sentence, up to 12 characters) end a suffix of ``noun``
+        as long as possible (at least 2 characters)."""
+        for k in range(len(noun), 1, -1):
+            suf = noun[-k:]
+            hits = []
+            for o in cands:
+                if o is exclude:
+                    continue
+                si = self.sid(o.start)
+                ctx = self.text[max(self.sentences[si][0], o.start - 12):o.start]
+                if suf in ctx:
+                    hits.append(o)
+            if hits:
+                return hits[-1]
+        return None
+
+    def share(self, q, s, s0, s1, cs, ce, before, sent_before):
+        if q.kind not in ("fraction", "percent") or q.form in ("百分点", "折"):
+            return None
+        # 总投资100亿元，其中政府出资30亿元，占30%: a share with no noun is of the figure just before it, in the
+        # larger figure before 其中 (else the larger figure right before it in the sentence)
+        if BARE_SHARE_RE.match(before) and len(sent_before) >= 2:
+            part = sent_before[-1]
+            k = self.text.rfind("其中", s0, part.start)
+            if k >= 0:
+                cands = [o for o in sent_before[:-1] if o.end <= k and o.dim == part.dim and o.base > part.base]
+                whole, where = (cands[-1] if cands else None), "the figure before 其中 as the whole"
+            else:
+                prev = sent_before[-2]
+                whole = prev if prev.dim == part.dim and prev.base > part.base else None
+                where = "the figure before it in the sentence as the whole"
+            if whole is not None:
+                lo = _clause(self.text, whole.start, whole.end, s0, s1)[0]
+                return self._share_verdict(q, s, lo, ce, part, whole, where)
+        # A占B的比重达到51.3%, 补贴约占总投资的三分之一: part and whole found by their nouns
+        m = NAMED_SHARE_RE.search(before)
+        if m:
+            window = [o for o in self.in_sentences(s - 3, s) if o.end <= q.start]
+            part = self._by_noun(m.group(1), window)
+            whole = self._by_noun(m.group(2), [o for o in window if part is None or
+                                               (o.dim == part.dim and o.base > part.base)], part)
+            if part is not None and whole is not None:
+                return self._share_verdict(q, s, cs, ce, part, whole,
+                                           f"the figures named {m.group(1)} and {m.group(2)}")
+        # X占总额的一半以上: the part before 占, the whole a stated total or the headline figure
+        m = TOTAL_SHARE_RE.search(before)
+        if m and sent_before and not self.lex.total_re.search(m.group(1) or "") and len(m.group(1) or "") >= 2:
+            # 数字经济增加值300亿元，占GDP比重为30%: the whole is found by its noun
+            part = sent_before[-1]
+            # the whole may also be named after the claim: 占员工总数的40%，员工总数为3万人
+            window = [o for o in self.in_sentences(s - 3, s)
+                      if (o.end <= q.start or self.sid(o.start) == s) and o is not part and o.dim == part.dim
+                      and o.base > part.base]
+            whole = self._by_noun(m.group(1), window, part)
+            if whole is not None:
+                lo = _clause(self.text, part.start, part.end, s0, s1)[0]
+                return self._share_verdict(q, s, lo, ce, part, whole, f"the whole is the figure named {m.group(1)}")
+        elif m and sent_before and self.lex.total_re.search(m.group(1) or ""):
+            part = sent_before[-1]
+            named = self._by_noun(m.group(1), [o for o in self.in_sentences(s, s) if o.start >= q.end
+                                               and o.dim == part.dim and o.base > part.base])
+            totals = [named] if named is not None else \
+                [o for o in self.ops if o.end <= part.start and o.dim == part.dim and o.base > part.base
+                 and self.lex.total_re.search(self.text[max(0, o.start - 10):o.start])]
+            whole, where = (totals[-1], "the total named after the claim" if named is not None else
+                            "the total stated before") if totals else (None, "")
+            if whole is None:
+                h = self._headline(before=q.start)
+                if h is not None:
+                    ho = next((o for o in self.ops if o.start == h[1].start), None)
+                    if ho is not None and ho is not part and ho.dim == part.dim and ho.base > part.base:
+                        whole, where = ho, "the article's headline figure"
+            if whole is not None:
+                lo = _clause(self.text, part.start, part.end, s0, s1)[0]
+                return self._share_verdict(q, s, lo, ce, part, whole, where)
+        # X仅为Y的一半, X只相当于其0.2%: part before the verb, whole after it (or before the part)
+        m = SHARE_OF_RE.search(before)
+        if m:
+            vpos = cs + m.start()
+            inner = [o for o in sent_before if o.start >= vpos]
+            outer = [o for o in sent_before if o.end <= vpos]
+            if inner and outer:
+                whole = inner[-1]
+                part = next((o for o in reversed(outer) if o.dim == whole.dim), None)
+                where = "the figure before the verb over the one it is compared with"
+            elif outer and m.group(2) and not m.group(2).strip("其该这的"):
+                part = outer[-1]
+                whole = next((o for o in reversed(outer[:-1]) if o.dim == part.dim and o.base > part.base), None)
+                where = "the figure before the verb over the larger one before it"
+            else:
+                part = whole = None
+            if part is not None and whole is not None:
+                lo = _clause(self.text, part.start, part.end, s0, s1)[0]
+                return self._share_verdict(q, s, lo, ce, part, whole, where)
+        return None
+
+    def change(self, q, s, s0, s1, cs, ce, before, sent_before):
+        """由4700家增加到7000家以上，增幅接近五成; 2023年…150亿美元，2024年…195亿美元，同比增长近五成."""
+        if q.kind != "percent" or q.form in ("百分点", "折"):
+            return None
+        m = self.lex.change_re.search(before)
+        if m is None:
+            return None
+        pair = None
+        for i in range(len(sent_before) - 1, 0, -1):
+            b = sent_before[i]
+            a = next((o for o in reversed(sent_before[:i]) if o.dim == b.dim), None)
+            if a is not None and self.paired(a, b):
+                pair = (a, b)
+                break
+            if a is not None:
+                break
+        where = "the old and the new value named in the sentence"
+        annual = ANNUAL_RE.search(before) is not None
+        if pair is None and len(sent_before) >= 2 and not annual:
+            # 达到10万个，比上年增加2万个，增长25%: the base is the new value less the increment
+            d, n = sent_before[-1], sent_before[-2]
+            im = INCREMENT_RE.search(self.text, max(s0, d.start - 12), d.start)
+            if im and d.dim == n.dim and n.base > d.base and "其中" not in self.text[n.end:d.start]:
+                up_inc = im.group(1) in ("增加", "增长", "多", "新增", "提高", "上升", "增")
+                base_v = n.base - d.base if up_inc else n.base + d.base
+                if base_v > 0:
+                    change = _div(n.base, base_v) * 100 - 100
+                    return self._change_verdict(q, m, s, s0, s1, ce, n, change,
+                                                f"new = {self.label(n)}, increment = "
+                                                f"{'+' if up_inc else '-'}{self.label(d)}, so base = "
+                                                f"{_fmt(base_v, 2)}")
+        if pair is None and len(sent_before) >= 2 and \
+                DIVIDE_RE.match(self.text[sent_before[-2].end:sent_before[-1].start]):
+            pair = (sent_before[-1], sent_before[-2])    # 195除以150，增幅是30%
+            where = "the division written in the sentence"
+        if pair is None and ("同比" in before or "比上年" in before or "比去年" in before) and sent_before:
+            pair = self.previous_year(sent_before[-1])
+            where = "the same figure for the year before, stated earlier in the article"
+        if pair is None:
+            return None
+        a, b = pair
+        if where.startswith("the old") and self.reversed_pair(a.start, a.end, b.start):
+            a, b = b, a
+        r = self.ratio(b, a)
+        if r is None or r <= 0:
+            return None
+        change = (r - 1) * 100
+        if annual:
+            # 从2020年的100亿元增长到2025年的161亿元，年均增长10%: the compound rate over the years between
+            ya = year_rank(self.text[max(self.sentences[self.sid(a.start)][0], a.start - 20):a.start])
+            yb = year_rank(self.text[max(self.sentences[self.sid(b.start)][0], b.start - 20):b.start])
+            if ya is None or yb is None or ya[0] != yb[0] or yb[1] <= ya[1]:
+                return None
+            years = yb[1] - ya[1]
+            change = (Decimal(str(float(r) ** (1.0 / years))) - 1) * 100
+            where += f"; compound over {years} years"
+        return self._change_verdict(q, m, s, s0, s1, ce, a, change,
+                                    f"base = {self.label(a)}, new = {self.label(b)} ({where})", b)
+
+    def _change_verdict(self, q, m, s, s0, s1, ce, a: Op, change: Decimal, desc: str, b: Optional[Op] = None):
+        claimed = (1 if m.group(1) in self.lex.up else -1) * q.value
+        tol = max(Decimal(1), abs(claimed) * Decimal("0.05"))
+        ops = (a,) if b is None else (a, b)
+        if q.qualifier == "approx" or any(o.qualifier != "exact" for o in ops):
+            tol = max(tol, abs(claimed) * RATIO_TOLERANCE)
+        bmore = b is not None and b.qualifier == "more_than"
+        # 下降超过七成: "more than" a decline is a change of -70% or lower
+        more, less = (change >= claimed - tol, change <= claimed + tol) if claimed >= 0 else \
+            (change <= claimed + tol, change >= claimed - tol)
+        ok = (abs(change - claimed) <= tol or (q.qualifier == "more_than" and more)
+              or (q.qualifier == "less_than" and less) or (bmore and change <= claimed + tol
+                                                             and change >= claimed - 2 * tol))
+        lo = _clause(self.text, a.start, a.end, s0, s1)[0] if self.sid(a.start) == s else \
+            _clause(self.text, q.start, q.end, s0, s1)[0]
+        comp = f"{desc}; change = {_fmt(change, 2)}%; claim: {_QTEXT.get(q.qualifier, '')}{_fmt(claimed, 2)}%"
+        return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
+
+    def previous_year(self, b: Op) -> Optional[tuple[Op, Op]]:
+        """2026年营收28.8亿美元，同比增长7% after 2025年公司营收约27亿美元: the figure written after the same
+        noun with the year before, earlier in the article."""
+        sb = self.sentences[self.sid(b.start)][0]
+        ctx = self.text[max(sb, b.start - 20):b.start]
+        ym = list(YEAR4_RE.finditer(ctx))
+        nm = NOUN_BEFORE_RE.search(self.text, max(sb, b.start - 8), b.start)
+        if not ym or nm is None:
+            return None
+        want = f"{int(ym[-1].group(1)) - 1}年"
+        noun = nm.group(1)
+        cands = []
+        for o in reversed(self.ops):
+            if o.end > b.start or o.dim != b.dim or o is b:
+                continue
+            si = self.sid(o.start)
+            if si is None:
+                continue
+            octx = self.text[max(self.sentences[si][0], o.start - 20):o.start]
+            if want in octx and noun in octx[-8:]:
+                cands.append((o, si))
+        if not cands:
+            return None
+        # the claim names its subject in Latin letters (Check Point): prefer the figure whose sentence, or the
+        # one before, names it too
+        sbi = self.sid(b.start)
+        names = LATIN_NAME_RE.findall(self.text[self.sentences[sbi][0]:b.start])
+        for name in names:
+            for o, si in cands:
+                if name in self.text[self.sentences[max(0, si - 1)][0]:o.start]:
+                    return o, b
+        return cands[0][0], b
+
+    def complement(self, q, s, s0, s1, cs, ce, before, sent_before):
+        """换句话说，八成左右的产能仍将留在台湾 after …的比重…提高到两成左右: a share restated, or its complement."""
+        if q.kind not in ("fraction", "percent") or q.form in ("百分点", "折") or s == 0 or sent_before:
+            return None
+        if not RESTATE_RE.match(self.text, s0):
+            return None
+        ps0, ps1 = self.sentences[s - 1]
+        prev = [p for p in self.quants if ps0 <= p.start < ps1 and p.kind in ("fraction", "percent")
+                and p.form not in ("百分点", "折") and p.value_max is None]
+        if not prev:
+            return None
+        p = prev[-1]
+        pv = p.value if p.kind == "fraction" else p.value / 100
+        qv = q.value if q.kind == "fraction" else q.value / 100
+        tol = Decimal("0.02") + (Decimal("0.05") if "approx" in (p.qualifier, q.qualifier) else 0)
+        ptxt = self.text[p.start:p.end]
+        if abs(qv - (1 - pv)) <= tol:
+            comp = f"1 - {ptxt} ({_fmt(pv, 3)}, the sentence before) = {_fmt(1 - pv, 3)}; claim: {_fmt(qv, 3)}"
+        elif abs(qv - pv) <= tol:
+            comp = f"{ptxt} (the sentence before) = {_fmt(pv, 3)}; claim: {_fmt(qv, 3)}"
+        else:
+            return None
+        return self.make(s, cs, ce, self.text[cs:ce], comp + " (the sentence restates it)", "consistent")
+
+    def recognised(self, q, s, cs, ce, before):
+        """A claim recognised by its phrasing whose figures are not in the article: unverifiable."""
+        t = self.text
+        if q.form == "折" or (q.kind == "fraction" and q.form == "/"):
+            return None
+        why = None
+        if q.kind == "multiple":
+            why = "a multiple"
+        elif q.form == "百分点":
+            why = "a change in percentage points"
+        elif q.form == "成":
+            why = "a share in tenths"
+        elif q.kind == "fraction":
+            if q.value < Decimal("0.01") and not t[max(cs, q.start - 1):q.start] == "的":
+                return None   # 控制在百万分之一以下: a tolerance, not a share of something
+            why = "a fraction"
+        else:
+            if ENDPOINT_AFTER_RE.match(t, q.end) or ENDPOINT_BEFORE_RE.search(t, cs, q.start):
+                return None   # 由15%提高到20%: two values of a rate, not a claim about other figures
+            m = self.lex.cue_re.search(t, cs, ce)
+            if m:
+                why = f"a percentage with '{m.group(0)}'"
+        if why is None:
+            return None
+        return self.make(s, cs, ce, t[cs:ce], f"{why}: the figures it relates are not both stated in the article",
+                         "unverifiable")
+
+    # ------------------------------------------------------------------ shareholdings
+    def shareholdings(self) -> list:
+        """台积电持股70%，博世、英飞凌与恩智浦各持股10%: the stakes of one sentence add up to at most 100%
+        (各 counts every holder named before it). 100% is consistent, more is inconsistent, less says
+        nothing (other holders may not be named)."""
+        out = []
+        by_s: dict[int, list[QItem]] = {}
+        for q in self.quants:
+            if q.kind == "percent" and q.form in ("%", "百分之", "成") and q.value_max is None \
+                    and STAKE_RE.search(self.text, max(0, q.start - 4), q.start):
+                si = self.sid(q.start)
+                if si is not None:
+                    by_s.setdefault(si, []).append(q)
+        for s, qs in by_s.items():
+            if len(qs) < 2:
+                continue
+            s0, s1 = self.sentences[s]
+            total = Decimal(0)
+            parts = []
+            for q in qs:
+                cs, _ = _clause(self.text, q.start, q.end, s0, s1)
+                n = 1
+                each = self.text.rfind("各", cs, q.start)
+                if each >= 0:
+                    names = self.text[cs:each]
+                    cm = COUNT_RE.search(names)
+                    n = int(parse_number(cm.group(1)) or 1) if cm else len([x for x in HOLDER_SPLIT_RE.split(names) if x])
+                total += n * q.value
+                parts.append(f"{n} x {_fmt(q.value, 2)}%" if n > 1 else f"{_fmt(q.value, 2)}%")
+            if abs(total - 100) <= Decimal("0.5"):
+                verdict = "consistent"
+            elif total > 100:
+                verdict = "inconsistent"
+            else:
+                continue
+            lo = _clause(self.text, qs[0].start, qs[0].end, s0, s1)[0]
+            hi = _clause(self.text, qs[-1].start, qs[-1].end, s0, s1)[1]
+            comp = " + ".join(parts) + f" = {_fmt(total, 2)}% of the shares (the stakes add up to at most 100%)"
+            out.append(self.make(s, lo, hi, self.text[lo:hi], comp, verdict))
+        return out
+
+    # ------------------------------------------------------------------ averages over a period
+    def period_averages(self, money: list[MItem]) -> list:
+        """5亿美元…分五年使用。…摊到每年也就1亿美元左右: the total over the number of years."""
+        out = []
+        lex = self.lex
+        allm = [m for m in money if m.value]
+        for m in allm:
+            a = lex.average_re.search(self.text, max(0, m.start - 10), m.start)
+            if not a:
+                continue
+            s = self.sid(m.start)
+            if s is None:
+                continue
+            s0, s1 = self.sentences[s]
+            lo = self.sentences[max(0, s - 2)][0]
+            per = None
+            for pm in PERIOD_RE.finditer(self.text, lo, m.start):
+                per = pm
+            if per is None:
+                continue
+            n = parse_number(per.group(1))
+            if not n or n < 2:
+                continue
+            totals = [t for t in allm if t.currency == m.currency and t.end <= a.start() and t.value > m.value
+                      and self.sid(t.start) is not None and s - 2 <= self.sid(t.start) <= s]
+            if not totals:
+                continue
+            tot = totals[-1]
+            avg = _div(tot.value, n)
+            loose = tot.qualifier != "exact" or m.qualifier != "exact"
+            ok = check_ratio(_div(avg, m.value), Decimal(1), m.qualifier, loose)
+            cs, ce = _clause(self.text, tot.start if self.sid(tot.start) == s else m.start, m.end, s0, s1)
+            comp = (f"{self.text[tot.start:tot.end]} / {_fmt(n)} ({self.text[per.start():per.end()]}) = "
+                    f"{_fmt(avg, 2)} {m.currency} per {a.group(1)}; claim: {_QTEXT.get(m.qualifier, '')}"
+                    f"{_fmt(m.value, 2)} {m.currency}")
+            out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+        return out
