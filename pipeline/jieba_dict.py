@@ -15,20 +15,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.paths import cache_dir
+
 CACHE_FORMAT = 1
 CACHE_PREFIX = "jieba-dict-"
 STALE_AFTER_S = 7 * 24 * 3600  # other cache files of this kind untouched this long are removed
-
-
-def cache_dir() -> Path:
-    """`$XDG_CACHE_HOME/zh-policy-pipeline` (default `~/.cache/zh-policy-pipeline`)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "zh-policy-pipeline"
 
 
 def default_dict_path() -> Path:

@@ -21,6 +21,13 @@ def models_dir() -> Path:
     return Path(models_dir_str())
 
 
+def cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/zh-policy-pipeline` (default `~/.cache/zh-policy-pipeline`): caches that
+    any run rebuilds when they are missing (jieba's dictionary, CC-CEDICT, the pinyin table)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "zh-policy-pipeline"
+
+
 def peer_data_dir() -> Path:
     """`../shared/peer-data` beside the repository; `PEER_DATA_DIR` overrides it."""
     override = os.environ.get("PEER_DATA_DIR")

@@ -7,17 +7,17 @@ cached as a pickle under the user cache directory. Pinyin comes from `pypinyin` 
 
 from __future__ import annotations
 
-import gc
-import os
 import pickle
 import re
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from typing import NamedTuple, Optional
 
+from pipeline import gc_paused
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
+from pipeline.outputs import atomic_write_bytes
+from pipeline.paths import cache_dir
 from pipeline.entities.resources import word_pairs
 
 
@@ -54,22 +54,26 @@ def cedict_path() -> Path | None:
 
 
 def _cache_file(src: Path) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     stat = src.stat()
-    return Path(base) / "zh-policy-pipeline" / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    return cache_dir() / f"cedict-{stat.st_size}-{int(stat.st_mtime)}.pickle"
 
 
-@contextmanager
-def _no_gc():
-    """No cyclic garbage collection while a large table of strings and tuples is read (it cannot
-    contain cycles; collections during the read only cost time: ~0.37 s → ~0.2 s for CC-CEDICT)."""
-    enabled = gc.isenabled()
-    gc.disable()
+def _read_cache(cache: Path):
+    """A pickled table, read with cyclic garbage collection paused (strings and tuples cannot form
+    cycles; collections during the read only cost time: ~0.37 s → ~0.2 s for CC-CEDICT); None if absent or unreadable."""
     try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        with open(cache, "rb") as handle, gc_paused():
+            return pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError):
+        return None
+
+
+def _write_cache(cache: Path, table: dict) -> None:
+    """Best effort: a cache that cannot be written is rebuilt next time."""
+    try:
+        atomic_write_bytes(cache, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=1)
@@ -79,24 +83,15 @@ def cedict() -> dict[str, list[tuple[str, str]]]:
     if src is None:
         return {}
     cache = _cache_file(src)
-    try:
-        with open(cache, "rb") as handle, _no_gc():
-            return pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError):
-        pass
+    cached = _read_cache(cache)
+    if cached is not None:
+        return cached
     table: dict[str, list[tuple[str, str]]] = {}
     with open(src, encoding="utf-8") as handle:
         content = handle.read()
     for m in _CEDICT_LINE.finditer(content):
         table.setdefault(m.group(2), []).append((m.group(3), m.group(4)))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
+    _write_cache(cache, table)
     return table
 
 
@@ -173,8 +168,7 @@ def _char_readings_file() -> Path:
     src = Path(spec.origin).parent / "pinyin_dict.py" if spec and spec.origin else None
     stat = src.stat() if src is not None and src.exists() else None
     tag = f"{stat.st_size}-{int(stat.st_mtime)}" if stat else "none"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "zh-policy-pipeline" / f"pinyin-chars-{tag}.pickle"
+    return cache_dir() / f"pinyin-chars-{tag}.pickle"
 
 
 @lru_cache(maxsize=1)
@@ -183,11 +177,9 @@ def char_readings() -> dict[str, str]:
     the character alone). Importing pypinyin costs ~0.4 s (its phrase tables), so the table is built
     once and cached beside the CC-CEDICT cache; words come from CC-CEDICT (`_pinyin_syllables`)."""
     cache = _char_readings_file()
-    try:
-        with open(cache, "rb") as handle, _no_gc():
-            return pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError):
-        pass
+    cached = _read_cache(cache)
+    if cached is not None:
+        return cached
     from pypinyin import Style, lazy_pinyin
     from pypinyin.pinyin_dict import pinyin_dict
 
@@ -197,14 +189,7 @@ def char_readings() -> dict[str, str]:
         reading = lazy_pinyin(ch, style=Style.NORMAL, errors="default")
         if reading and reading[0] != ch:
             table[ch] = reading[0]
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
+    _write_cache(cache, table)
     return table
 
 
