@@ -1,8 +1,10 @@
-"""Train the sentence models on every labelled article and write readable JSON weights:
-models/argument/claims_model.json (claim type, risk, risk category, opportunity) and
-models/argument/short_stance_model.json (target stance of short texts).
+"""Train the sentence models on every labelled article and write the weights:
+models/argument/claims_model.npz (claim type, risk, risk category, opportunity; numpy, fast to load,
+format in pipeline/argument/linear.py) and models/argument/short_stance_model.json (target stance of
+short texts, readable JSON).
 
     python benchmarks/train_claims.py            # needs scikit-learn
+    python benchmarks/train_claims.py --json     # also a readable claims_model.json (feature -> weights)
 
 Figures from held-out data: `pipeline eval claims` (benchmarks/claims_eval.py).
 """
@@ -19,14 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main(argv: list[str] | None = None) -> int:
-    from pipeline.argument import CLAIMS_MODEL, SHORT_MODEL
+    from pipeline.argument import CLAIMS_MODEL, CLAIMS_MODEL_JSON, SHORT_MODEL
     from pipeline.argument.data import load_labels, load_short_texts
     from pipeline.argument.features import OPTIONS
     from pipeline.argument.lexicon import Lexicons, default_models_dir
+    from pipeline.argument.linear import save_npz
     from pipeline.argument.training import C, LEXICON_SCALE, fit_sentence_models, fit_short_text_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=None, help="directory for the JSON files (default models/argument)")
+    parser.add_argument("--out", type=Path, default=None, help="directory for the weight files (default models/argument)")
+    parser.add_argument("--json", action="store_true", help="also write the claims models as readable JSON")
     args = parser.parse_args(argv)
     out = args.out or default_models_dir() / "argument"
     out.mkdir(parents=True, exist_ok=True)
@@ -40,14 +44,19 @@ def main(argv: list[str] | None = None) -> int:
             "label_problems": errors,
             "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression (liblinear, one-vs-rest), class_weight=balanced)"}
     models = fit_sentence_models(docs, lex)
-    (out / CLAIMS_MODEL).write_text(json.dumps({"meta": meta, "models": {k: m.to_json() for k, m in models.items()}},
-                                               ensure_ascii=False, indent=0), encoding="utf-8")
+    save_npz(out / CLAIMS_MODEL, models, meta)
+    written = [out / CLAIMS_MODEL]
+    if args.json:
+        (out / CLAIMS_MODEL_JSON).write_text(json.dumps({"meta": meta, "models": {k: m.to_json() for k, m in models.items()}},
+                                                        ensure_ascii=False, indent=0), encoding="utf-8")
+        written.append(out / CLAIMS_MODEL_JSON)
     short = load_short_texts()
     meta_short = dict(meta, trained_on=["corpus/stance/short_texts.jsonl"], sentences=len(short))
     model = fit_short_text_model(short, lex)
     (out / SHORT_MODEL).write_text(json.dumps({"meta": meta_short, "models": {"short_stance": model.to_json()}},
                                               ensure_ascii=False, indent=0), encoding="utf-8")
-    print(f"wrote {out / CLAIMS_MODEL} and {out / SHORT_MODEL}")
+    written.append(out / SHORT_MODEL)
+    print("wrote " + ", ".join(str(p) for p in written))
     return 0
 
 

@@ -49,6 +49,17 @@ def test_lexicon_files_are_readable_and_name_source_and_date():
     assert "恐怕" in lex.hedges.entries
 
 
+def test_venture_capital_and_risk_management_are_not_risk_or_stance_cues():
+    from pipeline.argument.features import lexicon_scores
+
+    lex = Lexicons.load()
+    vc = lexicon_scores(SentenceView("去年该领域吸引的风险投资超过20亿新元，银行也加强了风险管理。"), lex)
+    assert vc["risk_any"] == 0.0 and vc["neg"] == 0.0
+    risky = lexicon_scores(SentenceView("去年该领域的风险投资大幅减少，行业面临很大的风险。"), lex)
+    assert risky["risk_any"] > 0 and risky["neg"] > 0    # the word on its own still counts
+    assert lex.mask("风险投资") == "＿＿＿＿" and len(lex.mask("有风险投资也有风险")) == 9
+
+
 def test_labels_cover_at_least_600_sentences_from_6_articles_including_the_seed():
     docs = load_labels()
     assert len(docs) >= 6 and "japan-quantum-7.4b-usd" in {d.doc_id for d in docs}
@@ -169,6 +180,12 @@ def test_target_stance_in_an_article(arg):
     assert by_target["火星基地"].label == "neutral" and by_target["火星基地"].evidence == []
 
 
+def test_main_subject_inside_a_press_conference_or_announcement_title(arg):
+    assert arg.subjects.find("国新办举行新闻发布会介绍科技创新和技术改造再贷款实施情况", []).zh == "科技创新和技术改造再贷款"
+    assert arg.subjects.find("某某股份有限公司关于投资建设晶圆生产线项目的公告", []).zh == "投资建设晶圆生产线项目"
+    assert arg.subjects.find("某市加快发展的若干措施", []).zh == "某市加快发展的若干措施"  # no wrapper: unchanged
+
+
 def test_main_subject_is_a_short_noun_phrase_with_english_when_known(arg):
     text, sentences, sections = _doc([
         ("日本政府今年一口气砸下74亿美元押注量子技术，这是一种近乎“疯狂”的战略转向。", "body"),
@@ -201,6 +218,47 @@ def test_document_stance_genre_news_report_and_official_release(arg):
     assert arg(text, sentences, sections).stance.label == "supportive"
 
 
+def test_document_stance_press_briefing_leaves_out_questions_and_disclosure_is_neutral(arg):
+    from pipeline.argument.stance import genre_of
+
+    briefing = [
+        ("国新办举行新闻发布会介绍再贷款实施情况", "title"),
+        ("主持人何文：下面，先请韩启明先生作介绍。", "body"),
+        ("韩启明：谢谢主持人。总体看，政策效果好于预期，企业获得感明显增强。", "body"),
+        ("记者（财新）：有观点担心资金被挪用，甚至形成新的风险，难道不会重蹈覆辙吗？", "body"),
+        ("韩启明：我们建立了严格的贷后管理机制，资金用途全程可追溯。", "body"),
+        ("记者（路透社）：外部环境复杂严峻，企业投资意愿下降，政策会不会落空？", "body"),
+        ("高立峰：这些项目带动了大量社会资本，为制造业升级带来新的机遇。", "body"),
+    ]
+    text, sentences, sections = _doc(briefing)
+    views = arg.views(sentences, sections)
+    assert genre_of(views) == "briefing"
+    assert arg(text, sentences, sections).stance.label == "supportive"
+    # without the briefing markers the same lines are an argued text whose questions count as sarcasm
+    assert genre_of([SentenceView(t.replace("新闻发布会", "座谈"), k) for t, k in briefing if not t.startswith("主持人")]) != "briefing"
+    text, sentences, sections = _doc([
+        ("江苏某某微电子股份有限公司关于投资建设晶圆生产线项目的公告", "title"),
+        ("证券代码：688000　　证券简称：某某微", "body"),
+        ("本项目计划总投资不超过人民币120亿元。", "body"),
+        ("风险提示：项目建设周期较长，存在因市场需求变化导致产能利用率不达预期的风险。", "body"),
+        ("项目可能面临融资不到位、成本上升和行业竞争加剧的风险。", "body"),
+    ])
+    assert genre_of(arg.views(sentences, sections)) == "disclosure"
+    assert arg(text, sentences, sections).stance.label == "neutral"
+
+
+def test_document_stance_counts_cue_risks_target_stance_counts_model_risks():
+    from pipeline.argument.classify import SentencePrediction
+    from pipeline.argument.stance import evidence_of, stance_features
+
+    described = SentencePrediction("opinion", 0.9, False, "author", True, 0.8, "execution", 0.5, False, 0.1)
+    explicit = SentencePrediction("opinion", 0.9, False, "author", True, 0.8, "execution", 0.5, False, 0.1,
+                                  cue_risk=True, cue_risk_confidence=0.6)
+    assert evidence_of(described) == (0.0, pytest.approx(0.4)) and evidence_of(described, cue_risks=True) == (0.0, 0.0)
+    assert evidence_of(explicit, cue_risks=True) == (0.0, pytest.approx(0.3))
+    assert stance_features([described] * 4)["N"] == 0.0 and stance_features([explicit] * 4)["N"] == pytest.approx(1.2)
+
+
 def test_document_stance_risk_analysis_with_balanced_conclusion_is_mixed(arg):
     text, sentences, sections = _doc([
         ("审批链条长、跨部门协调难，项目进度一再推迟。", "body"),
@@ -222,11 +280,64 @@ def test_linear_model_json_round_trip_and_prediction():
     assert multi.predict({"f": 1.0}) == "y" and sum(multi.proba({"f": 1.0}).values()) == pytest.approx(1.0)
 
 
-def test_shipped_weights_are_readable_json_and_used(arg):
-    data = json.loads((REPO / "models" / "argument" / "claims_model.json").read_text(encoding="utf-8"))
-    assert set(data["models"]) == {"claim", "risk", "category", "opportunity"}
-    assert data["meta"]["sentences"] >= 600
+def _shipped_meta() -> dict:
+    from pipeline.argument.linear import read_npz
+
+    models, stacked, meta = read_npz(REPO / "models" / "argument" / "claims_model.npz")
+    assert set(models) == {"claim", "risk", "category", "opportunity"}
+    return meta
+
+
+def test_shipped_weights_are_npz_and_used(arg):
+    assert _shipped_meta()["sentences"] >= 600
     assert arg.backend == "linear+lexicon" and arg.short_model is not None
+    # the classifier scores with the matrix loaded from the file, not a rebuilt copy
+    assert arg.classifier._stack.W is arg.classifier.models["claim"].stacked.W
+    assert not (REPO / "models" / "argument" / "claims_model.json").exists()  # one source of truth
+
+
+def test_npz_weights_round_trip_with_the_same_predictions(tmp_path):
+    from pipeline.argument.classify import _Stack
+    from pipeline.argument.linear import load_models, save_npz
+
+    models = {"risk": LinearModel(classes=[False, True], intercept=[-1.0], weights={"a": [2.0], "风险": [-3.0]}),
+              "cat": LinearModel(classes=["x", "y", "z"], intercept=[0.1, 0.0, -0.2], weights={"a": [0.0, 5.0, 0.0], "b": [1.0, 0.0, 0.5]})}
+    save_npz(tmp_path / "m.npz", models, {"note": "test"})
+    again = load_models(tmp_path / "m.npz")
+    assert list(again) == ["risk", "cat"] and again["risk"].classes == [False, True] and again["cat"].classes == ["x", "y", "z"]
+    assert set(again["cat"].weights) == {"a", "b"} and "风险" not in again["cat"].weights
+    assert again["risk"].weights["风险"] == pytest.approx([-3.0])
+    for x in ({"a": 1.0}, {"风险": 1.0, "b": 2.0}, {"unknown": 1.0}):
+        for name in models:
+            assert again[name].proba(x) == pytest.approx(models[name].proba(x))
+        stacked = _Stack(again).proba(x)
+        assert stacked["cat"] == pytest.approx(models["cat"].proba(x)) and stacked["risk"] == pytest.approx(models["risk"].proba(x))
+    assert load_models(tmp_path / "missing.npz") is None
+
+
+def test_risk_category_combines_model_and_cue():
+    from pipeline.argument.classify import combined_category
+
+    probs = {"execution": 0.5, "financial": 0.3, "talent": 0.2}
+    assert combined_category(probs, {}) == "execution"                            # no cue: the model
+    assert combined_category(probs, {"x:riskcat=financial": 1.0}) == "financial"  # a cue tips a close call
+    confident = {"execution": 0.9, "financial": 0.05, "talent": 0.05}
+    assert combined_category(confident, {"x:riskcat=financial": 1.0}) == "execution"  # but does not override
+    assert combined_category(confident, {"x:riskcat=financial": 1.0}, cue_weight=10.0) == "financial"
+
+
+def test_category_context_features_come_from_neighbours_and_section():
+    from pipeline.argument.features import sentence_features
+    from pipeline.argument.training import without_category_context
+
+    lex = Lexicons.load()
+    views = [SentenceView("项目面临严重的融资困难，成本一再上升。", section_title="人才短缺"),
+             SentenceView("这让人担心。", section_title="人才短缺"),
+             SentenceView("项目一再推迟。")]
+    xs = sentence_features(views, lex)
+    assert xs[1]["rc:prev=financial"] > 0 and xs[1]["rc:next=execution"] > 0 and xs[1]["rc:sec=talent"] > 0
+    assert not any(k.startswith("rc:") and "financial" in k for k in xs[0])     # not its own cue
+    assert not any(k.startswith("rc:") for k in without_category_context(xs[1]))
 
 
 def test_training_from_labels_learns_something(tmp_path):
@@ -248,7 +359,7 @@ def test_models_dir_env_override(tmp_path, monkeypatch):
     import shutil
 
     shutil.copytree(REPO / "models" / "argument", tmp_path / "argument")
-    for name in ("claims_model.json", "short_stance_model.json"):
+    for name in ("claims_model.npz", "claims_model.json", "short_stance_model.json"):
         (tmp_path / "argument" / name).unlink(missing_ok=True)
     monkeypatch.setenv("PIPELINE_MODELS_DIR", str(tmp_path))
     assert ArgumentAnalyzer().backend == "lexicon"
@@ -314,8 +425,7 @@ def test_official_notice_provisions_are_recommendations(arg):
 
 def test_training_and_evaluation_build_features_like_the_pipeline():
     """Training reads each labelled article's features from a pipeline run, as at run time."""
-    data = json.loads((REPO / "models" / "argument" / "claims_model.json").read_text(encoding="utf-8"))
-    assert data["meta"]["feature_source"].startswith("pipeline outputs")
+    assert _shipped_meta()["feature_source"].startswith("pipeline outputs")
     source = (REPO / "benchmarks" / "train_claims.py").read_text(encoding="utf-8")
     assert "load_labels(pipeline=True" in source
 

@@ -1,8 +1,8 @@
 """Claims, risks, opportunities and stance (issue 5).
 
 `ArgumentAnalyzer` is loaded once per process (lexicons from `models/argument/`, trained linear
-weights from `models/argument/claims_model.json` and `short_stance_model.json`) and called per
-document. Without the weight files it falls back to the lexicon-only baseline.
+weights from `models/argument/claims_model.npz` (numpy; a `claims_model.json` is read if there is no
+`.npz`) and `short_stance_model.json`) and called per document. Without the weight files it falls back to the lexicon-only baseline.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from pipeline.models import Claim, Opportunity, Risk, Section, Sentence, Stance,
 
 __all__ = ["Argument", "ArgumentAnalyzer"]
 
-CLAIMS_MODEL = "claims_model.json"
+CLAIMS_MODEL = "claims_model.npz"
+CLAIMS_MODEL_JSON = "claims_model.json"  # readable form (train_claims.py --json); used only without the .npz
 SHORT_MODEL = "short_stance_model.json"
 _SPLIT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”」』）)]*")
 
@@ -43,7 +44,8 @@ class ArgumentAnalyzer:
         self.models_dir = Path(models_dir) if models_dir else default_models_dir()
         self.lex = Lexicons.load(self.models_dir)
         directory = self.models_dir / "argument"
-        models = None if lexicon_only else load_models(directory / CLAIMS_MODEL)
+        models = None if lexicon_only else (load_models(directory / CLAIMS_MODEL)
+                                            or load_models(directory / CLAIMS_MODEL_JSON))
         short = None if lexicon_only else load_models(directory / SHORT_MODEL)
         self.classifier = SentenceClassifier(self.lex, models)
         self.subjects = SubjectFinder(self.models_dir)

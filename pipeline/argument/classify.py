@@ -29,6 +29,8 @@ class SentencePrediction:
     pos: float = 0.0
     neg: float = 0.0
     kinds: list[str] = field(default_factory=list)
+    cue_risk: bool = False            # the lexicon rule's risk decision (explicit danger cues), also with trained models:
+    cue_risk_confidence: float = 0.0  # the document stance counts these precise risks (README, round 4)
 
 
 def hedged(text: str, lex: Lexicons) -> bool:
@@ -70,6 +72,19 @@ def lexicon_category(x: dict[str, float]) -> str:
     return best if cats[best] > 0 else "execution"
 
 
+# Risk category of a detected risk: log P(category) from the trained model plus this weight x the
+# sentence's own category-cue weights (risk_cues.tsv). The cue is a strong vote, not an override: a
+# 0.8 cue moves the decision unless the model is clearly for another category (README, round 4).
+CATEGORY_CUE_WEIGHT = 1.0
+
+
+def combined_category(probs: dict[str, float], x: dict[str, float], cue_weight: float = CATEGORY_CUE_WEIGHT) -> str:
+    """The model's category probabilities (`probs`) combined with the sentence's raw lexicon
+    category scores (`x`, the `x:riskcat=` features before model scaling)."""
+    scores = {c: math.log(max(p, 1e-9)) + cue_weight * x.get("x:riskcat=" + str(c), 0.0) for c, p in probs.items()}
+    return max(scores, key=scores.get)
+
+
 class SentenceClassifier:
     """`models` None = lexicon-only baseline; else the trained models ("claim", "risk", "category", "opportunity")."""
 
@@ -98,6 +113,7 @@ class SentenceClassifier:
             ctype = lexicon_claim_type(x, view)
             cconf = 0.6 if ctype else 0.0
             risk, rconf, cat = lexicon_risk(x)
+            cue_risk, cue_conf = risk, rconf
             catconf = 0.5 if risk else 0.0
             opp_score = x.get("x:opportunity", 0.0) + 0.3 * x.get("x:pos", 0.0)
             opp = not non_claim and opp_score >= 2.0
@@ -105,7 +121,8 @@ class SentenceClassifier:
         else:
             from pipeline.argument.training import model_input
 
-            lexcat = lexicon_category(x) if any(k.startswith("x:riskcat=") for k in x) else None
+            raw = x
+            cue_risk, cue_conf, _ = lexicon_risk(raw)
             x = model_input(x)
             out = self._stack.proba(x)
             probs = out["claim"]
@@ -116,40 +133,36 @@ class SentenceClassifier:
             risk = rprob >= 0.5 and not non_claim
             rconf = rprob
             cprobs = out["category"]
-            cat = (lexcat or max(cprobs, key=cprobs.get)) if risk else None
+            cat = combined_category(cprobs, raw) if risk else None
             catconf = cprobs.get(cat, 0.0) if cat else 0.0
             oprob = out["opportunity"][True]
             opp = oprob >= 0.5 and not non_claim
             oconf = oprob
         if non_claim:
-            ctype, risk, opp = None, False, False
+            ctype, risk, opp, cue_risk = None, False, False, False
         return SentencePrediction(ctype, round(cconf, 3), hedge and ctype is not None, attribution,
                                   risk, round(rconf, 3), cat if risk else None, round(catconf, 3),
-                                  opp, round(oconf, 3), pos, neg, kinds)
+                                  opp, round(oconf, 3), pos, neg, kinds, cue_risk, round(cue_conf, 3) if cue_risk else 0.0)
 
 
 class _Stack:
-    """All linear models' weights in one matrix, so a sentence is scored with one numpy product."""
+    """All linear models' weights in one matrix, so a sentence is scored with one numpy product (the
+    matrix of a `.npz` weights file is used as loaded)."""
 
     def __init__(self, models: dict[str, LinearModel]):
         import numpy
 
+        from pipeline.argument.linear import Stacked
+
         self.np = numpy
         self.models = models
-        names = sorted({f for m in models.values() for f in m.weights})
-        self.index = {f: i for i, f in enumerate(names)}
-        self.slices, width = {}, 0
-        for key, model in models.items():
-            rows = len(model.intercept)
-            self.slices[key] = (width, width + rows)
-            width += rows
-        self.W = numpy.zeros((len(names), width))
-        self.b = numpy.zeros(width)
-        for key, model in models.items():
-            a, z = self.slices[key]
-            self.b[a:z] = model.intercept
-            for f, w in model.weights.items():
-                self.W[self.index[f], a:z] = w
+        shared = {id(m.stacked) for m in models.values()}
+        first = next(iter(models.values())).stacked
+        if len(shared) == 1 and first is not None and set(first.slices) >= set(models):
+            stacked = first
+        else:
+            stacked = Stacked.from_models(models)
+        self.index, self.W, self.b, self.slices = stacked.index, stacked.W, stacked.b, stacked.slices
 
     def proba(self, x: dict[str, float]) -> dict[str, dict]:
         np = self.np

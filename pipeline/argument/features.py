@@ -113,14 +113,15 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
     f["opinion"] = lex.opinion.score(text)
     f["opportunity"] = lex.opportunity.score(text)
     f["risk_mod"] = lex.risk_modifiers.score(text)
+    masked = lex.mask(text)  # 风险投资, 风险管理 … are not risk or stance cues
     risk_any = 0.0
-    for cue, cat, weight, at in lex.risk.scan(text):
+    for cue, cat, weight, at in lex.risk.scan(masked):
         if cat == "any":
             risk_any += weight
         else:
             f["riskcat=" + cat] = f.get("riskcat=" + cat, 0.0) + weight
     f["risk_any"] = risk_any
-    pos, neg, kinds = polarity_hits(text, lex)
+    pos, neg, kinds = polarity_hits(masked, lex)
     f["pos"], f["neg"] = pos, neg
     f["irony"] = float(kinds.count("irony"))
     f["rhetorical"] = float(kinds.count("rhetorical"))
@@ -151,7 +152,9 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # chars: character 1-2 grams; words: the pipeline's word tokens (jieba) as unigrams (+ bigrams);
 # figures / entities: indicator features for the figures and PERSON/ORG mentions found in the sentence
 # (their counts already feed the `x:money`, `x:percent` and `x:named_source` scores).
-OPTIONS = {"directives": True, "chars": True, "words": False, "word_bigrams": False, "figures": False, "entities": False}
+# category_context: the section title's and neighbours' risk-category cues as features of the category model.
+OPTIONS = {"directives": True, "chars": True, "words": False, "word_bigrams": False, "figures": False, "entities": False,
+           "category_context": True}
 
 
 def words_of(view: SentenceView) -> tuple[str, ...]:
@@ -211,11 +214,48 @@ def _context_summary(scores: dict[str, float], view: SentenceView) -> dict[str, 
     return out
 
 
+CATEGORY_CONTEXT = "rc:"  # prefix of the risk-category context features (used by the category model only)
+_CATEGORY_CAP = 2.0
+
+
+def category_cues(text: str | None, lex: Lexicons) -> dict[str, float]:
+    """Risk-category cue weights (risk_cues.tsv, categories other than "any") found in a text."""
+    out: dict[str, float] = {}
+    for cue, cat, weight, at in lex.risk.scan(lex.mask(text or "")):
+        if cat != "any":
+            out[cat] = out.get(cat, 0.0) + weight
+    return out
+
+
+def category_context(views: list[SentenceView], scores: list[dict[str, float]], lex: Lexicons) -> list[dict[str, float]]:
+    """Risk-category context of each sentence: the category cues of its section title (`rc:sec=`) and of
+    the sentences before and after it (`rc:prev=`, `rc:next=`), each capped at 2. A risk described
+    without a category word ("没有电，再多的GPU也只是仓库里的铁盒子") usually continues its neighbours'
+    or its section's topic."""
+    own = [{k[len("riskcat="):]: min(v, _CATEGORY_CAP) for k, v in s.items() if k.startswith("riskcat=")} for s in scores]
+    titles: dict[str | None, dict[str, float]] = {}
+    out = []
+    for i, view in enumerate(views):
+        x: dict[str, float] = {}
+        if view.section_title:
+            if view.section_title not in titles:
+                titles[view.section_title] = category_cues(view.section_title, lex)
+            x.update({CATEGORY_CONTEXT + "sec=" + c: min(w, _CATEGORY_CAP) for c, w in titles[view.section_title].items()})
+        if i > 0:
+            x.update({CATEGORY_CONTEXT + "prev=" + c: w for c, w in own[i - 1].items()})
+        if i + 1 < len(views):
+            x.update({CATEGORY_CONTEXT + "next=" + c: w for c, w in own[i + 1].items()})
+        out.append(x)
+    return out
+
+
 def sentence_features(views: list[SentenceView], lex: Lexicons, ngrams: bool = True) -> list[dict[str, float]]:
     """`features` of every sentence of a document plus its neighbours' cue summary (`prev:` / `next:`):
-    risk and opportunity statements come in runs, so a risk cue next door raises the prior."""
+    risk and opportunity statements come in runs, so a risk cue next door raises the prior; and the
+    risk-category context (`rc:`, see `category_context`) for the category model."""
     scores = [lexicon_scores(v, lex) for v in views]
     summaries = [_context_summary(s, v) for s, v in zip(scores, views)]
+    context = category_context(views, scores, lex) if OPTIONS["category_context"] else [{}] * len(views)
     out = []
     for i, (view, sc) in enumerate(zip(views, scores)):
         x = features(view, lex, ngrams=ngrams, scores=sc)
@@ -223,5 +263,6 @@ def sentence_features(views: list[SentenceView], lex: Lexicons, ngrams: bool = T
             x.update({"prev:" + k: v for k, v in summaries[i - 1].items()})
         if i + 1 < len(views):
             x.update({"next:" + k: v for k, v in summaries[i + 1].items()})
+        x.update(context[i])
         out.append(x)
     return out

@@ -14,7 +14,7 @@ from pathlib import Path
 LEXICON_FILES = (
     "hedges.txt", "negation.txt", "forecast_cues.tsv", "recommendation_cues.tsv", "statistic_cues.tsv",
     "opinion_cues.tsv", "attribution.tsv", "risk_cues.tsv", "risk_modifiers.tsv", "opportunity_cues.tsv",
-    "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv", "not_sources.tsv",
+    "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv", "not_sources.tsv", "not_cues.txt",
 )
 
 
@@ -87,6 +87,14 @@ class Lexicons:
     directory: Path
     directives: list[tuple[re.Pattern, float]] = field(default_factory=list)
     not_sources: list[re.Pattern] = field(default_factory=list)
+    not_cues: CueSet = field(default_factory=CueSet)
+
+    def mask(self, text: str) -> str:
+        """`text` with the neutral compounds of not_cues.txt (风险投资, 风险管理 …) blanked out (same
+        length, so positions stay), for matching risk and stance cues."""
+        if not self.not_cues.entries:
+            return text
+        return self.not_cues.regex.sub(lambda m: "＿" * len(m.group()), text)
 
     def is_named_source(self, source: str) -> bool:
         """False for a discourse marker the attribution patterns mistake for a source (对印尼来说, 坦白说)."""
@@ -130,4 +138,5 @@ class Lexicons:
             directory=directory,
             directives=directives,
             not_sources=not_sources,
+            not_cues=cues("not_cues.txt", weight_col=None) if (directory / "not_cues.txt").exists() else CueSet(),
         )

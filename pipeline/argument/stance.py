@@ -23,10 +23,11 @@ from pipeline.argument.features import SentenceView
 # and rhetorical questions are counted separately as sarcasm. Thresholds chosen by leave-one-article-out
 # over the labelled articles (benchmarks/claims_eval.py prints the held-out result).
 SARCASM_SKEPTICAL = 0.10        # (irony + rhetorical questions) / author sentences, with negative balance -> skeptical
-SUPPORTIVE_AT = 0.30            # author-voice score at or above -> supportive
+SUPPORTIVE_AT = 0.40            # author-voice score at or above -> supportive
 SKEPTICAL_AT = -0.70            # author-voice score at or below (without sarcasm) -> skeptical; between -> mixed
 TEXT_NEUTRAL_BAND = 0.15        # |score| below this -> neutral, for short texts and target stance
 RISK_WEIGHT = 0.5               # a predicted risk is weaker skeptical evidence than an evaluative cue
+DOCUMENT_CUE_RISKS = True       # document stance: risks from the cue rule (precise), not the trained model (recall)
 GRID = {"sarcasm": (0.10, 0.15, 0.20, 0.25, 0.30), "supportive": (0.2, 0.3, 0.4, 0.5, 0.6),
         "skeptical": (-0.5, -0.6, -0.7, -0.8, -0.9)}
 
@@ -34,7 +35,13 @@ _OFFICIAL_SOURCE = re.compile(r"^\s*(?:来源|发布单位|发布机关|信息�
 _OFFICIAL_TITLE = re.compile(r"(?:若干措施|若干意见|实施意见|实施方案|行动计划|行动方案|管理办法|暂行办法|实施细则|的通知|的决定)$")
 _NEWS_DATELINE = re.compile(r"^\s*(?:【[^】]{1,12}(?:讯|电)】|本报讯|新华社[^，。]{0,12}电|[^，。]{2,16}\d{1,2}月\d{1,2}日电|（记者[^）]{1,20}）)")
 _INTERVIEW_TITLE = re.compile(r"专访|访谈|对话[^，。]{0,12}[：:]")
-_QUESTION_LINE = re.compile(r"^\s*(?:问|记者|[QＱ])\s*[：:]")
+_QUESTION_LINE = re.compile(r"^\s*(?:问|记者|[QＱ])\s*(?:[（(][^）)]{1,20}[）)])?\s*[：:]")  # 记者（财新）：
+# A press conference / briefing transcript: the title names one, or a moderator opens the floor.
+_BRIEFING_TITLE = re.compile(r"新闻发布会|发布会|吹风会|记者会|记者招待会|答记者问")
+_MODERATOR_LINE = re.compile(r"^\s*主持人\s*\S{0,6}\s*[：:]")
+# A listed company's statutory announcement (上市公司公告): title "……公司关于……的公告", or a securities-code line.
+_DISCLOSURE_TITLE = re.compile(r"(?:公司|集团)[^。！？]{0,80}公告$")
+_SECURITIES_LINE = re.compile(r"^\s*(?:证券代码|股票代码)\s*[：:]")
 _ANSWER_LINE = re.compile(r"^\s*(?:答|[AＡ])\s*[：:]")
 TAIL_SHARE = 0.25              # the last quarter of the author's sentences = the conclusion
 TAIL_MIN = 3
@@ -60,24 +67,36 @@ def subject_of(title: str | None, first_sentence: str | None) -> str | None:
     return None
 
 
-def evidence_of(pred: SentencePrediction) -> tuple[float, float]:
+def evidence_of(pred: SentencePrediction, cue_risks: bool = False) -> tuple[float, float]:
+    """(positive, negative) evidence of a sentence. `cue_risks`: count the lexicon rule's risks (explicit
+    danger cues) instead of the trained model's (the document stance: the model also finds the
+    described risks a supportive investment report or interview weighs and answers; README round 4)."""
     weight = 1.0 if pred.attribution == "author" else 0.5
     pos = pred.pos + (pred.opportunity_confidence if pred.opportunity else 0.0)
-    neg = pred.neg + (RISK_WEIGHT * pred.risk_confidence if pred.risk else 0.0)
+    if cue_risks:
+        neg = pred.neg + (RISK_WEIGHT * pred.cue_risk_confidence if pred.cue_risk else 0.0)
+    else:
+        neg = pred.neg + (RISK_WEIGHT * pred.risk_confidence if pred.risk else 0.0)
     return weight * pos, weight * neg
 
 
 def genre_of(views: list[SentenceView] | None) -> str:
-    """"official" (a government body's release or notice), "interview" (question-and-answer format),
-    "news" (dated news report) or "analysis"."""
+    """"disclosure" (a listed company's statutory announcement), "official" (a government body's
+    release or notice), "briefing" (a press-conference transcript: reporters' questions, the
+    speakers' answers), "interview" (question-and-answer format), "news" (dated news report) or
+    "analysis"."""
     if not views:
         return "analysis"
     head = views[:4]
     title = next((v.text for v in views if v.kind == "title"), "")
+    if _DISCLOSURE_TITLE.search(title.strip()) or any(_SECURITIES_LINE.match(v.text) for v in head):
+        return "disclosure"
     if any(_OFFICIAL_SOURCE.match(v.text) for v in head) or _OFFICIAL_TITLE.search(title.strip()):
         return "official"
     questions = sum(bool(_QUESTION_LINE.match(v.text)) for v in views)
     answers = sum(bool(_ANSWER_LINE.match(v.text)) for v in views)
+    if questions >= 2 and (_BRIEFING_TITLE.search(title) or any(_MODERATOR_LINE.match(v.text) for v in views)):
+        return "briefing"
     if questions >= 2 and answers >= 2 or (_INTERVIEW_TITLE.search(title) and questions >= 2):
         return "interview"
     first = next((v.text for v in views if v.kind == "body" and not _is_meta(v)), "")
@@ -93,8 +112,8 @@ def _is_meta(view: SentenceView) -> bool:
 
 
 def _balance(preds: list[SentencePrediction]) -> tuple[float, float, float]:
-    pos = sum(evidence_of(p)[0] for p in preds)
-    neg = sum(evidence_of(p)[1] for p in preds)
+    pos = sum(evidence_of(p, DOCUMENT_CUE_RISKS)[0] for p in preds)
+    neg = sum(evidence_of(p, DOCUMENT_CUE_RISKS)[1] for p in preds)
     return pos, neg, (pos - neg) / (pos + neg + 1.0)
 
 
@@ -108,7 +127,7 @@ def stance_features(preds: list[SentencePrediction], views: list[SentenceView] |
     genre = genre_of(all_views if all_views is not None else views)
     claims = [p for p in preds if p.claim_type is not None]
     reported = round(sum(p.attribution != "author" for p in claims) / max(len(claims), 1), 2)
-    if genre == "interview" and views is not None:
+    if genre in ("interview", "briefing") and views is not None:
         kept = [(replace(p, attribution="author"), v) for p, v in zip(preds, views) if not _QUESTION_LINE.match(v.text)]
         preds, views = [p for p, _ in kept], [v for _, v in kept]
     pairs = [(p, v) for p, v in zip(preds, views if views is not None else [None] * len(preds)) if p.attribution == "author"]
@@ -126,9 +145,9 @@ def stance_features(preds: list[SentencePrediction], views: list[SentenceView] |
 
 def decide(f: dict, sarcasm_at: float = SARCASM_SKEPTICAL, supportive_at: float = SUPPORTIVE_AT,
            skeptical_at: float = SKEPTICAL_AT) -> str:
-    if f["genre"] == "official":  # issuing a policy = supportive, unless the whole text argues against it
+    if f["genre"] in ("official", "briefing"):  # issuing or presenting a policy = supportive, unless the whole text argues against it
         return "skeptical" if f.get("body", f["score"]) <= skeptical_at else "supportive"
-    if f["genre"] == "news":
+    if f["genre"] in ("news", "disclosure"):  # relays or discloses, does not argue
         return "neutral"
     if f["sarcasm"] >= sarcasm_at and f["score"] < 0:
         return "skeptical"
@@ -148,7 +167,7 @@ def document_stance(preds: list[SentencePrediction], ids: list[int], views: list
     info = stance_features(preds, views, all_views)
     label = decide(info, **(thresholds or {}))
     score = info["score"]
-    items = [(i, *evidence_of(p)) for i, p in zip(ids, preds)]
+    items = [(i, *evidence_of(p, DOCUMENT_CUE_RISKS)) for i, p in zip(ids, preds)]
     if label == "supportive":
         ranked = sorted(items, key=lambda t: t[1] - t[2], reverse=True)
     elif label == "skeptical":

@@ -110,9 +110,19 @@ class SubjectFinder:
         return Subject(zh, en)
 
 
+# Event and document wrappers around the subject in a title: "国新办举行新闻发布会介绍<X>实施情况",
+# "……公司关于<X>的公告", "……关于<X>的通知".
+_WRAPPER = re.compile(r"(?:发布会|吹风会|记者会)(?:上)?(?:介绍|解读|通报)(?P<a>.+?)(?:的?(?:有关|相关)?(?:实施|进展)?情况)?$"
+                      r"|关于(?P<b>.+?)的(?:公告|通知|决定|报告)$")
+
+
 def _fallback(title: str, lead: list[str]) -> str | None:
-    """No known topic: the title's (else the lead's) first clause, cut to a short phrase."""
+    """No known topic: the title's (else the lead's) first clause, cut to a short phrase (the subject
+    inside a press-conference or announcement title, see `_WRAPPER`)."""
     for text in [title] + lead[:1]:
+        wrapped = _WRAPPER.search(text.strip()) if text else None
+        if wrapped and len(wrapped.group("a") or wrapped.group("b")) >= 2:
+            text = wrapped.group("a") or wrapped.group("b")
         head = _CLAUSE.split(text.strip())[0].strip("“”\"' 【】") if text else ""
         if len(head) >= 2:
             return head[:20]

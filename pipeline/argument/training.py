@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.argument.classify import NONE
 from pipeline.argument.data import LabelledDoc
-from pipeline.argument.features import SentenceView, features, is_non_claim, sentence_features
+from pipeline.argument.features import CATEGORY_CONTEXT, SentenceView, features, is_non_claim, sentence_features
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
@@ -15,6 +15,11 @@ LEXICON_SCALE = 3.0  # lexicon scores weigh more than any single character n-gra
 
 def model_input(x: dict[str, float]) -> dict[str, float]:
     return {k: (v * LEXICON_SCALE if k.startswith("x:") else v) for k, v in x.items()}
+
+
+def without_category_context(x: dict[str, float]) -> dict[str, float]:
+    """The claim, risk and opportunity models do not see the risk-category context features."""
+    return {k: v for k, v in x.items() if not k.startswith(CATEGORY_CONTEXT)}
 
 
 def fit_linear(xs: list[dict], ys: list, name: str, c: float) -> LinearModel:
@@ -66,7 +71,7 @@ def training_rows(docs: list[LabelledDoc], lex: Lexicons) -> list[tuple[dict, di
 
 def fit_sentence_models(docs: list[LabelledDoc], lex: Lexicons) -> dict[str, LinearModel]:
     rows = training_rows(docs, lex)
-    xs = [r[0] for r in rows]
+    xs = [without_category_context(r[0]) for r in rows]
     models = {
         "claim": fit_linear(xs, [r[1]["claim_type"] or NONE for r in rows], "claim", C["claim"]),
         "risk": fit_linear(xs, [bool(r[1]["risk"]) for r in rows], "risk", C["risk"]),
