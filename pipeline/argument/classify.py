@@ -95,9 +95,13 @@ class SentenceClassifier:
 
     def predict(self, views: list[SentenceView]) -> list[SentencePrediction]:
         xs = sentence_features(views, self.lex, ngrams=self.models is not None)
-        return [self.predict_one(v, x) for v, x in zip(views, xs)]
+        if self.models is None:
+            return [self.predict_one(v, x) for v, x in zip(views, xs)]
+        # all sentences of a document scored with one matrix product
+        return [self.predict_one(v, x, out) for v, x, out in zip(views, xs, self._stack.proba_many(xs))]
 
-    def predict_one(self, view: SentenceView, x: dict[str, float] | None = None) -> SentencePrediction:
+    def predict_one(self, view: SentenceView, x: dict[str, float] | None = None,
+                    scored: dict[str, dict] | None = None) -> SentencePrediction:
         lex = self.lex
         if x is None:
             x = features(view, lex, ngrams=self.models is not None)
@@ -123,8 +127,7 @@ class SentenceClassifier:
 
             raw = x
             cue_risk, cue_conf, _ = lexicon_risk(raw)
-            x = model_input(x)
-            out = self._stack.proba(x)
+            out = scored if scored is not None else self._stack.proba(model_input(x))
             probs = out["claim"]
             label = max(probs, key=probs.get)
             ctype = None if label == NONE or non_claim else label
@@ -163,6 +166,38 @@ class _Stack:
         else:
             stacked = Stacked.from_models(models)
         self.index, self.W, self.b, self.slices = stacked.index, stacked.W, stacked.b, stacked.slices
+
+    def proba_many(self, xs: list[dict[str, float]]) -> list[dict[str, dict]]:
+        """`proba(model_input(x))` for each x (the lexicon scores' scaling is applied here)."""
+        from pipeline.argument.training import LEXICON_SCALE
+
+        np = self.np
+        get = self.index.get
+        rows, cols, vals = [], [], []
+        for row, x in enumerate(xs):
+            for feature, value in x.items():
+                i = get(feature)
+                if i is not None:
+                    rows.append(row)
+                    cols.append(i)
+                    vals.append(value * LEXICON_SCALE if feature.startswith("x:") else value)
+        scores = np.tile(self.b.astype(np.float64), (len(xs), 1))
+        if cols:
+            np.add.at(scores, np.array(rows), self.W[np.array(cols)] * np.array(vals)[:, None])
+        out: list[dict[str, dict]] = [{} for _ in xs]
+        for key, model in self.models.items():
+            a, z = self.slices[key]
+            part = scores[:, a:z]
+            if model.binary:
+                for row, value in enumerate(part[:, 0].tolist()):
+                    p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, value))))
+                    out[row][key] = {model.classes[0]: 1.0 - p, model.classes[1]: p}
+            else:
+                e = np.exp(part - part.max(axis=1, keepdims=True))
+                e = e / e.sum(axis=1, keepdims=True)
+                for row, probs in enumerate(e.tolist()):
+                    out[row][key] = dict(zip(model.classes, probs))
+        return out
 
     def proba(self, x: dict[str, float]) -> dict[str, dict]:
         np = self.np
