@@ -4,6 +4,7 @@ the trained linear models (which use the lexicon scores as features), behind one
 from __future__ import annotations
 
 import math
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 
 from pipeline.argument.features import (RISK_CATEGORIES, SentenceView, attribution_of, features, is_non_claim, sentence_features)
@@ -166,24 +167,23 @@ class _Stack:
         else:
             stacked = Stacked.from_models(models)
         self.index, self.W, self.b, self.slices = stacked.index, stacked.W, stacked.b, stacked.slices
+        from pipeline.argument.training import LEXICON_SCALE
+
+        # model_input's scaling of the lexicon scores, per feature column
+        self.input_scale = numpy.array([LEXICON_SCALE if f.startswith("x:") else 1.0 for f in stacked.features])
 
     def proba_many(self, xs: list[dict[str, float]]) -> list[dict[str, dict]]:
         """`proba(model_input(x))` for each x (the lexicon scores' scaling is applied here)."""
-        from pipeline.argument.training import LEXICON_SCALE
-
         np = self.np
-        get = self.index.get
-        rows, cols, vals = [], [], []
-        for row, x in enumerate(xs):
-            for feature, value in x.items():
-                i = get(feature)
-                if i is not None:
-                    rows.append(row)
-                    cols.append(i)
-                    vals.append(value * LEXICON_SCALE if feature.startswith("x:") else value)
+        keys = [feature for x in xs for feature in x]
+        ids = np.fromiter(map(self.index.get, keys, repeat(-1)), dtype=np.intp, count=len(keys))
+        values = np.fromiter(chain.from_iterable(x.values() for x in xs), dtype=np.float64, count=len(keys))
+        rows = np.repeat(np.arange(len(xs)), [len(x) for x in xs])
+        known = ids >= 0
+        ids, values, rows = ids[known], values[known], rows[known]
         scores = np.tile(self.b.astype(np.float64), (len(xs), 1))
-        if cols:
-            np.add.at(scores, np.array(rows), self.W[np.array(cols)] * np.array(vals)[:, None])
+        if len(ids):
+            np.add.at(scores, rows, self.W[ids] * (values * self.input_scale[ids])[:, None])
         out: list[dict[str, dict]] = [{} for _ in xs]
         for key, model in self.models.items():
             a, z = self.slices[key]

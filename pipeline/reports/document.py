@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any, Callable
 
 from markupsafe import Markup, escape
@@ -68,11 +69,19 @@ def _sentence_links(by_id: dict[int, dict]) -> Callable[[Any], Markup]:
 
 def _filled(items, model) -> list[dict]:
     """Items with every field of `model` present (None where absent), so hand-made dicts render."""
+    blank = _blank(model)
+    return [{**blank, **item} for item in items or [] if isinstance(item, dict)]
+
+
+@lru_cache(maxsize=None)
+def _blank(model) -> dict[str, Any]:
+    """Every field of `model` at its default (None for required ones); built once per model, since
+    pydantic inspects a default factory's signature on every call. The pages only read it."""
     blank = {}
     for name, field in model.model_fields.items():
         value = None if field.is_required() else field.get_default(call_default_factory=True)
         blank[name] = value.model_dump() if hasattr(value, "model_dump") else value
-    return [{**blank, **item} for item in items or [] if isinstance(item, dict)]
+    return blank
 
 
 def document_context(doc: dict) -> dict[str, Any]:
