@@ -33,12 +33,12 @@ from .money import MItem
 from .quantities import QItem
 from .numerals import Num
 from .rates import UsdInfo
-from .relations import ANNUAL_RE, Relations, rounding, stated_rates
+from .relations import (ANNUAL_RE, RATIO_TOLERANCE, Relations, check_ratio, clause_span, divide, fmt_decimal,
+                        rounding, stated_rates)
 from .resources import lexicon
 
 RATE_TOLERANCE = Decimal("0.15")      # exchange rates move: ±15% of the reference is consistent
 RATE_GROSS = Decimal("0.5")           # beyond ±50%: a magnitude error, not a rate difference
-RATIO_TOLERANCE = Decimal("0.10")     # an exact or approximate ratio/share within 10%
 
 MULTIPLE_MORE_RE = re.compile(r"比[^，。；！？,;!?\n]{0,30}?(?:多出?|高出?|增加了?|增长了?|提高了?|扩大了?|上升了?)"
                               r"(?:了)?(?:约|近|将近|超过|逾)?$")
@@ -70,18 +70,6 @@ class Check:
     verdict: str
 
 
-def _div(a: Decimal, b: Decimal) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = 28
-        return a / b
-
-
-def _fmt(d: Decimal, places: int = 4) -> str:
-    q = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 12 else d
-    s = format(q.normalize(), "f")
-    return s
-
-
 def _rate(d: Decimal) -> str:
     """An exchange rate to 6 significant digits (0.0000634 USD per VND, not 0)."""
     return format(Decimal(format(d, ".6g")).normalize(), "f") if d else "0"
@@ -92,30 +80,6 @@ def _sid(sent_starts: list[int], sentences: Sequence[tuple[int, int]], pos: int)
     if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
         return i
     return None
-
-
-def _clause_span(text: str, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int]:
-    """The clause around [lo, hi) inside the sentence [s0, s1)."""
-    stops = "，,；;。！？!?\n"
-    a = lo
-    while a > s0 and text[a - 1] not in stops:
-        a -= 1
-    b = hi
-    while b < s1 and text[b] not in stops:
-        b += 1
-    if b < s1 and text[b] in "！!？?。":
-        b += 1
-    return a, b
-
-
-def _check_ratio(ratio: Decimal, target: Decimal, qualifier: str, loose: bool = False) -> bool:
-    """Whether ``ratio`` agrees with a claimed ``target`` (wider when the amounts are approximate)."""
-    slack = Decimal("0.05") if loose else Decimal("0.02")
-    if qualifier == "more_than":
-        return ratio >= target * (1 - slack)
-    if qualifier == "less_than":
-        return ratio <= target * (1 + slack)
-    return abs(ratio - target) <= target * (RATIO_TOLERANCE + (slack if loose else 0))
 
 
 def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MItem],
@@ -143,7 +107,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         for off, x, y, r in stated:
             if {x, y} != {ca, cb}:
                 continue
-            v = r if (x, y) == (ca, cb) else _div(Decimal(1), r)
+            v = r if (x, y) == (ca, cb) else divide(Decimal(1), r)
             if best is None or off < pos:
                 best = (v, text[off:off + 24].split("，")[0].split("。")[0])
         return best
@@ -179,7 +143,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if claim_hi < len(text) and text[claim_hi] in ")）":
             claim_hi += 1
         claim = text[claim_lo:claim_hi]
-        implied = _div(b.value, a.value)     # units of b per unit of a
+        implied = divide(b.value, a.value)     # units of b per unit of a
         st = stated_rate(a.currency, b.currency, b.start)
         # the article's own rate is exact: only the rounding of the amounts; a reference rate also moves
         # (the restated amount is the rounded one: 约合4亿美元 stands for 3.5亿..4.5亿)
@@ -187,7 +151,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if st is not None:
             ref, ref_src = st[0], f"the article's own rate '{st[1]}'"
         elif ra is not None and rb is not None:
-            ref = _div(ra.usd_per_unit, rb.usd_per_unit)
+            ref = divide(ra.usd_per_unit, rb.usd_per_unit)
             srcs = sorted({f"{r.source} {r.date}" for r in (ra, rb) if r.source != "identity"})
             ref_src = f"{'; '.join(srcs)}, models/usd_rates.tsv"
         else:
@@ -199,28 +163,28 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                 checks.append(Check(s, claim_lo, claim_hi, claim, comp, "unverifiable"))
                 continue
             x, y = others[0]
-            other = _div(y.value, x.value) if x.currency == a.currency else _div(x.value, y.value)
-            dev = _div(implied - other, other)
+            other = divide(y.value, x.value) if x.currency == a.currency else divide(x.value, y.value)
+            dev = divide(implied - other, other)
             ok = abs(dev) <= RATE_TOLERANCE + rounding(y.value) + rounding(b.value)
             comp += (f"; the article's other restatement {text[x.start:x.end]} = {text[y.start:y.end]} implies "
-                     f"{_rate(other)}: deviation {_fmt(dev * 100, 1)}%")
+                     f"{_rate(other)}: deviation {fmt_decimal(dev * 100, 1)}%")
             checks.append(Check(s, claim_lo, claim_hi, claim, comp, "consistent" if ok else "inconsistent"))
             continue
-        dev = _div(implied - ref, ref)
-        comp = (f"{_fmt(b.value, 2)} {b.currency} / {_fmt(a.value, 2)} {a.currency} = {_rate(implied)} "
+        dev = divide(implied - ref, ref)
+        comp = (f"{fmt_decimal(b.value, 2)} {b.currency} / {fmt_decimal(a.value, 2)} {a.currency} = {_rate(implied)} "
                 f"{b.currency} per {a.currency}; reference {_rate(ref)} ({ref_src}); "
-                f"deviation {_fmt(dev * 100, 1)}%")
+                f"deviation {fmt_decimal(dev * 100, 1)}%")
         if abs(dev) <= tolerance:
             verdict = "consistent"
             if st is not None:
-                comp += f" (within ±{_fmt(tolerance * 100, 1)}%: the rounding of the amounts as written)"
+                comp += f" (within ±{fmt_decimal(tolerance * 100, 1)}%: the rounding of the amounts as written)"
             else:
-                comp += (f" (within ±{_fmt(tolerance * 100, 1)}%: rates move between the article's date and the "
+                comp += (f" (within ±{fmt_decimal(tolerance * 100, 1)}%: rates move between the article's date and the "
                          f"reference date, and the amounts are rounded)")
         elif abs(dev) > RATE_GROSS or st is not None:
             verdict = "inconsistent"
             comp += (" (not the article's own rate)" if st is not None else
-                     f" (beyond ±{_fmt(RATE_GROSS * 100, 0)}%: more than a rate change, likely a wrong magnitude)")
+                     f" (beyond ±{fmt_decimal(RATE_GROSS * 100, 0)}%: more than a rate change, likely a wrong magnitude)")
         else:
             verdict = "unverifiable"
             comp += " (outside the tolerance, but the article's date is unknown and rates move)"
@@ -253,8 +217,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
 
     def ratio_of(x, y) -> Decimal:
         if x[1].currency == y[1].currency:
-            return _div(x[1].value, y[1].value)
-        return _div(x[2].value, y[2].value)
+            return divide(x[1].value, y[1].value)
+        return divide(x[2].value, y[2].value)
 
     qtext = {"more_than": "more than ", "less_than": "less than ", "approx": "about "}
 
@@ -288,7 +252,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if s is None:
             return None
         s0, s1 = sentences[s]
-        cs, ce = _clause_span(text, q.start, q.end, s0, s1)
+        cs, ce = clause_span(text, q.start, q.end, s0, s1)
         before = text[cs:q.core_start]
         sent = in_sentence(s)
         sent_before = [a for a in sent if a[1].end <= q.start]
@@ -352,24 +316,24 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             claim = text[cs:ce]
             if x is None or y is None or not y[1].value or x[0] == y[0]:
                 return (Check(s, cs, ce, claim,
-                                    f"multiple {_fmt(q.value)}: the amounts compared are not stated nearby",
+                                    f"multiple {fmt_decimal(q.value)}: the amounts compared are not stated nearby",
                                     "unverifiable"))
             ratio = ratio_of(x, y)
-            ref = f"X = {label(x)}, Y = {label(y)} ({where}); X / Y = {_fmt(ratio, 2)}"
+            ref = f"X = {label(x)}, Y = {label(y)} ({where}); X / Y = {fmt_decimal(ratio, 2)}"
             if x[1].currency != y[1].currency:
                 ref += " (in US dollars)"
             qt = qtext.get(q.qualifier, "")
             if mode == "times":
-                ok = _check_ratio(ratio, q.value, q.qualifier, loose=_approx(x, y))
-                comp = f"{ref}; claim: X = {qt}{_fmt(q.value)} x Y"
+                ok = check_ratio(ratio, q.value, q.qualifier, loose=_approx(x, y))
+                comp = f"{ref}; claim: X = {qt}{fmt_decimal(q.value)} x Y"
                 verdict = "consistent" if ok else "inconsistent"
             else:
                 strict_t, loose_t = q.value + 1, q.value
-                ok_strict = _check_ratio(ratio, strict_t, q.qualifier, loose=_approx(x, y))
-                ok_loose = _check_ratio(ratio, loose_t, q.qualifier, loose=_approx(x, y))
+                ok_strict = check_ratio(ratio, strict_t, q.qualifier, loose=_approx(x, y))
+                ok_loose = check_ratio(ratio, loose_t, q.qualifier, loose=_approx(x, y))
                 comp = (f"{ref}; '{text[q.core_start:q.core_end]}' is ambiguous: strictly X exceeds Y by "
-                        f"{qt}{_fmt(q.value)} x Y, i.e. X = {qt}{_fmt(strict_t)} x Y -> "
-                        f"{'holds' if ok_strict else 'fails'}; loosely X = {qt}{_fmt(loose_t)} x Y -> "
+                        f"{qt}{fmt_decimal(q.value)} x Y, i.e. X = {qt}{fmt_decimal(strict_t)} x Y -> "
+                        f"{'holds' if ok_strict else 'fails'}; loosely X = {qt}{fmt_decimal(loose_t)} x Y -> "
                         f"{'holds' if ok_loose else 'fails'}")
                 verdict = "consistent" if ok_strict else "inconsistent"
                 if ok_strict != ok_loose:
@@ -383,8 +347,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             if len(prev) == 2 and prev[0][1].currency == prev[1][1].currency:
                 part, whole = sorted(prev, key=lambda a: a[1].value)
                 share = q.value if q.kind == "fraction" else q.value / 100
-                lo_r = _div(part[1].value, whole[1].value_max or whole[1].value)
-                hi_r = _div(part[1].value_max or part[1].value, whole[1].value)
+                lo_r = divide(part[1].value, whole[1].value_max or whole[1].value)
+                hi_r = divide(part[1].value_max or part[1].value, whole[1].value)
                 slack = RATIO_TOLERANCE + Decimal("0.05")
                 if q.qualifier == "more_than":
                     ok = hi_r >= share * (1 - slack)
@@ -392,10 +356,10 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     ok = lo_r <= share * (1 + slack)
                 else:
                     ok = lo_r * (1 - slack) <= share <= hi_r * (1 + slack)
-                rng = _fmt(lo_r, 3) if lo_r == hi_r else f"{_fmt(lo_r, 3)} to {_fmt(hi_r, 3)}"
+                rng = fmt_decimal(lo_r, 3) if lo_r == hi_r else f"{fmt_decimal(lo_r, 3)} to {fmt_decimal(hi_r, 3)}"
                 comp = (f"part = {label(part)}, whole = {label(whole)} (the two amounts of the sentence before, "
                         f"which this one restates); part / whole = {rng}; claim: "
-                        f"{qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
+                        f"{qtext.get(q.qualifier, '')}{fmt_decimal(share, 3)}")
                 return (Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
         if q.kind in ("fraction", "percent") and SHARE_RE.search(before):
             share = q.value if q.kind == "fraction" else q.value / 100
@@ -412,18 +376,18 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                 named = named_share(s, q.start, before)
                 if named is not None:
                     part, whole, where = named
-                    ratio = _div(part[1].value, whole)
-                    ok = _check_ratio(ratio, share, q.qualifier, loose=part[1].qualifier != "exact")
-                    comp = (f"part = {label(part)} ({where}); part / whole = {_fmt(ratio, 3)}; "
-                            f"claim: {qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
+                    ratio = divide(part[1].value, whole)
+                    ok = check_ratio(ratio, share, q.qualifier, loose=part[1].qualifier != "exact")
+                    comp = (f"part = {label(part)} ({where}); part / whole = {fmt_decimal(ratio, 3)}; "
+                            f"claim: {qtext.get(q.qualifier, '')}{fmt_decimal(share, 3)}")
                     return (Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
                 return (Check(s, cs, ce, claim,
-                                    f"share {_fmt(share, 3)}: the part and the whole are not both stated nearby",
+                                    f"share {fmt_decimal(share, 3)}: the part and the whole are not both stated nearby",
                                     "unverifiable"))
             ratio = ratio_of(part, whole)
-            ok = _check_ratio(ratio, share, q.qualifier, loose=_approx(part, whole))
+            ok = check_ratio(ratio, share, q.qualifier, loose=_approx(part, whole))
             comp = (f"part = {label(part)} (the article's headline figure), whole = {label(whole)} (the amount "
-                    f"before the claim); part / whole = {_fmt(ratio, 3)}; claim: {qtext.get(q.qualifier, '')}{_fmt(share, 3)}")
+                    f"before the claim); part / whole = {fmt_decimal(ratio, 3)}; claim: {qtext.get(q.qualifier, '')}{fmt_decimal(share, 3)}")
             return (Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
         # --- changes: 从X增至Y，增长20%; 上一轮为20万亿韩元，新方案较之多出三成
         if q.kind == "percent":
@@ -436,7 +400,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     rel.related(sent_before[-2][1].start, sent_before[-2][1].end, sent_before[-1][1].start):
                 a0, a1 = sent_before[-2], sent_before[-1]
                 where = "from the first to the second amount of the sentence"
-                claim_lo = _clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
+                claim_lo = clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
                 if rel.reversed_pair(a0[1].start, a0[1].end, a1[1].start):
                     # X比Y高出50%, 今年X，去年Y: the second amount is the base
                     a0, a1 = a1, a0
@@ -445,7 +409,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                 a0 = sent_before[-1]
                 a1 = headline([a0])
                 where = "the base named before the claim vs the article's headline figure"
-                claim_lo = _clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
+                claim_lo = clause_span(text, a0[1].start, a0[1].end, s0, s1)[0]
             else:
                 return None
             claim = text[claim_lo:ce]
@@ -462,8 +426,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             short = change <= claimed if claimed >= 0 else change >= claimed
             ok = (abs(change - claimed) <= tol or (q.qualifier == "more_than" and beyond)
                   or (q.qualifier == "less_than" and short))
-            comp = (f"base = {label(a0)}, new = {label(a1)} ({where}); change = {_fmt(change, 2)}%; "
-                    f"claim: {qtext.get(q.qualifier, '')}{_fmt(claimed, 2)}%")
+            comp = (f"base = {label(a0)}, new = {label(a1)} ({where}); change = {fmt_decimal(change, 2)}%; "
+                    f"claim: {qtext.get(q.qualifier, '')}{fmt_decimal(claimed, 2)}%")
             return (Check(s, claim_lo, ce, claim, comp, "consistent" if ok else "inconsistent"))
 
         return None
@@ -481,7 +445,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if s is None:
             continue
         s0, s1 = sentences[s]
-        cs, _ = _clause_span(text, total.start, total.end, s0, s1)
+        cs, _ = clause_span(text, total.start, total.end, s0, s1)
         m = SUM_RE.search(text, max(cs, total.start - 12), total.start)
         if not m:
             continue
@@ -495,7 +459,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             parts = [a for a in prior if sid(a[1].start) == s] or None
             if parts is not None and len(parts) < 2:
                 parts = None
-        ce = _clause_span(text, total.start, total.end, s0, s1)[1]
+        ce = clause_span(text, total.start, total.end, s0, s1)[1]
         claim = text[cs:ce]
         if not parts:
             continue   # 总共投入了22亿美元: a total without its parts is not a claim to check
@@ -512,8 +476,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             ok = psum <= tot_v * (1 + tol / 5)
         else:
             ok = abs(psum - tot_v) <= tot_v * tol
-        comp = (" + ".join(label(p) for p in parts) + f" = {_fmt(psum, 2)} {cur}; claim: "
-                f"{qtext.get(total.qualifier, '')}{_fmt(tot_v, 2)} {cur}")
+        comp = (" + ".join(label(p) for p in parts) + f" = {fmt_decimal(psum, 2)} {cur}; claim: "
+                f"{qtext.get(total.qualifier, '')}{fmt_decimal(tot_v, 2)} {cur}")
         checks.append(Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
     # --- averages: 预算为€7.2亿，最终7个项目中标，…平均每个项目获得约1亿欧元
     for i, avg, u in amounts:
@@ -521,7 +485,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if s is None:
             continue
         s0, s1 = sentences[s]
-        cs, ce = _clause_span(text, avg.start, avg.end, s0, s1)
+        cs, ce = clause_span(text, avg.start, avg.end, s0, s1)
         m = AVERAGE_RE.search(text, cs, avg.start)
         if not m:
             continue
@@ -540,10 +504,10 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if not total or total[-1][1].currency != avg.currency:
             continue
         tot = total[-1]
-        per = _div(tot[1].value, count)
-        ok = _check_ratio(_div(per, avg.value), Decimal(1), avg.qualifier, loose=_approx(tot))
-        comp = (f"{label(tot)} / {_fmt(count)} {noun} = {_fmt(per, 2)} {avg.currency} per {noun}; claim: "
-                f"{qtext.get(avg.qualifier, '')}{_fmt(avg.value, 2)} {avg.currency}")
+        per = divide(tot[1].value, count)
+        ok = check_ratio(divide(per, avg.value), Decimal(1), avg.qualifier, loose=_approx(tot))
+        comp = (f"{label(tot)} / {fmt_decimal(count)} {noun} = {fmt_decimal(per, 2)} {avg.currency} per {noun}; claim: "
+                f"{qtext.get(avg.qualifier, '')}{fmt_decimal(avg.value, 2)} {avg.currency}")
         checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
     checks.extend(rel.period_averages(money))
     checks.extend(rel.shareholdings())

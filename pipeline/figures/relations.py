@@ -166,13 +166,13 @@ ENDPOINT_BEFORE_RE = re.compile(r"[从由][^，。；！？,;!?\n]{0,12}?[%成][
 PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|使用|投入|完成|分配)")
 
 
-def _div(a: Decimal, b: Decimal) -> Decimal:
+def divide(a: Decimal, b: Decimal) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 28
         return a / b
 
 
-def _fmt(d: Decimal, places: int = 4) -> str:
+def fmt_decimal(d: Decimal, places: int = 4) -> str:
     q = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 12 else d
     return format(q.normalize(), "f")
 
@@ -183,7 +183,7 @@ def rounding(v: Decimal) -> Decimal:
     if not v:
         return Decimal(0)
     t = abs(v).normalize().as_tuple()
-    return min(_div(Decimal(5).scaleb(t.exponent - 1), abs(v)), Decimal("0.125"))
+    return min(divide(Decimal(5).scaleb(t.exponent - 1), abs(v)), Decimal("0.125"))
 
 
 def scan_measures(text: str, nums: Sequence[Num], taken: Sequence[tuple[int, int]]) -> list[Op]:
@@ -243,7 +243,8 @@ def stated_rates(text: str) -> list[tuple[int, str, str, Decimal]]:
     return out
 
 
-def _clause(text: str, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int]:
+def clause_span(text: str, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int]:
+    """The clause around [lo, hi) inside the sentence [s0, s1)."""
     a = lo
     while a > s0 and text[a - 1] not in _STOPS:
         a -= 1
@@ -255,7 +256,8 @@ def _clause(text: str, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int]:
     return a, b
 
 
-def check_ratio(ratio: Decimal, target: Decimal, qualifier: str, loose: bool) -> bool:
+def check_ratio(ratio: Decimal, target: Decimal, qualifier: str, loose: bool = False) -> bool:
+    """Whether ``ratio`` agrees with a claimed ``target`` (wider when the amounts are approximate)."""
     slack = Decimal("0.05") if loose else Decimal("0.02")
     if qualifier == "more_than":
         return ratio >= target * (1 - slack)
@@ -316,8 +318,8 @@ class Relations:
         if x.dim != y.dim or not y.base:
             return None
         if x.cur is not None and x.cur == y.cur:
-            return _div(x.value, y.value)
-        return _div(x.base, y.base)
+            return divide(x.value, y.value)
+        return divide(x.base, y.base)
 
     def paired(self, a: Op, b: Op) -> bool:
         """Whether b is the new value of a: 从A增加到B, A…到B, or two figures of different years."""
@@ -362,7 +364,7 @@ class Relations:
         if s is None:
             return previous
         s0, s1 = self.sentences[s]
-        cs, ce = _clause(self.text, q.start, q.end, s0, s1)
+        cs, ce = clause_span(self.text, q.start, q.end, s0, s1)
         before = self.text[cs:q.core_start]
         if previous is None and self.lex.denial_re.search(before):
             return None   # 哪来的三倍？: the author denies the figure, the article does not claim it
@@ -392,9 +394,9 @@ class Relations:
                                  else 0)
         ok = (abs(diff - claimed) <= tol or (q.qualifier == "more_than" and diff >= claimed - tol)
               or (q.qualifier == "less_than" and diff <= claimed + tol))
-        lo = _clause(self.text, a.start, a.end, s0, s1)[0]
-        comp = (f"{self.text[b.start:b.end]} - {self.text[a.start:a.end]} = {_fmt(diff, 2)} percentage points; "
-                f"claim: {_QTEXT.get(q.qualifier, '')}{_fmt(claimed, 2)} points")
+        lo = clause_span(self.text, a.start, a.end, s0, s1)[0]
+        comp = (f"{self.text[b.start:b.end]} - {self.text[a.start:a.end]} = {fmt_decimal(diff, 2)} percentage points; "
+                f"claim: {_QTEXT.get(q.qualifier, '')}{fmt_decimal(claimed, 2)} points")
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
 
     def multiple(self, q, s, s0, s1, cs, ce, before, sent_before):
@@ -422,15 +424,15 @@ class Relations:
         if r is None or r == 0:
             return None
         if r < 1 <= q.value:
-            x, y, r = y, x, _div(Decimal(1), r)
+            x, y, r = y, x, divide(Decimal(1), r)
         more = bool(MORE_BY_RE.search(before)) and q.form != "番"
         target = q.value + 1 if more else q.value
         loose = any(o.qualifier != "exact" for o in (x, y))
         ok = check_ratio(r, target, q.qualifier, loose)
         conv = " (converted to one unit)" if x.dim != "money" and self.label(x)[-2:] != self.label(y)[-2:] else ""
-        comp = (f"X = {self.label(x)}, Y = {self.label(y)} ({where}){conv}; X / Y = {_fmt(r, 2)}; claim: X = "
-                f"{_QTEXT.get(q.qualifier, '')}{_fmt(target)} x Y" + (" (strict reading of 多N倍)" if more else ""))
-        lo = min(cs, _clause(self.text, x.start, x.end, s0, s1)[0]) if self.sid(x.start) == s else cs
+        comp = (f"X = {self.label(x)}, Y = {self.label(y)} ({where}){conv}; X / Y = {fmt_decimal(r, 2)}; claim: X = "
+                f"{_QTEXT.get(q.qualifier, '')}{fmt_decimal(target)} x Y" + (" (strict reading of 多N倍)" if more else ""))
+        lo = min(cs, clause_span(self.text, x.start, x.end, s0, s1)[0]) if self.sid(x.start) == s else cs
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
 
     def _share_verdict(self, q, s, lo, ce, part: Op, whole: Op, where: str):
@@ -440,8 +442,8 @@ class Relations:
             return None
         loose = any(o.qualifier != "exact" for o in (part, whole))
         ok = check_ratio(r, share, q.qualifier, loose)
-        comp = (f"part = {self.label(part)}, whole = {self.label(whole)} ({where}); part / whole = {_fmt(r, 4)}; "
-                f"claim: {_QTEXT.get(q.qualifier, '')}{_fmt(share, 4)}")
+        comp = (f"part = {self.label(part)}, whole = {self.label(whole)} ({where}); part / whole = {fmt_decimal(r, 4)}; "
+                f"claim: {_QTEXT.get(q.qualifier, '')}{fmt_decimal(share, 4)}")
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
 
     def _by_noun(self, noun: str, cands: list[Op], exclude: Optional[Op] = None) -> Optional[Op]:
@@ -477,7 +479,7 @@ class Relations:
                 whole = prev if prev.dim == part.dim and prev.base > part.base else None
                 where = "the figure before it in the sentence as the whole"
             if whole is not None:
-                lo = _clause(self.text, whole.start, whole.end, s0, s1)[0]
+                lo = clause_span(self.text, whole.start, whole.end, s0, s1)[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, where)
         # A占B的比重达到51.3%, 补贴约占总投资的三分之一: part and whole found by their nouns
         m = NAMED_SHARE_RE.search(before)
@@ -500,7 +502,7 @@ class Relations:
                       and o.base > part.base]
             whole = self._by_noun(m.group(1), window, part)
             if whole is not None:
-                lo = _clause(self.text, part.start, part.end, s0, s1)[0]
+                lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, f"the whole is the figure named {m.group(1)}")
         elif m and sent_before and self.lex.total_re.search(m.group(1) or ""):
             part = sent_before[-1]
@@ -518,7 +520,7 @@ class Relations:
                     if ho is not None and ho is not part and ho.dim == part.dim and ho.base > part.base:
                         whole, where = ho, "the article's headline figure"
             if whole is not None:
-                lo = _clause(self.text, part.start, part.end, s0, s1)[0]
+                lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, where)
         # X仅为Y的一半, X只相当于其0.2%: part before the verb, whole after it (or before the part)
         m = SHARE_OF_RE.search(before)
@@ -537,7 +539,7 @@ class Relations:
             else:
                 part = whole = None
             if part is not None and whole is not None:
-                lo = _clause(self.text, part.start, part.end, s0, s1)[0]
+                lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, where)
         return None
 
@@ -567,11 +569,11 @@ class Relations:
                 up_inc = im.group(1) in ("增加", "增长", "多", "新增", "提高", "上升", "增")
                 base_v = n.base - d.base if up_inc else n.base + d.base
                 if base_v > 0:
-                    change = _div(n.base, base_v) * 100 - 100
+                    change = divide(n.base, base_v) * 100 - 100
                     return self._change_verdict(q, m, s, s0, s1, ce, n, change,
                                                 f"new = {self.label(n)}, increment = "
                                                 f"{'+' if up_inc else '-'}{self.label(d)}, so base = "
-                                                f"{_fmt(base_v, 2)}")
+                                                f"{fmt_decimal(base_v, 2)}")
         if pair is None and len(sent_before) >= 2 and \
                 DIVIDE_RE.match(self.text[sent_before[-2].end:sent_before[-1].start]):
             pair = (sent_before[-1], sent_before[-2])    # 195除以150，增幅是30%
@@ -613,9 +615,9 @@ class Relations:
         ok = (abs(change - claimed) <= tol or (q.qualifier == "more_than" and more)
               or (q.qualifier == "less_than" and less) or (bmore and change <= claimed + tol
                                                              and change >= claimed - 2 * tol))
-        lo = _clause(self.text, a.start, a.end, s0, s1)[0] if self.sid(a.start) == s else \
-            _clause(self.text, q.start, q.end, s0, s1)[0]
-        comp = f"{desc}; change = {_fmt(change, 2)}%; claim: {_QTEXT.get(q.qualifier, '')}{_fmt(claimed, 2)}%"
+        lo = clause_span(self.text, a.start, a.end, s0, s1)[0] if self.sid(a.start) == s else \
+            clause_span(self.text, q.start, q.end, s0, s1)[0]
+        comp = f"{desc}; change = {fmt_decimal(change, 2)}%; claim: {_QTEXT.get(q.qualifier, '')}{fmt_decimal(claimed, 2)}%"
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
 
     def previous_year(self, b: Op) -> Optional[tuple[Op, Op]]:
@@ -668,9 +670,9 @@ class Relations:
         tol = Decimal("0.02") + (Decimal("0.05") if "approx" in (p.qualifier, q.qualifier) else 0)
         ptxt = self.text[p.start:p.end]
         if abs(qv - (1 - pv)) <= tol:
-            comp = f"1 - {ptxt} ({_fmt(pv, 3)}, the sentence before) = {_fmt(1 - pv, 3)}; claim: {_fmt(qv, 3)}"
+            comp = f"1 - {ptxt} ({fmt_decimal(pv, 3)}, the sentence before) = {fmt_decimal(1 - pv, 3)}; claim: {fmt_decimal(qv, 3)}"
         elif abs(qv - pv) <= tol:
-            comp = f"{ptxt} (the sentence before) = {_fmt(pv, 3)}; claim: {_fmt(qv, 3)}"
+            comp = f"{ptxt} (the sentence before) = {fmt_decimal(pv, 3)}; claim: {fmt_decimal(qv, 3)}"
         else:
             return None
         return self.make(s, cs, ce, self.text[cs:ce], comp + " (the sentence restates it)", "consistent")
@@ -722,7 +724,7 @@ class Relations:
             total = Decimal(0)
             parts = []
             for q in qs:
-                cs, _ = _clause(self.text, q.start, q.end, s0, s1)
+                cs, _ = clause_span(self.text, q.start, q.end, s0, s1)
                 n = 1
                 each = self.text.rfind("各", cs, q.start)
                 if each >= 0:
@@ -730,16 +732,16 @@ class Relations:
                     cm = COUNT_RE.search(names)
                     n = int(parse_number(cm.group(1)) or 1) if cm else len([x for x in HOLDER_SPLIT_RE.split(names) if x])
                 total += n * q.value
-                parts.append(f"{n} x {_fmt(q.value, 2)}%" if n > 1 else f"{_fmt(q.value, 2)}%")
+                parts.append(f"{n} x {fmt_decimal(q.value, 2)}%" if n > 1 else f"{fmt_decimal(q.value, 2)}%")
             if abs(total - 100) <= Decimal("0.5"):
                 verdict = "consistent"
             elif total > 100:
                 verdict = "inconsistent"
             else:
                 continue
-            lo = _clause(self.text, qs[0].start, qs[0].end, s0, s1)[0]
-            hi = _clause(self.text, qs[-1].start, qs[-1].end, s0, s1)[1]
-            comp = " + ".join(parts) + f" = {_fmt(total, 2)}% of the shares (the stakes add up to at most 100%)"
+            lo = clause_span(self.text, qs[0].start, qs[0].end, s0, s1)[0]
+            hi = clause_span(self.text, qs[-1].start, qs[-1].end, s0, s1)[1]
+            comp = " + ".join(parts) + f" = {fmt_decimal(total, 2)}% of the shares (the stakes add up to at most 100%)"
             out.append(self.make(s, lo, hi, self.text[lo:hi], comp, verdict))
         return out
 
@@ -771,12 +773,12 @@ class Relations:
             if not totals:
                 continue
             tot = totals[-1]
-            avg = _div(tot.value, n)
+            avg = divide(tot.value, n)
             loose = tot.qualifier != "exact" or m.qualifier != "exact"
-            ok = check_ratio(_div(avg, m.value), Decimal(1), m.qualifier, loose)
-            cs, ce = _clause(self.text, tot.start if self.sid(tot.start) == s else m.start, m.end, s0, s1)
-            comp = (f"{self.text[tot.start:tot.end]} / {_fmt(n)} ({self.text[per.start():per.end()]}) = "
-                    f"{_fmt(avg, 2)} {m.currency} per {a.group(1)}; claim: {_QTEXT.get(m.qualifier, '')}"
-                    f"{_fmt(m.value, 2)} {m.currency}")
+            ok = check_ratio(divide(avg, m.value), Decimal(1), m.qualifier, loose)
+            cs, ce = clause_span(self.text, tot.start if self.sid(tot.start) == s else m.start, m.end, s0, s1)
+            comp = (f"{self.text[tot.start:tot.end]} / {fmt_decimal(n)} ({self.text[per.start():per.end()]}) = "
+                    f"{fmt_decimal(avg, 2)} {m.currency} per {a.group(1)}; claim: {_QTEXT.get(m.qualifier, '')}"
+                    f"{fmt_decimal(m.value, 2)} {m.currency}")
             out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
         return out
