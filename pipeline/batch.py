@@ -25,7 +25,7 @@ from pipeline.parallel import Job, make_backend, output_paths, write_outputs
 from pipeline.reports.dashboard import load_tables, render_dashboard
 
 
-_FROM_DISK: dict = {}  # marker: a skipped document's rows are read back from its JSON
+_FROM_DISK = object()  # marker: a skipped document's rows are read back from its JSON
 
 
 class UsageError(Exception):
@@ -205,7 +205,7 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
     bar = tqdm(total=len(files), disable=not show, unit="doc", desc="analysing", file=sys.stderr)
 
     table_writer = TableWriter(layout.tables)
-    rows_ready: dict[int, dict[str, list[dict]] | None] = {}  # by file index; None: nothing to add
+    rows_ready: dict[int, object] = {}  # file index -> its rows, _FROM_DISK, or None (nothing to add)
     next_row = 0
 
     def add_rows_in_order() -> None:
@@ -255,10 +255,9 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
     stage_seconds["load"] = time.perf_counter() - clock
     try:
         for result in backend.run(jobs()):
-            add_rows_in_order()  # what jobs() recorded (skipped or unreadable files)
+            add_rows_in_order()  # what is recorded so far, in file order
             if result.status != "analysed":
                 record(result.index, "failed", result.stage, result.reason)
-                add_rows_in_order()
                 continue
             if not result.written:
                 try:
@@ -269,12 +268,10 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
                 except OSError as exc:
                     record(result.index, "failed", "write",
                            f"{files[result.index].display}: cannot write outputs ({exc})")
-                    add_rows_in_order()
                     continue
             for name, seconds in result.stage_seconds.items():
                 _add(stage_seconds, name, seconds)
             record(result.index, "analysed", rows=result.rows)
-            add_rows_in_order()
         add_rows_in_order()
         clock = time.perf_counter()
         table_counts = table_writer.close()

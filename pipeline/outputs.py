@@ -7,7 +7,7 @@ import os
 import tempfile
 import types
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Callable, Union, get_args, get_origin
 
 from pipeline.models import (
     Claim, Document, EntityIndexEntry, EntityMention, Money, NumericCheck, Opportunity, Quantity, Risk,
@@ -249,14 +249,3 @@ def _stance_row(doc_id: str, stance: dict[str, Any], is_main: bool) -> dict[str,
     return {"doc_id": doc_id, "target": stance.get("target"), "target_en": stance.get("target_en"),
             "label": stance.get("label"), "score": stance.get("score"),
             "evidence": _flat(stance.get("evidence", [])), "is_main": is_main}
-
-
-def write_tables(docs: Iterable[dict[str, Any]], tables_dir: Path) -> dict[str, int]:
-    writer = TableWriter(tables_dir)
-    try:
-        for doc in docs:
-            writer.add(doc)
-    except BaseException:
-        writer.abort()
-        raise
-    return writer.close()
