@@ -116,11 +116,9 @@ def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = No
                          stage_seconds=stage_seconds)
     except IngestError as exc:
         reason = str(exc)
-    except OSError as exc:
-        reason = (f"{job.display}: cannot write outputs ({exc})" if stage == "write"
-                  else f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}")
     except Exception as exc:  # one bad document must not stop the batch
-        reason = f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}"
+        reason = (f"{job.display}: cannot write outputs ({exc})" if stage == "write" and isinstance(exc, OSError)
+                  else f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}")
     return JobResult(index=job.index, doc_id=job.doc_id, status="failed", stage=stage, reason=reason)
 
 

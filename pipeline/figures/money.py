@@ -129,7 +129,7 @@ def _currency_in_context(text: str, pos: int, written: str, default: str, t: _Ta
     for code, ctx_re in t.ctx_symbols[written]:
         if ctx_re.search(text, ss, se):
             return code
-    if written.isascii() or not any(_is_cjk(ch) for ch in written):
+    if not any(_is_cjk(ch) for ch in written):
         return default
     return _document_currency(text, written, default, models_key())
 
