@@ -124,11 +124,9 @@ class SentenceClassifier:
             opp = not non_claim and opp_score >= 2.0
             oconf = min(1.0, opp_score / 4.0)
         else:
-            from pipeline.argument.training import model_input
-
             raw = x
             cue_risk, cue_conf, _ = lexicon_risk(raw)
-            out = scored if scored is not None else self._stack.proba(model_input(x))
+            out = scored if scored is not None else self._stack.proba_many([x])[0]
             probs = out["claim"]
             label = max(probs, key=probs.get)
             ctype = None if label == NONE or non_claim else label
@@ -174,6 +172,14 @@ class _Stack:
 
     def proba_many(self, xs: list[dict[str, float]]) -> list[dict[str, dict]]:
         """`proba(model_input(x))` for each x (the lexicon scores' scaling is applied here)."""
+        return self._probabilities(self._scores(xs, scale=True))
+
+    def proba(self, x: dict[str, float]) -> dict[str, dict]:
+        """Every model's probabilities for one feature dict, taken as given (no scaling)."""
+        return self._probabilities(self._scores([x], scale=False))[0]
+
+    def _scores(self, xs: list[dict[str, float]], scale: bool):
+        """Each row's score vector (intercepts + weights): all rows with one gather and one sum."""
         np = self.np
         keys = [feature for x in xs for feature in x]
         ids = np.fromiter(map(self.index.get, keys, repeat(-1)), dtype=np.intp, count=len(keys))
@@ -181,10 +187,16 @@ class _Stack:
         rows = np.repeat(np.arange(len(xs)), [len(x) for x in xs])
         known = ids >= 0
         ids, values, rows = ids[known], values[known], rows[known]
+        if scale:
+            values = values * self.input_scale[ids]
         scores = np.tile(self.b.astype(np.float64), (len(xs), 1))
         if len(ids):
-            np.add.at(scores, rows, self.W[ids] * (values * self.input_scale[ids])[:, None])
-        out: list[dict[str, dict]] = [{} for _ in xs]
+            np.add.at(scores, rows, self.W[ids] * values[:, None])
+        return scores
+
+    def _probabilities(self, scores) -> list[dict[str, dict]]:
+        np = self.np
+        out: list[dict[str, dict]] = [{} for _ in range(len(scores))]
         for key, model in self.models.items():
             a, z = self.slices[key]
             part = scores[:, a:z]
@@ -197,22 +209,4 @@ class _Stack:
                 e = e / e.sum(axis=1, keepdims=True)
                 for row, probs in enumerate(e.tolist()):
                     out[row][key] = dict(zip(model.classes, probs))
-        return out
-
-    def proba(self, x: dict[str, float]) -> dict[str, dict]:
-        np = self.np
-        idx = [self.index[f] for f in x if f in self.index]
-        vals = np.array([x[f] for f in x if f in self.index])
-        s = self.b + (vals @ self.W[idx] if idx else 0.0)
-        out = {}
-        for key, model in self.models.items():
-            a, z = self.slices[key]
-            part = s[a:z]
-            if model.binary:
-                p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, float(part[0])))))
-                out[key] = {model.classes[0]: 1.0 - p, model.classes[1]: p}
-            else:
-                e = np.exp(part - part.max())
-                e = e / e.sum()
-                out[key] = {c: float(v) for c, v in zip(model.classes, e)}
         return out
