@@ -182,6 +182,22 @@ def test_bare_peso_is_the_peso_of_the_country_the_article_is_about():
     assert [m.currency for m in money(saudi)] == ["SAR"]
 
 
+def test_bare_krona_and_shilling_follow_the_country_the_article_names():
+    assert one("斯德哥尔摩的电池厂亏损了96亿克朗。").currency == "SEK"
+    assert one("这家丹麦公司去年亏损20亿克朗。").currency == "DKK"
+    assert one("挪威主权基金增持了300亿挪威克朗的股票。").currency == "NOK"
+    norway = "挪威政府在奥斯陆宣布新政。该基金将投入300亿克朗。挪威的油气收入仍高。"
+    assert [m.currency for m in money(norway)] == ["NOK"]
+    assert one("内罗毕的数据中心项目耗资50亿先令。").currency == "KES"
+    assert one("乌干达政府拨款1,000亿先令。").currency == "UGX"
+    assert one("超过38万亿肯尼亚先令").qualifier == "more_than"
+
+
+def test_at_most_before_a_penalty_verb():
+    m = one("违规企业最高可被处以3,500万欧元或全球年营业额7%的罚款。")
+    assert (m.value, m.qualifier) == (35_000_000, "less_than")
+
+
 def test_several_running_to_and_per_kwh():
     m = one("每个发展极每年分到的不过几亿比索。")
     assert (m.value, m.value_max, m.qualifier) == (200_000_000, 900_000_000, "range")  # 几 = more than one
@@ -358,6 +374,21 @@ def test_more_by_claim_states_the_ambiguity():
     assert c.verdict == "consistent"          # strictly 3x, and 30 / 10 = 3
     c, = checks("今年投入20亿美元，比去年的10亿美元多出两倍。")
     assert c.verdict == "inconsistent" and "loosely" in c.computation
+
+
+def test_multiple_of_the_former_or_of_a_named_amount():
+    c, = checks("电池价格已降到每千瓦时约50美元，而该厂成本高达每千瓦时约180美元，是前者的三倍多。")
+    assert c.verdict == "consistent" and "180" in c.computation and "50" in c.computation
+    c, = checks("营业收入仅约14亿克朗，净亏损却高达约96亿克朗，亏损是收入的近七倍。")
+    assert c.verdict == "consistent" and "14亿" in c.computation
+    c, = checks("营业收入仅约14亿克朗，净亏损却高达约96亿克朗，亏损是收入的近三倍。")
+    assert c.verdict == "inconsistent"
+
+
+def test_a_price_per_unit_is_not_compared_with_the_headline_total():
+    text = "政府投资180亿美元。另有180亿美元的配套资金。该厂生产成本高达每千瓦时约180美元，是行业平均的三倍多。"
+    verdicts = [c.verdict for c in checks(text) if "三倍" in c.claim_text]
+    assert verdicts in ([], ["unverifiable"])
 
 
 def test_sum_claim():

@@ -267,10 +267,11 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             x = y = None
             where = ""
             fi, li = text.find("前者", cs, q.start), text.find("后者", cs, q.start)
-            if fi >= 0 and li >= 0 and len(sent_before) >= 2 and (times_m or more_m):
+            if fi >= 0 and len(sent_before) >= 2 and (times_m or more_m):
                 mode = "more" if more_m else "times"
                 former, latter = sent_before[-2], sent_before[-1]
-                x, y = (former, latter) if fi < li else (latter, former)
+                # 前者是后者的N倍; 前者 alone (……约180美元，是前者的三倍多) is the earlier of the two amounts
+                x, y = (former, latter) if 0 <= li and fi < li else (latter, former)
                 where = "前者 / 后者: the two amounts before the claim"
             elif bi >= 0 and (more_m or times_m):
                 mode = "more" if more_m else "times"
@@ -309,8 +310,12 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     where = "subject amount vs the amount named in the claim"
                 else:
                     x = sent_before[-1] if sent_before else None
-                    y = headline([x], q.start) if x else None
-                    where = "the amount before the claim vs the article's headline figure"
+                    # 亏损是收入的近七倍: Y is the amount the noun after 是 names earlier in the sentence
+                    y = _named_amount(text, times_m.group(0), sent_before[:-1]) if x else None
+                    where = "the amount before the claim vs the amount the claim's noun names"
+                    if y is None and x is not None and not _per_unit(text, x[1].start):
+                        y = headline([x], q.start)
+                        where = "the amount before the claim vs the article's headline figure"
             else:
                 return None
             claim = text[cs:ce]
@@ -528,6 +533,28 @@ def _count_of(word: str) -> Optional[int]:
     if word[0].isdigit():
         return int(word[0])
     return None
+
+
+_NOUN_AFTER_VERB_RE = re.compile(r"^(?:是|为|相当于|达到?)([\u4e00-\u9fff]{2,6}?)的")
+
+
+def _named_amount(text: str, times_text: str, candidates: list) -> Optional[tuple]:
+    """The latest candidate amount whose preceding words (up to 12 characters) hold the noun written
+    between 是 and 的 in 是收入的七倍 (its last 2 or more characters)."""
+    m = _NOUN_AFTER_VERB_RE.match(times_text)
+    if not m:
+        return None
+    noun = m.group(1)
+    for k in range(len(noun), 1, -1):
+        hits = [a for a in candidates if noun[-k:] in text[max(0, a[1].start - 12):a[1].start]]
+        if hits:
+            return hits[-1]
+    return None
+
+
+def _per_unit(text: str, start: int) -> bool:
+    """每千瓦时约180美元: a price per unit, which no article total can be a multiple of."""
+    return "每" in text[max(0, start - 8):start]
 
 
 def _norm_amount(v: Optional[Decimal]) -> Optional[Decimal]:
