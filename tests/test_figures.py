@@ -385,6 +385,13 @@ def test_multiple_of_the_former_or_of_a_named_amount():
     assert c.verdict == "inconsistent"
 
 
+def test_annual_growth_rate_written_as_zengsu():
+    c, = checks("2025年产业规模约为4,200亿元，预计2027年将达到约6,500亿元，年均增速约24%。")
+    assert c.verdict == "consistent" and "compound over 2 years" in c.computation
+    c, = checks("2025年产业规模约为4,200亿元，预计2027年将达到约6,500亿元，年均增速约40%。")
+    assert c.verdict == "inconsistent"
+
+
 def test_a_price_per_unit_is_not_compared_with_the_headline_total():
     text = "政府投资180亿美元。另有180亿美元的配套资金。该厂生产成本高达每千瓦时约180美元，是行业平均的三倍多。"
     verdicts = [c.verdict for c in checks(text) if "三倍" in c.claim_text]
