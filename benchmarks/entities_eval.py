@@ -294,8 +294,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
     parser.add_argument("--show-misses", action="store_true", help="print the English-name misses, grouped by method")
     parser.add_argument("--articles-only", action="store_true", help="skip CLUENER (team articles and timing only)")
-    parser.add_argument("--unseen", default="", help="comma-separated doc ids of articles not looked at while the "
-                                                     "rules were written: their figures are also printed apart")
+    parser.add_argument("--unseen", action="append", default=[],
+                        help="comma-separated doc ids of articles not looked at while the rules were written: their "
+                             "figures are also printed apart; give it again for another group (each group is printed "
+                             "on its own, e.g. an older and a newer set of unseen articles). --show-misses never "
+                             "prints the misses of an unseen group")
+    parser.add_argument("--exclude", default="", help="comma-separated doc ids left out of the run altogether")
     args = parser.parse_args(argv)
 
     from pipeline.paths import peer_data_dir
@@ -353,6 +357,11 @@ def main(argv: list[str] | None = None) -> int:
               f"unseen {b['f1']:.3f} ({b['p']:.3f} / {b['r']:.3f})")
 
     articles = load_articles(args.corpus)
+    excluded_ids = {d for d in args.exclude.split(",") if d}
+    articles = [a for a in articles if a["doc_id"] not in excluded_ids]
+    groups_ids = [[d for d in group.split(",") if d] for group in args.unseen]
+    groups_ids = [g for g in groups_ids if g]
+    unseen_all = {d for g in groups_ids for d in g}
     print(f"\nTeam-annotated articles: {len(articles)}")
     if articles:
         timings: list[float] = []
@@ -374,31 +383,35 @@ def main(argv: list[str] | None = None) -> int:
         res3 = _sum_results(pairs_all)
         report["articles"]["held-out (article's own terms removed)"] = res3
         print(f"  {'held-out (own-only terms removed)':34s} {_fmt(res3)}  name_en {res3['name_en_accuracy']} {res3['name_en_counts']}")
-        unseen_ids = [d for d in (args.unseen or "").split(",") if d]
-        unseen = [(i, a) for i, a in enumerate(articles) if a["doc_id"] in unseen_ids]
-        if unseen:
+        for number, ids in enumerate(groups_ids, start=1):
+            unseen = [(i, a) for i, a in enumerate(articles) if a["doc_id"] in ids]
+            if not unseen:
+                continue
             # articles nobody looked at while the rules and the termbase were written: the honest test
-            print(f"  unseen articles ({len(unseen)}: {', '.join(a['doc_id'] for _, a in unseen)}):")
+            key = "unseen" if number == 1 else f"unseen_{number}"
+            print(f"  unseen group {number} ({len(unseen)}: {', '.join(a['doc_id'] for _, a in unseen)}):")
             sub = [a for _, a in unseen]
-            report["articles"]["unseen"] = {}
+            report["articles"][key] = {"doc_ids": [a["doc_id"] for a in sub]}
             for name, r_sub in (("with termbase", eval_articles(sub, rec)[0]),
                                 ("no termbase", eval_articles(sub, rec_no_tb)[0]),
                                 ("held-out (own-only terms removed)", _sum_results([pairs_all[i] for i, _ in unseen]))):
-                report["articles"]["unseen"][name] = r_sub
+                report["articles"][key][name] = r_sub
                 print(f"    {name:32s} {_fmt(r_sub)}  name_en {r_sub['name_en_accuracy']} {r_sub['name_en_counts']}")
-            seen = [(i, a) for i, a in enumerate(articles) if a["doc_id"] not in unseen_ids]
-            if seen:
-                print(f"  the other {len(seen)} articles:")
-                sub = [a for _, a in seen]
-                report["articles"]["seen"] = {}
-                for name, r_sub in (("with termbase", eval_articles(sub, rec)[0]),
-                                    ("no termbase", eval_articles(sub, rec_no_tb)[0]),
-                                    ("held-out (own-only terms removed)", _sum_results([pairs_all[i] for i, _ in seen]))):
-                    report["articles"]["seen"][name] = r_sub
-                    print(f"    {name:32s} {_fmt(r_sub)}  name_en {r_sub['name_en_accuracy']} {r_sub['name_en_counts']}")
+        seen = [(i, a) for i, a in enumerate(articles) if a["doc_id"] not in unseen_all]
+        if seen and len(seen) < len(articles):
+            print(f"  the other {len(seen)} articles:")
+            sub = [a for _, a in seen]
+            report["articles"]["seen"] = {}
+            for name, r_sub in (("with termbase", eval_articles(sub, rec)[0]),
+                                ("no termbase", eval_articles(sub, rec_no_tb)[0]),
+                                ("held-out (own-only terms removed)", _sum_results([pairs_all[i] for i, _ in seen]))):
+                report["articles"]["seen"][name] = r_sub
+                print(f"    {name:32s} {_fmt(r_sub)}  name_en {r_sub['name_en_accuracy']} {r_sub['name_en_counts']}")
         if args.show_misses:
             groups: dict[str, list] = {}
             for miss in misses:
+                if miss[0] in unseen_all:
+                    continue        # an unseen article's errors are not looked at
                 groups.setdefault(miss[4], []).append(miss)
             for method, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
                 print(f"   name misses, method {method} ({len(items)}): doc | zh | gold | ours")

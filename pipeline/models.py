@@ -15,11 +15,12 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT"]
 NameSource = Literal["termbase", "dictionary", "latin", "transliteration"]
-# How the English name was made, finer than NameSource, so a reader knows how far to trust it (schema 1.1).
+# How the English name was made, finer than NameSource, so a reader knows how far to trust it (schema 1.1;
+# two readings added in 1.2).
 NameMethod = Literal[
     "termbase",          # a curated termbase / places row: the name the actor uses
     "termbase_reading",  # a curated row giving the Japanese / Korean reading of a name in characters
@@ -28,9 +29,11 @@ NameMethod = Literal[
     "latin",             # written in Latin script in the article
     "pinyin",            # Mandarin pinyin of a Chinese name or place
     "wade_giles",        # Wade-Giles spelling of a Taiwanese personal name
-    "japanese_reading",  # the family name's curated Japanese reading only; the given name is not read
+    "japanese_reading",  # curated Japanese readings of the family name and, where listed, the given name
     "korean_reading",    # syllable-by-syllable Korean reading; the person's own spelling may differ
     "western_reading",   # a Western name read back from its Chinese transcription
+    "cantonese_reading",  # Hong Kong government romanisation of a Hong Kong person's name (schema 1.2)
+    "western_syllables",  # a transcription read character by character (Xinhua table): approximate (schema 1.2)
 ]
 Qualifier = Literal["exact", "approx", "more_than", "less_than", "range"]
 QuantityKind = Literal["percent", "multiple", "fraction"]

@@ -57,7 +57,15 @@ def test_offsets_are_exact_for_every_span(corpus_run):
 def test_documents_of_the_previous_schema_version_still_validate(corpus_run):
     out, _, _ = corpus_run
     doc = next(iter(load_docs(out).values()))
-    assert doc["schema_version"] == "1.1" and any("name_en_method" in e for e in doc["entity_index"])
+    assert doc["schema_version"] == "1.2" and any("name_en_method" in e for e in doc["entity_index"])
+    v11 = json.loads(json.dumps(doc))
+    v11["schema_version"] = "1.1"
+    for entry in v11["entity_index"]:
+        if entry.get("name_en_method") in ("cantonese_reading", "western_syllables"):
+            entry["name_en_method"] = "western_reading"
+    assert validation_errors(v11) == []
+    v11["entity_index"][0]["name_en_method"] = "western_syllables"   # a 1.2 value in a 1.1 document is an error
+    assert any(p.startswith("entity_index/0") for p in validation_errors(v11))
     old = json.loads(json.dumps(doc))
     old["schema_version"] = "1.0"
     for entry in old["entity_index"]:

@@ -282,8 +282,8 @@ def test_latin_name_before_programme_head_is_a_programme(rec_no_tb):
 def test_japanese_and_korean_names_get_no_pinyin(rec_no_tb):
     ents = run(rec_no_tb, "日本首相石原正久表示，将继续支持量子产业。")
     person = entry_for(ents, "石原正久")
-    # the family name's Japanese reading only: the given name 正久 has several readings
-    assert person.label == "PERSON" and (person.name_en, person.name_en_source) == ("Ishihara", "transliteration")
+    # the family name's Japanese reading and the given name's usual one (japanese_given_names.tsv)
+    assert person.label == "PERSON" and (person.name_en, person.name_en_source) == ("Masahisa Ishihara", "transliteration")
     text = "韩国产业部长姜泰元表示，韩国将扩大补贴。韩国企业对此表示欢迎。"
     person = entry_for(run(rec_no_tb, text), "姜泰元")
     # a Korean name: its Korean reading (korean_name_readings.tsv), never the pinyin "Jiang Taiyuan"
@@ -642,4 +642,44 @@ def test_industrial_park_after_a_province_is_a_facility(rec_no_tb):
     ents = run(rec_no_tb, "安靠在北宁省安丰工业园的工厂正式投产。")
     found = mentions(ents)
     assert ("安丰工业园", "FACILITY") in found and ("北宁省", "GPE") in found
-    assert entry_for(ents, "北宁省").name_en == "Beining Province"
+    # a province listed in places.tsv has its English name (Vietnamese provinces: session 4)
+    assert entry_for(ents, "北宁省").name_en == "Bac Ninh Province"
+    # one that is not listed: its pinyin and "Province", not "Beitaisheng"
+    ents = run(rec_no_tb, "安靠在北泰省安丰工业园的工厂正式投产。")
+    assert entry_for(ents, "北泰省").name_en == "Beitai Province"
+
+
+# ------------------------------------------------------------------ session 4
+def test_chinese_name_with_latin_form_in_brackets_is_one_entity(rec_no_tb):
+    # the Latin form alone would be an ORG (Latin names' default); after a person it is that person
+    ents = run(rec_no_tb, "墨西哥总统卡洛娜·门德斯（Carla Mendez）周二表示，卡洛娜·门德斯将访问蒙特雷。")
+    a = entry_for(ents, "卡洛娜·门德斯")
+    b = entry_for(ents, "Carla Mendez")
+    assert a.entity_id == b.entity_id and a.label == "PERSON"
+    assert a.name_en == "Carla Mendez" and a.name_en_source == "latin"
+
+
+def test_body_without_its_country_in_an_article_about_one_country(rec):
+    text = ("墨西哥政府宣布新计划。墨西哥希望吸引芯片投资，墨西哥北部各州积极响应。"
+            "据经济部公布的数据，墨西哥去年吸引外资创新高。")
+    assert entry_for(run(rec, text), "经济部").name_en == "Ministry of Economy (Mexico)"
+    text = ("新加坡发布人工智能战略。新加坡将投入10亿新元，新加坡企业积极响应。"
+            "金融管理局推出新的资助计划。")
+    assert entry_for(run(rec, text), "金融管理局").name_en == "Monetary Authority of Singapore (MAS)"
+    # in an article about Taiwan, 经济部 stays Taiwan's ministry
+    text = "台湾经济部表示，台湾半导体产业持续增长，台湾厂商在台湾扩产。经济部将提供补助。"
+    assert [e.name_en for e in run(rec, text).index if e.label == "ORG"] == ["Ministry of Economic Affairs (Taiwan)"]
+
+
+def test_places_inside_a_works_title_are_part_of_the_title(rec):
+    ents = run(rec, "玩家可以在《美国陆军3》中体验训练。")
+    assert ("美国", "GPE") not in mentions(ents)
+    # a law's or a plan's title names its place: the place stays a mention
+    ents = run(rec, "深圳市发布《深圳市加快具身智能机器人产业发展若干措施》。")
+    assert sum(1 for m in ents.mentions if m.text == "深圳市") == 2
+
+
+def test_latin_names_with_accents_are_kept_whole(rec_no_tb):
+    ents = run(rec_no_tb, "墨西哥政府推出Plan México，Nuevo León州受益最多。")
+    found = {m.text for m in ents.mentions}
+    assert "Plan México" in found and "Nuevo León" in found

@@ -72,3 +72,28 @@ def test_gold_forms_in_title_marks_are_the_text_inside(tmp_path):
     arts = ev.load_articles(tmp_path)
     assert arts[0]["entities"][0]["text"] == "低碳氢法律框架"
     assert ev.gold_mentions(arts[0]["text"], arts[0]["entities"]) == {(5, 12, "LAW")}
+
+
+@pytest.mark.skipif(not (PEER / "cluener2020" / "dev.json").is_file(), reason="peer data absent")
+def test_unseen_groups_are_reported_apart_and_their_misses_never_printed(tmp_path, capsys):
+    import json
+
+    (tmp_path / "annotations").mkdir()
+    docs = {"a1": "丰田汽车在日本扩产。", "a2": "索尼公司在东京发布新品。", "a3": "松下电器在大阪投资。",
+            "a4": "日立公司在日本招聘。"}
+    for doc_id, text in docs.items():
+        (tmp_path / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        # a gold English name nobody gives, so every article has a name miss
+        (tmp_path / "annotations" / f"{doc_id}.json").write_text(
+            json.dumps({"doc_id": doc_id, "entities": [{"text": "日本", "label": "GPE", "name_en": f"Nippon-{doc_id}"}]}),
+            encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert load().main(["--articles-only", "--no-peers", "--corpus", str(tmp_path), "--json", str(out),
+                        "--unseen", "a2", "--unseen", "a3", "--exclude", "a4", "--show-misses"]) == 0
+    printed = capsys.readouterr().out
+    report = json.loads(out.read_text())["articles"]
+    assert report["unseen"]["doc_ids"] == ["a2"] and report["unseen_2"]["doc_ids"] == ["a3"]
+    assert "unseen group 2" in printed and "the other 1 articles" in printed
+    assert "Nippon-a1" in printed                       # a worked-on article's miss is shown
+    assert "Nippon-a2" not in printed and "Nippon-a3" not in printed     # an unseen one's never
+    assert "Nippon-a4" not in printed and report["with termbase"]["typed"]["gold"] == 1   # a4 left out; a1 names 日本 once

@@ -95,8 +95,41 @@ def test_korean_name_in_a_document_about_korea(namer):
     assert name(namer, "姜泰元", "PERSON")[:3] == ("Jiang Taiyuan", "transliteration", "pinyin")
 
 
-def test_japanese_family_name_only(namer):
-    assert name(namer, "石原正久", "PERSON") == ("Ishihara", "transliteration", "japanese_reading")
+def test_japanese_given_name_read_when_common_else_family_name_only(namer):
+    assert name(namer, "石原正久", "PERSON") == ("Masahisa Ishihara", "transliteration", "japanese_reading")
+    assert name(namer, "铃木大辅", "PERSON")[0] == "Daisuke Suzuki"
+    # a given name with no usual reading in japanese_given_names.tsv: the family name alone, not pinyin
+    assert name(namer, "石原龙之介", "PERSON") == ("Ishihara", "transliteration", "japanese_reading")
+
+
+def test_hong_kong_names_are_spelt_the_hong_kong_way(namer):
+    assert name(namer, "卢颖芝", "PERSON", hongkong="yes")[:2] == ("Lo Wing-chi", "transliteration")
+    assert name(namer, "何卓贤", "PERSON", hongkong="yes")[0] == "Ho Cheuk-yin"
+    # elsewhere the same name is read in pinyin
+    assert name(namer, "卢颖芝", "PERSON") == ("Lu Yingzhi", "transliteration", "pinyin")
+
+
+def test_foreign_names_part_by_part_and_by_syllables(namer):
+    # every part in foreign_name_readings.tsv
+    assert name(namer, "哈维尔·门多萨", "PERSON") == ("Javier Mendoza", "transliteration", "western_reading")
+    # Gulf family names keep the Al- that Chinese drops
+    assert name(namer, "法赫德·哈尔比", "PERSON")[0] == "Fahad Al-Harbi"
+    # a part in no table is read character by character (Xinhua's transliteration characters):
+    # an approximate spelling, not pinyin ("Jimu Gelaisidun")
+    assert name(namer, "吉姆·格莱斯顿", "PERSON")[:2] == ("Jim Glaiston", "transliteration")
+    # a part with a character that is not a transliteration character: pinyin as before
+    assert name(namer, "吉姆·钱塘", "PERSON")[2] == "pinyin"
+
+
+def test_foreign_statute_is_a_law_in_countries_that_call_it_so(namer):
+    assert name(namer, "个人数据保护法", "LAW", country_zh="沙特阿拉伯")[0] == "Personal Data Protection Law"
+    assert name(namer, "个人数据保护法", "LAW", country_zh="英国")[0] == "Personal Data Protection Act"
+
+
+def test_vietnamese_provinces_from_the_places_list(namer):
+    assert name(namer, "北宁省", "GPE")[0] == "Bac Ninh Province"
+    assert name(namer, "北宁", "GPE")[0] == "Bac Ninh"
+    assert name(namer, "新莱昂州", "GPE")[0] == "Nuevo León"
 
 
 def test_termbase_names(namer_tb):
@@ -124,7 +157,8 @@ def test_termbase_file_is_well_formed():
 
 
 @pytest.mark.parametrize("filename", ["places.tsv", "person_names.tsv", "korean_name_readings.tsv",
-                                      "foreign_name_readings.tsv"])
+                                      "foreign_name_readings.tsv", "japanese_given_names.tsv",
+                                      "cantonese_name_readings.tsv", "transliteration_syllables.tsv"])
 def test_name_data_files_name_their_source(filename):
     path = MODELS / "entities" / filename
     head = path.read_text(encoding="utf-8").splitlines()[:4]

@@ -81,6 +81,8 @@ class EntityRecognizer:
         if statistical == "jieba":
             tagger = lambda text, tokens: jieba_tagger(text)  # noqa: E731
         self.finder = MentionFinder(self.lexicons, tagger)
+        # countries (places with nationality words), English name → Chinese name
+        self._countries = {t.name_en: t.zh for t in self.lexicons.places if t.label == "GPE" and t.demonyms}
         self.namer = EnglishNamer(self.lexicons)
         # the dictionaries the English names need, read now (from their caches) rather than inside
         # the first document's entity step: CC-CEDICT and the pinyin character table
@@ -139,6 +141,17 @@ class EntityRecognizer:
         taiwan = country_counts.get("Taiwan", 0)
         if taiwan >= 3 and taiwan > country_counts.get("China", 0):
             out["taiwan"] = "yes"
+        # a document about Hong Kong: its people's names are spelt the Hong Kong way (Cantonese)
+        hongkong = country_counts.get("Hong Kong", 0)
+        if hongkong >= 3 and hongkong > country_counts.get("China", 0):
+            out["hongkong"] = "yes"
+        # the one foreign country the document is about: named at least three times, more often than
+        # any other foreign country and at least as often as China (for bodies written without it)
+        foreign = sorted(((n, name) for name, n in country_counts.items()
+                          if name not in ("China",) and name in self._countries), reverse=True)
+        if foreign and foreign[0][0] >= 3 and foreign[0][0] >= country_counts.get("China", 0) and \
+                (len(foreign) == 1 or foreign[0][0] > foreign[1][0]):
+            out["country_zh"] = self._countries[foreign[0][1]]
         return out
 
     def __call__(self, text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[tuple[int, int]]) -> Entities:
@@ -168,7 +181,14 @@ class EntityRecognizer:
                         text[mentions[i].start:mentions[i].end] for i in with_term)):
                 term = None         # 加拿大自然资源部 … 自然资源部: Canada's ministry, not the termbase's (China's)
             name_zh = term.zh if term is not None and not is_latin(term.zh) else pick_name_zh(forms)
-            if term is not None:
+            english = None
+            if label == "ORG" and (term is None or (term.id.startswith("tw.") and not self.namer.doc_places.get("taiwan")
+                                                    and not any(f.startswith(("台湾", "台")) for f in forms))):
+                # 经济部 in an article about Mexico is Mexico's ministry, not Taiwan's
+                english = self.namer.in_document_country(sorted(forms, key=len, reverse=True))
+            if english is not None:
+                pass
+            elif term is not None:
                 english = self.namer.term_name(term)
             else:
                 english = self.namer.name(sorted(forms, key=len, reverse=True), label)

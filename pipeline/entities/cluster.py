@@ -61,7 +61,11 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
             for j in range(i + 1, min(i + 3, len(mentions))):
                 n = mentions[j]
                 close = text[n.end:n.end + 1]
-                if n.start == m.end + 1 and close in ")）" and n.label == m.label:
+                if n.start == m.end + 1 and close in ")）" and (n.label == m.label or (
+                        # 辛鲍姆（Claudia Sheinbaum）: a Chinese name with its Latin form, whatever label
+                        # the Latin form got alone (Latin names are ORG by default)
+                        m.label not in ("GPE", "LOC") and is_latin(text[n.start:n.end])
+                        and not is_latin(text[m.start:m.end]))):
                     uf.union(keys[i], keys[j])
     # short forms within the same label
     surfaces: dict[tuple[str, str], int] = {}

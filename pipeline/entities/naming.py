@@ -18,7 +18,7 @@ from pipeline import gc_paused
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
 from pipeline.outputs import atomic_write_bytes
 from pipeline.paths import cache_dir
-from pipeline.entities.resources import word_pairs
+from pipeline.entities.resources import word_lists, word_pairs
 
 
 class EnglishName(NamedTuple):
@@ -296,6 +296,36 @@ def foreign_readings() -> dict[str, str]:
     return _reading_table("foreign_name_readings.tsv", "zh", "name")
 
 
+def japanese_given_names() -> dict[str, str]:
+    """Japanese given name (Simplified characters) → its usual reading (japanese_given_names.tsv)."""
+    return _reading_table("japanese_given_names.tsv", "zh", "reading")
+
+
+def cantonese_readings() -> dict[str, str]:
+    """Character → its Cantonese reading as Hong Kong spells names (cantonese_name_readings.tsv)."""
+    return _reading_table("cantonese_name_readings.tsv", "char", "reading")
+
+
+def syllable_readings() -> dict[str, str]:
+    """Character of Xinhua's transliteration tables → the Latin letters it usually stands for
+    (transliteration_syllables.tsv)."""
+    return _reading_table("transliteration_syllables.tsv", "char", "latin")
+
+
+def syllable_name(part: str) -> str | None:
+    """A foreign name part read character by character (查默斯 → 'Chamers'): an approximation of the
+    spelling, for parts found in no table; None when a character is not a transliteration character."""
+    table = syllable_readings()
+    pieces = [table.get(ch) for ch in part]
+    if not pieces or not all(pieces):
+        return None
+    word = "".join(pieces)
+    word = re.sub(r"([aeiou])\1+", r"\1", word)      # 阿 + 安 → 'an', not 'aan'
+    if not re.search(r"[aeiouy]", word):
+        return None
+    return word[:1].upper() + word[1:]
+
+
 def pinyin_place(text: str) -> str:
     return "".join(_pinyin_syllables(text)).capitalize()
 
@@ -332,6 +362,8 @@ _ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 _TAILS = dict(_PAIRS["tail"])
 
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
+# countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
+_LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
 
 
 def _title(text: str) -> str:
@@ -418,6 +450,9 @@ class EnglishNamer:
             foreign = self.western_name(form)
             if foreign:
                 return EnglishName(foreign, "transliteration", "western_reading")
+            approximate = self.western_syllables(form)
+            if approximate:
+                return EnglishName(approximate, "transliteration", "western_syllables")
             proper = cedict_proper(form, label) if len(form) >= 3 else None
             if proper:
                 return proper, "dictionary"
@@ -452,19 +487,30 @@ class EnglishNamer:
     def _person(self, form: str) -> tuple[str | None, str | None]:
         if self.foreign_reading(form):
             # A Japanese / Korean name written in Chinese characters: its pinyin is not its
-            # English name. A Japanese family name has a curated reading (person_names.tsv),
-            # so the English name is that family name alone (石原正久 → "Ishihara"); given
-            # names have many readings, and no reading is better than a misleading one. A Korean
+            # English name. A Japanese family name has a curated reading (person_names.tsv), and a
+            # common given name its usual one (japanese_given_names.tsv: 石原正久 → "Masahisa
+            # Ishihara"); a given name not listed is left out (it has many readings, and no reading
+            # is better than a misleading one: 石原龙之介 → "Ishihara"). A Korean
             # name is read syllable by syllable (korean_name_readings.tsv): one reading per
             # character, but the spelling a person uses may differ (Lee / Yi / Rhee).
             kind, reading = self.lex.surnames.get(form[:2], ("", ""))
             if kind == "ja" and reading:
+                # the given name when it is a common one with a usual reading (japanese_given_names.tsv):
+                # 石原正久 → "Masahisa Ishihara"; otherwise the family name alone
+                given = japanese_given_names().get(form[2:])
+                if given:
+                    return EnglishName(f"{given} {reading}", "transliteration", "japanese_reading")
                 return EnglishName(reading, "transliteration", "japanese_reading")
             korean = self.korean_name(form)
             if korean:
                 return EnglishName(korean, "transliteration", "korean_reading")
             return None, None
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", form):
+            if self.doc_places.get("hongkong"):
+                cantonese = self.cantonese_name(form)
+                if cantonese:
+                    # Hong Kong's own spelling (the contract has no Cantonese method yet: see README)
+                    return EnglishName(cantonese, "transliteration", "cantonese_reading")
             if self.doc_places.get("taiwan"):
                 return EnglishName(wade_giles_name(form, self.lex), "transliteration", "wade_giles")
             return pinyin_name(form, self.lex), "transliteration"
@@ -493,6 +539,31 @@ class EnglishNamer:
         parts = [p for p in re.split(r"[·・]", form) if p]
         names = [table.get(p) for p in parts]
         if parts and all(names):
+            return " ".join(names)
+        return None
+
+    def cantonese_name(self, form: str) -> str | None:
+        """卢颖芝 → 'Lo Wing-chi': a one-character surname and a one- or two-character given name, each
+        character by its Hong Kong spelling (cantonese_name_readings.tsv); None if one is not listed."""
+        if not 2 <= len(form) <= 3 or form[:2] in self.lex.surnames:
+            return None
+        readings = cantonese_readings()
+        syllables = [readings.get(ch) for ch in form]
+        if not all(syllables):
+            return None
+        given = "-".join(syllables[1:]).capitalize()
+        return f"{syllables[0]} {given}"
+
+    def western_syllables(self, form: str) -> str | None:
+        """A ·-separated foreign name with a part in no table (吉姆·查默斯 when 查默斯 is unknown): the
+        known parts as the table gives them, the others read character by character (`syllable_name`),
+        an approximate spelling that beats pinyin ('Jimu Chamosi'); None unless every part is read."""
+        if not re.search(r"[·・]", form):
+            return None
+        table = foreign_readings()
+        parts = [p for p in re.split(r"[·・]", form) if p]
+        names = [table.get(p) or syllable_name(p) for p in parts]
+        if len(parts) >= 2 and all(names):
             return " ".join(names)
         return None
 
@@ -697,6 +768,24 @@ class EnglishNamer:
             return f"{body} Department of {' '.join(names)}"
         return None
 
+    def in_document_country(self, forms: list[str]) -> EnglishName | None:
+        """A body written without its country in an article about one foreign country is that country's
+        (经济部 in an article about Mexico, 金融管理局 in one about Singapore): the termbase entry of the
+        country + the form, or a ministry composed with the country; None otherwise."""
+        country = self.doc_places.get("country_zh")
+        if not country:
+            return None
+        for form in forms:
+            if form.startswith(country) or is_latin(form):
+                continue
+            term = self.terms_by_surface.get(country + form)
+            if term is not None and term.label == "ORG":
+                return self.term_name(term)
+            ministry = self._ministry(country + form)
+            if ministry and "(" in ministry or ministry and ministry.startswith("U.S."):
+                return EnglishName(ministry, "dictionary", "composed")
+        return None
+
     def place_plus_term(self, form: str) -> Term | None:
         """The termbase entry of `form` written after a place name (日本 + 经济产业省); not a
         Chinese body's entry after another country's name (加拿大 + 自然资源部 is Canada's)."""
@@ -802,7 +891,11 @@ class EnglishNamer:
                     port_of = head_en
                     continue
                 if label == "LAW" and word == "法" and not form.startswith(("中华人民共和国", "中国")):
-                    head_en = "Act"     # a foreign statute in Chinese press: "… Act"
+                    # a foreign statute in Chinese press: "… Act", or "… Law" in an article about a
+                    # country whose statutes are called laws in English (Saudi Arabia, Vietnam, Brazil …)
+                    country = self.doc_places.get("country_zh")
+                    place = self.places_by_surface.get(country) if country else None
+                    head_en = "Law" if place is not None and place.name_en in _LAW_COUNTRIES else "Act"
                 parts.append(head_en)
                 continue
             if word in _FUNCTION_WORDS:

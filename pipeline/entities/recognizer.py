@@ -27,13 +27,17 @@ from pipeline.entities.resources import word_lists
 from pipeline.entities.tagging import ORG_LAST_CHARS, dictionary_tag, is_common_word, is_frequent_word
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+POLICY_TITLE_ENDINGS = word_lists()["policy_title_endings"]
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# Latin letters with the accented ones of European languages (Plan México, Nuevo León, São Paulo)
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_U = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9_\-.@/])"
-    r"[A-Za-z0-9][A-Za-z0-9&]*(?:[-.'][A-Za-z0-9&]+)*"
-    r"(?:[ ](?:[A-Z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*|of|and|for|the|de|&))*"
-    r"(?:[ ][A-Z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*)?"
-    r"(?![A-Za-z0-9_\-@])")
+    rf"(?<![{_L}0-9_\-.@/])"
+    rf"[{_L}0-9][{_L}0-9&]*(?:[-.'][{_L}0-9&]+)*"
+    rf"(?:[ ](?:[{_U}][{_L}0-9&]*(?:[-.][{_L}0-9]+)*|of|and|for|the|de|del|&))*"
+    rf"(?:[ ][{_U}][{_L}0-9&]*(?:[-.][{_L}0-9]+)*)?"
+    rf"(?![{_L}0-9_\-@])")
 STRUCTURE_TAGS = {"w", "p", "u", "c", "xc", "m", "q", "TIME", "d", "r", "v", "vd", "ad", "a", "f", "t"}
 NOUN_TAGS = {"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "s", "j"}
 PROPER_TAGS = {"nz", "nw", "ORG", "PER"}
@@ -141,6 +145,13 @@ def _inside_title_marks(text: str, start: int, end: int) -> bool:
         return False
     right = text.find("》", end, end + 40)
     return right >= 0 and "《" not in text[end:right] and "\n" not in text[end:right]
+
+
+def _policy_title(text: str, end: int) -> bool:
+    """Whether the 《…》 title around position `end` names a law, a plan or an official document
+    (its last words: 法, 法案, 战略, 措施 … from rule_words.tsv `policy_title_endings`)."""
+    right = text.find("》", end, end + 40)
+    return right >= 0 and text[:right].endswith(POLICY_TITLE_ENDINGS)
 
 
 def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -772,6 +783,10 @@ class MentionFinder:
             if c.label == "PERSON" and c.source in ("statistical", "title") and (
                     self._form_of_address(surface) or _inside_title_marks(text, c.start, c.end)):
                 continue                # 李总, 张经理, 老刘; a name inside a 《》 title (a work's title)
+            if c.label in ("GPE", "LOC") and c.source in ("statistical", "places") and \
+                    _inside_title_marks(text, c.start, c.end) and not _policy_title(text, c.end):
+                continue                # 《美国陆军3》, 《雁荡瀑布》: a place inside a work's title is part of the
+                                        # title; a law's or a plan's title names its place (《深圳市…措施》)
             if text.startswith("$", c.end) and re.fullmatch(r"[A-Z]{1,3}", surface):
                 continue                # US$, HK$: a currency sign, not a place
             if c.label == "ORG" and c.source in ("statistical", "chain"):
