@@ -281,6 +281,8 @@ _TRAILING_META = re.compile(
     r"(?:\s+(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:阅读|浏览|点击|评论)\s*(?:量|数)?\s*[:：]?\s*[\d,，.]+\s*[万wW]?))+\s*$")
 _TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^()（）]*[)）]\s*$")
+# 资料来源：公开资料，X整理 under a table or chart names where its figures come from, not the article's source
+_TABLE_NOTE_LABELS = ("资料来源", "数据来源", "图表来源")
 _TITLE_REJECT_END = "。；;，,：:、"
 _MAX_BYLINE_CHARS = 80
 
@@ -293,7 +295,7 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     if len(line) > _MAX_BYLINE_CHARS or not _KNOWN_FIELD.match(line):
         return []
     starts = [m for m in _ANY_FIELD.finditer(line)]
-    if not starts or starts[0].start() != 0:
+    if not starts or starts[0].start() != 0 or starts[0].group(2) in _TABLE_NOTE_LABELS:
         return []
     fields = []
     for n, match in enumerate(starts):
@@ -352,7 +354,7 @@ _REPORTER_PREFIX = re.compile(r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:�
 _NOT_A_NAME = ("发自", "报道", "摄影", "摄", "综合", "编译", "整理")
 # 江苏某某股份有限公司董事会 / 2026年11月22日: the issuer's signature closing an announcement or notice
 _SIGNATURE_ISSUER = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,40}?(?:董事会|监事会|人民政府|办公厅|办公室|委员会|有限公司|股份公司|集团|局|厅|部|委|院|署|中心|协会|银行)$")
+    r"^[\u4e00-\u9fff（）()]{2,40}?(?:董事会|监事会|人民政府|办公厅|办公室|委员会|有限公司|股份公司|集团|局|厅|部|委|院|署|中心|协会|银行|研究所|证券)$")
 _NOT_IN_A_NAME = re.compile(r"[说是的了这那将在]")  # 国家发展和改革委员会 has 和
 _SIGNATURE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
@@ -369,10 +371,21 @@ def _reporter_names(value: str) -> str | None:
     return " ".join(names) or None
 
 
+def _report_header(line: str) -> str | None:
+    """华岳证券研究所｜行业跟踪报告｜2026年11月20日: a research report's header (issuer | kind | date)."""
+    parts = [part.strip() for part in re.split(r"[|｜丨]", line)]
+    if 2 <= len(parts) <= 4 and _SIGNATURE_DATE.match(parts[-1]) and _SIGNATURE_ISSUER.match(parts[0]) \
+            and not _NOT_IN_A_NAME.search(parts[0]):
+        return parts[0]
+    return None
+
+
 def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     wechat = _WECHAT_HEADER.match(line)
     if wechat:
         return [(("author",), "原创", wechat.group("author")), (("publisher",), "公众号", wechat.group("publisher"))]
+    if issuer := _report_header(line):
+        return [(("source",), "发布机构", issuer)]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)
     inner = bracketed.group(1) if bracketed else line
     reporter = _REPORTER_LINE.match(inner)

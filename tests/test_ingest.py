@@ -173,3 +173,12 @@ def test_doc_id_from_file_name():
 
     assert doc_id_for(Path("corpus/japan-quantum-7.4b-usd.txt")) == "japan-quantum-7.4b-usd"
     assert doc_id_for(Path("x/Report 2025 (final).HTML")) == "Report-2025-final"
+
+
+def test_table_source_note_is_not_the_byline_and_a_report_header_is():
+    text = ("商业航天行业跟踪报告\n华岳证券研究所｜行业跟踪报告｜2026年11月20日\n分析师：邵景川\n\n"
+            "核心观点\n今年国内共实施航天发射78次。\n表1：星座进展\nGW星座  约13,000\n资料来源：公开资料，华岳证券研究所整理\n")
+    title, _, byline, spans = find_title_and_byline(text, None)
+    assert title == "商业航天行业跟踪报告"
+    assert (byline.source, byline.author) == ("华岳证券研究所", "邵景川")
+    assert not any("资料来源" in text[s:e] for s, e in spans)
