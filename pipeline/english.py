@@ -156,11 +156,14 @@ def time_expressions(text: str) -> list[tuple[int, int, str]]:
     left to right, not overlapping."""
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for match in _DATE.finditer(text):
-        en = _date_en(match)
-        if en is not None:
-            taken.append((match.start(), match.end()))
-            out.append((match.start(), match.end(), en))
+    if "月" in text:  # every date has a month
+        for match in _DATE.finditer(text):
+            en = _date_en(match)
+            if en is not None:
+                taken.append((match.start(), match.end()))
+                out.append((match.start(), match.end(), en))
+    if "年" not in text:  # nor a year without 年: most sentences have neither
+        return sorted(out)
     for regex, template in _TIME_PATTERNS:
         for match in regex.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -289,6 +292,8 @@ class _Doc:
 
         if not NUMERAL_CHAR.search(text):
             return []
+        if "年" not in text and not self.res.unit_regex.search(text):
+            return []  # a measure is a number followed by 年 or by a unit: none here
         out = []
         for num in scan_numbers(text, blocked=blocked_positions(text)):   # 最后一公里 is an idiom, not 1 km
             s, e = num.start, num.end
@@ -614,7 +619,9 @@ def _key_claims(ix: _Doc, claims: list) -> list:
         return (c.confidence + 0.4 * min(facts, 2) + 0.1 * min(named, 4) + (0.5 if dated else 0)
                 + (0.3 if c.type in ("recommendation", "forecast") else 0) + (0.2 if c.text_en else 0))
     chosen = [c for c in claims if c.type == "recommendation"][:MAX_CLAIMS // 2]
-    rest = sorted((c for c in claims if c not in chosen), key=lambda c: (-weight(c), c.sentence_id))
+    # only a recommendation can equal a chosen claim: the test (a model __eq__ per pair) is skipped for the rest
+    rest = sorted((c for c in claims if c.type != "recommendation" or c not in chosen),
+                  key=lambda c: (-weight(c), c.sentence_id))
     return chosen + rest[:MAX_CLAIMS - len(chosen)]
 
 

@@ -17,6 +17,7 @@ import logging
 import marshal
 import time
 from dataclasses import dataclass
+from math import log
 from pathlib import Path
 
 from pipeline.paths import cache_dir
@@ -165,3 +166,182 @@ def dictionary_tags() -> dict[str, str]:
     if _tags is None:
         _tags = load_state(None).tags
     return _tags
+
+
+class FastSegmenter:
+    """jieba's `Tokenizer.cut` for spaCy's tokenizer: the default mode (accurate, with the HMM
+    for unknown words) computed here with the same dictionary, arithmetic and tie-breaking, so
+    the words are identical, at about twice the speed. jieba builds a dict of candidate lists
+    per block and picks each best route with `max()` over a generator of tuples; here the
+    candidates are scored as they are found, right to left, in two flat lists. Other modes, and
+    every other attribute, are the wrapped tokenizer's own."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+    def cut(self, sentence, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False):
+        if cut_all or not HMM or use_paddle:
+            return self.tokenizer.cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+        return _cut_default(self.tokenizer, sentence)
+
+    def lcut(self, *args, **kwargs) -> list[str]:
+        return list(self.cut(*args, **kwargs))
+
+
+_NOT_IN_DICT = object()
+
+
+def _cut_default(tokenizer, sentence) -> list[str]:
+    """`list(tokenizer.cut(sentence))` (cut_all=False, HMM=True), step by step as jieba 0.42 does."""
+    import jieba
+    from jieba import finalseg
+    from jieba._compat import strdecode
+
+    tokenizer.check_initialized()
+    sentence = strdecode(sentence)
+    re_han, re_skip = jieba.re_han_default, jieba.re_skip_default
+    words: list[str] = []
+    for block in re_han.split(sentence):
+        if not block:
+            continue
+        if re_han.match(block):
+            _cut_block(block, tokenizer.FREQ, log(tokenizer.total), words, finalseg)
+        else:
+            for piece in re_skip.split(block):
+                if re_skip.match(piece):
+                    words.append(piece)
+                else:
+                    words.extend(piece)  # character by character
+    return words
+
+
+def _cut_block(sentence: str, freq: dict, logtotal: float, words: list[str], finalseg) -> None:
+    """jieba's `__cut_DAG` on one block: `get_DAG` + `calc` (best route, right to left; each
+    word scores log(freq) - log(total) + the route after it; ties go to the longer word, as
+    `max` over (score, end) tuples does), then single characters gathered and, when the run is
+    not a dictionary word, given to the HMM (`finalseg.cut`)."""
+    n = len(sentence)
+    score = [0.0] * n + [0]  # jieba: route[N] = (0, 0)
+    end = list(range(n + 1))
+    get = freq.get
+    missing = _NOT_IN_DICT
+    ln = log
+    for idx in range(n - 1, -1, -1):
+        best = None
+        best_end = idx
+        i = idx
+        frag = sentence[idx]
+        while True:
+            count = get(frag, missing)
+            if count is missing:
+                break
+            if count:
+                value = ln(count) - logtotal + score[i + 1]
+                if best is None or value >= best:
+                    best = value
+                    best_end = i
+            i += 1
+            if i == n:
+                break
+            frag = sentence[idx:i + 1]
+        if best is None:  # no word starts here: the character alone
+            best = ln(get(sentence[idx]) or 1) - logtotal + score[idx + 1]
+        score[idx] = best
+        end[idx] = best_end
+    x = 0
+    buf = ""
+    while x < n:
+        y = end[x] + 1
+        if y - x == 1:
+            buf += sentence[x]
+        else:
+            if buf:
+                _flush_single_chars(buf, get, words, finalseg)
+                buf = ""
+            words.append(sentence[x:y])
+        x = y
+    if buf:
+        _flush_single_chars(buf, get, words, finalseg)
+
+
+def _flush_single_chars(buf: str, get, words: list[str], finalseg) -> None:
+    if len(buf) == 1:
+        words.append(buf)
+    elif not get(buf):
+        _hmm_cut(buf, words, finalseg)
+    else:
+        words.extend(buf)
+
+
+def _hmm_cut(sentence: str, words: list[str], finalseg) -> None:
+    """`words.extend(finalseg.cut(sentence))`: jieba's HMM for a run of characters that are no
+    dictionary word, with the same blocks, model tables and decoding."""
+    force_split = finalseg.Force_Split_Words
+    for block in finalseg.re_han.split(sentence):
+        if finalseg.re_han.match(block):
+            for word in _hmm_words(block, finalseg):
+                if word not in force_split:
+                    words.append(word)
+                else:
+                    words.extend(word)
+        else:
+            words.extend(x for x in finalseg.re_skip.split(block) if x)
+
+
+def _hmm_words(sentence: str, finalseg) -> list[str]:
+    """finalseg's `__cut`: Viterbi over the states B, M, E, S, then the words they mark.
+
+    finalseg.viterbi keeps a copy of every state's whole path at every step and picks each
+    predecessor with `max` over (probability, state) tuples; here the four probabilities are
+    plain variables, summed in the same order, and each step keeps back-pointers. On a tie the
+    later state letter wins, as in the tuples (B < E < M < S)."""
+    start, trans, emit, floor = finalseg.start_P, finalseg.trans_P, finalseg.emit_P, finalseg.MIN_FLOAT
+    e_b, e_m, e_e, e_s = emit["B"], emit["M"], emit["E"], emit["S"]
+    t_eb, t_sb = trans["E"].get("B", floor), trans["S"].get("B", floor)  # B after E or S
+    t_mm, t_bm = trans["M"].get("M", floor), trans["B"].get("M", floor)  # M after M or B
+    t_ss, t_es = trans["S"].get("S", floor), trans["E"].get("S", floor)  # S after S or E
+    t_be, t_me = trans["B"].get("E", floor), trans["M"].get("E", floor)  # E after B or M
+    first = sentence[0]
+    v_b = start["B"] + e_b.get(first, floor)
+    v_m = start["M"] + e_m.get(first, floor)
+    v_e = start["E"] + e_e.get(first, floor)
+    v_s = start["S"] + e_s.get(first, floor)
+    back: list[tuple[str, str, str, str]] = []
+    for char in sentence[1:]:
+        em = e_b.get(char, floor)
+        a, b = v_e + t_eb + em, v_s + t_sb + em
+        n_b, p_b = (a, "E") if a > b else (b, "S")
+        em = e_m.get(char, floor)
+        a, b = v_m + t_mm + em, v_b + t_bm + em
+        n_m, p_m = (b, "B") if b > a else (a, "M")
+        em = e_s.get(char, floor)
+        a, b = v_s + t_ss + em, v_e + t_es + em
+        n_s, p_s = (b, "E") if b > a else (a, "S")
+        em = e_e.get(char, floor)
+        a, b = v_b + t_be + em, v_m + t_me + em
+        n_e, p_e = (a, "B") if a > b else (b, "M")
+        back.append((p_b, p_m, p_e, p_s))
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+    state = "E" if v_e > v_s else "S"
+    states = [state]
+    for pointers in reversed(back):
+        state = pointers["BMES".index(state)]
+        states.append(state)
+    states.reverse()
+    out: list[str] = []
+    begin = next_i = 0
+    for i, pos in enumerate(states):
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            out.append(sentence[begin:i + 1])
+            next_i = i + 1
+        elif pos == "S":
+            out.append(sentence[i])
+            next_i = i + 1
+    if next_i < len(sentence):
+        out.append(sentence[next_i:])
+    return out

@@ -153,9 +153,14 @@ def document_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "stance_label": stance.get("label"), "stance_score": stance.get("score"),
         "pipeline_version": doc["provenance"]["pipeline_version"],
     })
+    dumps = json.dumps
     for table, (field_name, _) in ITEM_TABLES.items():
+        table_rows = rows[table]
         for item in doc.get(field_name, []):
-            rows[table].append({"doc_id": doc_id, **{k: _flat(v) for k, v in item.items()}})
+            row = {"doc_id": doc_id}
+            for key, value in item.items():  # _flat, inline: some 2,000 values a document
+                row[key] = dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+            table_rows.append(row)
     names = {entry["entity_id"]: entry.get("name_en") for entry in doc.get("entity_index", [])}
     for row in rows["entities"]:
         row["name_en"] = names.get(row["entity_id"])

@@ -17,6 +17,9 @@ SENTENCE_TERMINATORS = frozenset("。！？!?；;")
 SENTENCE_CLOSERS = frozenset("”’」』）)】》〉»")
 _OPENERS = {"(": ")", "（": "）", "【": "】"}
 _MAX_PAREN_SPAN = 200
+# what split_sentences acts on: an opening or closing bracket, a sentence terminator
+_SENTENCE_EVENT = re.compile(
+    "[" + re.escape("".join(sorted(set(_OPENERS) | set(_OPENERS.values()) | SENTENCE_TERMINATORS))) + "]")
 
 _NUMBERED_HEADING = re.compile(
     r"""^(?:
@@ -59,6 +62,17 @@ def is_numbered_heading(line: str) -> bool:
     return not any(ch in "。；;" for ch in line[:-1])
 
 
+_BARE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+_MIN_PARAGRAPH_CHARS = 20
+
+
+def is_bare_heading(line: str, next_line: str | None) -> bool:
+    """核心观点 / 结语 standing alone above a paragraph: an unnumbered heading in plain text (a few
+    characters, no punctuation or digits, and the next line a paragraph with a sentence end)."""
+    return (bool(_BARE_HEADING.match(line.strip())) and next_line is not None
+            and len(next_line) >= _MIN_PARAGRAPH_CHARS and any(ch in SENTENCE_TERMINATORS for ch in next_line))
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside one paragraph [start, end)."""
     spans: list[tuple[int, int]] = []
@@ -66,6 +80,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     depth: list[tuple[str, int]] = []
     i = start
     while i < end:
+        # Only brackets and terminators change anything; the characters between them are
+        # skipped in one regex step, except that an open bracket expires after _MAX_PAREN_SPAN.
+        match = _SENTENCE_EVENT.search(text, i, end)
+        next_event = match.start() if match else end
+        if depth and depth[-1][1] + _MAX_PAREN_SPAN < next_event - 1:
+            depth.clear()  # an unclosed bracket must not swallow the paragraph
+        if match is None:
+            break
+        i = next_event
         ch = text[i]
         closes_sentence = False
         if ch in _OPENERS:
@@ -75,7 +98,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # "(这是一句完整的话。)" ends a sentence at its closing bracket.
             closes_sentence = not depth and i > start and text[i - 1] in SENTENCE_TERMINATORS
         if depth and i - depth[-1][1] > _MAX_PAREN_SPAN:
-            depth.clear()  # an unclosed bracket must not swallow the paragraph
+            depth.clear()
         if (ch in SENTENCE_TERMINATORS and not depth) or closes_sentence:
             j = i + 1
             while j < end and (text[j] in SENTENCE_TERMINATORS or text[j] in SENTENCE_CLOSERS):
@@ -106,18 +129,21 @@ def segment(text: str, *, title_span: tuple[int, int] | None = None,
     """Sections, paragraphs and sentences of `text`.
 
     `heading_spans` are headings already known from markup (Markdown / HTML); numbered
-    headings in plain text ("1.老套的…", "二、…", "（三）…") are found here.
+    headings in plain text ("1.老套的…", "二、…", "（三）…") and bare ones above a paragraph
+    ("核心观点") are found here.
     """
     known_headings = set(heading_spans)
     bylines = set(byline_spans)
     lines = list(line_spans(text))
     kinds: dict[tuple[int, int], str] = {}
-    for span in lines:
+    for n, span in enumerate(lines):
+        following = text[lines[n + 1][0]:lines[n + 1][1]] if n + 1 < len(lines) else None
         if span == title_span:
             kinds[span] = "title"
         elif span in bylines:
             kinds[span] = "byline"
-        elif span in known_headings or is_numbered_heading(text[span[0]:span[1]]):
+        elif span in known_headings or is_numbered_heading(text[span[0]:span[1]]) \
+                or is_bare_heading(text[span[0]:span[1]], following):
             kinds[span] = "heading"
         else:
             kinds[span] = "body"

@@ -135,3 +135,45 @@ def test_already_loaded_jieba_gets_the_user_words_added(cache_home, user_dict, f
     slow = _slow_way(user_dict)
     assert tokenizer.FREQ == slow.FREQ and tokenizer.total == slow.total
     assert not list(cache_home.glob("jieba-dict-*.marshal"))  # jieba's own state was kept
+
+
+def test_fast_segmenter_gives_jiebas_words():
+    """FastSegmenter (spaCy's segmenter) against jieba's own `cut`, same dictionary: the team's
+    articles, and random text for the HMM (unknown words) and the non-Chinese blocks."""
+    import random
+    from pathlib import Path
+
+    from pipeline.ingest import ARTICLE_SUFFIXES, read_article
+    from pipeline.nlp import PipelineConfig, _load_jieba
+
+    tokenizer = _load_jieba(PipelineConfig.load().user_dict)
+    fast = jieba_dict.FastSegmenter(tokenizer)
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [read_article(p).text for p in sorted(corpus.iterdir()) if p.suffix.lower() in ARTICLE_SUFFIXES]
+    rng = random.Random(3)
+    han = [chr(c) for c in range(0x4E00, 0x9FD6)]
+    for _ in range(1500):
+        texts.append("".join(rng.choice(han) if rng.random() < 0.6 else rng.choice("的是在了中国投资ab 1.5%，。\n\t-")
+                             for _ in range(rng.randint(0, 60))))
+    for text in texts:
+        assert fast.cut(text, cut_all=False) == list(tokenizer.cut(text, cut_all=False)), text[:60]
+    assert list(fast.cut(TEXT, cut_all=True)) == list(tokenizer.cut(TEXT, cut_all=True))  # other modes: jieba's
+
+
+def test_words_and_spaces_is_spacys(analyzer):
+    """The tokenizer's one-pass alignment equals spacy.util.get_words_and_spaces, and the Doc's
+    text is the input text (so the analyzer keeps the article's text instead of doc.text)."""
+    import random
+
+    from spacy.util import get_words_and_spaces
+
+    from pipeline.nlp import words_and_spaces
+
+    rng = random.Random(5)
+    for _ in range(1000):
+        text = "".join(rng.choice("中文的是在  \n\t ab1.，。") for _ in range(rng.randint(0, 50)))
+        words = [w for w in analyzer.nlp.tokenizer.jieba_seg.cut(text, cut_all=False) if w]
+        assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+        assert analyzer.nlp.make_doc(text).text == text
+    with pytest.raises(ValueError):
+        words_and_spaces(["b", "a"], "ab")

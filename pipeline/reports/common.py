@@ -64,9 +64,27 @@ def page_href(doc_id: str) -> str:
     return quote(f"{doc_id}.html")
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """`x.name` on a plain dict looks the key up first. Jinja tries `getattr(x, "name")` first,
+    and for a dict that raises AttributeError for every key the pages read (about 40% of a
+    page's rendering time). The result is the same: a plain dict has no attribute but its
+    methods, and those names still go the usual way."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every {{ value }} is HTML-escaped unless it is already Markup
         undefined=jinja2.StrictUndefined,
