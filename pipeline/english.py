@@ -287,6 +287,16 @@ class _Doc:
         self._elements[sid] = out
         return out
 
+    def _noun_before(self, text: str, start: int) -> str | None:
+        """The glossary noun ending right before a number, across a qualifier (卫星约13,000颗)."""
+        stop = start
+        while stop > 0 and text[stop - 1] in "约近逾超过了达到为有共计":
+            stop -= 1
+        for match in self.res.term_regex.finditer(text, max(0, stop - 6), stop):
+            if match.end() == stop and self.res.glossary[match.group(0)].kind == "term":
+                return self.res.glossary[match.group(0)].en
+        return None
+
     def _measures(self, text: str, base: int, taken: list[tuple[int, int]]):
         from pipeline.figures.numerals import blocked_positions, scan_numbers
 
@@ -323,6 +333,8 @@ class _Doc:
                     unit, end = self.res.glossary[noun.group(0)].en, noun.end()
                     if size:
                         unit = f"{size.group(1)}-inch {unit}"
+                elif not unit and (noun_before := self._noun_before(text, s)):
+                    unit = noun_before      # 规划卫星约13,000颗: the noun stands before the number
                 elif not unit or (unit != "people" and num.value < 10) or num.value <= 1:
                     # "两家巨头", "四项合计": a small count of something the glossary cannot name; larger
                     # counts (约4,700家) take the counter's default noun

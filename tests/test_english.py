@@ -222,3 +222,13 @@ def test_counted_things_with_a_size_before_the_noun(analyzer, tmp_path):
     doc = analyzer.analyze(read_article(path))
     text = summary_text(build_summary(doc))
     assert "40,000 12-inch wafers" in text and "25,000 pieces" in text
+
+
+def test_a_counter_takes_the_noun_written_before_the_number(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "sat.txt"
+    path.write_text("标题\n\n该星座规划卫星约13,000颗，目前已发射190颗。\n", encoding="utf-8")
+    doc = analyzer.analyze(read_article(path))
+    text = summary_text(build_summary(doc))
+    assert "about 13,000 satellites" in text
