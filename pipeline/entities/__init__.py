@@ -39,6 +39,17 @@ class Entities:
     index: list[EntityIndexEntry]
 
 
+def _currency_words(models_dir: Path) -> frozenset[str]:
+    """The Chinese currency names of the figures step's table (`models/currencies.tsv`, names_zh),
+    two characters or more (元, 圆 alone are also ordinary characters)."""
+    path = models_dir / "currencies.tsv"
+    if not path.is_file():
+        return frozenset()
+    from pipeline.paths import read_tsv
+
+    return frozenset(n for row in read_tsv(path) for n in (row.get("names_zh") or "").split("|") if len(n) >= 2)
+
+
 def jieba_tagger(text: str) -> list[tuple[int, int, str]]:
     import jieba.posseg as pseg
 
@@ -65,6 +76,7 @@ class EntityRecognizer:
         if statistical == "lac":
             try:
                 from pipeline.entities.lac import LacTagger
+                from pipeline.entities.naming import cedict_common_word
                 from pipeline.entities.tagging import WindowedLac
 
                 lex = self.lexicons
@@ -74,8 +86,11 @@ class EntityRecognizer:
                 known = {f for t in lex.terms + lex.places for f in t.surfaces if len(f) >= 2}
                 surnames = {s for s in lex.surnames if len(s) == 1}
                 places = {f for t in lex.places for f in t.surfaces if len(f) >= 2}
+                # a currency named after its country (印尼盾, 越南盾) keeps its window: the country is a mention
+                currencies = frozenset(c for c in _currency_words(self.models_dir)
+                                       if not any(c[:k] in places for k in range(2, len(c))))
                 tagger = WindowedLac(LacTagger(), scope=lac_scope, heads=heads, known=known, surnames=surnames,
-                                     places=places)
+                                     places=places, ordinary=cedict_common_word, currencies=currencies)
             except ImportError:
                 statistical = self.statistical = "jieba"
         if statistical == "jieba":

@@ -105,6 +105,13 @@ def _clean_gloss(gloss: str) -> str:
     return gloss
 
 
+def cedict_common_word(word: str) -> bool:
+    """Listed by CC-CEDICT, and only as a common word: none of its readings has the capitalised
+    pinyin that marks proper nouns (算力 suan4 li4; not 美 Mei3 / mei3, 台积电 Tai2 ji1 dian4)."""
+    entries = cedict().get(word)
+    return bool(entries) and not any(pinyin[:1].isupper() for pinyin, _ in entries)
+
+
 def cedict_proper(word: str, label: str) -> str | None:
     """English proper name for a headword when CC-CEDICT lists it as a proper noun."""
     entries = cedict().get(word)

@@ -7,15 +7,18 @@ name tag (nr / ns / nt / nz) or an abbreviation tag (j: 央行, 工行). `Window
 short windows around such tokens (`context` words on each side, never across punctuation; further
 to the left of a name head such as 有限公司 or 研究院; after a listed place followed by a word that
 ends the way organisation names end, 北京 | 银行, 美国 | 海军), and gives the other tokens the tag
-from jieba's dictionary. On the team's articles this sends about a fifth of the characters
-through LAC; `scope="all"` runs it on everything (the slower, full-context reference).
+from jieba's dictionary. Words that only look like names to jieba get no window: words its HMM
+put together that CC-CEDICT lists as common words only (算力, 晶圆), and currency names from the
+figures step's table (欧元, 谢克尔 nr; 印尼盾, named after its country, keeps its window). On the
+team's articles this sends about a sixth of the characters through LAC; `scope="all"` runs it on
+everything (the slower, full-context reference).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from pipeline.entities.resources import word_lists
 
@@ -31,6 +34,7 @@ _BARE_COMPANY_HEADS = frozenset(("公司", "集团"))
 _OOV_NOT_NAME_FIRST = frozenset(word_lists()["oov_not_name_first"])
 # jieba dictionary frequency from which a word tagged as a name is taken as an ordinary word (no LAC window)
 FREQUENT_TAGGED_WORD = 3000
+_MAGNITUDES = "十百千万亿"          # 亿克朗, 万亿韩元: a currency word with the magnitude jieba joined to it
 _KEEP_FIRST = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "f", "t")
 
 
@@ -77,7 +81,8 @@ def coarse_tag(flag: str) -> str:
 class WindowedLac:
     def __init__(self, lac, context: int = 2, scope: str = "windows", heads: Sequence[str] = (),
                  head_context: int = 6, known: set[str] | frozenset[str] = frozenset(),
-                 surnames: set[str] | frozenset[str] = frozenset(), places: set[str] | frozenset[str] = frozenset()):
+                 surnames: set[str] | frozenset[str] = frozenset(), places: set[str] | frozenset[str] = frozenset(),
+                 ordinary: Callable[[str], bool] | None = None, currencies: set[str] | frozenset[str] = frozenset()):
         import jieba
 
         jieba.dt.check_initialized()
@@ -95,10 +100,21 @@ class WindowedLac:
         # listed places (北京, 美国): followed by a noun they may begin an organisation's name
         # (北京 | 银行, 美国 | 海军), which LAC then sees whole
         self.places = places
+        # a word jieba's dictionary lacks but another dictionary lists as a common word only
+        # (CC-CEDICT: no reading with the capitalised pinyin that marks its proper nouns): 算力, 晶圆
+        self.ordinary = ordinary
+        # currency words (欧元, 谢克尔, 亿克朗): money, read by the figures step, never a name here; jieba
+        # tags some as names (谢克尔 nr, 欧元 nz), LAC as measure words (美元 q)
+        self.currencies = currencies
         self._freq = jieba.dt.FREQ
         self._tags = word_tags()
         self._needs: dict[str, bool] = {}      # per-word caches (bounded by the vocabulary seen)
         self._plain: dict[str, str] = {}
+        self._wordish: dict[str, bool] = {}
+
+    def _is_wordish(self, word: str) -> bool:
+        found = self._wordish[word] = _WORDISH.search(word) is not None
+        return found
 
     def _plain_tag(self, word: str) -> str:
         tag = self._plain.get(word)
@@ -106,9 +122,14 @@ class WindowedLac:
             tag = self._plain[word] = self._plain_tag_uncached(word)
         return tag
 
+    def _currency(self, word: str) -> bool:
+        return word in self.currencies or (word[:1] in _MAGNITUDES and word.lstrip(_MAGNITUDES) in self.currencies)
+
     def _plain_tag_uncached(self, word: str) -> str:
         if HAN.search(word):
             flag = self._tags.get(word, "n")
+            if (flag[:2] in _NAME_TAGS or flag == "j") and self._currency(word):
+                return "q"                  # 谢克尔 nr, 欧元 nz: a currency
             if len(word) > 1 and self._freq.get(word, 0) >= FREQUENT_TAGGED_WORD and (flag[:2] in _NAME_TAGS or flag == "j"):
                 return "n"                  # 城市 ns, 同比 j: an ordinary word (see _needs_lac)
             return coarse_tag(flag)
@@ -125,11 +146,12 @@ class WindowedLac:
         return found
 
     def _needs_lac(self, word: str) -> bool:
-        if not HAN.search(word) or word in self.known:
+        if not HAN.search(word) or word in self.known or self._currency(word):
             return False
         if not self._freq.get(word):
-            # not in jieba's dictionary: put together by its HMM (unless it starts like no name: 这是, 亿至)
-            return word[0] not in _OOV_NOT_NAME_FIRST
+            # not in jieba's dictionary: put together by its HMM (unless it starts like no name: 这是, 亿至,
+            # or a dictionary lists it as a common word only: 算力, 晶圆, 营收)
+            return word[0] not in _OOV_NOT_NAME_FIRST and not self._ordinary(word)
         flag = self._tags.get(word, "")
         if self._freq.get(word, 0) >= FREQUENT_TAGGED_WORD and len(word) > 1:
             # one character (法, 港, 美: short forms, not names alone), or a frequent word that jieba's
@@ -138,6 +160,12 @@ class WindowedLac:
             return False
         # jieba's abbreviations (j: 央行, 工行, 央视) are often short names of organisations
         return flag[:2] in _NAME_TAGS or flag == "j"
+
+    def _ordinary(self, word: str) -> bool:
+        """A common word by the `ordinary` dictionary, of two characters or more, not ending the way
+        organisation names end (宪法法院, 国家队 stay candidates)."""
+        return self.ordinary is not None and len(word) > 1 and word[-1] not in ORG_LAST_CHARS \
+            and self.ordinary(word)
 
     def _plain_word(self, word: str) -> bool:
         """An ordinary word in jieba's dictionary (no name tag), or no word at all (punctuation)."""
@@ -156,9 +184,15 @@ class WindowedLac:
     def windows(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """Character spans (merged) that LAC should tag."""
         words = [text[s:e] for s, e in tokens]
-        wordish = [bool(_WORDISH.search(w)) for w in words]
+        cache = self._wordish
+        wordish = [cache[w] if w in cache else self._is_wordish(w) for w in words]
         # a line break between two tokens ends a window: a title and the dateline under it are not one name
-        joined = [i > 0 and "\n" not in text[tokens[i - 1][1]:tokens[i][0]] for i in range(len(tokens))]
+        joined = [False] * len(tokens)
+        previous_end = None
+        for i, (s, e) in enumerate(tokens):
+            if previous_end is not None:
+                joined[i] = previous_end == s or "\n" not in text[previous_end:s]
+            previous_end = e
         spans: list[tuple[int, int]] = []
         n = len(tokens)
         for i, w in enumerate(words):
@@ -195,15 +229,25 @@ class WindowedLac:
             return self.lac.tag(text)
         spans = self.windows(text, tokens)
         tagged = self.lac.tag_pieces([text[s:e] for s, e in spans])
+        # tokens outside the windows and LAC's words inside them, in text order (windows are made of
+        # whole tokens and do not overlap, so the two sequences interleave without sorting)
         out: list[tuple[int, int, str]] = []
-        k = 0
+        append, plain, cache = out.append, self._plain_tag, self._plain
+        k, n_spans = 0, len(spans)
+        window_start = spans[0][0] if spans else -1
+        window_end = spans[0][1] if spans else -1
         for s, e in tokens:
-            while k < len(spans) and spans[k][1] <= s:
+            while k < n_spans and window_end <= s:
+                ws = spans[k][0]
+                out.extend((ws + a, ws + b, t) for a, b, t in tagged[k])
                 k += 1
-            if k < len(spans) and spans[k][0] <= s < spans[k][1]:
+                if k < n_spans:
+                    window_start, window_end = spans[k]
+            if k < n_spans and window_start <= s:
                 continue                    # inside a LAC window
-            out.append((s, e, self._plain_tag(text[s:e])))
-        for (s, _), words in zip(spans, tagged):
-            out.extend((s + a, s + b, t) for a, b, t in words)
-        out.sort()
+            word = text[s:e]
+            append((s, e, cache[word] if word in cache else plain(word)))
+        for k in range(k, n_spans):
+            ws = spans[k][0]
+            out.extend((ws + a, ws + b, t) for a, b, t in tagged[k])
         return out
