@@ -5,6 +5,7 @@ articles only and tested on it; the lexicon-only baseline needs no training. Pri
 P/R/F1, macro-F1 and the confusion matrix for claim types, risk detection F1, risk-category
 accuracy on detected risks, opportunity F1, hedge and attribution accuracy, the document stance
 of every article (decision thresholds re-chosen leaving that article out), and the target stance on corpus/stance/short_texts.jsonl (k-fold by text).
+`--unseen ID,...` also prints the figures of those articles (and of the others) apart, from the same run.
 Needs scikit-learn for the trained models (`pip install scikit-learn`).
 """
 
@@ -94,7 +95,7 @@ def sentence_report(name: str, docs, preds) -> dict:
     return {"macro5": macro5, "risk_f1": rF, "cat_acc": cat_ok / max(cat_n, 1), "opp_f1": oF}
 
 
-def stance_report(name: str, docs, preds) -> int:
+def stance_report(name: str, docs, preds, unseen: frozenset = frozenset()) -> int:
     """Document stance; thresholds of pipeline.argument.stance chosen by leave-one-article-out: for each
     article the grid search sees only the other articles' (held-out-predicted) features."""
     from pipeline.argument.features import is_non_claim
@@ -108,17 +109,28 @@ def stance_report(name: str, docs, preds) -> int:
         feats.append(info)
         golds.append((doc.stance or {}).get("label"))
     correct = shipped_ok = 0
+    held: list[bool] = []
+    ship: list[bool] = []
     for k, doc in enumerate(docs):
         t = fit_thresholds([f for j, f in enumerate(feats) if j != k], [g for j, g in enumerate(golds) if j != k])
         label = decide(feats[k], **t)
         shipped = decide(feats[k])
+        held.append(label == golds[k])
+        ship.append(shipped == golds[k])
         correct += label == golds[k]
         shipped_ok += shipped == golds[k]
+        if doc.doc_id in unseen:
+            continue  # the unseen articles' own errors are not printed: only their totals below
         print(f"{doc.doc_id:<28} gold {golds[k]:<10} held-out {label:<10} {'ok   ' if label == golds[k] else 'WRONG'} "
               f"(shipped thresholds: {shipped:<10}) {feats[k]}  thresholds {t}")
     print(f"document stance correct, thresholds leave-one-article-out: {correct}/{len(docs)}; "
           f"with the shipped thresholds (set on all articles): {shipped_ok}/{len(docs)}")
     print(f"thresholds fitted on all articles: {fit_thresholds(feats, golds)}")
+    if unseen:
+        for part, keep in (("unseen", True), ("the other", False)):
+            ids = [k for k, doc in enumerate(docs) if (doc.doc_id in unseen) == keep]
+            print(f"  {part} articles ({len(ids)}): held-out {sum(held[k] for k in ids)}/{len(ids)}, "
+                  f"shipped thresholds {sum(ship[k] for k in ids)}/{len(ids)}")
     return correct
 
 
@@ -192,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-trained", action="store_true", help="lexicon-only baseline only (no scikit-learn needed)")
     parser.add_argument("--no-pipeline", dest="pipeline", action="store_false",
                         help="features from the label files' text only, without running the pipeline on the articles")
+    parser.add_argument("--unseen", default="", help="comma-separated doc ids of articles not looked at while the "
+                                                     "models and lexicons were written: their figures (still from the "
+                                                     "same leave-one-article-out run over all articles) are also printed "
+                                                     "apart, next to the other articles'")
     args = parser.parse_args(argv)
     from pipeline.argument.data import load_labels
     from pipeline.argument.lexicon import Lexicons
@@ -205,8 +221,17 @@ def main(argv: list[str] | None = None) -> int:
           "trained models: leave-one-article-out cross-validation")
     for message in errors:
         print(f"label problem: {message}")
+    unseen = frozenset(d for d in args.unseen.split(",") if d)
+    missing = sorted(unseen - {d.doc_id for d in docs})
+    if missing:
+        print(f"--unseen: no labels for {', '.join(missing)}")
+    unseen &= {d.doc_id for d in docs}
+    parts = [("unseen", [d for d in docs if d.doc_id in unseen]), ("the other", [d for d in docs if d.doc_id not in unseen])] \
+        if unseen else []
     base = predict_docs(docs, lex, trained=False)
     sentence_report("lexicon-only baseline", docs, base)
+    for part, sub in parts:
+        sentence_report(f"lexicon-only baseline, {part} {len(sub)} articles", sub, base)
     if not args.no_trained:
         try:
             import sklearn  # noqa: F401
@@ -216,9 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_trained:
         cv = predict_docs(docs, lex, trained=True)
         sentence_report("trained linear models + lexicon features (article-held-out CV)", docs, cv)
-    stance_report("lexicon-only", docs, base)
+        for part, sub in parts:
+            sentence_report(f"trained, article-held-out, {part} {len(sub)} articles", sub, cv)
+    stance_report("lexicon-only", docs, base, unseen)
     if not args.no_trained:
-        stance_report("trained, article-held-out", docs, cv)
+        stance_report("trained, article-held-out", docs, cv, unseen)
         short_text_report(lex)
     if args.pipeline:
         attribution_report(lex)

@@ -1,5 +1,5 @@
 """Train the sentence models on every labelled article and write the weights:
-models/argument/claims_model.npz (claim type, risk, risk category, opportunity; numpy, fast to load,
+models/argument/claims_model.npz (claim type, risk (two stages), risk category, opportunity; numpy, fast to load,
 format in pipeline/argument/linear.py) and models/argument/short_stance_model.json (target stance of
 short texts, readable JSON).
 
@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.argument.features import OPTIONS
     from pipeline.argument.lexicon import Lexicons, default_models_dir
     from pipeline.argument.linear import save_npz
-    from pipeline.argument.training import C, LEXICON_SCALE, fit_sentence_models, fit_short_text_model
+    from pipeline.argument.training import (C, CONTEXT_SCALE, LEXICON_SCALE, NB_ALPHA, NB_WEIGHTED, RISK_CONTEXT_FOLDS,
+                                            fit_sentence_models, fit_short_text_model)
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="directory for the weight files (default models/argument)")
@@ -42,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
             "date": date.today().isoformat(), "regularisation_C": C, "lexicon_scale": LEXICON_SCALE,
             "features": dict(OPTIONS), "feature_source": "pipeline outputs (pipeline.argument.context.build_views)",
             "label_problems": errors,
-            "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression (liblinear, one-vs-rest), class_weight=balanced)"}
+            "nb_weighted": NB_WEIGHTED, "nb_alpha": NB_ALPHA,
+            "risk_context": {"folds": RISK_CONTEXT_FOLDS, "scale": CONTEXT_SCALE},
+            "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression (liblinear, one-vs-rest), class_weight=balanced; "
+                       "NB-weighted character n-grams for the models in nb_weighted; risk_context = second-stage risk model)"}
     models = fit_sentence_models(docs, lex)
     save_npz(out / CLAIMS_MODEL, models, meta)
     written = [out / CLAIMS_MODEL]

@@ -284,7 +284,7 @@ def _shipped_meta() -> dict:
     from pipeline.argument.linear import read_npz
 
     models, stacked, meta = read_npz(REPO / "models" / "argument" / "claims_model.npz")
-    assert set(models) == {"claim", "risk", "category", "opportunity"}
+    assert set(models) == {"claim", "risk", "category", "opportunity", "risk_context"}
     return meta
 
 
@@ -353,6 +353,71 @@ def test_training_from_labels_learns_something(tmp_path):
     gold = [r["claim_type"] for r in held.rows]
     accuracy = sum(p.claim_type == g for p, g in zip(preds, gold)) / len(gold)
     assert accuracy >= 0.5
+
+
+def test_nb_weighted_model_scores_the_unscaled_features():
+    """NBSVM-style training: each class's regression sees the n-grams scaled by their log-count ratio;
+    the stored weights are the products, so the model predicts from the plain features."""
+    pytest.importorskip("sklearn")
+    import numpy
+    from scipy.sparse import csr_matrix
+
+    from pipeline.argument.training import fit_linear, nb_ratios
+
+    B = csr_matrix(numpy.array([[1, 0], [1, 1], [0, 1], [0, 1]], dtype=float))
+    ratio = nb_ratios(B, numpy.array([True, True, False, False]), alpha=1.0)
+    assert ratio[0] > 0 > ratio[1]                       # column 0 marks the positive rows, column 1 the others
+    xs, ys = [], []
+    for i in range(12):
+        xs += [{"c:将": 1.0, "c:预计": 1.0, "c:" + str(i): 1.0}, {"c:应": 1.0, "c:该": 1.0, "c:" + str(i): 1.0},
+               {"c:据": 1.0, "x:numbers": 3.0, "c:" + str(i): 1.0}]
+        ys += ["forecast", "recommendation", "statistic"]
+    model = fit_linear(xs, ys, "claim", 0.5, nb=True)
+    plain = fit_linear(xs, ys, "claim", 0.5)
+    assert model.classes == plain.classes == ["forecast", "recommendation", "statistic"] and len(model.intercept) == 3
+    assert model.predict({"c:预计": 1.0}) == "forecast" and model.predict({"c:应": 1.0}) == "recommendation"
+    assert model.predict({"x:numbers": 3.0}) == "statistic"       # lexicon scores are not NB-scaled
+    assert model.weights["c:将"][0] > 0 > model.weights["c:将"][1]
+    binary = fit_linear(xs, [y == "forecast" for y in ys], "risk", 1.0, nb=True)
+    assert binary.binary and binary.predict({"c:将": 1.0}) is True and binary.predict({"c:该": 1.0}) is False
+
+
+def test_second_stage_risk_uses_the_neighbours_first_stage_probabilities():
+    from pipeline.argument.classify import SentenceClassifier
+    from pipeline.argument.training import CONTEXT_SCALE, risk_context_features
+
+    assert risk_context_features([0.9, 0.1, 0.3, 0.5], 1) == pytest.approx(
+        {"st:prev": 0.9 * CONTEXT_SCALE, "st:next": 0.3 * CONTEXT_SCALE, "st:next2": 0.5 * CONTEXT_SCALE,
+         "st:max": 0.9 * CONTEXT_SCALE, "st:doc": CONTEXT_SCALE * 1.8 / 4})
+    assert "st:max" not in risk_context_features([0.8], 0)    # no neighbours
+    sections = ["风险", "风险", None, "风险"]
+    assert risk_context_features([0.9, 0.1, 0.3, 0.5], 1, sections)["st:sec"] == pytest.approx(0.7 * CONTEXT_SCALE)
+    assert "st:sec" not in risk_context_features([0.9, 0.1, 0.3, 0.5], 2, sections)   # no titled section
+    lex = Lexicons.load()
+    zero = {"claim": LinearModel(["fact", "none"], [0.0, 0.0], {}), "opportunity": LinearModel([False, True], [-5.0], {}),
+            "category": LinearModel(["execution", "financial"], [0.0, 0.0], {})}
+    # first stage: only the word 停滞 is a risk; second stage: a risk right before a sentence makes it one
+    first = LinearModel([False, True], [-4.0], {"c:停滞": [8.0]})
+    second = LinearModel([False, True], [-4.0], {"c:停滞": [8.0], "st:prev": [4.0 / CONTEXT_SCALE * 1.5]})
+    views = [SentenceView("项目建设陷入停滞。"), SentenceView("工人陆续离开了工地。"), SentenceView("天气晴朗。")]
+    alone = SentenceClassifier(lex, {**zero, "risk": first}).predict(views)
+    assert [p.risk for p in alone] == [True, False, False]
+    stacked = SentenceClassifier(lex, {**zero, "risk": first, "risk_context": second}).predict(views)
+    assert [p.risk for p in stacked] == [True, True, False]
+
+
+def test_eval_claims_prints_unseen_articles_apart_without_their_own_lines(capsys):
+    import runpy
+
+    script = runpy.run_path(str(REPO / "benchmarks" / "claims_eval.py"), run_name="claims_eval_test")
+    unseen = ["uk-ai-safety-gbp", "korea-chips-26t-krw"]
+    assert script["main"](["--no-trained", "--no-pipeline", "--unseen", ",".join(unseen + ["no-such-article"])]) == 0
+    out = capsys.readouterr().out
+    assert "--unseen: no labels for no-such-article" in out
+    assert "== lexicon-only baseline, unseen 2 articles" in out and "== lexicon-only baseline, the other" in out
+    assert "unseen articles (2): held-out" in out
+    assert not any(line.startswith(doc) for doc in unseen for line in out.splitlines())   # no per-article stance line
+    assert any(line.startswith("japan-quantum-7.4b-usd") for line in out.splitlines())
 
 
 def test_models_dir_env_override(tmp_path, monkeypatch):

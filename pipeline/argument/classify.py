@@ -87,7 +87,8 @@ def combined_category(probs: dict[str, float], x: dict[str, float], cue_weight: 
 
 
 class SentenceClassifier:
-    """`models` None = lexicon-only baseline; else the trained models ("claim", "risk", "category", "opportunity")."""
+    """`models` None = lexicon-only baseline; else the trained models ("claim", "risk", "category", "opportunity",
+    optionally "risk_context": the second-stage risk model, see training.fit_risk_context)."""
 
     def __init__(self, lex: Lexicons, models: dict[str, LinearModel] | None = None):
         self.lex = lex
@@ -99,7 +100,18 @@ class SentenceClassifier:
         if self.models is None:
             return [self.predict_one(v, x) for v, x in zip(views, xs)]
         # all sentences of a document scored with one matrix product
-        return [self.predict_one(v, x, out) for v, x, out in zip(views, xs, self._stack.proba_many(xs))]
+        outs = self._stack.proba_many(xs)
+        if "risk_context" in self.models:
+            # second-stage risk model: the same features plus the first-stage risk probabilities of the
+            # neighbouring sentences and of the whole document (training.fit_risk_context)
+            from pipeline.argument.training import risk_context_features
+
+            first = [out["risk"][True] for out in outs]
+            sections = [v.section_title for v in views]
+            second = self._stack.proba_many([{**x, **risk_context_features(first, k, sections)} for k, x in enumerate(xs)])
+            for out, more in zip(outs, second):
+                out["risk"] = more["risk_context"]
+        return [self.predict_one(v, x, out) for v, x, out in zip(views, xs, outs)]
 
     def predict_one(self, view: SentenceView, x: dict[str, float] | None = None,
                     scored: dict[str, dict] | None = None) -> SentencePrediction:
