@@ -100,15 +100,20 @@ class SentenceClassifier:
         if self.models is None:
             return [self.predict_one(v, x) for v, x in zip(views, xs)]
         # all sentences of a document scored with one matrix product
-        outs = self._stack.proba_many(xs)
+        stack = self._stack
+        scores = stack._scores(xs, scale=True)
+        outs = stack._probabilities(scores, exclude=("risk_context",))
         if "risk_context" in self.models:
             # second-stage risk model: the same features plus the first-stage risk probabilities of the
-            # neighbouring sentences and of the whole document (training.fit_risk_context)
+            # neighbouring sentences and of the whole document (training.fit_risk_context). The model is
+            # linear, so the context features' part is added to the scores the first pass already has.
             from pipeline.argument.training import risk_context_features
 
             first = [out["risk"][True] for out in outs]
             sections = [v.section_title for v in views]
-            second = self._stack.proba_many([{**x, **risk_context_features(first, k, sections)} for k, x in enumerate(xs)])
+            context = [risk_context_features(first, k, sections) for k in range(len(xs))]
+            second = stack._probabilities(scores + stack._scores(context, scale=True, intercept=False),
+                                          only=("risk_context",))
             for out, more in zip(outs, second):
                 out["risk"] = more["risk_context"]
         return [self.predict_one(v, x, out) for v, x, out in zip(views, xs, outs)]
@@ -190,8 +195,9 @@ class _Stack:
         """Every model's probabilities for one feature dict, taken as given (no scaling)."""
         return self._probabilities(self._scores([x], scale=False))[0]
 
-    def _scores(self, xs: list[dict[str, float]], scale: bool):
-        """Each row's score vector (intercepts + weights): all rows with one gather and one sum."""
+    def _scores(self, xs: list[dict[str, float]], scale: bool, intercept: bool = True):
+        """Each row's score vector (intercepts, unless not `intercept`, + weights): all rows with one
+        gather and one sum."""
         np = self.np
         keys = [feature for x in xs for feature in x]
         ids = np.fromiter(map(self.index.get, keys, repeat(-1)), dtype=np.intp, count=len(keys))
@@ -201,15 +207,19 @@ class _Stack:
         ids, values, rows = ids[known], values[known], rows[known]
         if scale:
             values = values * self.input_scale[ids]
-        scores = np.tile(self.b.astype(np.float64), (len(xs), 1))
+        scores = np.tile(self.b.astype(np.float64), (len(xs), 1)) if intercept else \
+            np.zeros((len(xs), len(self.b)), dtype=np.float64)
         if len(ids):
             np.add.at(scores, rows, self.W[ids] * values[:, None])
         return scores
 
-    def _probabilities(self, scores) -> list[dict[str, dict]]:
+    def _probabilities(self, scores, only: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[dict[str, dict]]:
+        """Each row's probabilities per model (`only` those models, if given; never those in `exclude`)."""
         np = self.np
         out: list[dict[str, dict]] = [{} for _ in range(len(scores))]
         for key, model in self.models.items():
+            if (only and key not in only) or key in exclude:
+                continue
             a, z = self.slices[key]
             part = scores[:, a:z]
             if model.binary:
