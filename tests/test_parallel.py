@@ -25,10 +25,7 @@ def serial_docs(corpus_run):
 
 def tables(out):
     frames = {p.name: pd.read_parquet(p) for p in sorted((out / "tables").glob("*.parquet"))}
-    for frame in frames.values():
-        if "pipeline_version" in frame:
-            frame.drop(columns="pipeline_version", inplace=True)
-    return frames
+    return {name: frame.drop(columns="pipeline_version", errors="ignore") for name, frame in frames.items()}
 
 
 def test_process_pool_matches_single_process(tmp_path, serial_docs, corpus_run):
