@@ -201,11 +201,9 @@ class EntityRecognizer:
                                                     and not any(f.startswith(("台湾", "台")) for f in forms))):
                 # 经济部 in an article about Mexico is Mexico's ministry, not Taiwan's
                 english = self.namer.in_document_country(sorted(forms, key=len, reverse=True))
-            if english is not None:
-                pass
-            elif term is not None:
+            if english is None and term is not None:
                 english = self.namer.term_name(term)
-            else:
+            elif english is None:
                 english = self.namer.name(sorted(forms, key=len, reverse=True), label)
             index.append(EntityIndexEntry(entity_id=entity_id, label=label, name_zh=name_zh, name_en=english.name,
                                           name_en_source=english.source, name_en_method=english.method,
