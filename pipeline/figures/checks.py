@@ -34,7 +34,7 @@ from .quantities import QItem
 from .numerals import Num
 from .rates import UsdInfo
 from .relations import (ANNUAL_RE, RATIO_TOLERANCE, Relations, check_ratio, clause_span, divide, fmt_decimal,
-                        rounding, stated_rates)
+                        latest_named, rounding, stated_rates)
 from .resources import lexicon
 
 RATE_TOLERANCE = Decimal("0.15")      # exchange rates move: ±15% of the reference is consistent
@@ -542,14 +542,7 @@ def _named_amount(text: str, times_text: str, candidates: list) -> Optional[tupl
     """The latest candidate amount whose preceding words (up to 12 characters) hold the noun written
     between 是 and 的 in 是收入的七倍 (its last 2 or more characters)."""
     m = _NOUN_AFTER_VERB_RE.match(times_text)
-    if not m:
-        return None
-    noun = m.group(1)
-    for k in range(len(noun), 1, -1):
-        hits = [a for a in candidates if noun[-k:] in text[max(0, a[1].start - 12):a[1].start]]
-        if hits:
-            return hits[-1]
-    return None
+    return latest_named(text, m.group(1), candidates, lambda a: (a[1].start, 0)) if m else None
 
 
 def _per_unit(text: str, start: int) -> bool:

@@ -146,6 +146,18 @@ COMPARE_RE = re.compile(r"(?:比|较|相比|高于|低于)[^，。；！？,;!?\
 _REL_YEAR = {"前": -2, "去": -1, "上": -1, "今": 0, "明": 1}
 
 
+def latest_named(text: str, noun: str, items: list, where: Callable) -> Optional[object]:
+    """The latest of ``items`` whose preceding words (up to 12 characters, not before ``lo``) hold a suffix
+    of ``noun`` as long as possible (at least 2 characters); ``where(item)`` gives (start, lo)."""
+    for k in range(len(noun), 1, -1):
+        suffix = noun[-k:]
+        hits = [item for item in items
+                if suffix in text[max(where(item)[1], where(item)[0] - 12):where(item)[0]]]
+        if hits:
+            return hits[-1]
+    return None
+
+
 def year_rank(s: str) -> Optional[tuple[str, int]]:
     """The last year named in ``s``: ("abs", 2024) for 2024年, ("rel", -1) for 去年/上年."""
     ms = YEAR_RE.findall(s)
@@ -449,19 +461,8 @@ class Relations:
     def _by_noun(self, noun: str, cands: list[Op], exclude: Optional[Op] = None) -> Optional[Op]:
         """The latest figure whose preceding words (in its sentence, up to 12 characters) end a suffix of ``noun``
         as long as possible (at least 2 characters)."""
-        for k in range(len(noun), 1, -1):
-            suf = noun[-k:]
-            hits = []
-            for o in cands:
-                if o is exclude:
-                    continue
-                si = self.sid(o.start)
-                ctx = self.text[max(self.sentences[si][0], o.start - 12):o.start]
-                if suf in ctx:
-                    hits.append(o)
-            if hits:
-                return hits[-1]
-        return None
+        return latest_named(self.text, noun, [o for o in cands if o is not exclude],
+                            lambda o: (o.start, self.sentences[self.sid(o.start)][0]))
 
     def share(self, q, s, s0, s1, cs, ce, before, sent_before):
         if q.kind not in ("fraction", "percent") or q.form in ("百分点", "折"):
