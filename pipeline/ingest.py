@@ -243,7 +243,14 @@ def html_to_markdown(html: str, name: str) -> tuple[str, str | None, list[str]]:
     return body, title, _html_meta_lines(html)
 
 
+# "专访……已经来了 - 中东欧财经": a page title ending in the site's name
+_TITLE_SITE_SEPARATOR = re.compile(r"\s+[-_|｜–—]\s+|_")
+
+
 def _html_meta_lines(html: str) -> list[str]:
+    """Short lines of the article element that may carry byline fields; the site's name, when the page
+    names it (og:site_name, or the last part of its <title>), comes last as a "网站：<name>" field, so a
+    source the page states wins over it."""
     import lxml.html
 
     try:
@@ -252,11 +259,30 @@ def _html_meta_lines(html: str) -> list[str]:
         return []
     roots = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
     lines = []
+    site = _html_site_name(tree)
     for element in roots[0].iter("p", "div", "span", "address", "section"):
         text = " ".join(element.text_content().split())
+        if site and text.startswith(site + " "):
+            # 中东欧财经 记者：程曦 2026年11月21日 责任编辑：陆远帆: the site's name heads the meta line
+            text = text[len(site):].strip()
         if text and len(text) <= _MAX_BYLINE_CHARS:
             lines.append(text)
+    if site:
+        lines.append(f"{_SITE_LABEL}：{site}")
     return lines
+
+
+def _html_site_name(tree) -> str | None:
+    for value in tree.xpath("//meta[@property='og:site_name']/@content"):
+        if value.strip():
+            return value.strip()
+    titles = tree.xpath("//title")
+    if not titles:
+        return None
+    parts = [part.strip() for part in _TITLE_SITE_SEPARATOR.split(titles[0].text_content().strip())]
+    if len(parts) >= 2 and parts[0] and 2 <= len(parts[-1]) <= 20 and not re.search(r"[，。！？,!?：:]", parts[-1]):
+        return parts[-1]
+    return None
 
 
 # ---------------------------------------------------------------- title and byline
@@ -266,10 +292,11 @@ _BYLINE_ROLES = {
     "审校": ("reviewer",), "校对": ("reviewer",), "审核": ("reviewer",),
     "编辑": ("editor",), "责编": ("editor",), "责任编辑": ("editor",),
     "出品": ("publisher",), "编辑/出品": ("editor", "publisher"), "出品方": ("publisher",),
-    "来源": ("source",), "文章来源": ("source",), "信息来源": ("source",),
+    "来源": ("source",), "文章来源": ("source",), "信息来源": ("source",), "网站": ("source",),
     "配图/封面来源": ("image_source",), "图片来源": ("image_source",), "配图": ("image_source",),
     "封面来源": ("image_source",), "图源": ("image_source",),
 }
+_SITE_LABEL = "网站"
 _BYLINE_LABEL = "|".join(re.escape(label) for label in sorted(_BYLINE_ROLES, key=len, reverse=True))
 _KNOWN_FIELD = re.compile(rf"({_BYLINE_LABEL}|[\u4e00-\u9fff]{{1,6}}来源)\s*[|｜:：/]\s*")
 # After a known first field, a meta line may carry others: "来源：X 作者：Y 发布时间：2026-11-20".
@@ -282,6 +309,8 @@ _TRAILING_META = re.compile(
     r"|(?:阅读|浏览|点击|评论)\s*(?:量|数)?\s*[:：]?\s*[\d,，.]+\s*[万wW]?))+\s*$")
 _TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^()（）]*[)）]\s*$")
 # 资料来源：公开资料，X整理 under a table or chart names where its figures come from, not the article's source
+_VALUE_BAR = re.compile(r"\s*[|｜丨]\s*")
+_COLUMN_NOTE = re.compile(r"^(专栏|栏目)\s*[「『“\"《]?(.+?)[」』”\"》]?$")
 _TABLE_NOTE_LABELS = ("资料来源", "数据来源", "图表来源")
 _TITLE_REJECT_END = "。；;，,：:、"
 _MAX_BYLINE_CHARS = 80
@@ -305,7 +334,15 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         if not value or value[-1] in "。！？!?，,":
             return []
         roles = _BYLINE_ROLES.get(label) or (("source",) if label.endswith("来源") else ("other",))
+        value, rest = (_VALUE_BAR.split(value, maxsplit=1) + [""])[:2]
+        value, rest = value.strip(), rest.strip()
+        if not value:
+            return []
         fields.append((roles, label, value))
+        if rest:
+            # 作者：韩屿 ｜ 专栏「南方矿脉」: what follows a bar inside a field is a note on it, not part of the name
+            column = _COLUMN_NOTE.match(rest)
+            fields.append((("other",), column.group(1), column.group(2)) if column else (("other",), "附注", rest))
     return fields
 
 
@@ -334,10 +371,15 @@ _PARENTHESISED_LINE = re.compile(r"^\s*[（(]\s*((?:本报|本刊|本台|本网|
 _DATELINE = re.compile(
     r"^\s*(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))?[\u4e00-\u9fff]{0,8}?\s*"
     r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|電|讯|訊)\s*[（(]\s*(?:记者|記者)\s*(?P<author>[^（）()]{2,30}?)\s*[）)]")
+# 新华社曼谷11月20日电 泰国……: a dateline naming no reporter still names the agency (a date is required)
+_BARE_DATELINE = re.compile(
+    r"^\s*(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))[\u4e00-\u9fff]{0,8}?\s*"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電|讯|訊)(?:\s|（|\(|$)")
+_OWN_DESKS = ("本报", "本網", "本网")
 # 深圳市人民政府办公厅关于印发……的通知: an official document's title names its issuer before 关于
 _ISSUER_TITLE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?(?:政府|办公厅|办公室|委员会|厅|局|部|委|院|署|中心))关于"
-    r".{2,80}(?:的)?(?:通知|意见|决定|通告|公告|批复|函|办法|方案|规定|细则)$")
+    r".{2,80}(?:的)?(?:通知|意见|决定|通告|公告|批复|函|办法|方案|规定|细则|措施|举措|计划|规划|指引|指南|条例|规则)$")
 
 
 # 原创 周远舟 芯潮观察 2026年11月20日 08:30: a WeChat article's header (author, account, date)
@@ -348,14 +390,15 @@ _WECHAT_HEADER = re.compile(
 
 # ■本报记者 苏静远 发自悉尼 / 本报驻东京记者 李明 王芳 / 文｜本报记者 苏静远: a newspaper's reporter line
 _REPORTER_LINE = re.compile(
-    r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|新华社)?(?:驻[\u4e00-\u9fff]{1,6})?"
+    r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|(?P<agency>新华社|中新社))?(?:驻[\u4e00-\u9fff]{1,6})?"
     r"(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*(?P<names>[\u4e00-\u9fff·][\u4e00-\u9fff·\s、，,]{1,40}?)\s*$")
-_REPORTER_PREFIX = re.compile(r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|新华社)?(?:驻[\u4e00-\u9fff]{1,6})?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
+_REPORTER_PREFIX = re.compile(r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|新华社|中新社)?(?:驻[\u4e00-\u9fff]{1,6})?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
 _NOT_A_NAME = ("发自", "报道", "摄影", "摄", "综合", "编译", "整理")
 # 江苏某某股份有限公司董事会 / 2026年11月22日: the issuer's signature closing an announcement or notice
 _SIGNATURE_ISSUER = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}?(?:董事会|监事会|人民政府|办公厅|办公室|委员会|有限公司|股份公司|集团|局|厅|部|委|院|署|中心|协会|银行|研究所|证券)$")
 _NOT_IN_A_NAME = re.compile(r"[说是的了这那将在]")  # 国家发展和改革委员会 has 和
+_CLOSING_NOTE = re.compile(r"^\s*[（(][^（）()]{2,20}[）)]\s*$")
 _SIGNATURE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
@@ -390,7 +433,11 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     inner = bracketed.group(1) if bracketed else line
     reporter = _REPORTER_LINE.match(inner)
     if reporter and (names := _reporter_names(inner)):
-        return [(("author",), "记者", names)]
+        fields = [(("author",), "记者", names)]
+        if reporter.group("agency"):
+            # 新华社记者 黄清源: the agency the reporter files for is the article's source
+            fields.insert(0, (("source",), "来源", reporter.group("agency")))
+        return fields
     fields = parse_byline_line(inner)
     # 文｜本报记者 苏静远: the reporter's desk is not part of the name
     return [(roles, label, (_reporter_names(value) or value) if roles == ("author",) and _REPORTER_PREFIX.match(value)
@@ -398,7 +445,10 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
 
 
 def _signature(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
-    """The issuer of an announcement or notice signed at its end (issuer line, then date line)."""
+    """The issuer of an announcement or notice signed at its end (issuer line, then date line, then
+    perhaps a short note in brackets such as （此件公开发布）)."""
+    if lines and _CLOSING_NOTE.match(text[lines[-1][0]:lines[-1][1]]):
+        lines = lines[:-1]
     if len(lines) < 3:
         return None, []
     (i_start, i_end), (d_start, d_end) = lines[-2], lines[-1]
@@ -411,9 +461,10 @@ def _signature(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, lis
 def _dateline_fields(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     m = _DATELINE.match(line)
     if not m:
-        return []
+        bare = _BARE_DATELINE.match(line)
+        return [(("source",), "来源", bare.group("source"))] if bare and bare.group("source") not in _OWN_DESKS else []
     fields = [(("author",), "记者", m.group("author").strip())]
-    if m.group("source") and m.group("source") not in ("本报", "本網", "本网"):
+    if m.group("source") and m.group("source") not in _OWN_DESKS:
         fields.insert(0, (("source",), "来源", m.group("source")))
     return fields
 

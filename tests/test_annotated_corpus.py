@@ -56,4 +56,16 @@ def test_sections_sentences_and_words(gold, docs):
         assert as_analysed(gold, sentence) in sentences, sentence
     words = {t["text"] for t in doc["tokens"]}
     for word in gold.get("words", []):
-        assert as_analysed(gold, word) in words, word
+        word = as_analysed(gold, word)
+        if (gold["doc_id"], word) in FINER_THAN_ANOTHER_ANNOTATOR:
+            # the segmentation follows the other annotator: the word is inside one of the tokens
+            assert word not in words and any(word in token for token in words), word
+            continue
+        assert word in words, word
+
+
+# Two annotators segment the same term differently; the tokenizer can follow only one of them.
+FINER_THAN_ANOTHER_ANNOTATOR = {
+    # indonesia-nickel-ev-idr expects 特许权使用费 (royalty, a lexicalised accounting term) as one word
+    ("chile-lithium-nationalization-clp", "特许权"),
+}

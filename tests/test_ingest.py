@@ -182,3 +182,45 @@ def test_table_source_note_is_not_the_byline_and_a_report_header_is():
     assert title == "商业航天行业跟踪报告"
     assert (byline.source, byline.author) == ("华岳证券研究所", "邵景川")
     assert not any("资料来源" in text[s:e] for s, e in spans)
+
+
+def test_wire_agency_reporter_line_and_bare_dateline_name_the_source():
+    _, _, byline, spans = find_title_and_byline("泰国加码电动车激励\n新华社记者 黄清源\n\n正文。\n", None)
+    assert (byline.source, byline.author, len(spans)) == ("新华社", "黄清源", 1)
+    _, _, byline, _ = find_title_and_byline("标题\n\n新华社曼谷11月20日电 泰国投资促进委员会20日宣布……\n\n正文。\n", None)
+    assert byline.source == "新华社"
+    for first in ("本报北京11月20日电 国务院常务会议……", "新华社认为这一方案会成功。", "据报道11月20日电力供应紧张。"):
+        _, _, byline, _ = find_title_and_byline(f"标题\n\n{first}\n\n正文。\n", None)
+        assert byline.source is None, first
+
+
+def test_a_note_after_a_bar_is_not_part_of_the_name():
+    assert [(roles, value) for roles, _, value in parse_byline_line("作者：韩屿 ｜ 专栏「南方矿脉」")] == \
+        [(("author",), "韩屿"), (("other",), "南方矿脉")]
+    assert [(roles, value) for roles, _, value in parse_byline_line("作者：韩屿｜首发于某某周刊")] == \
+        [(("author",), "韩屿"), (("other",), "首发于某某周刊")]
+
+
+def test_notice_issuer_from_a_measures_title_and_a_signature_before_a_closing_note():
+    _, _, byline, _ = find_title_and_byline("某省人民政府办公厅关于加快低空经济发展的若干措施\n\n各市：\n\n正文。\n", None)
+    assert byline.source == "某省人民政府办公厅"
+    text = "加快低空经济发展的若干措施\n\n正文。\n\n某省人民政府办公厅\n2026年11月16日\n\n（此件公开发布）\n"
+    _, _, byline, spans = find_title_and_byline(text, None)
+    assert byline.source == "某省人民政府办公厅"
+    assert [text[s:e] for s, e in spans] == ["某省人民政府办公厅", "2026年11月16日"]
+
+
+def test_html_site_name_heads_the_meta_line_and_is_the_source_when_none_is_stated(tmp_path):
+    paragraphs = "".join(f"<p>第{i}段：波兰政府宣布建设首座核电站，预计总投资约1,920亿兹罗提，数据中心需求同步增长。</p>" for i in range(1, 7))
+    meta = "<p class='meta'>中东欧财经　记者：程曦　2026年11月21日　责任编辑：陆远帆</p>"
+    page = (f"<html><head><title>波兰的核电豪赌 - 中东欧财经</title></head><body>"
+            f"<div class='top'><a href='/'>中东欧财经</a></div><article><h1>波兰的核电豪赌</h1>{meta}{paragraphs}</article></body></html>")
+    path = tmp_path / "pl.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert (article.byline.source, article.byline.author, article.byline.editor) == ("中东欧财经", "程曦", "陆远帆")
+    stated = page.replace(meta, "<p class='meta'>来源：华沙观察　作者：程曦</p>")
+    path.write_text(stated, encoding="utf-8")
+    assert read_article(path).byline.source == "华沙观察"
+    path.write_text(page.replace(" - 中东欧财经", ""), encoding="utf-8")
+    assert read_article(path).byline.source is None
