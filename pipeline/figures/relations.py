@@ -134,6 +134,9 @@ NAMED_SHARE_RE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:约|大约|近|�
                             r"(?:约|近|将近|超过|逾|接近)?$")
 SHARE_OF_RE = re.compile(r"(仅为|只为|只相当于|仅相当于|相当于|约为|不到|不及|只有|仅有|为|是)([^，。；！？,;!?\n]{0,16}?)的?"
                          r"(?:约|近|将近|超过|逾|接近)?$")
+SAME_FIGURE_RE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数额|金额|规模|指标|比例)")
+BARE_SHARE_CLAUSE_RE = re.compile(r"^[ ]*(?:只有|仅有|仅|只|还)?(?:不到|不足|近|将近|接近|约|大约|超过|逾|刚过|仅占|约占|占)?$")
+CLAUSE_END_RE = re.compile(r"[^，。；！？,;!?\n]{0,4}[，,]")
 ANNUAL_RE = re.compile(r"(?:年均|平均每年|每年平均|年复合|复合年均|年化)")
 INCREMENT_RE = re.compile(r"(?:比|较)[^，。；！？,;!?\n]{0,6}?(增加|增长|多|新增|提高|上升|增|减少|下降|少|降低)了?(?:约|近)?$")
 BARE_SHARE_RE = re.compile(r"^[ ]*(?:约|大约)?(?:占比|占|所占比重|所占比例|比重|比例)(?:为|达到|达|约为|约|超过|近|接近)?$")
@@ -340,6 +343,10 @@ class Relations:
             return False
         if self.lex.to_re.search(between):
             return True
+        # 约77亿美元；到2025年，这一数字回落到约51亿美元: the same figure named again, then its new value
+        restated = SAME_FIGURE_RE.search(between)
+        if restated and self.lex.to_re.search(between[restated.end():]):
+            return True
         ya = YEAR_RE.findall(self.text[max(self.sentences[self.sid(a.start)][0], a.start - 20):a.start])
         yb = YEAR_RE.findall(between)
         return bool(ya and yb and ya[-1] != yb[-1])
@@ -537,21 +544,44 @@ class Relations:
                 part = outer[-1]
                 whole = next((o for o in reversed(outer[:-1]) if o.dim == part.dim and o.base > part.base), None)
                 where = "the figure before the verb over the larger one before it"
+            elif outer and len(m.group(2)) >= 2 and \
+                    len(re.sub(r"[，,\s仅只还也]", "", self.text[outer[-1].end:vpos])) <= 2:
+                # 全年交付量仅约0.9吉瓦时，不到设计产能的6%: the whole is an earlier figure the noun names (the
+                # part must end right before the verb: 新加坡的人口还不到印度的百分之一 names no figure of 印度)
+                part = outer[-1]
+                window = [o for o in self.ops if o.end <= part.start and o.dim == part.dim and o.base > part.base]
+                whole = self._by_noun(m.group(2), window)
+                where = f"the figure before the verb over the one named {m.group(2)}"
             else:
                 part = whole = None
             if part is not None and whole is not None:
                 lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, where)
+        # 15个盐湖项目中……只有5个，不到四成: a clause that is only a share, right after a clause ending in a
+        # figure, gives that figure's share of the latest larger figure of its kind earlier in the sentence
+        if BARE_SHARE_CLAUSE_RE.match(before) and sent_before and \
+                CLAUSE_END_RE.fullmatch(self.text, sent_before[-1].end, cs):
+            part = sent_before[-1]
+            whole = next((o for o in reversed(sent_before[:-1]) if o.dim == part.dim and o.base > part.base
+                          and (part.cur is None or o.cur == part.cur)), None)
+            if whole is not None:
+                lo = clause_span(self.text, whole.start, whole.end, s0, s1)[0]
+                return self._share_verdict(q, s, lo, ce, part, whole,
+                                           "the figure before the claim over the larger one of its kind before it")
         return None
 
     def change(self, q, s, s0, s1, cs, ce, before, sent_before):
-        """由4700家增加到7000家以上，增幅接近五成; 2023年…150亿美元，2024年…195亿美元，同比增长近五成."""
-        if q.kind != "percent" or q.form in ("百分点", "折"):
+        """由4700家增加到7000家以上，增幅接近五成; 2023年…150亿美元，2024年…195亿美元，同比增长近五成;
+        …约77亿美元；到2025年…回落到约51亿美元，缩水了三分之一."""
+        if q.kind not in ("percent", "fraction") or q.form in ("百分点", "折"):
             return None
         m = self.lex.change_re.search(before)
         if m is None:
             return None
         pair = None
+        if len(sent_before) < 2 and s > 0 and self.text[s0 - 1:s0] in ("；", ";"):
+            # 出口额约77亿美元；到2025年，这一数字回落到约51亿美元: the old value is in the clause before the semicolon
+            sent_before = self.in_sentences(s - 1, s - 1) + sent_before
         for i in range(len(sent_before) - 1, 0, -1):
             b = sent_before[i]
             a = next((o for o in reversed(sent_before[:i]) if o.dim == b.dim), None)
@@ -604,7 +634,7 @@ class Relations:
                                     f"base = {self.label(a)}, new = {self.label(b)} ({where})", b)
 
     def _change_verdict(self, q, m, s, s0, s1, ce, a: Op, change: Decimal, desc: str, b: Optional[Op] = None):
-        claimed = (1 if m.group(1) in self.lex.up else -1) * q.value
+        claimed = (1 if m.group(1) in self.lex.up else -1) * (q.value * 100 if q.kind == "fraction" else q.value)
         tol = max(Decimal(1), abs(claimed) * Decimal("0.05"))
         ops = (a,) if b is None else (a, b)
         if q.qualifier == "approx" or any(o.qualifier != "exact" for o in ops):
