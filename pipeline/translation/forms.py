@@ -236,9 +236,14 @@ def format_quantity(kind: str, value, qualifier: str = "exact", value_max=None) 
 _ORDINALS = {8: "eighth", 20: "twentieth", 100: "hundredth", 1000: "thousandth", 10 ** 6: "millionth"}
 
 
+_SINGULAR_UNITS = {"tonnes": "tonne", "hectares": "hectare"}
+
+
 def format_measure(value, unit: str, qualifier: str = "exact") -> str:
     """5 GW, about 9,000 km, more than 50,000 engineers."""
     number = _dec(value)
+    if number == 1:
+        unit = _SINGULAR_UNITS.get(unit, unit)
     # 196万辆 -> 1.96 million vehicles, as amounts are written; smaller counts in full (9,000 km)
     text = f"{format_number(number) if abs(number) >= 10 ** 6 else _plain(number)} {unit}".strip()
     word = QUALIFIER_WORDS.get(qualifier)
