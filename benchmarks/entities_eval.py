@@ -1,6 +1,6 @@
 """Entity evaluation: CLUENER2020 dev (peer data) and the team's annotated articles, in one run.
 
-    python benchmarks/entities_eval.py [--peer-data DIR] [--corpus DIR] [--limit N] [--json FILE]
+    python benchmarks/entities_eval.py [--peer-data DIR] [--corpus DIR] [--limit N] [--json FILE] [--causes]
 
 CLUENER dev is used for measuring only (../shared/peer-data/README.md); nothing from it is in
 the project. Its first half (sentences 0-671) was looked at in error analysis while the rules were
@@ -66,6 +66,99 @@ def read_cluener(path: Path, limit: int | None = None) -> list[tuple[str, set[tu
         if limit and len(out) >= limit:
             break
     return out
+
+
+def read_cluener_all(path: Path, limit: int | None = None) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Every labelled span with its CLUENER type, the unscored types too (for the error breakdown)."""
+    raw = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    i, out = 0, []
+    while i < len(raw):
+        while i < len(raw) and raw[i].isspace():
+            i += 1
+        if i >= len(raw):
+            break
+        obj, i = decoder.raw_decode(raw, i)
+        out.append((obj["text"], [(s, e + 1, ctype) for ctype, surfaces in obj.get("label", {}).items()
+                                  for spans in surfaces.values() for s, e in spans]))
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+# ------------------------------------------------------------------ error breakdown (--causes)
+# words of a sports report (a team, a league, a bookmaker's odds), for sorting errors by cause only
+_SPORT_TEXT = re.compile(r"vs|VS|主场|客场|赛季|球队|联赛|德比|出线|赔率|盘|战胜|击败|逼平|惨败|主队|客队|[0-9]比[0-9]|"
+                         r"[0-9]：[0-9]|杯|英超|意甲|西甲|德甲|积分榜|交锋|赢球|平局")
+_GOV_END = re.compile(r"(法院|检察院|公安局|派出所|局|办|委|厅|政府|部门|署|司|处)$")
+
+
+def error_cause(text: str, span: tuple[int, int], kind: str, preds: list[tuple[int, int, str]],
+                golds: list[tuple[int, int, str, str]], unscored: list[tuple[int, int, str]]) -> str:
+    """The cause of one error, by a few surface tests: `kind` "FN" for a gold mention not found exactly
+    (span + type), "FP" for a prediction that matches no gold mention. A rough sorting for error analysis
+    (the first test that fits wins), not a measure."""
+    s, e = span
+    surf = text[s:e]
+    over = [p for p in preds if p[0] < e and s < p[1]]
+    if kind == "FP":
+        if any(g[0] < e and s < g[1] for g in golds):
+            return "FP: boundary (part of a longer or shorter gold mention)"
+        hit = next((u for u in unscored if u[0] < e and s < u[1]), None)
+        if hit:
+            return f"FP: on an unscored type ({hit[2]})"
+        label = next(p[2] for p in preds if (p[0], p[1]) == span)
+        if label == "ADDR":
+            return "FP: place not annotated (a country in passing, a scenic spot) or a common word"
+        if re.fullmatch(r"[A-Za-z0-9.' ]+", surf):
+            return "FP: Latin word taken for an ORG (games, IDs, products)"
+        return f"FP: {label} not annotated"
+    ctype = next(g[3] for g in golds if (g[0], g[1]) == span)
+    if ctype in ("organization", "company") and _SPORT_TEXT.search(text) and not re.search("银行|公司|集团", surf):
+        return "FN: sports club / league / bookmaker"
+    if re.search(r"[军队]$|部队|自卫队|舰队|军区|军方", surf):
+        return "FN: armed forces"
+    same = next((p[2] for p in preds if (p[0], p[1]) == span), None)
+    if same is not None:
+        return f"FN: right span, wrong type ({ctype} found as {same})"
+    if ctype == "address":
+        if over and all(s <= p[0] and p[1] <= e for p in over):
+            return "FN: address longer than ours (full address, venue, place + facility)"
+        return "FN: address, other boundary" if over else "FN: address missed (venue, landmark, road)"
+    if re.search(r"(分行|支行|总行|分公司|营业部)$", surf):
+        return "FN: branch of a company"
+    if ctype != "name" and any(p[0] == s and p[2] == "ADDR" and p[1] < e for p in over):
+        return "FN: organisation with a place prefix (we stop at the place)"
+    if ctype == "government" or _GOV_END.search(surf):
+        return "FN: government body missed or cut"
+    if re.search(r"(网|报|社|电视台|新闻)$", surf):
+        return "FN: media outlet"
+    if ctype == "name":
+        if re.search("[A-Za-z]", surf):
+            return "FN: person, Latin-script name or nickname"
+        if re.search(r"[·\-•]", surf):
+            return "FN: person, foreign name with a dot or hyphen"
+        return "FN: person, boundary (a title or the next character joined)" if over else "FN: person missed"
+    return "FN: organisation, other boundary" if over else "FN: organisation missed (short name, Latin)"
+
+
+def error_breakdown(data: list[tuple[str, list[tuple[int, int, str]]]], system) -> dict[str, int]:
+    """Counts of the errors of `system` on CLUENER sentences (with all their spans) by `error_cause`."""
+    counts: dict[str, int] = {}
+    for text, spans in data:
+        pred = sorted(system(text))
+        golds = [(s, e, CLUENER_MAP[t], t) for s, e, t in spans if t in CLUENER_MAP]
+        unscored = [(s, e, t) for s, e, t in spans if t not in CLUENER_MAP]
+        gold_set = {(s, e, m) for s, e, m, _ in golds}
+        for s, e, m, _t in golds:
+            if (s, e, m) not in set(pred):
+                cause = error_cause(text, (s, e), "FN", pred, golds, unscored)
+                counts[cause] = counts.get(cause, 0) + 1
+        for s, e, m in pred:
+            if (s, e, m) not in gold_set and not any((g[0], g[1]) == (s, e) for g in golds):
+                cause = error_cause(text, (s, e), "FP", pred, golds, unscored)
+                counts[cause] = counts.get(cause, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (kv[0][:2], -kv[1])))
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -300,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
                              "on its own, e.g. an older and a newer set of unseen articles). --show-misses never "
                              "prints the misses of an unseen group")
     parser.add_argument("--exclude", default="", help="comma-separated doc ids left out of the run altogether")
+    parser.add_argument("--causes", action="store_true",
+                        help="print the errors of ours on the looked-at half of CLUENER (sentences 0-671 only) sorted "
+                             "by cause, with counts")
     args = parser.parse_args(argv)
 
     from pipeline.paths import peer_data_dir
@@ -355,6 +451,16 @@ def main(argv: list[str] | None = None) -> int:
         a, b = first["typed"], second["typed"]
         print(f"    {name:34s} looked-at {a['f1']:.3f} ({a['p']:.3f} / {a['r']:.3f})   "
               f"unseen {b['f1']:.3f} ({b['p']:.3f} / {b['r']:.3f})")
+
+    if args.causes and data:
+        # the looked-at half only: the other half stays unseen
+        first = read_cluener_all(dev, min(LOOKED_AT, len(data)))
+        breakdown = error_breakdown(first, ours(rec))
+        report["cluener_dev"]["error_causes_looked_at_half"] = breakdown
+        print(f"\n  errors of ours on sentences 0-{len(first) - 1} by cause (FN = gold mention not found exactly, "
+              f"FP = prediction matching no gold mention; a gold mention found with the wrong type is one FN):")
+        for cause, n in breakdown.items():
+            print(f"    {n:5d}  {cause}")
 
     articles = load_articles(args.corpus)
     excluded_ids = {d for d in args.exclude.split(",") if d}

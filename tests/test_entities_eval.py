@@ -97,3 +97,28 @@ def test_unseen_groups_are_reported_apart_and_their_misses_never_printed(tmp_pat
     assert "Nippon-a1" in printed                       # a worked-on article's miss is shown
     assert "Nippon-a2" not in printed and "Nippon-a3" not in printed     # an unseen one's never
     assert "Nippon-a4" not in printed and report["with termbase"]["typed"]["gold"] == 1   # a4 left out; a1 names 日本 once
+
+
+def test_error_causes_sort_misses_and_false_alarms():
+    ev = load()
+    text = "罗马主场2比1战胜都灵，美军在北京市海淀区演习。"
+    spans = [(0, 2, "organization"), (9, 11, "organization"), (12, 14, "government"), (15, 21, "address"), (3, 7, "position")]
+    pred = [(0, 2, "ADDR"), (9, 11, "ORG"), (15, 18, "ADDR"), (18, 21, "ADDR"), (3, 5, "ORG")]
+    counts = ev.error_breakdown([(text, spans)], lambda t: set(pred))
+    assert counts["FN: sports club / league / bookmaker"] == 1          # 罗马 as a place
+    assert counts["FN: armed forces"] == 1                               # 美军 missed
+    assert counts["FN: address longer than ours (full address, venue, place + facility)"] == 1
+    assert counts["FP: boundary (part of a longer or shorter gold mention)"] == 2
+    assert counts["FP: on an unscored type (position)"] == 1
+    assert sum(counts.values()) == 6
+
+
+@pytest.mark.skipif(not (PEER / "cluener2020" / "dev.json").is_file(), reason="peer data absent")
+def test_causes_cover_the_looked_at_half_only(tmp_path):
+    out = tmp_path / "r.json"
+    assert load().main(["--limit", "30", "--no-peers", "--causes", "--corpus", str(tmp_path), "--json", str(out)]) == 0
+    import json
+
+    report = json.loads(out.read_text())
+    causes = report["cluener_dev"]["error_causes_looked_at_half"]
+    assert causes and all(k.startswith(("FN: ", "FP: ")) for k in causes)

@@ -204,3 +204,17 @@ def test_pinyin_from_the_cached_character_table_and_cedict_words():
             "assert pinyin_place('合肥') == 'Hefei'; print('pypinyin' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_hyphenated_transliterated_name_reads_like_a_dotted_one(namer):
+    """汤姆-汉克斯 (a hyphen between Chinese characters, as sports and entertainment news write it) is
+    read part by part like 汤姆·汉克斯; a hyphen in an organisation's name is not a person's."""
+    assert name(namer, "汤姆-汉克斯", "PERSON").name == name(namer, "汤姆·汉克斯", "PERSON").name == "Tom Hanks"
+
+
+def test_branch_of_a_listed_company(namer_tb):
+    named = name(namer_tb, "交通银行深圳分行", "ORG")
+    assert named.name == "Bank of Communications Shenzhen Branch" and named.source == "termbase"
+    assert name(namer_tb, "中国银行上海支行", "ORG").name == "Bank of China Shanghai Sub-branch"
+    # a company the termbase does not list: no branch name composed from the termbase
+    assert name(namer_tb, "某某贸易深圳分行", "ORG").source != "termbase"

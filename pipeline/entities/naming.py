@@ -367,7 +367,12 @@ _REGION_IN_NAME = dict(_PAIRS["region_in_name"])
 _ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 # English tails of names that the generic heads table renders word for word
 _TAILS = dict(_PAIRS["tail"])
+# a company's branch in a place: 交通银行 + 深圳 + 分行 → "Bank of Communications Shenzhen Branch"
+_BRANCH_HEADS = sorted(_PAIRS["branch_head"], key=lambda pair: -len(pair[0]))
 
+# the middle dot between the parts of a transliterated name, or a hyphen between Chinese characters
+# (汤姆-汉克斯, as sports and entertainment news often write it)
+_NAME_SEPARATORS = r"[·・]|(?<=[\u4e00-\u9fff])[\-－‐](?=[\u4e00-\u9fff])"
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
 # countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
 _LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
@@ -442,6 +447,10 @@ class EnglishNamer:
                 return self.term_name(term)
         if label == "ORG":
             for form in forms:
+                branch = self._branch(form)
+                if branch:
+                    return EnglishName(branch, "termbase", "composed")
+            for form in forms:
                 composed = self._compose_body(form)
                 if composed:
                     return EnglishName(composed[0], composed[1], "composed")
@@ -491,6 +500,24 @@ class EnglishNamer:
             return " ".join(n or pinyin_place(p) for n, p in zip(named, parts)), "transliteration"
         return pinyin_place(form), "transliteration"
 
+    def _branch(self, form: str) -> str | None:
+        """A listed company + a listed place + a branch head (交通银行深圳分行, 招行广州分行): the
+        company's English name, the place's and the head's ("Bank of Communications Shenzhen Branch");
+        a listed company + 中国, its China arm (汇丰中国 → "HSBC China")."""
+        if form.endswith("中国") and len(form) >= 4:
+            company = self.known(form[:-2])
+            if company is not None and company.label == "ORG" and company.origin == "termbase":
+                return f"{company.name_en} China"       # 汇丰中国: HSBC's China arm
+        head = next(((zh, en) for zh, en in _BRANCH_HEADS if form.endswith(zh) and len(form) > len(zh) + 3), None)
+        if head is None:
+            return None
+        body = form[:-len(head[0])]
+        for k in range(len(body) - 1, 1, -1):
+            company, place = self.known(body[:k]), self.known(body[k:])
+            if company is not None and company.label == "ORG" and place is not None and place.label in ("GPE", "LOC"):
+                return f"{company.name_en} {place.name_en} {head[1]}"
+        return None
+
     def _person(self, form: str) -> tuple[str | None, str | None]:
         if self.foreign_reading(form):
             # A Japanese / Korean name written in Chinese characters: its pinyin is not its
@@ -538,12 +565,12 @@ class EnglishNamer:
         name, every part found in foreign_name_readings.tsv (Xinhua's usual transliterations); None
         otherwise (pinyin of a transliteration is not the person's name, but is kept as a last resort)."""
         table = foreign_readings()
-        if not re.search(r"[·・]", form):
+        if not re.search(_NAME_SEPARATORS, form):
             # a transliterated surname alone (卡特 → Carter), unless it starts like a Chinese name
             if form in table and len(form) >= 2 and form[0] not in self.lex.surnames:
                 return table[form]
             return None
-        parts = [p for p in re.split(r"[·・]", form) if p]
+        parts = [p for p in re.split(_NAME_SEPARATORS, form) if p]
         names = [table.get(p) for p in parts]
         if parts and all(names):
             return " ".join(names)
@@ -565,10 +592,10 @@ class EnglishNamer:
         """A ·-separated foreign name with a part in no table (吉姆·查默斯 when 查默斯 is unknown): the
         known parts as the table gives them, the others read character by character (`syllable_name`),
         an approximate spelling that beats pinyin ('Jimu Chamosi'); None unless every part is read."""
-        if not re.search(r"[·・]", form):
+        if not re.search(_NAME_SEPARATORS, form):
             return None
         table = foreign_readings()
-        parts = [p for p in re.split(r"[·・]", form) if p]
+        parts = [p for p in re.split(_NAME_SEPARATORS, form) if p]
         names = [table.get(p) or syllable_name(p) for p in parts]
         if len(parts) >= 2 and all(names):
             return " ".join(names)

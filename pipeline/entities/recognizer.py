@@ -13,6 +13,12 @@ Fourth round (session 3): error analysis on the 22 team articles only (foreign p
 country + a Chinese ministry's short name, bare ministries after a country-prefixed one, campus
 names, reporter outlets, numbered units, lists of districts); the rules' small word lists now live
 in models/entities/rule_words.tsv.
+Fifth round (session 5): CLUENER first-half errors broken down by cause; general rules for the largest
+causes: sports reports (a team named after its city or written like a person's name, `_sports_teams`;
+"A vs B" split), a company's branch in a place and a company's China arm (`_branches`), a news site's
+dateline (`_datelines`), a speaker's name at the start of a transcript line (`_speakers`), hyphenated
+transliterated names, a province + its city as one address, a Latin name with its version (EPR2) as a
+product; armed forces, media, banks, leagues in the termbase; military, police, office and club heads.
 """
 
 from __future__ import annotations
@@ -59,6 +65,11 @@ LATIN_AFTER_TITLE = re.compile(r"》\s*[(（]\s*$")        # 《书名》(Latin 
 HONORIFICS = _W["honorifics"]
 ORG_SUFFIX_CHARS = ORG_LAST_CHARS
 GENERIC_COMPANY_HEADS = _W["generic_company_heads"]
+# a name of three letters or more written with its version number (EPR2, Windows11), or with a dotted version
+# (CS1.6): a product; short letter + number names (G42, 3M, AK47) are left to the other rules
+LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z\-]{2,}[0-9]+(?:\.[0-9]+)*|[A-Za-z]{1,2}[0-9]+\.[0-9]+")
+# what may follow 汇丰中国 (a company's China arm): the end of the phrase, or a verb, time word or 的
+SUBSIDIARY_NEXT = re.compile(r"(?:[^\u4e00-\u9fff]|$|[的将已在于曾也则称表宣发推昨今近日])")
 VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+(?![0-9%])")   # 2.0, 4.0: a programme's version
 ADDRESS_WORDS = set(_W["address_words"])
 PLACE_ENDINGS = GPE_ENDINGS + GEO_FEATURE_ENDINGS + ADDRESS_UNITS + _W["place_ending_extras"]
@@ -91,6 +102,36 @@ FACILITY_PLACE_ENDINGS = _W["facility_place_endings"]
 PROGRAMME_LAUNCH = re.compile(r"(?:[0-9.]+\s*[万亿]?[^\s，。、；0-9]{0,3}元的?|(?:" + "|".join(_W["programme_launch_verbs"]) + r")了?)$")
 NUMBERED_UNIT = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2,5}部队")
 PRIO_STAT_CONTAINING, PRIO_TERM, PRIO_PLACE, PRIO_LATIN, PRIO_TITLE, PRIO_STAT = 6.5, 6, 5, 5, 4, 3
+# session 5 (issue 4, CLUENER first-half error analysis by cause): sports reports, branches, datelines,
+# hyphenated foreign names, "A vs B"
+MATCH_VERBS = tuple(sorted(_W["match_verbs"], key=len, reverse=True))
+MATCH_AFTER = tuple(sorted(_W["match_after"], key=len, reverse=True))
+SPORTS_WORDS = _W["sports_cues"]
+# a score (2比1, 0：3), a record (6胜2负) or "vs" written against a name: also a sports cue
+SPORTS_SCORE = re.compile(r"[0-9](?:\s*比\s*[0-9]|\s*[:：]\s*[0-9](?![0-9])|胜[0-9]{1,2}[平负])")
+SPORTS_VERSUS = re.compile(r"(?<=[\u4e00-\u9fff])(?:vs|VS|Vs)|(?<![A-Za-z])(?:vs|VS|Vs)(?![A-Za-z])")
+
+
+def _sports_cue(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] reads like a sports report (a cue word of rule_words.tsv `sports_cues`, a
+    score or a record); the words are looked for with `in` (much faster than one alternation)."""
+    piece = text[start:end] if start or end is not None else text
+    return any(w in piece for w in SPORTS_WORDS) or SPORTS_SCORE.search(piece) is not None or (
+        ("vs" in piece or "VS" in piece or "Vs" in piece) and SPORTS_VERSUS.search(piece) is not None)
+VERSUS = re.compile(r"(?<=[\u4e00-\u9fff0-9A-Za-z)）])\s*(?:vs|VS|Vs|v\.)\s*(?=[\u4e00-\u9fffA-Za-z])")
+BRANCH_HEADS = tuple(sorted(_W["branch_heads"], key=len, reverse=True))
+# a news site's or agency's dateline: 新华网广州2月16日电, 人民网9月12日讯 (the outlet is an organisation)
+DATELINE = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{1,6}?(?:网|社|报|电视台|电台))([\u4e00-\u9fff]{0,6}?)"
+                      r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
+NAME_HYPHENS = "-－‐"
+# a rank written after 海军 / 空军 / 陆军 (海军上将 "admiral"): the words are a title, not the armed service
+MILITARY_RANK = re.compile(r"[上中少大]将|[上中少大]校|元帅|司令")
+# a speaker's name at the start of a line of an interview or a transcript: 王立新：
+SPEAKER = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:](?![0-9])")
+DATELINE_DATE = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
+# what follows a team's name in a match report: a score or a record (2比1, 3:0, 3胜2平1负, 5连胜), 上上赛季
+MATCH_RECORD = re.compile(r"上+赛季|[0-9]{1,2}\s*(?:比|[:：])\s*[0-9]{1,2}(?![0-9])|[0-9]{1,2}\s*[胜平负](?![利局])|"
+                          r"[0-9一二三四五六七八九十两]{1,2}连[胜败平]")
 
 
 @dataclass
@@ -155,16 +196,96 @@ def _policy_title(text: str, end: int) -> bool:
 
 
 def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """A transliterated name is written with middle dots (约瑟夫·马洛德·威廉, also • ‧ ・): person
-    parts joined by one dot are one person."""
+    """A transliterated name is written with middle dots (约瑟夫·马洛德·威廉, also • ‧ ・), in sports
+    and entertainment news often with a hyphen (汤姆-克鲁斯, 索尔-坎贝尔): person parts joined by one
+    dot, or by one hyphen between Chinese characters, are one person."""
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
         if prev is not None and prev.label == "PERSON" and c.label == "PERSON" and c.start == prev.end + 1 \
-                and text[prev.end] in NAME_DOTS and prev.source != "byline" and c.source != "byline":
+                and (text[prev.end] in NAME_DOTS or (text[prev.end] in NAME_HYPHENS and HAN.match(text[prev.end - 1])
+                                                     and HAN.match(text[c.start]))) \
+                and prev.source != "byline" and c.source != "byline":
             out[-1] = Candidate(prev.start, c.end, "PERSON", max(prev.prio, c.prio), prev.source)
             continue
         out.append(c)
+    return out
+
+
+def _split_versus(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A tagger word that runs over "vs" (纽卡斯尔队vs斯托克城队, 雷吉纳vsac米兰) is two names: the
+    word is split at it, both sides keep the word's tag and "vs" is punctuation."""
+    if "vs" not in text and "VS" not in text and "Vs" not in text and "v." not in text:
+        return words            # most texts: no "vs" at all
+    spots = [m.span() for m in VERSUS.finditer(text)]
+    if not spots:
+        return words            # most texts: no "vs" at all
+    out: list[tuple[int, int, str]] = []
+    for s, e, tag in words:
+        m = next(((a, b) for a, b in spots if s < a and b < e), None) if e - s > 3 else None
+        if m is not None:
+            out += [(s, m[0], tag), (m[0], m[1], "w"), (m[1], e, tag)]
+        else:
+            out.append((s, e, tag))
+    return out
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (b if b >= 0 else len(text))
+
+
+def _sports_teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """In a sports report a team is named after its city or written like a person's name (罗马, 曼城,
+    加拉塔萨雷): a place or person name written right before or after the words of a match (X vs Y,
+    2比1战胜X, X主场, 做客X, 逼平X, X队, X3胜2平) in a paragraph with a sports cue (a score, 赛季,
+    主场 …) is the team, an organisation; other mentions of the same name in such paragraphs follow. The team's
+    own 队 is part of its name (纽卡斯尔队)."""
+    if not _sports_cue(text):
+        return chosen
+    teams: set[str] = set()
+    cue_cache: dict[tuple[int, int], bool] = {}
+
+    def sporty(c: Candidate) -> bool:
+        span = _line_around(text, c.start, c.end)
+        if span not in cue_cache:
+            cue_cache[span] = _sports_cue(text, *span)
+        return cue_cache[span]
+
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.label in ("PERSON", "GPE", "LOC") and c.source in ("statistical", "places", "coordinated") and \
+                not (c.term is not None and c.term.label == "PERSON") and sporty(c):
+            before = text[max(c.start - 6, 0):c.start].rstrip()
+            after = text[c.end:c.end + 6].lstrip()
+            team = before.endswith(MATCH_VERBS) or before.endswith(("vs", "VS", "Vs", "球队", "对手")) or \
+                after.startswith(MATCH_AFTER) or after.startswith(MATCH_VERBS) or \
+                MATCH_RECORD.match(after) is not None
+            if team:
+                end = c.end
+                if text.startswith("队", c.end) and not text.startswith(("队员", "队长", "队友", "队伍"), c.end):
+                    end = c.end + 1     # 纽卡斯尔队: the team's own name
+                c = Candidate(c.start, end, "ORG", c.prio, "sports", None)
+                teams.add(text[c.start:c.end])
+        out.append(c)
+    if teams:
+        for k, c in enumerate(out):
+            if c.label in ("PERSON", "GPE", "LOC") and text[c.start:c.end] in teams and \
+                    not (c.term is not None and c.term.label == "PERSON") and sporty(c):
+                out[k] = Candidate(c.start, c.end, "ORG", c.prio, "sports", None)
+        # a name written against a team or listed with one (热刺对埃弗顿, 利兹和热刺) is a team too
+        for k, c in enumerate(out):
+            if c.label not in ("PERSON", "GPE", "LOC") or c.source not in ("statistical", "places", "coordinated") or \
+                    (c.term is not None and c.term.label == "PERSON") or not sporty(c):
+                continue
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            prv = out[k - 1] if k else None
+            if (nxt is not None and nxt.start == c.end + 1 and (
+                    (nxt.source == "sports" and text[c.end] in "对和与、") or (nxt.label == "ORG" and text[c.end] == "对"))) or \
+                    (prv is not None and c.start == prv.end + 1 and (
+                        (prv.source == "sports" and text[prv.end] in "对和与、") or (prv.label == "ORG" and text[prv.end] == "对"))):
+                out[k] = Candidate(c.start, c.end, "ORG", c.prio, "sports", None)
     return out
 
 
@@ -182,6 +303,7 @@ class MentionFinder:
         self._head_last_chars = frozenset(h[-1] for h in lexicons.heads)
         self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
         self.place_by_surface = {f: p for p in lexicons.places for f in p.surfaces}
+        self._term_surfaces = frozenset(f for t in lexicons.terms for f in t.surfaces)
         self._foreign_cache: dict[str, bool] = {}
         self._country_forms_by_len = sorted((f for f, p in self.place_by_surface.items() if self._is_nation(p) and len(f) >= 2),
                                             key=len, reverse=True)
@@ -202,6 +324,8 @@ class MentionFinder:
             while piece and piece[-1] in ".'":   # sentence full stop after a name
                 piece = piece[:-1]
                 e -= 1
+            if piece[:2] in ("vs", "VS") and len(piece) > 3 and s > 0 and HAN.match(text[s - 1]) and " " not in piece:
+                s, piece = s + 2, piece[2:]     # 雷吉纳vsAC米兰: "vs" written against the next team's name
             if not re.search(r"[A-Za-z]", piece) or piece in self.lex.non_entities:
                 continue
             if len(piece) == 1 or piece.islower() or re.fullmatch(r"[0-9.]+[A-Za-z]{1,3}", piece):
@@ -287,7 +411,8 @@ class MentionFinder:
     def _latin_label(self, text: str, unit: Unit) -> str:
         """A Latin name is an organisation unless its last word, its place or its neighbours say
         otherwise: inside 《》 or restating a 《》 title in brackets it is a work (book, game,
-        film); before a product word (Falcon系列, Source引擎) a product; a capitalised single word
+        film); before a product word (Falcon系列, Source引擎) or written with its version (EPR2) a product;
+        a capitalised single word
         after a person's title or before an honorific (制片人Steven, Berg先生) a person."""
         piece = text[unit.start:unit.end]
         words = piece.split()
@@ -299,6 +424,9 @@ class MentionFinder:
             return "PRODUCT"
         if text.startswith(LATIN_PRODUCT_CONTEXT, unit.end):
             return "PRODUCT"
+        if LATIN_VERSIONED.fullmatch(piece):
+            # EPR2, DotA2, Windows11, CS1.6: a product and its version; Expo2020, WCG2011: an event and its year
+            return "EVENT" if re.search(r"[A-Za-z](?:19|20)[0-9]{2}$", piece) else "PRODUCT"
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]{2,}", piece):
             before = text[max(unit.start - 4, 0):unit.start]
             if text.startswith(HONORIFICS, unit.end) or any(before.endswith(t) for t in self.titles_by_len if len(t) >= 2):
@@ -332,11 +460,17 @@ class MentionFinder:
                     continue
                 if unit.end - unit.start == len(inner_head) + 1 and is_common_word(text[unit.start:unit.end]):
                     continue            # 布局, 格局, 头部, 全省, 部署: a word, not name + head
+                if len(inner_head) == 1 and (dictionary_tag(text[unit.start:unit.end]) or "n")[:1] in "lvrdaicp":
+                    continue            # 怎么办, 举办: jieba lists the word, and not as a noun
                 if len(inner_head) == 1 and is_common_word(text[unit.end - 2:unit.end]) and \
                         text[unit.end - 2:unit.end] not in self.lex.heads:
                     continue            # 产业布局, 研发总部: the head character belongs to a word (布局)
                 head = inner_head
             head_start = unit.end - len(head)
+            if inner_head is None and len(head) == 1 and unit.tag in ("v", "vd") and unit.end - unit.start == 1:
+                continue                # 学生 | 办 | 信用卡: 办 "apply for", a verb, not an office
+            if MILITARY_RANK.match(text, unit.end):
+                continue                # 维诺格拉多夫 | 海军上将: a rank (admiral), not a navy
             label, head_en, standalone = self.lex.heads[head]
             if label == "PROGRAM" and inner_head is None and j + 1 < len(units) and units[j + 1].start == unit.end \
                     and units[j + 1].tag in ("v", "vn", "d", "vd", "p"):
@@ -425,9 +559,9 @@ class MentionFinder:
                     and body[0].tag not in ("v", "vn") and PROGRAMME_LAUNCH.search(text, max(span[0] - 12, 0), span[0]):
                 ok = True               # 30亿港元人工智能资助计划, 推出原住民贷款担保计划: a programme with its amount
             elif standalone == "noun":
-                if inner_head is not None and unit.end - unit.start >= 3 and not body and \
-                        text[unit.start] not in "各全本该外一两多":
-                    ok = True
+                if inner_head is not None and unit.end - unit.start >= 3 and \
+                        text[unit.start] not in "各全本该外一两多" and (not body or text[body[0].start] in "省市区县"):
+                    ok = True           # 信访办, 区 + 信访办 (a bare 省 / 市 / 区 / 县: the document's own)
                 elif body and nouns_len >= 2 and text[span[0]] not in "各全本该外一两多":
                     ok = True
             if ok and head in GOV_HEADS and body and body[0].tag == "PLACE" and \
@@ -688,6 +822,7 @@ class MentionFinder:
     # ------------------------------------------------------------------ main
     def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> Found:
         words = self.tagger(text, tokens) if self.tagger else [(s, e, "n") for s, e in tokens]
+        words = _split_versus(text, words)
         units = self.units(text, words, tokens)
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
@@ -748,8 +883,10 @@ class MentionFinder:
                         and not self._org_ending(text[inside[0].end:c.end]):
                     c.end = c.start     # 印度数据中心, 中国软件: a place + a thing, not an organisation
                 if c.label in ("GPE", "LOC") and inside and inside[0].tag == "PLACE" and inside[0].start == c.start \
-                        and inside[-1].end < c.end and not text[inside[-1].end:c.end].endswith(PLACE_ENDINGS):
-                    c.end = c.start     # 硅谷风投: a place + a thing, not a longer place
+                        and inside[-1].end < c.end and not text[inside[-1].end:c.end].endswith(PLACE_ENDINGS) \
+                        and (dictionary_tag(text[inside[-1].end:c.end]) or "")[:2] != "ns":
+                    c.end = c.start     # 硅谷风投: a place + a thing, not a longer place (海南三亚: a place + a
+                                        # place jieba lists, 三亚, is one address)
                 if text.startswith("政府", c.end - 2) and len(inside) == 1 and inside[0].tag == "PLACE" and \
                         inside[0].start == c.start and (inside[0].end == c.end - 2 or (
                             inside[0].end == c.end - 3 and text[c.end - 3] in "省市县州")):
@@ -763,6 +900,11 @@ class MentionFinder:
         cands += quoted
         cands += self._bylines(text)
         cands += [Candidate(m.start(1), m.end(1), "ORG", PRIO_BYLINE, "byline") for m in REPORTER_OUTLET.finditer(text)]
+        datelines = self._datelines(text)
+        cands += datelines
+        cands += self._speakers(text)
+        # where a dateline's 电 / 讯 stands (after the outlet's date): a tagger joins it to the next name
+        dateline_ends = {m.end() - 1 for m in DATELINE_DATE.finditer(text)} if datelines else set()
         # resolve
         cands.sort(key=lambda c: (-c.prio, -(c.end - c.start), c.start))
         chosen: list[Candidate] = []
@@ -773,6 +915,8 @@ class MentionFinder:
                 # a candidate reaching over a line break ("\n\n新华社" from a tagger window): the name only
                 c.start += len(surface) - len(surface.lstrip())
                 c.end -= len(surface) - len(surface.rstrip())
+            if c.start in dateline_ends and c.end - c.start > 3:
+                c.start += 1            # 9月12日讯 | 美国国会…: the 讯 / 电 ends the dateline, not the name
             if c.end <= c.start or any(taken[c.start:c.end]) or "\n" in text[c.start:c.end]:
                 continue
             if any(b[0] <= c.start and c.end <= b[1] for b in blocked):
@@ -787,6 +931,10 @@ class MentionFinder:
                     _inside_title_marks(text, c.start, c.end) and not _policy_title(text, c.end):
                 continue                # 《美国陆军3》, 《雁荡瀑布》: a place inside a work's title is part of the
                                         # title; a law's or a plan's title names its place (《深圳市…措施》)
+            if c.label == "ORG" and _inside_title_marks(text, c.start, c.end) and not _policy_title(text, c.end) \
+                    and not (text[c.start - 1:c.start] == "《" and text[c.end:c.end + 1] == "》"):
+                continue                # 《美国陆军3》 (a game): an organisation's name inside a longer work's
+                                        # title is part of the title; 《人民日报》 is the paper itself
             if text.startswith("$", c.end) and re.fullmatch(r"[A-Z]{1,3}", surface):
                 continue                # US$, HK$: a currency sign, not a place
             if c.label == "ORG" and c.source in ("statistical", "chain"):
@@ -820,7 +968,57 @@ class MentionFinder:
         chosen.sort(key=lambda c: c.start)
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
+        chosen = self._branches(text, chosen)
+        chosen = _sports_teams(text, chosen)
         return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, chosen))), pairs)
+
+    def _speakers(self, text: str) -> list[Candidate]:
+        """An interview or a transcript names its speaker at the start of a line: 王立新：…, 李娜:… A
+        line that starts with two to four Chinese characters and a colon, the first one or two of them
+        a surname, names a person unless the words are a role (主持人：, 记者：), an ordinary word or a
+        listed name of another kind."""
+        out: list[Candidate] = []
+        for m in SPEAKER.finditer(text):
+            name = m.group(1)
+            if not (name[:1] in self.lex.surnames or name[:2] in self.lex.surnames):
+                continue
+            if name in self.lex.titles or any(name.endswith(t) for t in self.titles_by_len) or \
+                    name in self.lex.non_entities or is_common_word(name) or name in self._term_surfaces \
+                    or name in self.place_by_surface or self._form_of_address(name):
+                continue
+            out.append(Candidate(m.start(1), m.end(1), "PERSON", PRIO_BYLINE, "speaker"))
+        return out
+
+    def _datelines(self, text: str) -> list[Candidate]:
+        """A news site's or agency's dateline names the outlet: 新华网广州2月16日电, 人民网9月12日讯,
+        中新网12月24日电 (the outlet, then an optional listed place, then the date and 电 / 讯)."""
+        out: list[Candidate] = []
+        for m in DATELINE.finditer(text):
+            outlet, place = m.group(1), m.group(2)
+            if outlet.startswith(("本", "该", "此", "我")) or (place and place not in self.place_by_surface):
+                continue            # 本报讯: the paper itself; an unknown word before the date: no dateline
+            out.append(Candidate(m.start(1), m.end(1), "ORG", PRIO_BYLINE, "dateline"))
+        return out
+
+    def _branches(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """A company's branch in a place is one organisation: 交通银行 + 深圳 + 分行, 招行 + 广州 + 分行,
+        中国银行 + 上海市 + 分行 (the company, the place right after it and a branch head); a listed
+        company + 中国 at the end of a phrase or before a verb is its China arm (汇丰中国, 花旗中国)."""
+        out: list[Candidate] = []
+        for c in chosen:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label == "ORG" and c.label in ("GPE", "LOC") and prev.end == c.start:
+                head = next((h for h in BRANCH_HEADS if text.startswith(h, c.end)), None)
+                if head is not None:
+                    out[-1] = Candidate(prev.start, c.end + len(head), "ORG", max(prev.prio, c.prio), "chain")
+                    continue
+                if prev.term is not None and prev.term.origin == "termbase" and text[c.start:c.end] == "中国" and \
+                        HAN.match(text[prev.end - 1]) and SUBSIDIARY_NEXT.match(text, c.end):
+                    # 汇丰中国, 花旗中国昨日表示: a foreign company's China arm is one organisation
+                    out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain")
+                    continue
+            out.append(c)
+        return out
 
     def _coordinated_places(self, text: str, units: list[Unit], chosen: list[Candidate], taken: bytearray) -> list[Candidate]:
         """A word listed next to a place with the same administrative ending is a place too:
@@ -903,11 +1101,20 @@ class MentionFinder:
             self._foreign_cache[surface] = found
         return found
 
+    @staticmethod
+    def _province_and_city(prev: Candidate, c: Candidate) -> bool:
+        """A province written without 省 and one of its cities (湖北武汉, 海南三亚): both listed, the first
+        a province (a form ending in 省 or 自治区), the second a city (a form ending in 市)."""
+        a, b = prev.term, c.term
+        return a is not None and b is not None and a.origin == "places" and b.origin == "places" and \
+            any(f.endswith(("省", "自治区")) for f in a.surfaces) and any(f.endswith("市") for f in b.surfaces)
+
     def _merge_addresses(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """An address written as a chain of places is one mention: 北京市 + 海淀区, 河南省 + 新乡市 +
-        红旗区, 丰台区 + 马家堡. A place is merged with the place written right after it when the
-        second is a smaller unit (district, county, town, road, zone) or the first ends with an
-        administrative unit (省 市 区 县 州 镇 乡) and the second is not a country. A road or street
+        红旗区, 丰台区 + 马家堡, 湖北 + 武汉. A place is merged with the place written right after it when the
+        second is a smaller unit (district, county, town, road, zone), the first ends with an
+        administrative unit (省 市 区 县 州 镇 乡) and the second is not a country, or the first is a
+        province and the second a city (`_province_and_city`). A road or street
         then takes its house number (南湖南路 + 10号)."""
         out: list[Candidate] = []
         for c in chosen:
@@ -916,7 +1123,7 @@ class MentionFinder:
                     and prev.source != "byline" and c.source != "byline" and not self._foreign_place(text[prev.start:prev.end]) and (
                         text[c.start:c.end].endswith(ADDRESS_UNITS) or (
                             text[prev.start:prev.end].endswith(ADMIN_UNITS) and prev.end - prev.start >= 2
-                            and not self._is_country(c.term))):
+                            and not self._is_country(c.term)) or self._province_and_city(prev, c)):
                 out[-1] = Candidate(prev.start, c.end, "LOC", max(prev.prio, c.prio), "address")
                 continue
             out.append(c)
