@@ -226,6 +226,14 @@ class _Doc:
             if q.sentence_id is not None:
                 self.quantities_by_sentence[q.sentence_id].append(q)
         self._elements: dict[int, list[Element]] = {}
+        self._money_en: list[Optional[str]] = [None] * len(document.money)
+
+    def money_en(self, i: int) -> str:
+        """`format_money(money[i])`, made once: the elements, the figures and the checks all use it."""
+        text = self._money_en[i]
+        if text is None:
+            text = self._money_en[i] = format_money(self.d.money[i])
+        return text
 
     # -- names
     def _inline_name(self, entry) -> str:
@@ -263,7 +271,7 @@ class _Doc:
         for i in self.money_by_sentence.get(sid, ()):
             m = self.d.money[i]
             if free(m.start, m.end):
-                out.append(Element(m.start, m.end, "money", format_money(m), str(i)))
+                out.append(Element(m.start, m.end, "money", self.money_en(i), str(i)))
                 taken.append((m.start, m.end))
         for q in self.quantities_by_sentence.get(sid, ()):
             if free(q.start, q.end):
@@ -302,10 +310,15 @@ class _Doc:
 
         if not NUMERAL_CHAR.search(text):
             return []
-        if "年" not in text and not self.res.unit_regex.search(text):
-            return []  # a measure is a number followed by 年 or by a unit: none here
+        # a measure is a number followed by 年 or by a unit (after 多/余): only numbers that start
+        # before the last 年 and before the end of the last unit can be one
+        stop = text.rfind("年")
+        for unit in self.res.unit_regex.finditer(text):
+            stop = max(stop, unit.end())
+        if stop <= 0:
+            return []
         out = []
-        for num in scan_numbers(text, blocked=blocked_positions(text)):   # 最后一公里 is an idiom, not 1 km
+        for num in scan_numbers(text, blocked=blocked_positions(text), stop=stop):   # 最后一公里 is an idiom, not 1 km
             s, e = num.start, num.end
             if any(a < base + e and base + s < b for a, b in taken):
                 continue
@@ -464,7 +477,7 @@ def build_figures(ix: _Doc) -> list[Figure]:
         if m.equivalent_of is not None or m.sentence_id is None:
             continue
         role, actor, terms, times, per = _figure_context(ix, m.sentence_id, m.start, m.end, set())
-        value = format_money(m) + (f" {per}" if per else "")
+        value = ix.money_en(i) + (f" {per}" if per else "")
         eq = [d.money[j] for j in equivalents.get(i, [])]
         if eq:
             value_full = f"{value} (≈ {'; '.join(_equivalent_text(e) for e in eq)})"
@@ -486,7 +499,7 @@ def build_figures(ix: _Doc) -> list[Figure]:
         score = (5 if m.sentence_id in title_ids else 0) + (2 if m.sentence_id in body_ids else 0) + (1 if eq else 0) \
             + (1 if role is not None else 0)
         sentence_ids = [m.sentence_id] + [e.sentence_id for e in eq if e.sentence_id not in (None, m.sentence_id)]
-        fig = Figure("money", value_full, format_money(m), sentence_ids, m.start, details, role=role.en if role else "",
+        fig = Figure("money", value_full, ix.money_en(i), sentence_ids, m.start, details, role=role.en if role else "",
                      actor=actor, topic=terms[0] if terms else "", score=score, usd=float(m.usd_value or 0))
         figures.append(fig)
         if existing is None:
@@ -685,6 +698,13 @@ def build_summary(document: Document, *, translations: dict[int, Optional[str]] 
     `translations` (sentence id -> English, from `pipeline.translation.add_translations`) is used
     for stance evidence; claims, risks and opportunities use their own `text_en`.
     """
+    from pipeline.figures.resources import pinned_models_key
+
+    with pinned_models_key():  # the numbers of the measures are read with one set of data files
+        return _build_summary(document, translations)
+
+
+def _build_summary(document: Document, translations: dict[int, Optional[str]] | None) -> SummaryEn:
     res = resources()
     ix = _Doc(document, res)
     t = res.templates
@@ -759,7 +779,7 @@ def build_summary(document: Document, *, translations: dict[int, Optional[str]] 
             sentence_ids=list(stance.evidence), category=stance.label)
 
     # numeric checks
-    money_texts = sorted(((m.text, format_money(m)) for m in document.money), key=lambda p: -len(p[0]))
+    money_texts = sorted(((m.text, ix.money_en(i)) for i, m in enumerate(document.money)), key=lambda p: -len(p[0]))
     for check in document.numeric_checks:
         sid = check.sentence_id
         if check.start is not None and check.end is not None:

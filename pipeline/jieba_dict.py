@@ -101,11 +101,11 @@ def _read(path: Path) -> DictionaryState | None:
 
 
 def _write(path: Path, state: DictionaryState) -> None:
-    from pipeline.outputs import atomic_write_bytes
+    from pipeline.outputs import atomic_write_with, bytes_writer
 
     data = marshal.dumps((state.freq, state.total, state.user_tags, state.force_split, state.tags))
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_with(path, bytes_writer(data))
     except OSError:
         return  # a read-only cache directory only costs the slow load next time
     now = time.time()

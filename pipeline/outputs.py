@@ -52,10 +52,8 @@ def atomic_write_with(path: Path, writer: Callable[[Path], None]) -> None:
         raise
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """`durable`: flushed to disk before the rename, so that even after a power cut the file is
-    the old one or the whole new one. Without it the rename is still atomic for every reader and
-    for a killed process; only an operating-system crash may leave the file empty."""
+def bytes_writer(data: bytes, *, durable: bool = True) -> Callable[[Path], None]:
+    """A writer for `atomic_write_with` that writes `data` (flushed to disk if `durable`)."""
     def write(tmp: Path) -> None:
         with open(tmp, "wb") as handle:
             handle.write(data)
@@ -63,7 +61,34 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
                 handle.flush()
                 os.fsync(handle.fileno())
 
-    atomic_write_with(path, write)
+    return write
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """`durable`: flushed to disk before the rename, so that even after a power cut the file is
+    the old one or the whole new one. Without it the rename is still atomic for every reader and
+    for a killed process; only an operating-system crash may leave the file empty.
+
+    `atomic_write_with` for bytes, with fewer system calls (a run writes three files a document):
+    the temp file is written through the descriptor that created it, and the folder is made only
+    when it is missing."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with open(fd, "wb") as handle:  # closes fd
+            os.fchmod(fd, _FILE_MODE)
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:

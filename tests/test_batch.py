@@ -108,7 +108,7 @@ def test_unreadable_file(tmp_path, analyzer, monkeypatch):
         real_open = open
 
         def guarded_open(path, *args, **kwargs):
-            if Path(path) == secret:
+            if isinstance(path, (str, os.PathLike)) and Path(path) == secret:   # open(fd) is not a path
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(path, *args, **kwargs)
 

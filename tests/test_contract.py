@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from pipeline.outputs import TABLE_NAMES
 from pipeline.schema import SCHEMA_FILE, schema_text, validation_errors
@@ -117,3 +118,42 @@ def test_run_json(corpus_run):
     assert run["counts"]["analysed"] == len(load_docs(out)) and run["errors"] == []
     assert {"load", "ingest", "tokenize", "structure", "tables"} <= set(run["stage_seconds"])
     assert all(d["status"] == "analysed" for d in run["documents"])
+
+
+def test_atomic_write_bytes_makes_the_folder_sets_the_mode_and_leaves_no_temp_file(tmp_path, monkeypatch):
+    import os
+
+    from pipeline import outputs
+
+    target = tmp_path / "new" / "folder" / "doc.json"
+    outputs.atomic_write_bytes(target, b"first")
+    outputs.atomic_write_bytes(target, b"second", durable=False)
+    assert target.read_bytes() == b"second"
+    assert target.stat().st_mode & 0o777 == outputs._FILE_MODE
+    assert os.listdir(target.parent) == ["doc.json"]
+
+    def failing_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(outputs.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        outputs.atomic_write_bytes(target, b"third")
+    assert target.read_bytes() == b"second" and os.listdir(target.parent) == ["doc.json"]
+
+
+def test_the_analyzer_raises_the_collector_threshold_only_upwards(analyzer, monkeypatch):
+    import gc
+
+    from pipeline.nlp import GC_THRESHOLD0, raise_gc_threshold
+
+    assert gc.get_threshold()[0] >= GC_THRESHOLD0  # set when the analyzer was loaded
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        raise_gc_threshold()
+        assert gc.get_threshold() == (GC_THRESHOLD0, 10, 10)
+        gc.set_threshold(50_000, 5, 5)
+        raise_gc_threshold()
+        assert gc.get_threshold() == (50_000, 5, 5)
+    finally:
+        gc.set_threshold(*before)

@@ -611,3 +611,23 @@ def test_two_unrelated_amounts_of_a_sentence_are_not_a_change():
     c, = checks("公司投资10亿元建设新厂，预计年产值30亿元，增长20%。")
     assert c.verdict == "unverifiable"
     assert verdict_of("去年研发投入80亿元，今年增至100亿元，增长25%。", "增长") == "consistent"
+
+
+def test_models_key_is_read_once_per_extraction_and_again_after_a_change(tmp_path, monkeypatch):
+    """The models directory is read from the environment once per `extract_figures` call (the
+    lexicon caches look it up hundreds of times a document), and again on the next call."""
+    from pipeline.figures import resources
+
+    reads = []
+    real = resources.models_dir_str
+    monkeypatch.setattr(resources, "models_dir_str", lambda: reads.append(1) or real())
+    figures = extract_figures("项目总投资50亿元，同比增长20%，是去年的三倍。", [(0, 24)])
+    assert figures.money and figures.quantities and len(reads) == 1
+    monkeypatch.setenv("PIPELINE_MODELS_DIR", str(tmp_path / "a"))
+    assert resources.models_key() == str(tmp_path / "a")
+    with resources.pinned_models_key() as key:
+        monkeypatch.setenv("PIPELINE_MODELS_DIR", str(tmp_path / "b"))
+        assert key == resources.models_key() == str(tmp_path / "a")
+    assert resources.models_key() == str(tmp_path / "b")
+    monkeypatch.delenv("PIPELINE_MODELS_DIR")
+    assert resources.models_key() == str(REPO / "models")

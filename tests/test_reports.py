@@ -326,3 +326,86 @@ def test_browser_check_catches_a_script_error(tmp_path):
     page = render_document_page(empty_doc()).replace("</body>", "<script>noSuchFunction();</script></body>")
     with pytest.raises(AssertionError, match="console messages|data-js-errors"):
         _check_in_browser(page, tmp_path, "broken")
+
+
+# The claims and summary tables as the template wrote them row by row in Jinja, before the rows
+# were built in Python (reports/document.py: claim_rows_html, summary_rows_html).
+JINJA_CLAIM_ROWS = """{% from "macros.html.j2" import en %}
+    {% for c in claims %}
+      <tr><td>{{ sid(c.sentence_id) }}</td>
+        <td><span class="badge">{{ c.type }}</span>{% if c.hedged %} <span class="badge hedged">hedged</span>{% endif %}</td>
+        <td lang="zh-Hans">{{ c.text }}</td><td>{{ en(c.text_en) }}</td><td lang="zh-Hans">{{ c.attribution or '–' }}</td>
+        <td class="num">{{ c.confidence | conf }}</td></tr>
+    {% endfor %}
+"""
+JINJA_SUMMARY_ROWS = """
+    {% for row in summary_rows %}
+      <tr><td><span class="badge">{{ row.part }}</span> {{ row.text }}</td>
+          <td lang="zh-Hans">{% for q in row.quotes %}<div>{{ sid(q.id) }} {{ q.text }}</div>{% else %}<span class="empty">–</span>{% endfor %}</td></tr>
+    {% endfor %}
+"""
+
+JINJA_ENTITY_ROWS = """
+    {% for e in entity_index %}
+      <tr><td lang="zh-Hans">{{ e.name_zh }}</td><td>{{ e.name_en or '–' }}</td><td>{{ (e.name_en_method or e.name_en_source or '–') | replace('_', ' ') }}</td>
+          <td><mark class="ent ent-{{ e.label }}"><span class="ent-label">{{ e.label }}</span></mark></td>
+          <td class="num">{{ e.mentions }}</td><td lang="zh-Hans">{{ (e.aliases or []) | join('、') }}</td></tr>
+    {% endfor %}
+"""
+
+JINJA_MONEY_ROWS = """
+    {% for m in money_rows %}
+      <tr>
+        <td>{{ m.index }}</td>
+        <td lang="zh-Hans">{{ m.text }}{% if m.equivalent_of is not none %} <span class="badge" title="restates amount #{{ m.equivalent_of }}">= #{{ m.equivalent_of }}</span>{% endif %}</td>
+        <td class="num">{{ m.value | num }}{% if m.value_max is not none %} – {{ m.value_max | num }}{% endif %}</td>
+        <td>{{ m.currency }}</td><td>{{ m.qualifier }}</td>
+        <td class="num">{{ m.usd_value | usd }}{% if m.usd_value_max is not none %} – {{ m.usd_value_max | usd }}{% endif %}</td>
+        <td class="barcell">{% if m.bar is not none %}<div class="bar"><i class="{{ 'restated' if m.equivalent_of is not none else '' }}" style="width: {{ '%.2f' % m.bar }}%"></i>{% if m.bar_extra %}<i class="extra" style="width: {{ '%.2f' % m.bar_extra }}%"></i>{% endif %}<em>{{ m.usd_value | usd }}</em></div>{% else %}<span class="empty">no rate</span>{% endif %}</td>
+        <td>{% if m.usd_rate is not none %}{{ m.usd_rate | num(6) }} ({{ m.usd_rate_source or '?' }}){% else %}–{% endif %}</td>
+        <td>{{ sid(m.sentence_id) }}</td>
+      </tr>
+    {% endfor %}
+"""
+
+JINJA_RISK_ROWS = """{% from "macros.html.j2" import en %}
+      {% for r in items %}
+      <tr><td lang="zh-Hans">{{ sid(r.sentence_id) }} {{ r.text }}</td><td>{{ en(r.text_en) }} <span class="badge">{{ r.confidence | conf }}</span></td></tr>
+      {% endfor %}
+"""
+
+
+def test_python_built_rows_match_the_jinja_rows(rich_doc, evil_doc):
+    from pipeline.reports.common import environment
+    from pipeline.reports.document import document_context
+
+    groups = 0
+    for doc in (rich_doc, evil_doc):
+        doc = copy.deepcopy(doc)
+        doc["summary_en"]["key_claims"] = [{"text": "A claim citing nothing <b>", "sentence_ids": [], "category": None}]
+        doc["money"] = [dict(m) for m in doc["money"]] + [
+            {**doc["money"][0], "text": "<b>5亿至8亿</b>", "value": 5e8, "value_max": 8e8, "qualifier": "range",
+             "usd_value": 7e7, "usd_value_max": 1.1e8, "usd_rate": 0.14, "usd_rate_source": "a & b", "equivalent_of": 0},
+            {**doc["money"][0], "usd_value": None, "usd_value_max": None, "usd_rate": None, "usd_rate_source": None,
+             "sentence_id": None}]
+        doc["entity_index"][0].update(aliases=["<i>别名</i>", "甲&乙"], name_en=None, name_en_method=None,
+                                      name_en_source="termbase_reading")
+        context = document_context(doc)
+        claims = environment().from_string(JINJA_CLAIM_ROWS).render(**context)
+        summary = environment().from_string(JINJA_SUMMARY_ROWS).render(**context)
+        assert context["claim_rows_html"] + "\n" == claims.lstrip("\n")
+        assert context["summary_rows_html"] + "\n" == summary.lstrip("\n")
+        money = environment().from_string(JINJA_MONEY_ROWS).render(**context)
+        assert context["money_rows_html"] + "\n" == money.lstrip("\n") and "restates amount" in money
+        assert 'class="extra"' in money and "no rate" in money and " – " in money
+        groups += len(context["risk_groups"])
+        for category, items in context["risk_groups"]:
+            risks = environment().from_string(JINJA_RISK_ROWS).render(items=items, sid=context["sid"])
+            assert context["risk_rows_html"][category] + "\n" == risks.lstrip("\n")
+        entities = environment().from_string(JINJA_ENTITY_ROWS).render(**context)
+        assert context["entity_rows_html"] + "\n" == entities.lstrip("\n") and context["entity_index"]
+        assert '<span class="empty">–</span>' in summary and "A claim citing nothing &lt;b&gt;" in summary
+        page = render_document_page(doc)
+        assert f"<tbody>\n{context['claim_rows_html']}\n    </tbody>" in page
+        assert f"<tbody>\n{context['summary_rows_html']}\n    </tbody>" in page
+    assert groups > 2

@@ -24,7 +24,7 @@ from .numerals import blocked_positions, parse_number, scan_numbers, to_number
 from .plain import extract_numbers, extract_percentages
 from .quantities import scan_quantities
 from .rates import usd_equivalents
-from .resources import models_dir
+from .resources import models_dir, with_pinned_models_key
 
 __all__ = [
     "Figures", "extract_figures", "extract_numbers", "extract_percentages", "extract_currency",
@@ -50,6 +50,7 @@ def _num(v):
     return None if v is None else to_number(v)
 
 
+@with_pinned_models_key
 def extract_figures(text: str, sentences: Sequence[tuple[int, int]]) -> Figures:
     """Money, quantities and numeric checks of one document's normalised text."""
     sentences = list(sentences)

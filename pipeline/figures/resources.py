@@ -7,17 +7,52 @@ files under the models directory (``models/currencies.tsv``, ``models/usd_rates.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import Callable, Iterator, Optional, TypeVar
 
 from pipeline.paths import models_dir, models_dir_str, read_tsv
 
 
+# The models directory read once for a whole extraction (see `pinned_models_key`): the lexicon
+# and regex caches look it up some 300 times per document, and each read of the environment
+# costs about as much as the cached lookup it keys.
+_PINNED: ContextVar[Optional[str]] = ContextVar("figures_models_key", default=None)
+
+
 def models_key() -> str:
-    """The models directory as a string (a cache key for the loaded lexicon)."""
-    return models_dir_str()
+    """The models directory as a string (a cache key for the loaded lexicon): read from the
+    environment (`PIPELINE_MODELS_DIR`) on each call, except inside `pinned_models_key()`."""
+    return _PINNED.get() or models_dir_str()
+
+
+@contextmanager
+def pinned_models_key() -> Iterator[str]:
+    """Within the block, `models_key()` is the models directory as it was on entry: one
+    extraction reads one set of data files. Outside it (and so between two documents, or after
+    a test changes `PIPELINE_MODELS_DIR`) the environment is read again."""
+    key = models_dir_str()
+    token = _PINNED.set(key)
+    try:
+        yield key
+    finally:
+        _PINNED.reset(token)
+
+
+_F = TypeVar("_F", bound=Callable)
+
+
+def with_pinned_models_key(function: _F) -> _F:
+    """`function` run inside `pinned_models_key()`."""
+    @wraps(function)
+    def pinned(*args, **kwargs):
+        with pinned_models_key():
+            return function(*args, **kwargs)
+    return pinned  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
