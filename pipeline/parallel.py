@@ -1,12 +1,14 @@
 """Where documents are analysed: in this process, in a local process pool, or on a Dask cluster.
 
-Every backend runs the same function, `analyze_job`, on a `Job` (the article's bytes and
+Every backend runs the same function, `analyze_job` (`analyze_jobs`), on a `Job` (the article's bytes and
 names). A job that names an output folder (`Job.out`: this process and the local pool, which
 share the file system) has its files written by the worker, atomically, and only the corpus
 table rows travel back; otherwise (Dask workers may be on other machines) the `JobResult`
 carries the finished JSON, Markdown and HTML text and the caller writes them. Each worker
-process loads the pipeline once, and at most `window` jobs are in flight, so memory stays
-bounded however large the corpus is.
+process loads the pipeline once. Jobs travel in small chunks (`chunked`: up to CHUNK_DOCS
+documents, fewer near the end of the run), analysed together by `analyze_jobs` so that the entity
+step batches its LAC encoder calls across the chunk's documents; at most `window` chunks are in
+flight, so memory stays bounded however large the corpus is.
 """
 
 from __future__ import annotations
@@ -84,18 +86,47 @@ def analyzer_for(config: PipelineConfig) -> Analyzer:
 
 def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = None,
                 with_report: bool = True) -> JobResult:
+    return analyze_jobs([job], config, analyzer, with_report)[0]
+
+
+def analyze_jobs(jobs: list[Job], config: PipelineConfig, analyzer: Analyzer | None = None,
+                 with_report: bool = True) -> list[JobResult]:
+    """Each job's result (in order), as `analyze_job` gives it; the jobs' documents go through
+    `Analyzer.analyze_batch` together (the entity step tags their LAC windows in shared batches).
+    Each document is rendered and written as soon as it is analysed; one failing stops no other."""
+    results: list[JobResult | None] = [None] * len(jobs)
+    articles: list = []
+    ingest_seconds: list[float] = []
+    ingested: list[int] = []  # the jobs whose article was read
+    for k, job in enumerate(jobs):
+        try:
+            analyzer = analyzer or analyzer_for(config)
+            clock = time.perf_counter()
+            article = article_from_bytes(job.data, doc_id=job.doc_id, path=job.display, fmt=job.fmt)
+        except Exception as exc:
+            results[k] = _failed(job, "ingest", exc)
+            continue
+        articles.append(article)
+        ingest_seconds.append(time.perf_counter() - clock)
+        ingested.append(k)
+    if articles:
+        documents = analyzer.analyze_batch(articles)
+        try:
+            for k, seconds, document in zip(ingested, ingest_seconds, documents):
+                job = jobs[k]
+                results[k] = (_failed(job, "analyze", document) if isinstance(document, Exception)
+                              else _finish_job(job, document, seconds, with_report))
+        finally:
+            documents.close()
+    return results  # type: ignore[return-value]
+
+
+def _finish_job(job: Job, document, ingest_seconds: float, with_report: bool) -> JobResult:
     from pipeline.english import render_markdown
     from pipeline.reports import render_document_page
 
-    stage = "ingest"
+    stage = "render"
     try:
-        analyzer = analyzer or analyzer_for(config)
-        clock = time.perf_counter()
-        article = article_from_bytes(job.data, doc_id=job.doc_id, path=job.display, fmt=job.fmt)
-        ingest_seconds = time.perf_counter() - clock
-        stage = "analyze"
-        document = analyzer.analyze(article)
-        stage = "render"
         clock = time.perf_counter()
         summary_md = render_markdown(document)
         # the page and the table rows need no tokens, the bulk of a document
@@ -114,12 +145,49 @@ def analyze_job(job: Job, config: PipelineConfig, analyzer: Analyzer | None = No
         stage_seconds["write"] = time.perf_counter() - clock
         return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, written=True,
                          stage_seconds=stage_seconds)
-    except IngestError as exc:
-        reason = str(exc)
     except Exception as exc:  # one bad document must not stop the batch
-        reason = (f"{job.display}: cannot write outputs ({exc})" if stage == "write" and isinstance(exc, OSError)
-                  else f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}")
+        return _failed(job, stage, exc)
+
+
+def _failed(job: Job, stage: str, exc: BaseException) -> JobResult:
+    if isinstance(exc, IngestError):
+        reason = str(exc)
+    elif stage == "write" and isinstance(exc, OSError):
+        reason = f"{job.display}: cannot write outputs ({exc})"
+    else:
+        reason = f"{job.display}: {stage} failed: {type(exc).__name__}: {exc}"
     return JobResult(index=job.index, doc_id=job.doc_id, status="failed", stage=stage, reason=reason)
+
+
+# Cross-document batching: a worker is given up to this many documents at once (and at most
+# CHUNK_BYTES of article data), whose entity step tags its LAC windows in shared encoder batches.
+# Near the end of a run the chunks get smaller, so that no worker is left with a long one
+# while the others are idle.
+CHUNK_DOCS = 8
+CHUNK_BYTES = 1 << 20
+
+
+def chunked(jobs: Iterable[Job], workers: int = 1, n_jobs: int | None = None,
+            size: int = CHUNK_DOCS) -> Iterator[list[Job]]:
+    """`jobs` in lists of at most `size` jobs and CHUNK_BYTES of data (a larger job alone). With
+    `n_jobs` known (an upper bound), a chunk holds at most the remaining jobs / (4 x workers)."""
+    queue = iter(jobs)
+    taken = 0
+    while True:
+        limit = size
+        if n_jobs is not None:
+            limit = max(1, min(size, (n_jobs - taken) // (4 * max(1, workers))))
+        chunk: list[Job] = []
+        data = 0
+        for job in queue:
+            chunk.append(job)
+            data += len(job.data)
+            if len(chunk) >= limit or data >= CHUNK_BYTES:
+                break
+        if not chunk:
+            return
+        taken += len(chunk)
+        yield chunk
 
 
 class Backend(Protocol):
@@ -136,12 +204,13 @@ class SerialBackend:
 
     workers = 1
 
-    def __init__(self, analyzer: Analyzer):
+    def __init__(self, analyzer: Analyzer, chunk: int = CHUNK_DOCS):
         self.analyzer = analyzer
+        self.chunk = chunk
 
     def run(self, jobs: Iterable[Job]) -> Iterator[JobResult]:
-        for job in jobs:
-            yield analyze_job(job, self.analyzer.config, self.analyzer)
+        for chunk in chunked(jobs, size=self.chunk):
+            yield from analyze_jobs(chunk, self.analyzer.config, self.analyzer)
 
     def close(self) -> None:
         pass
@@ -154,10 +223,13 @@ def _worker_init(config: PipelineConfig) -> None:
 class ProcessPoolBackend:
     """A local pool of worker processes, each loading the pipeline once."""
 
-    def __init__(self, config: PipelineConfig, workers: int, window: int | None = None):
+    def __init__(self, config: PipelineConfig, workers: int, window: int | None = None, n_jobs: int | None = None,
+                 chunk: int = CHUNK_DOCS):
         self.config = config
         self.workers = workers
-        self.window = window or 2 * workers
+        self.window = window or 2 * workers  # chunks in flight
+        self.n_jobs = n_jobs
+        self.chunk = chunk
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -167,32 +239,40 @@ class ProcessPoolBackend:
 
     def run(self, jobs: Iterable[Job]) -> Iterator[JobResult]:
         self._pool = self._pool or self._new_pool()
-        pending: dict[Future, Job] = {}
-        queue = iter(jobs)
+        pending: dict[Future, list[Job]] = {}
+        queue = chunked(jobs, self.workers, self.n_jobs, self.chunk)
         exhausted = False
         while True:
             while not exhausted and len(pending) < self.window:
-                job = next(queue, None)
-                if job is None:
+                chunk = next(queue, None)
+                if chunk is None:
                     exhausted = True
                     break
-                pending[self._pool.submit(analyze_job, job, self.config)] = job
+                pending[self._pool.submit(analyze_jobs, chunk, self.config)] = chunk
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                job = pending.pop(future)
+                chunk = pending.pop(future, None)
+                if chunk is None:  # resubmitted after the pool broke (below)
+                    continue
                 try:
-                    yield future.result()
+                    results = future.result()
                 except BrokenProcessPool:
-                    yield JobResult(index=job.index, doc_id=job.doc_id, status="failed", stage="analyze",
-                                    reason=f"{job.display}: worker process died while analysing it")
                     retry = list(pending.values())
                     pending.clear()
                     self._pool.shutdown(wait=False, cancel_futures=True)
                     self._pool = self._new_pool()
+                    if len(chunk) == 1:
+                        job = chunk[0]
+                        yield JobResult(index=job.index, doc_id=job.doc_id, status="failed", stage="analyze",
+                                        reason=f"{job.display}: worker process died while analysing it")
+                    else:  # which document took the worker down is not known: each is redone alone
+                        retry += [[job] for job in chunk]
                     for other in retry:
-                        pending[self._pool.submit(analyze_job, other, self.config)] = other
+                        pending[self._pool.submit(analyze_jobs, other, self.config)] = other
+                else:
+                    yield from results
 
     def close(self) -> None:
         if self._pool is not None:
@@ -203,7 +283,8 @@ class ProcessPoolBackend:
 class DaskBackend:
     """A Dask distributed cluster: `address` of a running scheduler, or "local" for a LocalCluster."""
 
-    def __init__(self, config: PipelineConfig, address: str, workers: int | None = None, window: int | None = None):
+    def __init__(self, config: PipelineConfig, address: str, workers: int | None = None, window: int | None = None,
+                 n_jobs: int | None = None, chunk: int = CHUNK_DOCS):
         try:
             from distributed import Client, LocalCluster
         except ImportError:  # pragma: no cover - depends on the install
@@ -217,23 +298,30 @@ class DaskBackend:
         else:
             self.client = Client(address)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        self.window = window or 4 * self.workers
+        self.window = window or 4 * self.workers  # chunks in flight
+        self.n_jobs = n_jobs
+        self.chunk = chunk
+
+    def _submit(self, chunk: list[Job]):
+        first = chunk[0]
+        return self.client.submit(analyze_jobs, chunk, self.config, pure=False,
+                                  key=f"analyze-{first.doc_id}-{first.index}-{len(chunk)}")
 
     def run(self, jobs: Iterable[Job]) -> Iterator[JobResult]:
         from distributed import as_completed
 
-        queue = iter(jobs)
+        queue = chunked(jobs, self.workers, self.n_jobs, self.chunk)
         futures = as_completed()
-        for job in queue:
-            futures.add(self.client.submit(analyze_job, job, self.config, pure=False, key=f"analyze-{job.doc_id}-{job.index}"))
+        for chunk in queue:
+            futures.add(self._submit(chunk))
             if futures.count() >= self.window:
                 break
         for future in futures:
-            yield future.result()
+            yield from future.result()
             future.release()
-            job = next(queue, None)
-            if job is not None:
-                futures.add(self.client.submit(analyze_job, job, self.config, pure=False, key=f"analyze-{job.doc_id}-{job.index}"))
+            chunk = next(queue, None)
+            if chunk is not None:
+                futures.add(self._submit(chunk))
 
     def close(self) -> None:
         self.client.close()
@@ -244,11 +332,11 @@ class DaskBackend:
 def make_backend(config: PipelineConfig, *, workers: int | None, dask: str | None,
                  analyzer: Analyzer | None = None, n_jobs: int | None = None) -> Backend:
     if dask:
-        return DaskBackend(config, dask, workers)
+        return DaskBackend(config, dask, workers, n_jobs=n_jobs)
     if workers is None:  # default: one per core, unless the corpus is too small to repay worker start-up
         workers = 1 if n_jobs is not None and n_jobs < SMALL_CORPUS else (os.cpu_count() or 1)
     if n_jobs is not None:
         workers = max(1, min(workers, n_jobs))
     if workers == 1:
         return SerialBackend(analyzer or analyzer_for(config))
-    return ProcessPoolBackend(config, workers)
+    return ProcessPoolBackend(config, workers, n_jobs=n_jobs)

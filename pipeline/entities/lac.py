@@ -19,6 +19,8 @@ tag is certain from its emission alone and the best path goes through it: only t
 positions between such forced ones are decoded, as small Viterbis batched across all the rows of
 a document (the same path and tie-breaking as the full max-plus decoder, checked in tests).
 A window repeated in a document (the same name and its neighbours again) is encoded once.
+`prefetch` tags the windows of several documents in one go (cross-document batching, driven by
+`Analyzer.analyze_batch`); the per-document calls then take their tags from there.
 
 The ONNX session uses one thread: the machine is shared and the pipeline may run documents in
 parallel.
@@ -199,6 +201,7 @@ class LacTagger:
         n = max(self._id2tag) + 1
         self._is_inside = [self._id2tag.get(i, "O").endswith("-I") for i in range(n)]
         self._labels = [self._id2tag.get(i, "O").rsplit("-", 1)[0] for i in range(n)]
+        self._prefetched: dict[str, list[tuple[int, int, str]]] | None = None   # see `prefetch`
 
     def _model_file(self, name: str) -> Path:
         return self.model_dir / name
@@ -344,10 +347,14 @@ class LacTagger:
         results: list[list[tuple[int, int, str]]] = [[] for _ in pieces]
         first: dict[str, int] = {}
         unique: list[int] = []                 # index of the first occurrence of each distinct string
+        ready = self._prefetched
         for i, piece in enumerate(pieces):
             if piece not in first:
                 first[piece] = i
-                unique.append(i)
+                if ready and piece in ready:
+                    results[i] = list(ready[piece])
+                else:
+                    unique.append(i)
         lengths = [len(pieces[i]) for i in unique]
         pending: list[tuple[int, np.ndarray]] = []       # (row in `unique`, its logits)
         for group in self._batches(lengths):
@@ -369,6 +376,21 @@ class LacTagger:
             if j != i:
                 results[i] = list(results[j])
         return results
+
+    def prefetch(self, pieces: list[str]) -> None:
+        """Tag `pieces` now, in shared batches, and keep their tags for the next `tag_pieces` calls
+        (cross-document batching: the LAC windows of several documents go through the encoder
+        together, in fuller and fewer calls). Replaces what an earlier call kept, so memory holds
+        one batch of documents' windows at most; `release` drops it. The tags are the ones
+        `tag_pieces` gives each piece alone (they depend on its characters only)."""
+        self._prefetched = None
+        unique = list(dict.fromkeys(p for p in pieces if p))
+        tagged = self.tag_pieces(unique)
+        self._prefetched = dict(zip(unique, tagged))
+
+    def release(self) -> None:
+        """Forget the tags kept by `prefetch`."""
+        self._prefetched = None
 
     def _decode_rows(self, pending: list[tuple[int, np.ndarray]], lengths: list[int], unique: list[int],
                      results: list[list[tuple[int, int, str]]]) -> None:
