@@ -95,6 +95,46 @@ def sentence_report(name: str, docs, preds) -> dict:
     return {"macro5": macro5, "risk_f1": rF, "cat_acc": cat_ok / max(cat_n, 1), "opp_f1": oF}
 
 
+def error_report(name: str, docs, preds) -> None:
+    """The misses counted by cause (rules below, not hand-judged): risk false negatives and positives,
+    risk-category errors with the category cues the sentence has, and the claim-type confusions."""
+    import re
+
+    from pipeline.argument.features import sentence_features
+    from pipeline.argument.lexicon import Lexicons
+
+    lex = Lexicons.load()
+    mitigation = re.compile(r"防范|化解|应对|避免|降低.{0,4}风险|容错|对冲|缓解|规避|保障|兜底")
+    fn, fp, cat, pairs, claims = Counter(), Counter(), Counter(), Counter(), Counter()
+    for doc in docs:
+        xs = sentence_features(doc.views, lex, ngrams=False)
+        for k, (row, pred, x) in enumerate(zip(doc.rows, preds[doc.doc_id], xs)):
+            cue = x.get("x:risk_any", 0) + x.get("x:risk_mod", 0) + sum(v for f, v in x.items() if f.startswith("x:riskcat="))
+            if row["risk"] and not pred.risk:
+                fn["near the threshold (p 0.35-0.5)" if pred.risk_confidence >= 0.35 else
+                   "implicit: no risk, modifier or negative cue" if cue == 0 and not x.get("x:neg") else
+                   "only a general negative cue" if cue == 0 else "risk cue present, p < 0.35"] += 1
+            if pred.risk and not row["risk"]:
+                near = any(0 <= j < len(doc.rows) and doc.rows[j]["risk"] for j in (k - 1, k + 1))
+                fp["mitigation statement" if mitigation.search(row["text"]) else
+                   "risk cue, not a risk (topic, past event, another's problem)" if cue > 0 else
+                   "no cue, next to a gold risk" if near else "no cue, n-grams / tone"] += 1
+            if row["risk"] and pred.risk and pred.risk_category != row["risk_category"]:
+                cues = {f[len("x:riskcat="):] for f in x if f.startswith("x:riskcat=")}
+                cat["no category cue" if not cues else "gold category's cue present" if row["risk_category"] in cues
+                    else "cue only for a wrong category"] += 1
+                pairs[(row["risk_category"], pred.risk_category)] += 1
+            gold, got = row["claim_type"] or "none", pred.claim_type or "none"
+            if gold != got:
+                claims[(gold, got)] += 1
+    print(f"\n== misses by cause ({name})")
+    for title, counts in (("risk false negatives", fn), ("risk false positives", fp), ("risk category errors", cat)):
+        print(f"{title} {sum(counts.values())}: " + "; ".join(f"{k} {v}" for k, v in counts.most_common()))
+    print("category confusions (gold -> predicted): " + ", ".join(f"{g}->{p} {n}" for (g, p), n in pairs.most_common(8)))
+    print(f"claim confusions {sum(claims.values())} (gold -> predicted): "
+          + ", ".join(f"{g}->{p} {n}" for (g, p), n in claims.most_common(10)))
+
+
 def stance_report(name: str, docs, preds, unseen: frozenset = frozenset()) -> int:
     """Document stance; thresholds of pipeline.argument.stance chosen by leave-one-article-out: for each
     article the grid search sees only the other articles' (held-out-predicted) features."""
@@ -163,7 +203,7 @@ def short_text_report(lex, folds: int = 5, seed: int = 0) -> None:
               + f"   macro-F1(sup,skep) {macro2:.3f}")
 
 
-def attribution_report(lex) -> None:
+def attribution_report(lex, ids: set[str]) -> None:
     """Attribution as `pipeline run` writes it (sentence patterns, then transcript speakers and the
     not-a-source list) against the labels, next to the sentence patterns alone."""
     import json
@@ -178,6 +218,8 @@ def attribution_report(lex) -> None:
     analyzer = Analyzer()
     n = patterns_ok = pipeline_ok = sources = exact = 0
     for labels in sorted((corpus / "labels").glob("*.jsonl")):
+        if labels.stem not in ids:
+            continue
         annotation = corpus / "annotations" / f"{labels.stem}.json"
         if not annotation.exists():
             continue
@@ -208,15 +250,20 @@ def main(argv: list[str] | None = None) -> int:
                                                      "models and lexicons were written: their figures (still from the "
                                                      "same leave-one-article-out run over all articles) are also printed "
                                                      "apart, next to the other articles'")
+    parser.add_argument("--errors", action="store_true", help="also count the trained models' held-out misses by cause")
+    parser.add_argument("--ids", default="", help="only these labelled articles: comma-separated doc ids or a file of ids "
+                                                  "(the other label files are not opened; keeps newly added articles blind)")
+    parser.add_argument("--exclude", default="", help="all labelled articles but these (comma-separated ids or a file)")
     args = parser.parse_args(argv)
-    from pipeline.argument.data import load_labels
+    from pipeline.argument.data import load_labels, parse_ids
     from pipeline.argument.lexicon import Lexicons
 
     started = time.perf_counter()
     lex = Lexicons.load()
     errors: list[str] = []
     # Features from the pipeline's outputs for each article, exactly as `pipeline run` computes them.
-    docs = load_labels(pipeline=args.pipeline, errors=errors)
+    ids, exclude = parse_ids(args.ids), parse_ids(args.exclude)
+    docs = load_labels(pipeline=args.pipeline, errors=errors, ids=ids, exclude=exclude)
     print(f"{sum(len(d.rows) for d in docs)} labelled sentences from {len(docs)} articles; "
           "trained models: leave-one-article-out cross-validation")
     for message in errors:
@@ -241,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_trained:
         cv = predict_docs(docs, lex, trained=True)
         sentence_report("trained linear models + lexicon features (article-held-out CV)", docs, cv)
+        if args.errors:
+            error_report("trained, article-held-out", docs, cv)
         for part, sub in parts:
             sentence_report(f"trained, article-held-out, {part} {len(sub)} articles", sub, cv)
     stance_report("lexicon-only", docs, base, unseen)
@@ -248,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         stance_report("trained, article-held-out", docs, cv, unseen)
         short_text_report(lex)
     if args.pipeline:
-        attribution_report(lex)
+        attribution_report(lex, {d.doc_id for d in docs})
     print(f"\n({time.perf_counter() - started:.0f} s)")
     return 0
 

@@ -22,29 +22,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 def main(argv: list[str] | None = None) -> int:
     from pipeline.argument import CLAIMS_MODEL, CLAIMS_MODEL_JSON, SHORT_MODEL
-    from pipeline.argument.data import load_labels, load_short_texts
+    from pipeline.argument.data import load_labels, load_short_texts, parse_ids
     from pipeline.argument.features import OPTIONS
     from pipeline.argument.lexicon import Lexicons, default_models_dir
     from pipeline.argument.linear import save_npz
-    from pipeline.argument.training import (C, CONTEXT_SCALE, LEXICON_SCALE, NB_ALPHA, NB_WEIGHTED, RISK_CONTEXT_FOLDS,
+    from pipeline.argument.training import (C, CALIBRATE, CONTEXT_SCALE, CUE_WEIGHT_GRID, LEXICON_SCALE, NB_ALPHA, NB_WEIGHTED,
+                                            RISK_C_GRID, RISK_CONTEXT_FOLDS, THRESHOLD_FOLDS, WORD_MODELS,
                                             fit_sentence_models, fit_short_text_model)
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="directory for the weight files (default models/argument)")
     parser.add_argument("--json", action="store_true", help="also write the claims models as readable JSON")
+    parser.add_argument("--ids", default="", help="train on these labelled articles only: comma-separated doc ids or a "
+                                                  "file of ids (the other label files are not opened)")
+    parser.add_argument("--exclude", default="", help="train on all labelled articles but these (ids or a file)")
     args = parser.parse_args(argv)
     out = args.out or default_models_dir() / "argument"
     out.mkdir(parents=True, exist_ok=True)
     lex = Lexicons.load()
     errors: list[str] = []
     # Features from the pipeline's own outputs for each labelled article (the code path of `pipeline run`).
-    docs = load_labels(pipeline=True, errors=errors)
+    docs = load_labels(pipeline=True, errors=errors, ids=parse_ids(args.ids), exclude=parse_ids(args.exclude))
     meta = {"trained_on": [d.doc_id for d in docs], "sentences": sum(len(d.rows) for d in docs),
             "date": date.today().isoformat(), "regularisation_C": C, "lexicon_scale": LEXICON_SCALE,
             "features": dict(OPTIONS), "feature_source": "pipeline outputs (pipeline.argument.context.build_views)",
             "label_problems": errors,
             "nb_weighted": NB_WEIGHTED, "nb_alpha": NB_ALPHA,
             "risk_context": {"folds": RISK_CONTEXT_FOLDS, "scale": CONTEXT_SCALE},
+            "word_models": sorted(WORD_MODELS),
+            "chosen_inside_training": {"calibrate": CALIBRATE, "folds": THRESHOLD_FOLDS, "risk_C_grid": list(RISK_C_GRID),
+                                       "category_cue_weight_grid": list(CUE_WEIGHT_GRID)},
             "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression (liblinear, one-vs-rest), class_weight=balanced; "
                        "NB-weighted character n-grams for the models in nb_weighted; risk_context = second-stage risk model)"}
     models = fit_sentence_models(docs, lex)

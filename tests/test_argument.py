@@ -15,6 +15,10 @@ from pipeline.argument.linear import LinearModel
 from pipeline.models import Section, Sentence
 
 REPO = Path(__file__).resolve().parents[1]
+# a fixed handful of labelled articles of different genres for the training tests (fast, and the test does
+# not read label files added later)
+TRAIN_IDS = frozenset({"anhui-nev-work-report-cny", "japan-quantum-7.4b-usd", "uk-ai-safety-gbp", "india-ai-compute-inr",
+                       "jiahe-digital-economy-cny", "korea-chips-26t-krw", "tsmc-overseas-fabs-twd"})
 CLAIM_TYPES = {"fact", "statistic", "forecast", "opinion", "recommendation", None}
 RISK_CATEGORIES = {"execution", "technology", "geopolitical", "talent", "commercialization", "financial",
                    "supply_chain", "competition", "policy"}
@@ -346,9 +350,12 @@ def test_training_from_labels_learns_something(tmp_path):
     from pipeline.argument.training import fit_sentence_models
 
     lex = Lexicons.load()
-    docs = load_labels()
+    docs = load_labels(ids=TRAIN_IDS)
+    assert [d.doc_id for d in docs] == sorted(TRAIN_IDS)
     held, train = docs[0], docs[1:]
     models = fit_sentence_models(train, lex)
+    assert models["risk_context"].params and "threshold_logit" in models["risk_context"].params
+    assert models["category"].params["cue_weight"] in (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
     preds = SentenceClassifier(lex, models).predict(held.views)
     gold = [r["claim_type"] for r in held.rows]
     accuracy = sum(p.claim_type == g for p, g in zip(preds, gold)) / len(gold)
@@ -522,3 +529,141 @@ def test_transcript_speakers_are_the_attribution_of_their_paragraphs(analyzer, t
     assert by_text.get("今年人民银行将额度增加至8000亿元。") == "韩启明"
     assert by_text.get("对中小企业来说，这是利好。") == "韩启明"         # a discourse marker, not a source
     assert by_text.get("政府应当简化流程。") == "author"                 # 建议一： is not a speaker
+
+
+# ---------------------------------------------------------------- round 6
+
+def test_label_subset_does_not_read_the_other_files(tmp_path):
+    """`load_labels(ids=...)` (the eval's and the training script's --ids): other label files are not
+    opened at all, so a broken or newly added file outside the list does not matter."""
+    from pipeline.argument.data import parse_ids
+
+    row = json.dumps({"sentence_id": 0, "text": "一句话。", "claim_type": "fact", "risk": False, "opportunity": False},
+                     ensure_ascii=False)
+    (tmp_path / "a.jsonl").write_text(row + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(row + "\n", encoding="utf-8")
+    (tmp_path / "new.jsonl").write_text('{"broken', encoding="utf-8")
+    errors: list[str] = []
+    assert [d.doc_id for d in load_labels(tmp_path, errors=errors, ids={"a", "b"})] == ["a", "b"] and not errors
+    assert [d.doc_id for d in load_labels(tmp_path, errors=errors, exclude={"new", "a"})] == ["b"] and not errors
+    listing = tmp_path / "ids.txt"
+    listing.write_text("a  # first\nb\n", encoding="utf-8")
+    assert parse_ids(str(listing)) == {"a", "b"} and parse_ids("a,b") == {"a", "b"} and parse_ids("") is None
+
+
+def test_vectorize_builds_the_sparse_matrix_of_the_feature_dicts():
+    pytest.importorskip("scipy")
+    from pipeline.argument.training import vectorize
+
+    X, names = vectorize([{"c:将": 1.0, "x:risk_any": 2.4}, {"x:risk_any": 0.5, "w:落空": 1.0}, {}])
+    assert X.shape == (3, 3) and names == ["c:将", "x:risk_any", "w:落空"]
+    assert X.indices.dtype.name == "int32" and X.indptr.dtype.name == "int32"       # what liblinear accepts
+    assert X.toarray().tolist() == [[1.0, 2.4, 0.0], [0.0, 0.5, 1.0], [0.0, 0.0, 0.0]]
+
+
+def test_scope_features_separate_possible_dangers_from_mitigation_and_negation():
+    """A risk cue after a modal/conditional cue in the same clause is a possible negative outcome; after a
+    mitigation verb it is coping with a danger; right after a negation it is denied (scope_cues.tsv)."""
+    from pipeline.argument.features import lexicon_scores
+
+    lex = Lexicons.load()
+    assert "scope_cues.tsv" in LEXICON_FILES and lex.scope.entries["防范"][0] == "mitigation"
+    mitigation = lexicon_scores(SentenceView("要防范化解地方债务风险。"), lex)
+    assert mitigation["risk_any"] > 0 and mitigation.get("scope_mitigation", 0) >= 1 and "scope_modal" not in mitigation
+    modal = lexicon_scores(SentenceView("这一计划可能落空。"), lex)
+    assert modal.get("scope_modal") == 1.0 and "scope_mitigation" not in modal
+    # the clause ends at the comma: 可能 does not reach the risk cue in the next clause
+    other_clause = lexicon_scores(SentenceView("销量可能回升，但电网仍是瓶颈。"), lex)
+    assert "scope_modal" not in other_clause and other_clause.get("scope_contrast", 0) >= 1
+    assert lexicon_scores(SentenceView("目前没有风险。"), lex).get("scope_negated") == 1.0
+    plain = lexicon_scores(SentenceView("今年销量增长了两成。"), lex)
+    assert not any(k.startswith("scope_") for k in plain)
+
+
+def test_word_ngrams_come_from_the_pipeline_tokens_and_not_for_short_texts():
+    from pipeline.argument.features import OPTIONS, features
+    from pipeline.argument.training import WORD_MODELS, short_text_features
+
+    lex = Lexicons.load()
+    assert OPTIONS["words"] and "claim" in WORD_MODELS and "opportunity" not in WORD_MODELS
+    view = SentenceView("计划可能落空。", words=("计划", "可能", "落空", "。"))
+    x = features(view, lex)
+    assert x["w:计划"] == x["w:落空"] == 1.0 and x["c:计划"] == 1.0 and x["c:计"] == 1.0
+    assert ("w:可能_落空" in x) == OPTIONS["word_bigrams"]    # bigrams: measured, off in the shipped model (README)
+    saved = OPTIONS["word_bigrams"]
+    try:
+        OPTIONS["word_bigrams"] = True
+        assert features(view, lex)["w:可能_落空"] == 1.0
+    finally:
+        OPTIONS["word_bigrams"] = saved
+    assert not any(k.startswith("w:") for k in short_text_features("计划可能落空。", "计划", lex))
+
+
+def test_threshold_calibration_picks_the_f1_best_cut_and_moves_the_intercept():
+    import math
+
+    import numpy
+
+    from pipeline.argument.training import calibrate_threshold, shift_threshold
+
+    scores = numpy.array([-2.0, -1.0, -0.6, 0.2, 1.5, 3.0])
+    gold = numpy.array([False, False, True, True, True, True])
+    logit = calibrate_threshold(scores, gold)
+    assert -1.0 < logit <= -0.6                                   # catches -0.6 without letting -1.0 in
+    model = LinearModel([False, True], [0.0], {"x": [1.0]})
+    shift_threshold(model, logit)
+    assert model.predict({"x": -0.6}) is True and model.predict({"x": -1.0}) is False
+    assert model.params["threshold_logit"] == pytest.approx(logit, abs=1e-3)
+    assert calibrate_threshold(numpy.array([-3.0, 3.0]), numpy.array([False, True])) == pytest.approx(0.0)  # tie -> 0.5
+    assert math.isclose(1 / (1 + math.exp(-calibrate_threshold(scores, gold, with_f1=True)[0])), 1 / (1 + math.exp(-logit)))
+
+
+def test_decision_parameters_survive_the_weights_file(tmp_path):
+    from pipeline.argument.linear import read_npz, save_npz
+
+    models = {"risk_context": LinearModel([False, True], [0.3], {"c:险": [1.0]}, params={"threshold_logit": -0.4}),
+              "category": LinearModel(["execution", "financial"], [0.0, 0.1], {"c:钱": [0.0, 2.0]}, params={"cue_weight": 0.5})}
+    save_npz(tmp_path / "m.npz", models, {"date": "2026-11-24"})
+    loaded, _, meta = read_npz(tmp_path / "m.npz")
+    assert loaded["risk_context"].params == {"threshold_logit": -0.4} and loaded["category"].params == {"cue_weight": 0.5}
+    assert LinearModel.from_json(models["category"].to_json()).params == {"cue_weight": 0.5}
+
+
+def test_shipped_weights_record_what_was_chosen_inside_training():
+    meta = _shipped_meta()
+    assert meta["chosen_inside_training"]["calibrate"] == {"risk_context": True, "category": True}
+    assert meta["features"]["words"] and meta["features"]["scope"]
+    from pipeline.argument.linear import read_npz
+
+    models, _, _ = read_npz(REPO / "models" / "argument" / "claims_model.npz")
+    assert "threshold_logit" in models["risk_context"].params and "cue_weight" in models["category"].params
+
+
+def test_document_risk_context_equals_the_per_sentence_features():
+    """The run-time second stage builds every sentence's context in one pass (section sums once); it
+    must give what `risk_context_features` gives sentence by sentence (training used both)."""
+    from pipeline.argument.training import document_risk_context, risk_context_features
+
+    probs = [0.9, 0.1, 0.3, 0.5, 0.7]
+    sections = ["风险", "风险", None, "风险", "机遇"]
+    fast = document_risk_context(probs, sections)
+    for k in range(len(probs)):
+        assert fast[k] == pytest.approx(risk_context_features(probs, k, sections)), k
+    assert "st:sec" not in fast[4]                 # alone in its section
+    assert document_risk_context([]) == []
+
+
+def test_pattern_prefilter_changes_no_feature():
+    """The combined any-of regexes (one search rejects a sentence that matches no pattern) give the same
+    features and attributions as trying every pattern."""
+    from pipeline.argument.features import clear_caches, sentence_features
+
+    fast, slow = Lexicons.load(), Lexicons.load()
+    slow.__dict__["_any"] = {"directives": None, "stance_patterns": None, "attribution": None}
+    assert fast.any_of("attribution", [r for r, _ in fast.attribution]) is not None
+    views = [SentenceView(t) for t in ("据当地媒体统计，去年投资超过20亿元。", "英国凭什么？", "各区要把人工智能工作纳入年度考核。",
+                                       "对符合条件的企业给予一次性奖励。", "刘建平表示，项目可能落空。", "今年销量增长了两成。")]
+    clear_caches(fast)
+    clear_caches(slow)
+    assert sentence_features(views, fast) == sentence_features(views, slow)
+    assert [attribution_of(v.text, fast) for v in views] == [attribution_of(v.text, slow) for v in views]

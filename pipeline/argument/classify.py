@@ -7,7 +7,8 @@ import math
 from itertools import chain, repeat
 from dataclasses import dataclass, field
 
-from pipeline.argument.features import (RISK_CATEGORIES, SentenceView, attribution_of, features, is_non_claim, sentence_features)
+from pipeline.argument.features import (RISK_CATEGORIES, SentenceView, attribution_of, clear_caches, features, is_non_claim,
+                                        sentence_features)
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
@@ -96,6 +97,7 @@ class SentenceClassifier:
         self._stack = _Stack(models) if models else None
 
     def predict(self, views: list[SentenceView]) -> list[SentencePrediction]:
+        clear_caches(self.lex)  # per-document memos only (a document's features and predictions share them)
         xs = sentence_features(views, self.lex, ngrams=self.models is not None)
         if self.models is None:
             return [self.predict_one(v, x) for v, x in zip(views, xs)]
@@ -107,11 +109,11 @@ class SentenceClassifier:
             # second-stage risk model: the same features plus the first-stage risk probabilities of the
             # neighbouring sentences and of the whole document (training.fit_risk_context). The model is
             # linear, so the context features' part is added to the scores the first pass already has.
-            from pipeline.argument.training import risk_context_features
+            from pipeline.argument.training import document_risk_context
 
             first = [out["risk"][True] for out in outs]
             sections = [v.section_title for v in views]
-            context = [risk_context_features(first, k, sections) for k in range(len(xs))]
+            context = document_risk_context(first, sections)
             second = stack._probabilities(scores + stack._scores(context, scale=True, intercept=False),
                                           only=("risk_context",))
             for out, more in zip(outs, second):
@@ -152,7 +154,8 @@ class SentenceClassifier:
             risk = rprob >= 0.5 and not non_claim
             rconf = rprob
             cprobs = out["category"]
-            cat = combined_category(cprobs, raw) if risk else None
+            params = self.models["category"].params or {}
+            cat = combined_category(cprobs, raw, params.get("cue_weight", CATEGORY_CUE_WEIGHT)) if risk else None
             catconf = cprobs.get(cat, 0.0) if cat else 0.0
             oprob = out["opportunity"][True]
             opp = oprob >= 0.5 and not non_claim
@@ -210,7 +213,12 @@ class _Stack:
         scores = np.tile(self.b.astype(np.float64), (len(xs), 1)) if intercept else \
             np.zeros((len(xs), len(self.b)), dtype=np.float64)
         if len(ids):
-            np.add.at(scores, rows, self.W[ids] * values[:, None])
+            # rows are in order: per-row sums as differences of the running sum at the row ends
+            # (much cheaper than numpy.add.at)
+            running = np.cumsum(self.W[ids] * values[:, None], axis=0, dtype=np.float64)
+            ends = np.searchsorted(rows, np.arange(len(xs)), side="right")
+            totals = np.vstack([np.zeros((1, running.shape[1])), running])[ends]
+            scores += np.diff(np.vstack([np.zeros((1, running.shape[1])), totals]), axis=0)
         return scores
 
     def _probabilities(self, scores, only: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[dict[str, dict]]:

@@ -23,6 +23,10 @@ def _get(item: Any, name: str):
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
+def _ordered(spans: list) -> bool:
+    return all(x[0] <= y[0] for x, y in zip(spans, spans[1:]))
+
+
 def _sentence_index(starts: list[int], ends: list[int], pos: int) -> int | None:
     i = bisect_right(starts, pos) - 1
     return i if i >= 0 and pos < ends[i] else None
@@ -43,10 +47,15 @@ def build_views(sentences: Sequence[Any], sections: Sequence[Any] = (), *,
     words: list[list[str]] | None = None
     if token_spans is not None and text is not None:
         words = [[] for _ in sentences]
-        for a, b in token_spans:
-            i = _sentence_index(starts, ends, a)
-            if i is not None and text[a:b].strip():
-                words[i].append(text[a:b])
+        spans = list(token_spans)
+        i = 0
+        for a, b in spans if _ordered(spans) else sorted(spans):
+            while i < len(starts) and ends[i] <= a:   # tokens and sentences are both in text order: one merge
+                i += 1
+            if i < len(starts) and starts[i] <= a:
+                word = text[a:b]
+                if word.strip():
+                    words[i].append(word)
     n_money: list[int] | None = None
     if money is not None:
         n_money = [0] * len(sentences)

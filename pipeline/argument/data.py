@@ -21,17 +21,32 @@ class LabelledDoc:
     views: list[SentenceView] = field(default_factory=list)
 
 
+def parse_ids(spec: str | None) -> frozenset[str] | None:
+    """Doc ids from a comma-separated list or a file (one id per line, or comma-separated; `#` comments);
+    None for an empty spec (= every labelled article)."""
+    if not spec:
+        return None
+    path = Path(spec)
+    text = path.read_text(encoding="utf-8") if "," not in spec and path.is_file() else spec
+    lines = (line.split("#", 1)[0] for line in text.splitlines())
+    return frozenset(i.strip() for line in lines for i in line.split(",") if i.strip())
+
+
 def load_labels(directory: Path | None = None, *, pipeline: bool = False, corpus: Path | None = None,
-                errors: list[str] | None = None) -> list[LabelledDoc]:
+                errors: list[str] | None = None, ids: frozenset[str] | set[str] | None = None,
+                exclude: frozenset[str] | set[str] | None = None) -> list[LabelledDoc]:
     """Every labelled article. `pipeline=True`: each article (corpus/<doc_id>.txt|md|html) is run through
     the pipeline and the views are built from its outputs exactly as at run time
     (`pipeline.argument.context.views_from_document`); an article whose sentences do not match its
     label rows keeps the label-only views (with a warning on stderr). A file that cannot be read is
-    skipped and reported in `errors` (and on stderr)."""
+    skipped and reported in `errors` (and on stderr). `ids`: only these articles (the others' files are
+    not opened: articles kept blind for a later held-out test); `exclude`: all but these."""
     directory = directory or CORPUS / "labels"
     corpus = corpus or directory.parent
     docs = []
     for path in sorted(directory.glob("*.jsonl")):
+        if (ids is not None and path.stem not in ids) or (exclude and path.stem in exclude):
+            continue
         rows, stance = [], None
         try:
             for line in path.read_text(encoding="utf-8").splitlines():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.argument.lexicon import Lexicons
 
@@ -43,8 +44,13 @@ class SentenceView:
 
 def is_non_claim(view: SentenceView) -> bool:
     """Titles, headings and bylines are never claims (also byline-like lines the structure left as body)."""
-    return view.kind in ("title", "heading", "byline") or bool(_BYLINE_LIKE.match(view.text.strip())) \
-        or bool(_ENUMERATOR.match(view.text.strip()))
+    return view.kind in ("title", "heading", "byline") or _non_claim_text(view.text)
+
+
+@lru_cache(maxsize=8192)
+def _non_claim_text(text: str) -> bool:
+    stripped = text.strip()
+    return bool(_BYLINE_LIKE.match(stripped)) or bool(_ENUMERATOR.match(stripped))
 
 
 def is_question(text: str) -> bool:
@@ -57,8 +63,27 @@ def negated(text: str, pos: int, lex: Lexicons, window: int = 3) -> bool:
 
 
 def attribution_of(text: str, lex: Lexicons) -> str:
-    """The named source a sentence is attributed to, or "author"."""
+    """The named source a sentence is attributed to, or "author" (memoised per lexicon set: the features
+    and the classifier both ask for every sentence)."""
+    cache = lex.__dict__.setdefault("_attribution_cache", {})
+    if text not in cache:
+        if len(cache) > 20000:
+            cache.clear()
+        cache[text] = _attribution_of(text, lex)
+    return cache[text]
+
+
+def clear_caches(lex: Lexicons) -> None:
+    """Forget the memoised attributions and non-claim tests (called once per document)."""
+    lex.__dict__.pop("_attribution_cache", None)
+    _non_claim_text.cache_clear()
+
+
+def _attribution_of(text: str, lex: Lexicons) -> str:
     head = text[:60]
+    combined = lex.any_of("attribution", [regex for regex, _ in lex.attribution])
+    if combined is not None and not combined.search(head):
+        return "author"
     for regex, literal in lex.attribution:
         match = regex.search(head)
         if match:
@@ -91,7 +116,8 @@ def polarity_hits(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
             pos += weight
         else:
             neg += weight
-    for pattern in lex.stance_patterns:
+    combined = lex.any_of("stance_patterns", [pattern.regex for pattern in lex.stance_patterns])
+    for pattern in lex.stance_patterns if combined is None or combined.search(text) else ():
         if pattern.regex.search(text):
             if pattern.label == "+":
                 pos += pattern.weight
@@ -99,6 +125,26 @@ def polarity_hits(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
                 neg += pattern.weight
             kinds.append(pattern.kind)
     return pos, neg, kinds
+
+
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
+SCOPE_WINDOW = {"modal": 10, "mitigation": 6, "contrast": 40}
+
+
+def scope_scores(text: str, positions: list[int], lex: Lexicons) -> dict[str, float]:
+    """Risk cues (at `positions`) in the scope of a preceding cue of scope_cues.tsv: same clause (no
+    comma or stop between) and within SCOPE_WINDOW characters; `scope_negated` = a negation right before
+    the risk cue ("没有风险", "不存在……"). Counts per role, as `scope_<role>`."""
+    out: dict[str, float] = {}
+    cues = lex.scope.scan(text) if lex.scope.entries else []
+    for at in positions:
+        for cue, role, _, start in cues:
+            end = start + len(cue)
+            if end <= at and at - end <= SCOPE_WINDOW.get(role, 10) and not _CLAUSE_END.search(text, end, at):
+                out["scope_" + role] = out.get("scope_" + role, 0.0) + 1.0
+        if negated(text, at, lex):
+            out["scope_negated"] = out.get("scope_negated", 0.0) + 1.0
+    return out
 
 
 def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
@@ -115,12 +161,15 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
     f["risk_mod"] = lex.risk_modifiers.score(text)
     masked = lex.mask(text)  # 风险投资, 风险管理 … are not risk or stance cues
     risk_any = 0.0
-    for cue, cat, weight, at in lex.risk.scan(masked):
+    hits = lex.risk.scan(masked)
+    for cue, cat, weight, at in hits:
         if cat == "any":
             risk_any += weight
         else:
             f["riskcat=" + cat] = f.get("riskcat=" + cat, 0.0) + weight
     f["risk_any"] = risk_any
+    if OPTIONS["scope"] and hits:
+        f.update(scope_scores(masked, [h[3] for h in hits], lex))
     pos, neg, kinds = polarity_hits(masked, lex)
     f["pos"], f["neg"] = pos, neg
     f["irony"] = float(kinds.count("irony"))
@@ -153,8 +202,8 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # figures / entities: indicator features for the figures and PERSON/ORG mentions found in the sentence
 # (their counts already feed the `x:money`, `x:percent` and `x:named_source` scores).
 # category_context: the section title's and neighbours' risk-category cues as features of the category model.
-OPTIONS = {"directives": True, "chars": True, "words": False, "word_bigrams": False, "figures": False, "entities": False,
-           "category_context": True}
+OPTIONS = {"directives": True, "chars": True, "words": True, "word_bigrams": False, "figures": False, "entities": False,
+           "category_context": True, "scope": True}
 
 
 def words_of(view: SentenceView) -> tuple[str, ...]:
@@ -166,7 +215,7 @@ def words_of(view: SentenceView) -> tuple[str, ...]:
 
 
 def features(view: SentenceView, lex: Lexicons, ngrams: bool = True,
-             scores: dict[str, float] | None = None) -> dict[str, float]:
+             scores: dict[str, float] | None = None, words: bool = True) -> dict[str, float]:
     """All features of one sentence: lexicon scores (prefix `x:`), shape, the figures and entities the
     pipeline found (`fig:`, `ent:`), char 1-2 grams (`c:`) and words (`w:`)."""
     if scores is None:
@@ -187,16 +236,13 @@ def features(view: SentenceView, lex: Lexicons, ngrams: bool = True,
     if ngrams:
         if OPTIONS["chars"]:
             text = _DIGIT.sub("0", view.text)
-            for i, ch in enumerate(text):
-                out["c:" + ch] = 1.0
-                if i + 1 < len(text):
-                    out["c:" + text[i:i + 2]] = 1.0
-        if OPTIONS["words"]:
-            words = [_DIGIT.sub("0", w) for w in words_of(view)]
-            for i, w in enumerate(words):
-                out["w:" + w] = 1.0
-                if OPTIONS["word_bigrams"] and i + 1 < len(words):
-                    out["w:" + w + "_" + words[i + 1]] = 1.0
+            out.update(dict.fromkeys(["c:" + ch for ch in text], 1.0))
+            out.update(dict.fromkeys(["c:" + text[i:i + 2] for i in range(len(text) - 1)], 1.0))
+        if OPTIONS["words"] and words:  # (not for short texts: the short-text model has no word features)
+            tokens = [_DIGIT.sub("0", w) for w in words_of(view)]
+            out.update(dict.fromkeys(["w:" + w for w in tokens], 1.0))
+            if OPTIONS["word_bigrams"]:
+                out.update(dict.fromkeys(["w:" + a + "_" + b for a, b in zip(tokens, tokens[1:])], 1.0))
     return out
 
 

@@ -15,6 +15,7 @@ LEXICON_FILES = (
     "hedges.txt", "negation.txt", "forecast_cues.tsv", "recommendation_cues.tsv", "statistic_cues.tsv",
     "opinion_cues.tsv", "attribution.tsv", "risk_cues.tsv", "risk_modifiers.tsv", "opportunity_cues.tsv",
     "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv", "not_sources.tsv", "not_cues.txt",
+    "scope_cues.tsv",
 )
 
 
@@ -88,6 +89,20 @@ class Lexicons:
     directives: list[tuple[re.Pattern, float]] = field(default_factory=list)
     not_sources: list[re.Pattern] = field(default_factory=list)
     not_cues: CueSet = field(default_factory=CueSet)
+    scope: CueSet = field(default_factory=CueSet)  # scope_cues.tsv: cue -> role (modal, mitigation, contrast)
+
+    def any_of(self, name: str, regexes) -> "re.Pattern | None":
+        """One regex matching wherever any of `regexes` would (named groups dropped), built once: a
+        sentence that matches none of a pattern list is rejected with one search instead of one per
+        pattern. None if they cannot be combined (then every pattern is tried)."""
+        cache = self.__dict__.setdefault("_any", {})
+        if name not in cache:
+            try:
+                parts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern) for r in regexes]
+                cache[name] = re.compile("|".join("(?:" + p + ")" for p in parts)) if parts else None
+            except re.error:
+                cache[name] = None
+        return cache[name]
 
     def mask(self, text: str) -> str:
         """`text` with the neutral compounds of not_cues.txt (风险投资, 风险管理 …) blanked out (same
@@ -102,6 +117,9 @@ class Lexicons:
 
     def directive_score(self, text: str) -> float:
         """Official-notice directive patterns (directive_patterns.tsv) matched by the sentence."""
+        combined = self.any_of("directives", [regex for regex, _ in self.directives])
+        if combined is not None and not combined.search(text):
+            return 0.0
         return sum(weight for regex, weight in self.directives if regex.search(text))
 
     @classmethod
@@ -139,4 +157,5 @@ class Lexicons:
             directives=directives,
             not_sources=not_sources,
             not_cues=cues("not_cues.txt", weight_col=None) if (directory / "not_cues.txt").exists() else CueSet(),
+            scope=cues("scope_cues.tsv", label_col=1, weight_col=None) if (directory / "scope_cues.tsv").exists() else CueSet(),
         )

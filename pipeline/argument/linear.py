@@ -27,6 +27,7 @@ class LinearModel:
     weights: Mapping[str, list[float]]  # feature -> one weight per score row
     name: str = ""
     stacked: "Stacked | None" = None  # set when loaded from a .npz file: the matrix the weights live in
+    params: dict | None = None  # decision parameters chosen in training (e.g. the category cue weight, a threshold shift)
 
     @property
     def binary(self) -> bool:
@@ -57,12 +58,14 @@ class LinearModel:
 
     def to_json(self) -> dict:
         return {"name": self.name, "classes": self.classes, "intercept": [round(v, 5) for v in self.intercept],
+                **({"params": self.params} if self.params else {}),
                 "weights": {f: [round(v, 5) for v in w] for f, w in sorted(self.weights.items())}}
 
     @classmethod
     def from_json(cls, data: dict) -> "LinearModel":
         return cls(classes=list(data["classes"]), intercept=list(data["intercept"]),
-                   weights={f: list(w) for f, w in data["weights"].items()}, name=data.get("name", ""))
+                   weights={f: list(w) for f, w in data["weights"].items()}, name=data.get("name", ""),
+                   params=data.get("params"))
 
 
 class _Columns(Mapping):
@@ -127,7 +130,8 @@ def save_npz(path: Path, models: dict[str, LinearModel], meta: dict) -> None:
     import numpy
 
     stacked = Stacked.from_models(models)
-    spec = {"meta": meta, "models": [{"name": k, "classes": m.classes, "rows": list(stacked.slices[k])}
+    spec = {"meta": meta, "models": [{"name": k, "classes": m.classes, "rows": list(stacked.slices[k]),
+                                      **({"params": m.params} if m.params else {})}
                                      for k, m in models.items()]}
     blob = numpy.frombuffer("\n".join(stacked.features).encode("utf-8"), dtype=numpy.uint8)
     with open(path, "wb") as handle:
@@ -150,7 +154,7 @@ def read_npz(path: Path) -> tuple[dict[str, LinearModel], Stacked, dict]:
     for m in spec["models"]:
         a, z = slices[m["name"]]
         models[m["name"]] = LinearModel(classes=list(m["classes"]), intercept=[float(v) for v in b[a:z]],
-                                        weights=_Columns(stacked, a, z), name=m["name"])
+                                        weights=_Columns(stacked, a, z), name=m["name"], params=m.get("params"))
         models[m["name"]].stacked = stacked
     return models, stacked, spec["meta"]
 
