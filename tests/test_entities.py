@@ -910,3 +910,113 @@ def test_new_heads_do_not_fire_on_verbs_ranks_members_or_titles(rec):
     assert not mentions(run(rec, "他们推出了游戏《美国陆军3》。"))               # a game's title
     found = mentions(run(rec, "据《人民日报》报道，美国陆军宣布新计划。"))
     assert ("人民日报", "ORG") in found and ("美国陆军", "ORG") in found
+
+
+# ---------------------------------------------------------------- speed-ups keep the results (issue 7)
+def _reference_gazetteer_find(g, text, boundaries=None):
+    """`Gazetteer.find` as it was before the prefix walk: every listed length, longest first."""
+    from pipeline.entities.lexicon import _LEADING_FUNCTION_CHARS
+
+    if g._starts is None:
+        g.freeze()
+    out, lower, i = [], None, 0
+    while g._starts is not None:
+        m = g._starts.search(text, i)
+        if m is None:
+            break
+        i = m.start()
+        hit = None
+        if boundaries is not None and i not in boundaries and "\u4e00" <= text[i] <= "\u9fff" and not (
+                i - 1 in boundaries and text[i - 1] in _LEADING_FUNCTION_CHARS):
+            i += 1
+            continue
+        han_start = boundaries is not None and "\u4e00" <= text[i] <= "\u9fff"
+        for n in g._lengths.get(text[i], ()):
+            if han_start and i + n not in boundaries:
+                continue
+            value = g._table.get(text[i:i + n])
+            if value is not None and g._ok(text, i, i + n, text[i:i + n], boundaries):
+                hit = (i, i + n, value)
+                break
+        if hit is None and text[i].lower() in g._ci_lengths:
+            lower = lower if lower is not None else text.lower()
+            for n in g._ci_lengths[text[i].lower()]:
+                value = g._ci_table.get(lower[i:i + n])
+                if value is not None and g._ok(text, i, i + n, lower[i:i + n], boundaries):
+                    hit = (i, i + n, value)
+                    break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def test_gazetteer_prefix_walk_same_hits_as_every_length():
+    import random
+
+    from pipeline.entities.lexicon import Gazetteer
+
+    surfaces = ["中国", "中国银行", "中", "中国人民银行", "美国", "美国商务部", "商务部", "日本", "日本国", "理研",
+                "IBM", "I", "IB", "New York Times", "Bank of China", "G7", "G7峰会", "港", "香港交易所"]
+    g = Gazetteer()
+    for k, surface in enumerate(surfaces):
+        g.add(surface, k)
+    g.add("中国", -1)          # a second value for a surface: the first one wins
+    alphabet = list("中国银行人民美商务部日本理研港香交易所的和与在IBMNewYorkTimesBankofChinaG7峰会 ,.\n")
+    rng = random.Random(7)
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        for boundaries in (None, {0, len(text)} | {p for p in range(len(text)) if rng.random() < 0.6},
+                           set(range(len(text) + 1))):
+            assert g.find(text, boundaries) == _reference_gazetteer_find(g, text, boundaries), (text, boundaries)
+    # a form cut short by the end of the text, and the end of the text itself
+    for text in ("IB", "I", "中国人民", "买IBM", "美国商务"):
+        assert g.find(text) == _reference_gazetteer_find(g, text)
+
+
+def test_gazetteer_sees_forms_added_after_a_search():
+    from pipeline.entities.lexicon import Gazetteer
+
+    g = Gazetteer()
+    g.add("日本", "JP")
+    assert g.find("日本经济产业省") == [(0, 2, "JP")]
+    g.add("日本经济产业省", "METI")         # the prefix table is rebuilt with the next search
+    assert g.find("日本经济产业省") == [(0, 7, "METI")]
+
+
+def test_windowed_lac_head_cache_follows_its_heads():
+    from pipeline.entities.tagging import WindowedLac
+
+    text = "他们参观了中科院量子信息研究院和一家工厂。"
+    tokens = []
+    import jieba
+
+    tokens = [(s, e) for _, s, e in jieba.tokenize(text)]
+    with_heads = WindowedLac(lac=None, heads=["研究院"])
+    without = WindowedLac(lac=None, heads=[])
+    first = with_heads.windows(text, tokens)
+    assert first == WindowedLac(lac=None, heads=["研究院"]).windows(text, tokens)
+    with_heads.heads = ()                   # the per-word caches are for the heads they were made with
+    assert with_heads.windows(text, tokens) == without.windows(text, tokens)
+    # and for the surnames and places: a word left quiet before opens a window once it is listed
+    assert (0, 2) not in without.windows("他们参观了", [(0, 2), (2, 4), (4, 5)])
+    without.surnames = {"他们"}
+    assert without.windows("他们参观了", [(0, 2), (2, 4), (4, 5)]) == \
+        WindowedLac(lac=None, heads=[], surnames={"他们"}).windows("他们参观了", [(0, 2), (2, 4), (4, 5)])
+
+
+def test_cluster_short_forms_by_first_and_last_character():
+    from pipeline.entities.cluster import cluster
+    from pipeline.entities.recognizer import Candidate
+
+    text = "埃米莉·卡特说，卡特认为经济产业省和经产省、理化学研究所与理化所、上海和上海市都在。"
+    spans = [("埃米莉·卡特", "PERSON"), ("卡特", "PERSON"), ("经济产业省", "ORG"), ("经产省", "ORG"),
+             ("理化学研究所", "ORG"), ("理化所", "ORG"), ("上海", "GPE"), ("上海市", "GPE")]
+    mentions = []
+    for surface, label in spans:
+        start = text.index(surface, mentions[-1].end if mentions else 0)
+        mentions.append(Candidate(start, start + len(surface), label, 1, "statistical"))
+    groups = cluster(text, mentions, [], lambda m: None)
+    assert groups == [[0, 1], [2, 3], [4, 5], [6], [7]]

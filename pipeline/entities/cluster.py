@@ -86,16 +86,29 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
         # (沙特阿美 … 阿美: the short form may have been taken for a person; it is the organisation)
         if len(prefixed.get(short, ())) == 1 and (label == "ORG" or len(short) >= 2):
             uf.union(keys[prefixed[short][0]], keys[i])
+    # a short form and its long form share their first character (long.startswith(short), an
+    # abbreviation) or their last (埃米莉·卡特 … 卡特; an abbreviation): only those pairs can match
+    by_first: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    by_last: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for (label, surface), j in items:
+        by_first.setdefault((label, surface[:1]), []).append((surface, j))
+        by_last.setdefault((label, surface[-1:]), []).append((surface, j))
     for (label, short), i in items:
-        for (label2, long), j in items:
-            if label != label2 or short == long:
+        if len(short) < 2 or (label in ("GPE", "LOC")):
+            continue                    # no rule below joins these
+        if label == "PERSON":
+            pool = by_first.get((label, short[:1]), []) + by_last.get((label, short[-1:]), [])
+        else:
+            pool = by_first.get((label, short[:1]), [])
+        for long, j in pool:
+            if short == long:
                 continue
             if label == "PERSON":
                 if len(short) >= 2 and long.startswith(short) and not is_latin(short):
                     uf.union(keys[j], keys[i])
                 elif len(short) >= 2 and re.search(r"[·・•‧]" + re.escape(short) + "$", long):
                     uf.union(keys[j], keys[i])      # 埃米莉·卡特 … 卡特: the family name alone
-            elif label not in ("GPE", "LOC") and is_abbreviation(short, long):
+            elif is_abbreviation(short, long):
                 uf.union(keys[j], keys[i])
     groups: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
@@ -115,7 +128,10 @@ def majority_label(mentions: list[Candidate], idx: list[int]) -> str:
     return mentions[idx[0]].label
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def pick_name_zh(forms: list[str]) -> str:
-    han = [f for f in forms if re.search(r"[\u4e00-\u9fff]", f)]
+    han = [f for f in forms if _HAN.search(f)]
     pool = han or forms
     return max(pool, key=lambda f: (len(f), -forms.index(f)))

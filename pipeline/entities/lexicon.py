@@ -15,11 +15,12 @@ from pipeline.paths import read_tsv
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT")
 _LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEADING_FUNCTION_CHARS = frozenset(word_lists()["leading_function_chars"])   # models/entities/rule_words.tsv
 
 
 def is_latin(text: str) -> bool:
-    return bool(_LATIN.search(text)) and not re.search(r"[\u4e00-\u9fff]", text)
+    return bool(_LATIN.search(text)) and not _HAN.search(text)
 
 
 @dataclass
@@ -57,6 +58,10 @@ class Gazetteer:
         self._table: dict[str, object] = {}
         self._ci_lengths: dict[str, list[int]] = {}
         self._ci_table: dict[str, object] = {}
+        # every prefix of every surface (the surfaces themselves included): the walk at a position
+        # stops at the first piece that no surface starts with
+        self._prefixes: set[str] = set()
+        self._max_length: dict[str, int] = {}
 
     def add(self, surface: str, value: object) -> None:
         if not surface:
@@ -75,6 +80,8 @@ class Gazetteer:
                 for surface, value in items:
                     table.setdefault(surface, value)
                 lengths[key] = sorted({len(surface) for surface, _ in items}, reverse=True)
+        self._prefixes = {surface[:n] for surface in self._table for n in range(1, len(surface) + 1)}
+        self._max_length = {key: lengths[0] for key, lengths in self._lengths.items() if lengths}
         firsts = set(self._by_first) | set(self._ci) | {k.upper() for k in self._ci}
         self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]") if firsts else None
 
@@ -85,40 +92,76 @@ class Gazetteer:
         if self._starts is None:
             return out
         lower = None
-        i = 0
-        search = self._starts.search
-        table, ci_table, ok = self._table, self._ci_table, self._ok
-        while True:
-            m = search(text, i)
-            if m is None:
-                break
+        table, ci_table, ci_lengths, ok = self._table, self._ci_table, self._ci_lengths, self._ok
+        prefixes, max_length, size = self._prefixes, self._max_length, len(text)
+        has_bounds = boundaries is not None
+        nxt = 0                         # the end of the last hit: no form starts before it
+        # every character that can start a form (the pattern is one character class), left to right
+        for m in self._starts.finditer(text):
             i = m.start()
-            hit = None
-            if boundaries is not None and i not in boundaries and "\u4e00" <= text[i] <= "\u9fff" and not (
-                    i - 1 in boundaries and text[i - 1] in _LEADING_FUNCTION_CHARS):
-                i += 1                  # a Chinese form starts on a word boundary (see _ok)
+            if i < nxt:
                 continue
-            han_start = boundaries is not None and "\u4e00" <= text[i] <= "\u9fff"
-            for n in self._lengths.get(text[i], ()):
-                if han_start and i + n not in boundaries:
-                    continue            # a form starting with a Chinese character ends on a boundary too
-                surface = text[i:i + n]
-                value = table.get(surface)
-                if value is not None and ok(text, i, i + n, surface, boundaries):
-                    hit = (i, i + n, value)
-                    break
-            if hit is None and text[i].lower() in self._ci_lengths:
+            ch = text[i]
+            hit = None
+            han_start = has_bounds and "\u4e00" <= ch <= "\u9fff"
+            if han_start:
+                at_boundary = i in boundaries
+                if not at_boundary and not (i - 1 in boundaries and text[i - 1] in _LEADING_FUNCTION_CHARS):
+                    continue            # a Chinese form starts on a word boundary (see _ok)
+            longest = max_length.get(ch, 0)
+            if i + longest <= size:
+                # the listed lengths whose piece is a surface, found by walking the prefixes (the
+                # same hits as trying every listed length, longest first, without the misses)
+                if longest >= 2 and text[i:i + 2] in prefixes:
+                    found: list[int] = [1] if table.get(ch) is not None else []
+                    n = 2
+                    while i + n <= size:
+                        piece = text[i:i + n]
+                        if piece not in prefixes:
+                            break
+                        if table.get(piece) is not None:
+                            found.append(n)
+                        n += 1
+                elif table.get(ch) is not None:
+                    found = [1]         # only a one-character form can start here
+                elif han_start:
+                    continue            # no form starts here (and no Latin form: see the end of the loop)
+                else:
+                    found = []
+                for n in reversed(found):
+                    if han_start:
+                        # what _ok says of a form starting with a Chinese character: it ends on a
+                        # boundary, and starts on one or after a joined function character (then
+                        # it is two characters or more)
+                        if i + n in boundaries and (at_boundary or n >= 2):
+                            hit = (i, i + n, table[text[i:i + n]])
+                            break
+                        continue
+                    surface = text[i:i + n]
+                    if ok(text, i, i + n, surface, boundaries):
+                        hit = (i, i + n, table[surface])
+                        break
+            else:
+                # near the end of the text: every listed length, as sliced (a piece cut short by the
+                # end of the text is looked up as it is)
+                for n in self._lengths.get(ch, ()):
+                    if han_start and i + n not in boundaries:
+                        continue
+                    surface = text[i:i + n]
+                    value = table.get(surface)
+                    if value is not None and ok(text, i, i + n, surface, boundaries):
+                        hit = (i, i + n, value)
+                        break
+            if hit is None and ci_lengths and ch.lower() in ci_lengths:
                 lower = lower if lower is not None else text.lower()
-                for n in self._ci_lengths[text[i].lower()]:
+                for n in ci_lengths[ch.lower()]:
                     value = ci_table.get(lower[i:i + n])
                     if value is not None and ok(text, i, i + n, lower[i:i + n], boundaries):
                         hit = (i, i + n, value)
                         break
             if hit:
                 out.append(hit)
-                i = hit[1]
-            else:
-                i += 1
+                nxt = hit[1]
         return out
 
     @staticmethod

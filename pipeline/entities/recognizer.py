@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -134,7 +135,7 @@ MATCH_RECORD = re.compile(r"上+赛季|[0-9]{1,2}\s*(?:比|[:：])\s*[0-9]{1,2}(
                           r"[0-9一二三四五六七八九十两]{1,2}连[胜败平]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     start: int
     end: int
@@ -146,7 +147,7 @@ class Unit:
         return self.tag in ("TERM", "PLACE", "LATIN")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -289,6 +290,12 @@ def _sports_teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_START = attrgetter("start")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_STRONG_ORDER = {"TERM": 0, "DEMONYM": 1, "PLACE": 2, "LATIN": 3}
+_STRONG_TAGS = frozenset(("TERM", "PLACE", "LATIN"))     # Unit.strong
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -326,7 +333,7 @@ class MentionFinder:
                 e -= 1
             if piece[:2] in ("vs", "VS") and len(piece) > 3 and s > 0 and HAN.match(text[s - 1]) and " " not in piece:
                 s, piece = s + 2, piece[2:]     # 雷吉纳vsAC米兰: "vs" written against the next team's name
-            if not re.search(r"[A-Za-z]", piece) or piece in self.lex.non_entities:
+            if not _ASCII_LETTER.search(piece) or piece in self.lex.non_entities:
                 continue
             if len(piece) == 1 or piece.islower() or re.fullmatch(r"[0-9.]+[A-Za-z]{1,3}", piece):
                 continue
@@ -337,7 +344,7 @@ class MentionFinder:
             if re.fullmatch(r"[A-Z0-9]{2,6}", piece) and text.startswith(LATIN_TECH_CONTEXT, e):
                 continue                # EDA工具, USB接口: a technology's acronym
             found.append(Unit(s, e, "LATIN"))
-        found.sort(key=lambda u: (-(u.end - u.start), {"TERM": 0, "DEMONYM": 1, "PLACE": 2, "LATIN": 3}[u.tag], u.start))
+        found.sort(key=lambda u: (-(u.end - u.start), _STRONG_ORDER[u.tag], u.start))
         chosen: list[Unit] = []
         taken = bytearray(len(text) + 1)
         for unit in found:
@@ -348,17 +355,30 @@ class MentionFinder:
         return sorted(chosen, key=lambda u: u.start)
 
     def units(self, text: str, words: list[tuple[int, int, str]], tokens: Sequence[tuple[int, int]]) -> list[Unit]:
-        boundaries = {s for s, _, _ in words} | {e for _, e, _ in words}
-        boundaries |= {s for s, _ in tokens} | {e for _, e in tokens}
-        boundaries |= {0, len(text)}
+        boundaries = {0, len(text)}
+        add = boundaries.add
+        for s, e, _ in words:
+            add(s)
+            add(e)
+        for s, e in tokens:
+            add(s)
+            add(e)
         strong = self._strong_spans(text, boundaries)
         units: list[Unit] = list(strong)
+        append = units.append
+        strong_starts = [u.start for u in strong]
+        strong_ends = [u.end for u in strong]
+        n_strong = len(strong)
         k = 0
         for s, e, tag in words:
             # parts of the word not covered by strong units
             pos = s
-            while k < len(strong) and strong[k].end <= s:
+            while k < n_strong and strong_ends[k] <= s:
                 k += 1
+            if k == n_strong or strong_starts[k] >= e:
+                if s < e:
+                    append(Unit(s, e, tag))     # no strong unit inside the word: the word whole
+                continue
             j = k
             while j < len(strong) and strong[j].start < e:
                 if strong[j].start > pos:
@@ -370,7 +390,7 @@ class MentionFinder:
                 # the rest of a word split by a gazetteer hit is no longer the tagger's name
                 units.append(Unit(pos, e, tag if (pos, e) == (s, e) or tag not in ("PER", "ORG", "LOC", "nz", "nw")
                                   else _rest_tag(text[pos:e])))
-        units.sort(key=lambda u: u.start)
+        units.sort(key=_START)
         return units
 
     # ------------------------------------------------------------------ helpers
@@ -448,8 +468,10 @@ class MentionFinder:
         """Names ending with a head word: [name-like units] + head."""
         out: list[Candidate] = []
         starts = {u.start for u in units}
-        index_by_start = {u.start: i for i, u in enumerate(units)}
+        last_chars = self._head_last_chars
         for j, unit in enumerate(units):
+            if text[unit.end - 1] not in last_chars:
+                continue                # no head ends here (_head_at and _head_ending both say None)
             if unit.tag in ("TERM", "PLACE", "DEMONYM") and unit.term and unit.term.label in ("PERSON", "GPE", "LOC"):
                 continue
             head = self._head_at(text, unit.end, starts)
@@ -476,7 +498,16 @@ class MentionFinder:
                     and units[j + 1].tag in ("v", "vn", "d", "vd", "p"):
                 continue                # 三星电子计划投资: 计划 "plans to", not a programme
             # the units making the head
-            i = index_by_start.get(head_start, j) if inner_head is None else j
+            i = j
+            if inner_head is None:
+                # the unit where the head starts (a few units back at most; units are sorted by start)
+                while i > 0 and units[i].start > head_start:
+                    i -= 1
+                if units[i].start != head_start:
+                    i = j
+                else:
+                    while i + 1 < len(units) and units[i + 1].start == head_start:
+                        i += 1      # the last unit starting there (as a start -> index table has it)
             head_units = units[i:j + 1]
             if inner_head is None and any(u.strong for u in head_units):
                 continue
@@ -827,9 +858,15 @@ class MentionFinder:
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
         ambiguous = self.lex.ambiguous_short_names
-        confirmed = {id(u.term) for u in units if u.tag == "TERM" and text[u.start:u.end] not in ambiguous}
-        named_ends = {u.end for u in units if u.tag in ("TERM", "LATIN") and text[u.start:u.end] not in ambiguous}
-        named_starts = {u.start for u in units if u.tag in ("TERM", "LATIN") and text[u.start:u.end] not in ambiguous}
+        confirmed: set[int] = set()
+        named_ends: set[int] = set()
+        named_starts: set[int] = set()
+        for u in units:
+            if (u.tag == "TERM" or u.tag == "LATIN") and text[u.start:u.end] not in ambiguous:
+                if u.tag == "TERM":
+                    confirmed.add(id(u.term))
+                named_ends.add(u.end)
+                named_starts.add(u.start)
         for u in units:
             surface = text[u.start:u.end]
             if u.tag == "DEMONYM":
@@ -862,7 +899,7 @@ class MentionFinder:
                 if c is not None:
                     cands.append(c)
         # a statistical ORG/LOC that contains whole gazetteer units and crosses none is preferred (东京大学)
-        strong_units = [u for u in units if u.strong]
+        strong_units = [u for u in units if u.tag in _STRONG_TAGS]
         strong_starts = [u.start for u in strong_units]
         for c in cands:
             if c.source == "statistical" and c.label != "PERSON":
@@ -1023,13 +1060,16 @@ class MentionFinder:
     def _coordinated_places(self, text: str, units: list[Unit], chosen: list[Candidate], taken: bytearray) -> list[Candidate]:
         """A word listed next to a place with the same administrative ending is a place too:
         南山区、龙岗区 (jieba knows 龙岗区 as a plain noun, LAC did not see it)."""
-        by_start = {u.start: u for u in units}
-        by_end = {u.end: u for u in units}
+        by_start: dict[int, Unit] | None = None
+        by_end: dict[int, Unit] = {}
         added: list[Candidate] = []
         for c in chosen:
             surface = text[c.start:c.end]
             if c.label not in ("GPE", "LOC") or len(surface) < 3 or surface[-1] not in ADMIN_UNITS:
                 continue
+            if by_start is None:
+                by_start = {u.start: u for u in units}
+                by_end = {u.end: u for u in units}
             for other in (by_start.get(c.end + 1) if text[c.end:c.end + 1] in COORDINATORS else None,
                           by_end.get(c.start - 1) if c.start > 0 and text[c.start - 1] in COORDINATORS else None):
                 if other is None or other.tag not in ("n", "nz", "LOC", "ns"):

@@ -111,6 +111,12 @@ class WindowedLac:
         self._needs: dict[str, bool] = {}      # per-word caches (bounded by the vocabulary seen)
         self._plain: dict[str, str] = {}
         self._wordish: dict[str, bool] = {}
+        # per-word caches made with the current heads, surnames and places (`_word_cache_of`): whether
+        # a word ends with a head, and the words that alone never open a window (no head, no LAC,
+        # no surname, no place)
+        self._ends_head: dict[str, bool] = {}
+        self._quiet: set[str] = set()
+        self._word_cache_of = (self.heads, self.surnames, self.places)
 
     def _is_wordish(self, word: str) -> bool:
         found = self._wordish[word] = _WORDISH.search(word) is not None
@@ -195,13 +201,27 @@ class WindowedLac:
             previous_end = e
         spans: list[tuple[int, int]] = []
         n = len(tokens)
+        heads, ends_head, needs, quiet = self.heads, self._ends_head, self._needs, self._quiet
+        made_of = self._word_cache_of
+        if made_of[0] is not heads or made_of[1] is not self.surnames or made_of[2] is not self.places:
+            ends_head.clear()                   # replaced since: the caches are for the old ones
+            quiet.clear()
+            self._word_cache_of = (heads, self.surnames, self.places)
         for i, w in enumerate(words):
+            if w in quiet:
+                continue
             left = self.context
-            if self.heads and w.endswith(self.heads):
+            ends = ends_head.get(w)
+            if ends is None:
+                ends = ends_head[w] = bool(heads) and w.endswith(heads)
+                if not ends and not self.needs_lac(w) and w not in self.surnames and w not in self.places:
+                    quiet.add(w)
+                    continue
+            if ends:
                 if w in _BARE_COMPANY_HEADS and i > 0 and self._plain_word(words[i - 1]):
                     continue                # 该公司, 科技公司, 上市公司: a kind of company; a name before 公司 has its own window
                 left = self.head_context
-            elif not self.needs_lac(w) and not (
+            elif not (needs[w] if w in needs else self.needs_lac(w)) and not (
                     w in self.surnames and i + 1 < n and 1 <= len(words[i + 1]) <= 2 and HAN.match(words[i + 1])) \
                     and not (w in self.places and i + 1 < n and self._org_word(words[i + 1])):
                 continue
