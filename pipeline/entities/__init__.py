@@ -50,6 +50,41 @@ def _currency_words(models_dir: Path) -> frozenset[str]:
     return frozenset(n for row in read_tsv(path) for n in (row.get("names_zh") or "").split("|") if len(n) >= 2)
 
 
+def _country_words(models_dir: Path, lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
+    """Country name_en → the words that name it in a sentence: its Chinese names and nationality
+    words, and the Chinese names of its currency (`currencies.tsv`: a name written after the country's
+    name or one-character short form, the longest such prefix deciding: 智利比索, 泰铢, 印尼盾; the
+    yuan's 人民币 for China)."""
+    from pipeline.paths import read_tsv
+
+    short: dict[str, str] = {}
+    path = models_dir / "entities" / "country_short_forms.tsv"
+    if path.is_file():
+        short = {r["name_en"]: r["char"] for r in read_tsv(path)}
+    out: dict[str, list[str]] = {}
+    prefixes: dict[str, str] = {}
+    for t in lexicons.places:
+        if t.label != "GPE" or not t.demonyms:
+            continue
+        out[t.name_en] = [s for s in t.surfaces if len(s) >= 2 and not is_latin(s)] + list(t.demonyms)
+        for p in [s for s in t.surfaces if len(s) >= 2 and not is_latin(s)] + [short.get(t.name_en, "")]:
+            if p:
+                prefixes.setdefault(p, t.name_en)
+    path = models_dir / "currencies.tsv"
+    rows = [[n for n in (r.get("names_zh") or "").split("|") if len(n) >= 2] + [r.get("code") or ""]
+            for r in (read_tsv(path) if path.is_file() else [])]
+    shared = {n for names in rows for n in names if sum(n in other for other in rows) > 1}
+    for names in rows:
+        code, names = names[-1], [n for n in names[:-1] if n not in shared]
+        country = "China" if code == "CNY" else None
+        for name in names:
+            owner = max((p for p in prefixes if name.startswith(p) and len(name) > len(p)), key=len, default=None)
+            country = country or (prefixes[owner] if owner is not None else None)
+        if country in out:
+            out[country] += names       # the row's other names too: 兹罗提 with 波兰兹罗提
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
 def jieba_tagger(text: str) -> list[tuple[int, int, str]]:
     import jieba.posseg as pseg
 
@@ -99,6 +134,10 @@ class EntityRecognizer:
         # countries (places with nationality words), English name → Chinese name
         self._countries = {t.name_en: t.zh for t in self.lexicons.places if t.label == "GPE" and t.demonyms}
         self.namer = EnglishNamer(self.lexicons)
+        # evidence that a sentence is about a foreign country: its names and its currency's names
+        # (泰铢 for Thailand: the currency row whose Chinese name starts with the country's name or
+        # one-character short form, `country_short_forms.tsv`)
+        self._country_words = _country_words(self.models_dir, self.lexicons)
         # the dictionaries the English names need, read now (from their caches) rather than inside
         # the first document's entity step: CC-CEDICT and the pinyin character table
         from pipeline.entities.naming import cedict, char_readings
@@ -171,6 +210,29 @@ class EntityRecognizer:
             out["country_zh"] = self._countries[foreign[0][1]]
         return out
 
+    def _foreign_sentences(self, text: str, mentions: list[Candidate], starts: list[int],
+                           sentences: Sequence[tuple[int, int]], forms: list[str]) -> bool:
+        """Whether a Chinese body's bare name (财政部 = China's in the termbase) is the document country's
+        here: every form is bare (no 中国 / 国家 / place before it), and the sentences of its mentions
+        name the document's country or its currency (智利, 智利比索, 泰铢) more often than China
+        (中国, 我国, 中方, 人民币). Chinese media also write a bare 商务部 for China's ministry in
+        foreign-topic articles: with no evidence, the termbase entry stands."""
+        country_zh = self.namer.doc_places.get("country_zh")
+        place = self.namer.places_by_surface.get(country_zh) if country_zh else None
+        if place is None or any(f[:2] in ("中国", "中华", "我国", "国家", "中央") or self.namer.place_plus_term(f)
+                                or is_latin(f) for f in forms):
+            return False
+        ours = self._country_words.get(place.name_en, ())
+        china = tuple(w for w in self._country_words.get("China", ()) if w not in ("国人", "华人"))
+        foreign = home = 0
+        for k in {bisect.bisect_right(starts, m.start) - 1 for m in mentions}:
+            if k < 0:
+                continue
+            sentence = text[sentences[k][0]:sentences[k][1]]
+            foreign += any(w in sentence for w in ours)
+            home += any(w in sentence for w in china)
+        return foreign > home
+
     def __call__(self, text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[tuple[int, int]]) -> Entities:
         found = self.finder.find(text, tokens)
         mentions = found.mentions
@@ -203,6 +265,12 @@ class EntityRecognizer:
                                                     and not any(f.startswith(("台湾", "台")) for f in forms))):
                 # 经济部 in an article about Mexico is Mexico's ministry, not Taiwan's
                 english = self.namer.in_document_country(sorted(forms, key=len, reverse=True))
+            if english is None and label == "ORG" and term is not None and term.id.startswith("cn.") and \
+                    self._foreign_sentences(text, [mentions[i] for i in idx], starts, sentences, forms):
+                # 财政部 in an article about Chile, in a sentence naming Chile or its peso: Chile's ministry
+                english = self.namer.in_document_country(sorted(forms, key=len, reverse=True))
+                if english is not None:
+                    name_zh = pick_name_zh(forms)       # 财政部, not the termbase's 中国财政部
             if english is None and term is not None:
                 english = self.namer.term_name(term)
             elif english is None:

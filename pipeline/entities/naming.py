@@ -475,6 +475,9 @@ class EnglishNamer:
             return self._person(form)
         # the longest form first: 龙仁半导体集群 says more than its short form 龙仁集群
         for form in han:
+            foreign = self.foreign_place_reading(form) if label in ("GPE", "LOC") and form[-1] in "省府" else None
+            if foreign:
+                return EnglishName(foreign, "transliteration", "western_syllables")     # 某某省 abroad
             composed = self._compose(form, label)
             if composed:
                 return EnglishName(composed[0], composed[1], "composed")
@@ -492,6 +495,9 @@ class EnglishNamer:
             chain = self._place_chain(form)
             if chain:
                 return chain, "termbase"
+            foreign = self.foreign_place_reading(form)
+            if foreign:
+                return EnglishName(foreign, "transliteration", "western_syllables")
             return pinyin_place(form), "transliteration"
         parts = [p for p in re.split(r"[·・\-－—]", form) if p]
         if len(parts) > 1:
@@ -601,6 +607,19 @@ class EnglishNamer:
             return " ".join(names)
         return None
 
+    def foreign_place_reading(self, form: str) -> str | None:
+        """An unlisted place in an article about one foreign country (`doc_places['country_zh']`), written
+        in Xinhua's transliteration characters: read character by character (萨尔塔 → 'Sarta'), an
+        approximation of the local spelling that beats pinyin ('Saerta'); X省 / X府 → 'X Province'.
+        None in other documents, or when a character is not a transliteration character (罗勇府)."""
+        if not self.doc_places.get("country_zh") or not re.fullmatch(r"[\u4e00-\u9fff]{2,7}", form):
+            return None
+        base, kind = (form[:-1], " Province") if form[-1] in "省府" and len(form) >= 3 else (form, "")
+        if len(base) < 2 or self.known(base) or cedict_proper(base, "GPE"):
+            return None
+        reading = syllable_name(base)
+        return reading + kind if reading else None
+
     def korean_name(self, form: str) -> str | None:
         """金泰元 → 'Kang Tae-won': the surname's usual spelling (person_names.tsv, kind ko), the given
         name's syllables in the romanisation Koreans usually write in passports, hyphenated."""
@@ -666,6 +685,8 @@ class EnglishNamer:
 
     def _compose_body(self, form: str) -> tuple[str, str] | None:
         """{place} + a standard government body: 湖北省经济和信息化厅, 省财政厅, 市发展和改革委员会."""
+        if form in ("省政府", "市政府", "县政府", "区政府") and "人民政府" in self.lex.gov_bodies:
+            form = form[0] + "人民政府"     # 经省政府同意: the province's People's Government
         for body in self.bodies_by_len:
             if form.endswith(body) and len(form) > len(body):
                 adjective = self.place_adjective(form[: -len(body)])

@@ -93,10 +93,13 @@ GOVERNMENT_BODY_ENDINGS = _W["government_body_endings"]
 # a press conference transcript names the reporter's outlet: 记者（第一财经）：
 REPORTER_OUTLET = re.compile(r"记者\s*[（(]([^（）()\n，。：:]{2,16})[）)]\s*[：:]")
 LEADING_VERB_CHARS = frozenset(_W["leading_verb_chars"])
+LEADING_FUNCTION_CHARS = frozenset(_W["leading_function_chars"])
 NAMED_PROGRAMME_HEADS = set(_W["named_programme_heads"])
 JOINING_VERBS = set(_W["joining_verbs"])
 CAMPUS_HEADS = _W["campus_heads"]
 COORDINATORS = ("、", "和", "与", "及")
+# names listed before 等省份 / 等州 / 等地 are places (阿根廷的萨尔塔、胡胡伊等省份), not people
+LISTED_PLACES = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,6}){0,5}等(?:省份|省区|省|州|城市|国家|地区|地(?![方区块]))")
 CAMPUS_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 FACILITY_PLACE_ENDINGS = _W["facility_place_endings"]
 # what comes right before a programme's name: its amount (30亿港元, 50亿加元的) or a verb that launches it
@@ -312,6 +315,12 @@ class MentionFinder:
         self.place_by_surface = {f: p for p in lexicons.places for f in p.surfaces}
         self._term_surfaces = frozenset(f for t in lexicons.terms for f in t.surfaces)
         self._foreign_cache: dict[str, bool] = {}
+        # 省 / 市 + a standard government body (省科技厅, 经省政府同意, 省产业基金): the document's own province's
+        # or city's body, found when the document names a province / city (浙江省…, 杭州市…)
+        bodies = sorted(set(lexicons.gov_bodies) | {"政府"}, key=len, reverse=True)
+        self._bare_body = re.compile(r"([省市])(?:(?:"
+                                     + "|".join(map(re.escape, bodies))
+                                     + r")|[\u4e00-\u9fff]{0,6}?(?:产业基金|投资基金|引导基金))")
         self._country_forms_by_len = sorted((f for f, p in self.place_by_surface.items() if self._is_nation(p) and len(f) >= 2),
                                             key=len, reverse=True)
 
@@ -737,6 +746,22 @@ class MentionFinder:
             pairs.append((name_span, alias_span))
         return out, pairs
 
+    def _bare_bodies(self, text: str) -> list[Candidate]:
+        """省 / 市 + a standard body (省科技厅, 经省政府同意, 市财政局, 省产业基金) in a document that names a
+        province (…省) / city (…市) elsewhere: the document's own body (named from `doc_places`)."""
+        out: list[Candidate] = []
+        named: dict[str, bool] = {}
+        for m in self._bare_body.finditer(text):
+            unit, before = m.group(1), text[m.start() - 1:m.start()]
+            if HAN.match(before) and before not in LEADING_VERB_CHARS and before not in LEADING_FUNCTION_CHARS:
+                continue        # 浙江省财政厅, 全省, 节省, 城市: not a bare 省 / 市
+            if unit not in named:
+                named[unit] = any(p[-k:] in self.place_by_surface for p in re.findall(r"[\u4e00-\u9fff]{2,4}(?=" + unit + ")", text)
+                                  for k in (2, 3, 4))
+            if named[unit]:
+                out.append(Candidate(m.start(), m.end(), "ORG", PRIO_PLACE, "rule"))
+        return out
+
     def _bylines(self, text: str) -> list[Candidate]:
         try:
             from pipeline.ingest import parse_byline_line
@@ -919,6 +944,11 @@ class MentionFinder:
                 if c.label == "ORG" and inside and inside[0].tag == "PLACE" and inside[0].start == c.start \
                         and not self._org_ending(text[inside[0].end:c.end]):
                     c.end = c.start     # 印度数据中心, 中国软件: a place + a thing, not an organisation
+                if c.label == "ORG" and len(inside) == 2 and inside[0].tag == "PLACE" and inside[0].start == c.start \
+                        and self._is_nation(inside[0].term) and inside[1].tag == "TERM" and inside[1].term.label == "ORG" \
+                        and inside[1].start == inside[0].end and inside[1].end == c.end \
+                        and not inside[1].term.id.startswith("cn."):
+                    c.end = c.start     # 美国西屋公司: the country and a listed company, two mentions
                 if c.label in ("GPE", "LOC") and inside and inside[0].tag == "PLACE" and inside[0].start == c.start \
                         and inside[-1].end < c.end and not text[inside[-1].end:c.end].endswith(PLACE_ENDINGS) \
                         and (dictionary_tag(text[inside[-1].end:c.end]) or "")[:2] != "ns":
@@ -936,6 +966,7 @@ class MentionFinder:
         quoted, pairs = self._quoted_with_alias(text, units)
         cands += quoted
         cands += self._bylines(text)
+        cands += self._bare_bodies(text)
         cands += [Candidate(m.start(1), m.end(1), "ORG", PRIO_BYLINE, "byline") for m in REPORTER_OUTLET.finditer(text)]
         datelines = self._datelines(text)
         cands += datelines
@@ -1003,6 +1034,10 @@ class MentionFinder:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.sort(key=lambda c: c.start)
+        for k, c in enumerate(chosen):
+            if c.label == "PERSON" and c.source == "statistical" and "·" not in text[c.start:c.end] \
+                    and LISTED_PLACES.match(text, c.end):
+                chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
         chosen = self._branches(text, chosen)
