@@ -44,16 +44,26 @@ LOOKED_AT = 672
 
 
 # ------------------------------------------------------------------ data
-def read_cluener(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+def _cluener_objects(path: Path, limit: int | None = None):
+    """The dev file's concatenated JSON objects, in order (the first `limit` only)."""
     raw = path.read_text(encoding="utf-8")
     decoder = json.JSONDecoder()
-    i, out = 0, []
+    i, n = 0, 0
     while i < len(raw):
         while i < len(raw) and raw[i].isspace():
             i += 1
         if i >= len(raw):
             break
         obj, i = decoder.raw_decode(raw, i)
+        yield obj
+        n += 1
+        if limit and n >= limit:
+            break
+
+
+def read_cluener(path: Path, limit: int | None = None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    out = []
+    for obj in _cluener_objects(path, limit):
         gold = set()
         for ctype, surfaces in obj.get("label", {}).items():
             mapped = CLUENER_MAP.get(ctype)
@@ -63,34 +73,14 @@ def read_cluener(path: Path, limit: int | None = None) -> list[tuple[str, set[tu
                 for s, e in spans:
                     gold.add((s, e + 1, mapped))
         out.append((obj["text"], gold))
-        if limit and len(out) >= limit:
-            break
     return out
 
 
 def read_cluener_all(path: Path, limit: int | None = None) -> list[tuple[str, list[tuple[int, int, str]]]]:
     """Every labelled span with its CLUENER type, the unscored types too (for the error breakdown)."""
-    raw = path.read_text(encoding="utf-8")
-    decoder = json.JSONDecoder()
-    i, out = 0, []
-    while i < len(raw):
-        while i < len(raw) and raw[i].isspace():
-            i += 1
-        if i >= len(raw):
-            break
-        obj, i = decoder.raw_decode(raw, i)
-        out.append((obj["text"], [(s, e + 1, ctype) for ctype, surfaces in obj.get("label", {}).items()
-                                  for spans in surfaces.values() for s, e in spans]))
-        if limit and len(out) >= limit:
-            break
-    return out
-
-
-# ------------------------------------------------------------------ error breakdown (--causes)
-# words of a sports report (a team, a league, a bookmaker's odds), for sorting errors by cause only
-_SPORT_TEXT = re.compile(r"vs|VS|主场|客场|赛季|球队|联赛|德比|出线|赔率|盘|战胜|击败|逼平|惨败|主队|客队|[0-9]比[0-9]|"
-                         r"[0-9]：[0-9]|杯|英超|意甲|西甲|德甲|积分榜|交锋|赢球|平局")
-_GOV_END = re.compile(r"(法院|检察院|公安局|派出所|局|办|委|厅|政府|部门|署|司|处)$")
+    return [(obj["text"], [(s, e + 1, ctype) for ctype, surfaces in obj.get("label", {}).items()
+                           for spans in surfaces.values() for s, e in spans])
+            for obj in _cluener_objects(path, limit)]
 
 
 def error_cause(text: str, span: tuple[int, int], kind: str, preds: list[tuple[int, int, str]],
