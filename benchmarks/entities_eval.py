@@ -83,6 +83,13 @@ def read_cluener_all(path: Path, limit: int | None = None) -> list[tuple[str, li
             for obj in _cluener_objects(path, limit)]
 
 
+# ------------------------------------------------------------------ error breakdown (--causes)
+# words of a sports report (a team, a league, a bookmaker's odds), for sorting errors by cause only
+_SPORT_TEXT = re.compile(r"vs|VS|主场|客场|赛季|球队|联赛|德比|出线|赔率|盘|战胜|击败|逼平|惨败|主队|客队|[0-9]比[0-9]|"
+                         r"[0-9]：[0-9]|杯|英超|意甲|西甲|德甲|积分榜|交锋|赢球|平局")
+_GOV_END = re.compile(r"(法院|检察院|公安局|派出所|局|办|委|厅|政府|部门|署|司|处)$")
+
+
 def error_cause(text: str, span: tuple[int, int], kind: str, preds: list[tuple[int, int, str]],
                 golds: list[tuple[int, int, str, str]], unscored: list[tuple[int, int, str]]) -> str:
     """The cause of one error, by a few surface tests: `kind` "FN" for a gold mention not found exactly
