@@ -368,13 +368,15 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 _BRACKETED_LINE = re.compile(r"^\s*[【\[]\s*(.+?)\s*[】\]]\s*$")
 _PARENTHESISED_LINE = re.compile(r"^\s*[（(]\s*((?:本报|本刊|本台|本网|本社)?(?:驻[\u4e00-\u9fff]{1,6})?记者.+?)\s*[）)]\s*$")
 # 新华社华盛顿11月20日电（记者陈思远）: a wire dateline opening the first paragraph names agency and reporters
+_WIRE_DESK = r"(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))"   # 新华社, 人民网, 本报 …
+_WIRE_PLACE_DATE = r"[\u4e00-\u9fff]{0,8}?\s*"
+_WIRE_DATE = r"\d{1,2}\s*月\s*\d{1,2}\s*日"
+_WIRE_WORD = r"(?:电|電|讯|訊)"
 _DATELINE = re.compile(
-    r"^\s*(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))?[\u4e00-\u9fff]{0,8}?\s*"
-    r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|電|讯|訊)\s*[（(]\s*(?:记者|記者)\s*(?P<author>[^（）()]{2,30}?)\s*[）)]")
+    rf"^\s*{_WIRE_DESK}?{_WIRE_PLACE_DATE}(?:{_WIRE_DATE})?\s*{_WIRE_WORD}"
+    r"\s*[（(]\s*(?:记者|記者)\s*(?P<author>[^（）()]{2,30}?)\s*[）)]")
 # 新华社曼谷11月20日电 泰国……: a dateline naming no reporter still names the agency (a date is required)
-_BARE_DATELINE = re.compile(
-    r"^\s*(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))[\u4e00-\u9fff]{0,8}?\s*"
-    r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電|讯|訊)(?:\s|（|\(|$)")
+_BARE_DATELINE = re.compile(rf"^\s*{_WIRE_DESK}{_WIRE_PLACE_DATE}{_WIRE_DATE}\s*{_WIRE_WORD}(?:\s|（|\(|$)")
 _OWN_DESKS = ("本报", "本網", "本网")
 # 深圳市人民政府办公厅关于印发……的通知: an official document's title names its issuer before 关于
 _ISSUER_TITLE = re.compile(
@@ -389,10 +391,10 @@ _WECHAT_HEADER = re.compile(
 
 
 # ■本报记者 苏静远 发自悉尼 / 本报驻东京记者 李明 王芳 / 文｜本报记者 苏静远: a newspaper's reporter line
-_REPORTER_LINE = re.compile(
-    r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|(?P<agency>新华社|中新社))?(?:驻[\u4e00-\u9fff]{1,6})?"
-    r"(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*(?P<names>[\u4e00-\u9fff·][\u4e00-\u9fff·\s、，,]{1,40}?)\s*$")
-_REPORTER_PREFIX = re.compile(r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|新华社|中新社)?(?:驻[\u4e00-\u9fff]{1,6})?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
+_REPORTER_DESK = (r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|(?P<agency>新华社|中新社))?"
+                  r"(?:驻[\u4e00-\u9fff]{1,6})?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
+_REPORTER_LINE = re.compile(_REPORTER_DESK + r"(?P<names>[\u4e00-\u9fff·][\u4e00-\u9fff·\s、，,]{1,40}?)\s*$")
+_REPORTER_PREFIX = re.compile(_REPORTER_DESK)
 _NOT_A_NAME = ("发自", "报道", "摄影", "摄", "综合", "编译", "整理")
 # 江苏某某股份有限公司董事会 / 2026年11月22日: the issuer's signature closing an announcement or notice
 _SIGNATURE_ISSUER = re.compile(
