@@ -45,43 +45,22 @@ class EntitiesComponent:
     def backend(self) -> str:
         return self.recognizer.backend
 
-    def _windowed_lac(self):
+    def lac_tagger(self):
         """The recognizer's LAC tagger (`tagging.WindowedLac`), or None (jieba or rules only)."""
         tagger = getattr(getattr(self.recognizer, "finder", None), "tagger", None)
-        lac = getattr(tagger, "lac", None)
-        if lac is None or not hasattr(lac, "prefetch") or not hasattr(tagger, "windows"):
-            return None
-        return tagger
+        return tagger if hasattr(tagger, "prefetch") else None
 
     def prefetch(self, docs: list[Doc]) -> None:
-        """Cross-document batching: the LAC windows of all `docs` are tagged now, in shared encoder
-        batches; each document's own call (`__call__`, in any order, until `release`) then takes
-        its windows' tags from there. The outputs are the same as without it: a window's tags
-        depend on its characters only, and the windows are computed by the same function on
-        the same text and tokens (and not twice: the next call on the same text and token list
-        objects reuses them)."""
-        tagger = self._windowed_lac()
-        if tagger is None:
-            return
-        windows = _WindowsMemo.install(tagger)
-        pieces: list[str] = []
-        for doc in docs:
-            text, tokens = doc_text(doc), _token_spans(doc)
-            if getattr(tagger, "scope", "windows") == "all" or not tokens:
-                spans = tagger.lac.chunks(text)
-            else:
-                spans = windows.compute(text, tokens)
-            pieces.extend(text[s:e] for s, e in spans)
-        tagger.lac.prefetch(pieces)
+        """Cross-document batching (`WindowedLac.prefetch`): the outputs are the same as without it."""
+        tagger = self.lac_tagger()
+        if tagger is not None:
+            tagger.prefetch([(doc_text(doc), _token_spans(doc)) for doc in docs])
 
     def release(self) -> None:
         """Drop what `prefetch` kept."""
-        tagger = self._windowed_lac()
+        tagger = self.lac_tagger()
         if tagger is not None:
-            tagger.lac.release()
-            memo = getattr(tagger, "__dict__", {}).get("windows")
-            if isinstance(memo, _WindowsMemo):
-                memo.clear()
+            tagger.release()
 
     def __call__(self, doc: Doc) -> Doc:
         entities = self.recognizer(doc_text(doc), _sentence_spans(doc), _token_spans(doc))
@@ -89,37 +68,6 @@ class EntitiesComponent:
         doc._.fields["entity_index"] = entities.index
         doc.spans["entities"] = _span_group(doc, "entities", entities.mentions, lambda m: m.label)
         return doc
-
-
-class _WindowsMemo:
-    """Stands in for a `WindowedLac` instance's `windows` method: the spans computed by
-    `compute` during `prefetch` are given back when the tagger asks again for the very same text
-    and token list objects (identity, not equality: anything else is computed afresh)."""
-
-    def __init__(self, method):
-        self.method = method
-        self._kept: dict[int, tuple[str, object, list[tuple[int, int]]]] = {}
-
-    @classmethod
-    def install(cls, tagger) -> "_WindowsMemo":
-        memo = tagger.__dict__.get("windows")
-        if not isinstance(memo, cls):
-            memo = tagger.windows = cls(tagger.windows)
-        return memo
-
-    def compute(self, text: str, tokens) -> list[tuple[int, int]]:
-        spans = self.method(text, tokens)
-        self._kept[id(text)] = (text, tokens, spans)
-        return spans
-
-    def clear(self) -> None:
-        self._kept.clear()
-
-    def __call__(self, text: str, tokens) -> list[tuple[int, int]]:
-        kept = self._kept.get(id(text))
-        if kept is not None and kept[0] is text and kept[1] is tokens:
-            return list(kept[2])
-        return self.method(text, tokens)
 
 
 @Language.factory("figures")

@@ -117,6 +117,39 @@ class WindowedLac:
         self._ends_head: dict[str, bool] = {}
         self._quiet: set[str] = set()
         self._word_cache_of = (self.heads, self.surnames, self.places)
+        # `prefetch`: each document's windows, by the identity of its text (with the text and token list
+        # objects themselves, so that only the very same call finds them again)
+        self._prefetched_windows: dict[int, tuple[str, Sequence[tuple[int, int]], list[tuple[int, int]]]] = {}
+
+    def prefetch(self, documents: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> None:
+        """Cross-document batching: the windows of all `documents` (text, tokens) are tagged now, in
+        shared encoder batches; each document's own call (in any order, until `release`) then takes
+        its windows' tags from there, and its windows too when called with the same text and token
+        list objects. The tags are the same as without it: a window's tags depend on its characters
+        only."""
+        if not hasattr(self.lac, "prefetch"):
+            return
+        pieces: list[str] = []
+        for text, tokens in documents:
+            if self.scope == "all" or not tokens:
+                spans = self.lac.chunks(text)
+            else:
+                spans = self.windows(text, tokens)
+                self._prefetched_windows[id(text)] = (text, tokens, spans)
+            pieces.extend(text[s:e] for s, e in spans)
+        self.lac.prefetch(pieces)
+
+    def release(self) -> None:
+        """Drop what `prefetch` kept."""
+        self._prefetched_windows.clear()
+        if hasattr(self.lac, "release"):
+            self.lac.release()
+
+    def _windows_of(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        kept = self._prefetched_windows.get(id(text))
+        if kept is not None and kept[0] is text and kept[1] is tokens:
+            return kept[2]
+        return self.windows(text, tokens)
 
     def _is_wordish(self, word: str) -> bool:
         found = self._wordish[word] = _WORDISH.search(word) is not None
@@ -247,7 +280,7 @@ class WindowedLac:
     def __call__(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
         if self.scope == "all" or not tokens:
             return self.lac.tag(text)
-        spans = self.windows(text, tokens)
+        spans = self._windows_of(text, tokens)
         tagged = self.lac.tag_pieces([text[s:e] for s, e in spans])
         # tokens outside the windows and LAC's words inside them, in text order (windows are made of
         # whole tokens and do not overlap, so the two sequences interleave without sorting)
