@@ -896,6 +896,12 @@ def test_latin_name_with_a_version_is_a_product(rec_no_tb):
     assert ("G42", "ORG") in found          # a short letter + number name is not taken for a version
 
 
+def test_model_designation_before_technology_word_is_a_product(rec_no_tb):
+    found = mentions(run(rec_no_tb, "项目采用AP1000技术，另一家公司用A100标准；企业还需要EDA工具和5G技术。"))
+    assert ("AP1000", "PRODUCT") in found and ("A100", "PRODUCT") in found
+    assert not any(text in ("EDA", "5G") for text, _ in found)    # a technology's acronym stays out
+
+
 def test_listed_company_and_china_is_its_china_arm(rec):
     ents = run(rec, "汇丰中国昨日宣布下调利率。")
     assert entry_for(ents, "汇丰中国").name_en == "HSBC China"

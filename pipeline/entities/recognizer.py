@@ -71,7 +71,10 @@ GENERIC_COMPANY_HEADS = _W["generic_company_heads"]
 LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z\-]{2,}[0-9]+(?:\.[0-9]+)*|[A-Za-z]{1,2}[0-9]+\.[0-9]+")
 # what may follow 汇丰中国 (a company's China arm): the end of the phrase, or a verb, time word or 的
 SUBSIDIARY_NEXT = re.compile(r"(?:[^\u4e00-\u9fff]|$|[的将已在于曾也则称表宣发推昨今近日])")
-VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+(?![0-9%])")   # 2.0, 4.0: a programme's version
+VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+(?![0-9%])")
+# capital letters then a number of two digits or more: a model designation (AP1000, A100, H20), which before
+# 技术 / 标准 is the design itself, not a technology's acronym (EDA工具, 5G技术)
+MODEL_DESIGNATION = re.compile(r"[A-Z]{1,4}[0-9]{2,5}")   # 2.0, 4.0: a programme's version
 ADDRESS_WORDS = set(_W["address_words"])
 PLACE_ENDINGS = GPE_ENDINGS + GEO_FEATURE_ENDINGS + ADDRESS_UNITS + _W["place_ending_extras"]
 COUNTRY_GENERIC_HEADS = _W["country_generic_heads"]
@@ -350,7 +353,8 @@ class MentionFinder:
                 continue                # 2000PFlops, 7nm: a number with its unit (3M, 5G stay)
             if text.startswith("$", e) and re.fullmatch(r"[A-Z]{1,3}", piece):
                 continue                # HK$, US$, S$: a currency sign
-            if re.fullmatch(r"[A-Z0-9]{2,6}", piece) and text.startswith(LATIN_TECH_CONTEXT, e):
+            if re.fullmatch(r"[A-Z0-9]{2,6}", piece) and text.startswith(LATIN_TECH_CONTEXT, e) \
+                    and not MODEL_DESIGNATION.fullmatch(piece):
                 continue                # EDA工具, USB接口: a technology's acronym
             found.append(Unit(s, e, "LATIN"))
         found.sort(key=lambda u: (-(u.end - u.start), _STRONG_ORDER[u.tag], u.start))
@@ -451,7 +455,8 @@ class MentionFinder:
                 return label
         if _inside_title_marks(text, unit.start, unit.end) or LATIN_AFTER_TITLE.search(text, max(unit.start - 4, 0), unit.start):
             return "PRODUCT"
-        if text.startswith(LATIN_PRODUCT_CONTEXT, unit.end):
+        if text.startswith(LATIN_PRODUCT_CONTEXT, unit.end) or (
+                MODEL_DESIGNATION.fullmatch(piece) and text.startswith(LATIN_TECH_CONTEXT, unit.end)):
             return "PRODUCT"
         if LATIN_VERSIONED.fullmatch(piece):
             # EPR2, DotA2, Windows11, CS1.6: a product and its version; Expo2020, WCG2011: an event and its year
