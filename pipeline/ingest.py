@@ -267,6 +267,11 @@ def _html_meta_lines(html: str) -> list[str]:
             text = text[len(site):].strip()
         if text and len(text) <= _MAX_BYLINE_CHARS:
             lines.append(text)
+    for author in tree.xpath("//meta[@name='author' or @property='article:author']/@content"):
+        # after the article's own lines, so an author the page's text states wins
+        if author.strip() and len(author.strip()) <= 30 and not author.strip().startswith("http"):
+            lines.append(f"作者：{author.strip()}")
+            break
     if site:
         lines.append(f"{_SITE_LABEL}：{site}")
     return lines
@@ -312,6 +317,7 @@ _TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^(
 _VALUE_BAR = re.compile(r"\s*[|｜丨]\s*")
 _COLUMN_NOTE = re.compile(r"^(专栏|栏目)\s*[「『“\"《]?(.+?)[」』”\"》]?$")
 _TABLE_NOTE_LABELS = ("资料来源", "数据来源", "图表来源")
+_LEAD_BEFORE_FIELD = re.compile(rf"^([^|｜丨：:。，]{{2,24}}?)\s*[|｜丨]\s*(?={_KNOWN_FIELD.pattern})")
 _TITLE_REJECT_END = "。；;，,：:、"
 _MAX_BYLINE_CHARS = 80
 
@@ -321,8 +327,15 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     (roles, label, value); an empty list when the line is not a byline. Labels that name no
     known role (发布时间) come back with roles ("other",)."""
     line = line.strip()
-    if len(line) > _MAX_BYLINE_CHARS or not _KNOWN_FIELD.match(line):
+    if len(line) > _MAX_BYLINE_CHARS:
         return []
+    lead = None
+    if not _KNOWN_FIELD.match(line):
+        # 政策简报 2026年第17期 ｜ 作者：顾明哲 ｜ 发布日期：…: a short lead before the first field, set off by a bar
+        bar = _LEAD_BEFORE_FIELD.match(line)
+        if not bar:
+            return []
+        lead, line = bar.group(1).strip(), line[bar.end():]
     starts = [m for m in _ANY_FIELD.finditer(line)]
     if not starts or starts[0].start() != 0 or starts[0].group(2) in _TABLE_NOTE_LABELS:
         return []
@@ -338,12 +351,34 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         value, rest = value.strip(), rest.strip()
         if not value:
             return []
+        note = None
+        if roles == ("author",):
+            value, note = _split_affiliation(value)
         fields.append((roles, label, value))
+        if note:
+            fields.append(note)
         if rest:
             # 作者：韩屿 ｜ 专栏「南方矿脉」: what follows a bar inside a field is a note on it, not part of the name
             column = _COLUMN_NOTE.match(rest)
             fields.append((("other",), column.group(1), column.group(2)) if column else (("other",), "附注", rest))
+    if lead and fields:
+        fields.append((("other",), "栏目", lead))
     return fields
+
+
+# 顾明哲（东亚产业政策研究所高级研究员）: a name with its affiliation in brackets; 林佩萱/吉隆坡报导: with the
+# place the report was filed from
+_AFFILIATION = re.compile(r"^(?P<name>[^（(]{2,20}?)\s*[（(](?P<note>[^（）()]{2,40})[）)]$")
+_FILED_FROM = re.compile(r"^(?P<name>[^/／]{2,20}?)\s*[/／]\s*(?P<note>[\u4e00-\u9fff]{1,10}(?:报导|报道|電|电|讯))$")
+
+
+def _split_affiliation(value: str) -> tuple[str, tuple[tuple[str, ...], str, str] | None]:
+    """An author's name, and the note after it as an ("other",) field: 单位 (affiliation) or 发稿地."""
+    if m := _AFFILIATION.match(value):
+        return m.group("name").strip(), (("other",), "单位", m.group("note"))
+    if m := _FILED_FROM.match(value):
+        return m.group("name").strip(), (("other",), "发稿地", m.group("note"))
+    return value, None
 
 
 def _fill_byline(byline: Byline, fields: list[tuple[tuple[str, ...], str, str]]) -> None:
@@ -384,10 +419,11 @@ _ISSUER_TITLE = re.compile(
     r".{2,80}(?:的)?(?:通知|意见|决定|通告|公告|批复|函|办法|方案|规定|细则|措施|举措|计划|规划|指引|指南|条例|规则)$")
 
 
-# 原创 周远舟 芯潮观察 2026年11月20日 08:30: a WeChat article's header (author, account, date)
+# 原创 周远舟 芯潮观察 2026年11月20日 08:30 上海: a WeChat article's header (author, account, date, and the
+# place WeChat shows for the poster's IP address)
 _WECHAT_HEADER = re.compile(
     r"^\s*原创\s+(?P<author>[^\s]{2,12})\s+(?P<publisher>[^\s]{2,20})\s+"
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+\d{1,2}:\d{2})?\s*$")
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+\d{1,2}:\d{2})?(?:\s+[\u4e00-\u9fff]{2,4})?\s*$")
 
 
 # ■本报记者 苏静远 发自悉尼 / 本报驻东京记者 李明 王芳 / 文｜本报记者 苏静远: a newspaper's reporter line
@@ -402,6 +438,7 @@ _SIGNATURE_ISSUER = re.compile(
 _NOT_IN_A_NAME = re.compile(r"[说是的了这那将在]")  # 国家发展和改革委员会 has 和
 _CLOSING_NOTE = re.compile(r"^\s*[（(][^（）()]{2,20}[）)]\s*$")
 _SIGNATURE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_HEADER_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 def _reporter_names(value: str) -> str | None:
@@ -497,6 +534,12 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
             title, title_span = line, (start + offset, start + offset + len(line))
     for start, end in [span for span in body_lines if span != title_span][:2]:
         _fill_byline(byline, _dateline_fields(text[start:end]))
+    # 记者：林佩萱 / 2026年11月20日: a date alone on the line under the byline belongs to it
+    for n, (start, end) in enumerate(lines[:8]):
+        if n and lines[n - 1] in byline_spans and (start, end) not in byline_spans \
+                and _HEADER_DATE.match(text[start:end].strip()):
+            byline_spans.append((start, end))
+            byline.other.setdefault("日期", text[start:end].strip())
     if title and byline.source is None and (issuer := _ISSUER_TITLE.match(title)):
         byline.source = issuer.group("issuer")
     signer, signature_spans = _signature(text, body_lines)

@@ -52,8 +52,16 @@ def line_spans(text: str) -> Iterable[tuple[int, int]]:
         pos += len(line) + 1
 
 
+# emoji and symbols that WeChat-style articles put before a heading (📌 一、…, ▍二、…, ■ 结语)
+_HEADING_MARKS = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF\u2580-\u259F\uFE0F\u200d#*>\s]+")
+
+
+def _without_heading_marks(line: str) -> str:
+    return _HEADING_MARKS.sub("", line.strip())
+
+
 def is_numbered_heading(line: str) -> bool:
-    line = line.strip()
+    line = _without_heading_marks(line)
     if not line or len(line) > _MAX_HEADING_CHARS or not _NUMBERED_HEADING.match(line):
         return False
     if line[-1] in "。，,；;：:、":
@@ -63,14 +71,26 @@ def is_numbered_heading(line: str) -> bool:
 
 
 _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+# 封测老本行 仍是最大底气 / 新战场：芯片设计与IC设计园区: a newspaper's sub-heading, phrases set off by a space
+# or a colon, Latin words allowed; no digits, no sentence punctuation
+_PHRASED_HEADING = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:(?:[ \u3000]|[：:])[\u4e00-\u9fffA-Za-z]{2,14}){0,2}$")
+_MIN_HAN_IN_HEADING = 4
+# 来源：… 记者：…: a meta line, never a heading (a byline line the byline parser did not take)
+_META_LABEL = re.compile(r"^(?:来源|记者|作者|编辑|责编|撰文|文|图|摄影|校对|审核|出品|原标题|转载|原创)[：:\s]")
 _MIN_PARAGRAPH_CHARS = 20
 
 
 def is_bare_heading(line: str, next_line: str | None) -> bool:
-    """核心观点 / 结语 standing alone above a paragraph: an unnumbered heading in plain text (a few
-    characters, no punctuation or digits, and the next line a paragraph with a sentence end)."""
-    return (bool(_BARE_HEADING.match(line.strip())) and next_line is not None
-            and len(next_line) >= _MIN_PARAGRAPH_CHARS and any(ch in SENTENCE_TERMINATORS for ch in next_line))
+    """核心观点 / 结语 / 封测老本行 仍是最大底气 standing alone above a paragraph: an unnumbered heading in
+    plain text (a few words, no sentence punctuation or digits, and the next line a paragraph with a
+    sentence end)."""
+    line = _without_heading_marks(line)
+    if next_line is None or len(next_line) < _MIN_PARAGRAPH_CHARS or not any(ch in SENTENCE_TERMINATORS for ch in next_line):
+        return False
+    if _BARE_HEADING.match(line):
+        return True
+    return bool(_PHRASED_HEADING.match(line)) and len(re.findall(r"[\u4e00-\u9fff]", line)) >= _MIN_HAN_IN_HEADING \
+        and not _META_LABEL.match(line)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -112,7 +132,18 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i += 1
     if sentence_start < end:
         spans.append((sentence_start, end))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+    kept: list[tuple[int, int]] = []
+    for s, e in (_trim(text, s, e) for s, e in spans):
+        if e <= s:
+            continue
+        if kept and not _WORD_CHAR.search(text, s, e):
+            kept[-1] = (kept[-1][0], e)     # "**" closing bold after 。, "👇" after a sentence: no sentence alone
+        else:
+            kept.append((s, e))
+    return kept
+
+
+_WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

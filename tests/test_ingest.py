@@ -224,3 +224,32 @@ def test_html_site_name_heads_the_meta_line_and_is_the_source_when_none_is_state
     assert read_article(path).byline.source == "华沙观察"
     path.write_text(page.replace(" - 中东欧财经", ""), encoding="utf-8")
     assert read_article(path).byline.source is None
+
+
+def test_byline_notes_after_the_name_and_a_lead_before_the_first_field():
+    fields = parse_byline_line("研究简报 2026年第5期 ｜ 作者：秦远（华东产业研究院研究员） ｜ 发布日期：2026年11月2日")
+    assert (("author",), "作者", "秦远") in fields
+    assert (("other",), "单位", "华东产业研究院研究员") in fields
+    assert (("other",), "栏目", "研究简报 2026年第5期") in fields
+    assert parse_byline_line("记者：陈家豪／新德里报导")[:2] == [(("author",), "记者", "陈家豪"), (("other",), "发稿地", "新德里报导")]
+    assert parse_byline_line("他在会上说了很多话，我们都记住了 | 作者：李四") == []     # a sentence is no lead
+
+
+def test_wechat_header_with_place_and_date_line_under_a_byline():
+    _, _, byline, spans = find_title_and_byline("标题在此\n\n原创 米拉 出海笔记 2026年11月2日 21:15 广东\n\n正文第一句。\n", None)
+    assert (byline.author, byline.publisher, len(spans)) == ("米拉", "出海笔记", 1)
+    text = "某国芯片新政\n\n来源：环球产经\n记者：王晓\n2026年11月2日\n\n正文第一句。\n\n2026年11月3日，部长表示将继续推进。\n"
+    _, _, byline, spans = find_title_and_byline(text, None)
+    assert [text[s:e] for s, e in spans] == ["来源：环球产经", "记者：王晓", "2026年11月2日"]
+    assert byline.other["日期"] == "2026年11月2日"
+
+
+def test_html_meta_author_is_the_author_when_the_page_text_names_none(tmp_path):
+    paragraphs = "".join(f"<p>第{i}段：印度政府宣布扩大半导体补贴，计划吸引更多封测企业投资设厂，带动就业。</p>" for i in range(1, 7))
+    page = (f"<html><head><title>印度芯片补贴</title><meta name='author' content='贺青'></head>"
+            f"<body><article><h1>印度芯片补贴</h1>{paragraphs}</article></body></html>")
+    path = tmp_path / "in.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_article(path).byline.author == "贺青"
+    path.write_text(page.replace("<h1>印度芯片补贴</h1>", "<h1>印度芯片补贴</h1><p>作者：林默</p>"), encoding="utf-8")
+    assert read_article(path).byline.author == "林默"

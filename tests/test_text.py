@@ -101,7 +101,13 @@ def _split_char_by_char(text: str, start: int, end: int) -> list[tuple[int, int]
         i += 1
     if sentence_start < end:
         spans.append((sentence_start, end))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+    kept = []
+    for s, e in (_trim(text, s, e) for s, e in spans):
+        if e > s and kept and not any(ch.isalnum() or ch == "_" for ch in text[s:e]):
+            kept[-1] = (kept[-1][0], e)     # a piece without a word character joins the sentence before it
+        elif e > s:
+            kept.append((s, e))
+    return kept
 
 
 def test_sentence_split_is_the_char_by_char_walk():
@@ -129,3 +135,14 @@ def test_a_bare_heading_above_a_paragraph_is_a_heading_but_a_signature_is_not():
     assert kinds["核心观点"] == "heading"
     assert kinds["深圳市人民政府办公厅"] == "body"
     assert [sec.title for sec in structure.sections if sec.title] == ["核心观点"]
+
+
+def test_headings_with_marks_spaces_or_a_colon_and_symbol_only_pieces():
+    paragraph = "印尼目前约占全球镍产量的一半，出口额去年大增，成为经济增长的重要来源。"
+    text = f"标题在此\n\n▍一、为什么是现在？\n{paragraph}\n\n冶炼老本行 仍是底气\n{paragraph}\n\n新赛道：电池与EV整车\n{paragraph}\n来源：某某日报\n{paragraph}"
+    structure = segment(text, title_span=(0, 4))
+    assert [s.title for s in structure.sections] == [None, "▍一、为什么是现在？", "冶炼老本行 仍是底气", "新赛道：电池与EV整车"]
+    assert "来源：某某日报" in [s.text for s in structure.sentences if s.kind == "body"]
+    assert sentences_of("为什么要做？**答案是：为了下一代。**") == ["为什么要做？", "**答案是：为了下一代。**"]
+    assert sentences_of("今天聊聊新油田。👇") == ["今天聊聊新油田。👇"]
+    assert sentences_of("👇 往下看。") == ["👇 往下看。"]
