@@ -339,6 +339,8 @@ class _Doc:
             gloss = self.res.glossary[match.group(0)]
             end = match.end()
             unit = gloss.en
+            if unit in _DURATION_UNITS and num.value <= 1:
+                continue        # 一天, 一小时: a rate (每…一小时) or a phrase (总有一天), not a figure
             if gloss.kind == "counter":
                 size = _SIZE_BEFORE_NOUN.match(text, end)   # 3万片12英寸晶圆: 30,000 12-inch wafers
                 noun = self.res.term_regex.match(text, size.end() if size else end)
@@ -397,6 +399,9 @@ class _Doc:
 def _equivalent_text(money: Money) -> str:
     return format_amount(money.value, money.currency, value_max=money.value_max,
                          qualifier="exact" if money.qualifier == "approx" else money.qualifier)
+
+
+_DURATION_UNITS = frozenset(("days", "hours", "weeks", "months"))
 
 
 def _round_sig(value: float, digits: int = 3) -> Decimal:

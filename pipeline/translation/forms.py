@@ -236,7 +236,7 @@ def format_quantity(kind: str, value, qualifier: str = "exact", value_max=None) 
 _ORDINALS = {8: "eighth", 20: "twentieth", 100: "hundredth", 1000: "thousandth", 10 ** 6: "millionth"}
 
 
-_SINGULAR_UNITS = {"tonnes": "tonne", "hectares": "hectare"}
+_SINGULAR_UNITS = {"tonnes": "tonne", "hectares": "hectare", "days": "day", "months": "month", "hours": "hour", "weeks": "week"}
 
 
 def format_measure(value, unit: str, qualifier: str = "exact") -> str:
