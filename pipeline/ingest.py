@@ -319,6 +319,7 @@ _COLUMN_NOTE = re.compile(r"^(专栏|栏目)\s*[「『“\"《]?(.+?)[」』”\
 _TABLE_NOTE_LABELS = ("资料来源", "数据来源", "图表来源")
 _LEAD_BEFORE_FIELD = re.compile(rf"^([^|｜丨：:。，]{{2,24}}?)\s*[|｜丨]\s*(?={_KNOWN_FIELD.pattern})")
 _TITLE_REJECT_END = "。；;，,：:、"
+_DECORATION = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+$")
 _MAX_BYLINE_CHARS = 80
 
 
@@ -465,7 +466,8 @@ def _report_header(line: str) -> str | None:
 def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     wechat = _WECHAT_HEADER.match(line)
     if wechat:
-        return [(("author",), "原创", wechat.group("author")), (("publisher",), "公众号", wechat.group("publisher"))]
+        # the account publishes the article and is its source (the outlet an analyst would cite)
+        return [(("author",), "原创", wechat.group("author")), (("publisher", "source"), "公众号", wechat.group("publisher"))]
     if issuer := _report_header(line):
         return [(("source",), "发布机构", issuer)]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)
@@ -540,6 +542,9 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
                 and _HEADER_DATE.match(text[start:end].strip()):
             byline_spans.append((start, end))
             byline.other.setdefault("日期", text[start:end].strip())
+    if title:
+        # 🌊挪威押注深海风电！: emoji decorating a WeChat title are not part of it (the title's line keeps them)
+        title = _DECORATION.sub("", title).strip() or title
     if title and byline.source is None and (issuer := _ISSUER_TITLE.match(title)):
         byline.source = issuer.group("issuer")
     signer, signature_spans = _signature(text, body_lines)

@@ -189,7 +189,7 @@ def segment(text: str, *, title_span: tuple[int, int] | None = None,
     for n, (h_start, h_end) in enumerate(heading_lines):
         next_start = heading_lines[n + 1][0] if n + 1 < len(heading_lines) else text_end
         structure.sections.append(Section(
-            id=len(structure.sections), title=text[h_start:h_end], start=h_start,
+            id=len(structure.sections), title=_without_heading_marks(text[h_start:h_end]) or text[h_start:h_end], start=h_start,
             end=_trim(text, h_start, next_start)[1], heading_start=h_start, heading_end=h_end,
         ))
 

@@ -237,7 +237,7 @@ def test_byline_notes_after_the_name_and_a_lead_before_the_first_field():
 
 def test_wechat_header_with_place_and_date_line_under_a_byline():
     _, _, byline, spans = find_title_and_byline("标题在此\n\n原创 米拉 出海笔记 2026年11月2日 21:15 广东\n\n正文第一句。\n", None)
-    assert (byline.author, byline.publisher, len(spans)) == ("米拉", "出海笔记", 1)
+    assert (byline.author, byline.publisher, byline.source, len(spans)) == ("米拉", "出海笔记", "出海笔记", 1)
     text = "某国芯片新政\n\n来源：环球产经\n记者：王晓\n2026年11月2日\n\n正文第一句。\n\n2026年11月3日，部长表示将继续推进。\n"
     _, _, byline, spans = find_title_and_byline(text, None)
     assert [text[s:e] for s, e in spans] == ["来源：环球产经", "记者：王晓", "2026年11月2日"]
@@ -253,3 +253,10 @@ def test_html_meta_author_is_the_author_when_the_page_text_names_none(tmp_path):
     assert read_article(path).byline.author == "贺青"
     path.write_text(page.replace("<h1>印度芯片补贴</h1>", "<h1>印度芯片补贴</h1><p>作者：林默</p>"), encoding="utf-8")
     assert read_article(path).byline.author == "林默"
+
+
+def test_emoji_decorating_a_title_are_not_part_of_it():
+    text = "🚀印度芯片补贴加码，封测企业的机会来了！🔥\n\n原创 米拉 出海笔记 2026年11月2日 21:15\n\n正文第一句。\n"
+    title, span, _, _ = find_title_and_byline(text, None)
+    assert title == "印度芯片补贴加码，封测企业的机会来了！"
+    assert text[span[0]:span[1]].startswith("🚀")          # the line itself is still the title line

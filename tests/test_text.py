@@ -141,7 +141,7 @@ def test_headings_with_marks_spaces_or_a_colon_and_symbol_only_pieces():
     paragraph = "印尼目前约占全球镍产量的一半，出口额去年大增，成为经济增长的重要来源。"
     text = f"标题在此\n\n▍一、为什么是现在？\n{paragraph}\n\n冶炼老本行 仍是底气\n{paragraph}\n\n新赛道：电池与EV整车\n{paragraph}\n来源：某某日报\n{paragraph}"
     structure = segment(text, title_span=(0, 4))
-    assert [s.title for s in structure.sections] == [None, "▍一、为什么是现在？", "冶炼老本行 仍是底气", "新赛道：电池与EV整车"]
+    assert [s.title for s in structure.sections] == [None, "一、为什么是现在？", "冶炼老本行 仍是底气", "新赛道：电池与EV整车"]
     assert "来源：某某日报" in [s.text for s in structure.sentences if s.kind == "body"]
     assert sentences_of("为什么要做？**答案是：为了下一代。**") == ["为什么要做？", "**答案是：为了下一代。**"]
     assert sentences_of("今天聊聊新油田。👇") == ["今天聊聊新油田。👇"]
