@@ -53,11 +53,13 @@ def line_spans(text: str) -> Iterable[tuple[int, int]]:
 
 
 # emoji and symbols that WeChat-style articles put before a heading (📌 一、…, ▍二、…, ■ 结语)
-_HEADING_MARKS = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF\u2580-\u259F\uFE0F\u200d#*>\s]+")
+_HEADING_MARKS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF\u2580-\u259F\uFE0F\u200d#*>\s]+")
 
 
 def _without_heading_marks(line: str) -> str:
-    return _HEADING_MARKS.sub("", line.strip())
+    line = line.strip()
+    marks = _HEADING_MARKS.match(line)
+    return line[marks.end():] if marks else line
 
 
 def is_numbered_heading(line: str) -> bool:
@@ -188,9 +190,12 @@ def segment(text: str, *, title_span: tuple[int, int] | None = None,
         structure.sections.append(Section(id=0, title=None, start=first_start, end=_trim(text, first_start, lead_end)[1]))
     for n, (h_start, h_end) in enumerate(heading_lines):
         next_start = heading_lines[n + 1][0] if n + 1 < len(heading_lines) else text_end
+        # 📌 一、…: the title (and its offsets) without the marks before it; the section still starts at the line
+        marks = _HEADING_MARKS.match(text, h_start, h_end)
+        t_start = marks.end() if marks and marks.end() < h_end else h_start
         structure.sections.append(Section(
-            id=len(structure.sections), title=_without_heading_marks(text[h_start:h_end]) or text[h_start:h_end], start=h_start,
-            end=_trim(text, h_start, next_start)[1], heading_start=h_start, heading_end=h_end,
+            id=len(structure.sections), title=text[t_start:h_end], start=h_start,
+            end=_trim(text, h_start, next_start)[1], heading_start=t_start, heading_end=h_end,
         ))
 
     section_starts = [section.start for section in structure.sections]
