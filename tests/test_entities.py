@@ -804,6 +804,70 @@ def test_sports_team_mentions_are_not_the_citys_entry(rec):
     assert team.label == "ORG" and team.mentions == 2
 
 
+def test_bookmakers_before_their_odds_are_organisations(rec):
+    """A name right before a bookmaker's odds (home / draw / away) or before 相同赔率 is an organisation,
+    whether a rule had found it as a person or not at all; the odds shape alone does not make one."""
+    found = mentions(run(rec, "赔率统计：威廉：2.40/3.10/2.60，立博：2.37/3.00/2.75。"))
+    assert {("威廉", "ORG"), ("立博", "ORG")} <= found
+    assert ("interwetten", "ORG") in mentions(run(rec, "主队占优。interwetten相同赔率下近3个赛季主队6胜。"))
+    # no odds: no bookmaker; a ratio that is not three odds is not one either
+    assert not any(label == "ORG" for _, label in mentions(run(rec, "王先生：今年收入增长了2.4%。")))
+    assert not any(label == "ORG" for _, label in mentions(run(rec, "比例为1.5/2.5，王先生说。")))
+
+
+def test_one_or_two_unknown_latin_letters_name_something_only_starting_a_clause(rec):
+    """PC, FB inside a clause are words (platforms, game jargon), not organisations; two letters starting
+    a clause (GL在…) still are, and a termbase entry (EU) always is."""
+    assert not mentions(run(rec, "该游戏将在PC和次世代主机平台发行。"))
+    assert not mentions(run(rec, "他拿FB就走。"))
+    assert ("GL", "ORG") in mentions(run(rec, "GL在亚洲锦标赛上夺得冠军。"))
+    assert ("EU", "ORG") in mentions(run(rec, "该计划由EU和多国共同资助。"))
+
+
+def test_voter_is_optional_and_off_by_default(rec, monkeypatch):
+    """The jiagu voter (pipeline/entities/voter.py) is measured, not adopted: off unless asked for, and
+    asking for it without the package installed gives a recogniser without it."""
+    from pipeline.entities import voter as voter_mod
+
+    assert rec.voter is None and rec.finder.voter is None
+    assert voter_mod.make_voter("none") is None and voter_mod.make_voter("") is None
+    with pytest.raises(ValueError):
+        voter_mod.make_voter("nosuch")
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_jiagu(name, *args, **kwargs):
+        if name == "jiagu" or name.startswith("jiagu."):
+            raise ImportError("no jiagu")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_jiagu)
+    assert voter_mod.make_voter("jiagu") is None
+
+
+def test_jiagu_voter_makes_a_club_an_organisation():
+    pytest.importorskip("jiagu")
+    import jieba
+
+    from pipeline.entities.recognizer import Candidate, _line_around, _sports_cue
+    from pipeline.entities.voter import make_voter
+
+    voter = make_voter("jiagu")
+    text = "赔率统计：威廉：2.40/3.10/2.60，主队占优。"
+    tokens = [(s, e) for _, s, e in jieba.tokenize(text)]
+    assert (5, 7, "ORG") in voter.spans(text, tokens)          # 威廉, the bookmaker
+    chosen = [Candidate(5, 7, "PERSON", 3, "statistical")]
+    out = voter.teams(text, chosen, tokens, lambda c: _sports_cue(text, *_line_around(text, c.start, c.end)), _line_around)
+    assert [(c.label, c.source) for c in out] == [("ORG", "sports")]
+    # outside a sports paragraph nothing is asked: a person stays a person
+    plain = "王先生今天在北京。"
+    chosen = [Candidate(0, 3, "PERSON", 3, "statistical")]
+    out = voter.teams(plain, chosen, [(s, e) for _, s, e in jieba.tokenize(plain)],
+                      lambda c: _sports_cue(plain, *_line_around(plain, c.start, c.end)), _line_around)
+    assert out[0].label == "PERSON"
+
+
 def test_tagger_word_over_versus_is_split():
     from pipeline.entities.recognizer import _split_versus
 

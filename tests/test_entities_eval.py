@@ -45,6 +45,22 @@ def test_score_counts_typed_and_untyped():
     assert res["typed"]["p"] == 0.5 and round(res["untyped"]["r"], 3) == 0.667
 
 
+def test_bio_spans_join_runs_of_one_type():
+    ev = load()
+    words = ["国务院", "总理", "李克强", "在", "北京", "会见", "阿里", "巴巴"]
+    tags = ["B-ORG", "O", "B-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG"]
+    assert ev.bio_spans(words, tags, {"PER": "PERSON", "LOC": "ADDR", "ORG": "ORG"}) == {
+        (0, 3, "ORG"), (5, 8, "PERSON"), (9, 11, "ADDR"), (13, 17, "ORG")}
+
+
+def test_jiagu_peer_finds_names():
+    pytest.importorskip("jiagu")
+    peer = load().PeerJiagu()
+    text = "国务院总理李克强在北京会见了阿里巴巴的代表。"
+    found = {(text[s:e], t) for s, e, t in peer(text)}
+    assert ("李克强", "PERSON") in found and ("北京", "ADDR") in found
+
+
 @pytest.mark.skipif(not (PEER / "cluener2020" / "dev.json").is_file(), reason="peer data absent")
 def test_cluener_smoke(tmp_path):
     out = tmp_path / "r.json"

@@ -102,7 +102,8 @@ class EntityRecognizer:
     """Loaded once per process, then called per document."""
 
     def __init__(self, models_dir: Path | None = None, use_termbase: bool = True, *,
-                 statistical: str = "lac", exclude_terms: set[str] | None = None, lac_scope: str = "windows"):
+                 statistical: str = "lac", exclude_terms: set[str] | None = None, lac_scope: str = "windows",
+                 voter: str | None = None):
         self.models_dir = resolve_models_dir(models_dir)
         self.use_termbase = use_termbase
         self.lexicons = Lexicons.load(self.models_dir, use_termbase=use_termbase, exclude_terms=exclude_terms)
@@ -130,7 +131,10 @@ class EntityRecognizer:
                 statistical = self.statistical = "jieba"
         if statistical == "jieba":
             tagger = lambda text, tokens: jieba_tagger(text)  # noqa: E731
-        self.finder = MentionFinder(self.lexicons, tagger)
+        from pipeline.entities.voter import make_voter
+
+        self.voter = make_voter(voter)
+        self.finder = MentionFinder(self.lexicons, tagger, self.voter)
         # countries (places with nationality words), English name → Chinese name
         self._countries = {t.name_en: t.zh for t in self.lexicons.places if t.label == "GPE" and t.demonyms}
         self.namer = EnglishNamer(self.lexicons)

@@ -296,6 +296,40 @@ def _sports_teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# a bookmaker in a betting report: its name right before its odds (立博：2.37/3.00/2.75, home / draw /
+# away) or before 相同赔率 ("at the same odds", interwetten相同赔率下); the name starts a clause
+BOOKMAKER = re.compile(r"(?:^|(?<=[\s，。；：:、（(“”\"]))([\u4e00-\u9fff]{2,6}|[A-Za-z][A-Za-z0-9]{1,15})"
+                       r"(?:\s*[:：]\s*[0-9]{1,2}\.[0-9]{1,2}\s*/\s*[0-9]{1,2}\.[0-9]{1,2}\s*/\s*[0-9]{1,2}\.[0-9]{1,2}"
+                       r"|相同赔率)", re.M)
+SHORT_LATIN = re.compile(r"[A-Za-z]{1,2}")
+CLAUSE_START = "\n。！？；：，、“‘（(《 \u3000"
+ODDS = re.compile(r"[0-9]\.[0-9]{1,2}\s*/\s*[0-9]{1,2}\.[0-9]")
+
+
+def _bookmakers(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Bookmakers named before their odds (`BOOKMAKER`) are organisations: a place or person name found
+    there becomes an ORG, and a name no rule found is added as one (立博, bwin); a mention that
+    reaches past the name (LAC's 威廉希尔凯比值) is left alone."""
+    if "赔率" not in text and ODDS.search(text) is None:
+        return chosen
+    out = list(chosen)
+    added = False
+    for m in BOOKMAKER.finditer(text):
+        s, e = m.span(1)
+        over = [k for k, c in enumerate(out) if c.start < e and s < c.end]
+        if not over:
+            out.append(Candidate(s, e, "ORG", PRIO_STAT, "sports", None))
+            added = True
+        elif len(over) == 1:
+            c = out[over[0]]
+            if (c.start, c.end) == (s, e) and c.label in ("PERSON", "GPE", "LOC") and \
+                    c.source in ("statistical", "places", "coordinated") and not (c.term is not None and c.term.label == "PERSON"):
+                out[over[0]] = Candidate(s, e, "ORG", c.prio, "sports", None)
+    if added:
+        out.sort(key=_START)
+    return out
+
+
 _START = attrgetter("start")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _STRONG_ORDER = {"TERM": 0, "DEMONYM": 1, "PLACE": 2, "LATIN": 3}
@@ -308,9 +342,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 class MentionFinder:
     def __init__(self, lexicons: Lexicons,
-                 tagger: Callable[[str, Sequence[tuple[int, int]]], list[tuple[int, int, str]]] | None):
+                 tagger: Callable[[str, Sequence[tuple[int, int]]], list[tuple[int, int, str]]] | None,
+                 voter=None):
         self.lex = lexicons
         self.tagger = tagger
+        # a second statistical recogniser asked about team names in sports reports (voter.py), or None
+        self.voter = voter
         self.heads_by_len = sorted(lexicons.heads, key=len, reverse=True)
         self.head_lengths = sorted({len(h) for h in lexicons.heads}, reverse=True)
         self._head_last_chars = frozenset(h[-1] for h in lexicons.heads)
@@ -911,6 +948,8 @@ class MentionFinder:
             elif u.tag == "PLACE":
                 cands.append(Candidate(u.start, u.end, u.term.label, PRIO_PLACE, "places", u.term))
             elif u.tag == "LATIN":
+                if SHORT_LATIN.fullmatch(surface) and u.start > 0 and text[u.start - 1] not in CLAUSE_START:
+                    continue    # 在PC和…, 拿FB: one or two letters not in the termbase are a name only starting a clause (GL在…)
                 cands.append(Candidate(u.start, u.end, self._latin_label(text, u), PRIO_LATIN, "latin"))
             elif u.tag in ("ORG", "n", "nz") and surface.endswith("政府") and surface[:-2] in self.place_by_surface:
                 # 日本政府: the place is the entity (team convention, as in OntoNotes)
@@ -1046,7 +1085,11 @@ class MentionFinder:
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
         chosen = self._branches(text, chosen)
+        if self.voter is not None and _sports_cue(text):
+            chosen = self.voter.teams(text, chosen, tokens,
+                                      lambda c: _sports_cue(text, *_line_around(text, c.start, c.end)), _line_around)
         chosen = _sports_teams(text, chosen)
+        chosen = _bookmakers(text, chosen)
         return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, chosen))), pairs)
 
     def _speakers(self, text: str) -> list[Candidate]:
