@@ -319,6 +319,47 @@ def syllable_readings() -> dict[str, str]:
     return _reading_table("transliteration_syllables.tsv", "char", "latin")
 
 
+@lru_cache(maxsize=1)
+def thai_readings() -> dict[str, tuple[str, str]]:
+    """Characters (and whole syllables) of Thai names in Chinese → (reading, reading at the start of a
+    name part) (thai_name_readings.tsv)."""
+    from pipeline.entities.resources import models_dir
+    from pipeline.paths import read_tsv
+
+    path = models_dir() / "entities" / "thai_name_readings.tsv"
+    if not path.exists():
+        return {}
+    return {r["zh"]: (r["reading"], r.get("initial") or r["reading"]) for r in read_tsv(path)
+            if r.get("zh") and r.get("reading")}
+
+
+def thai_part(part: str) -> str | None:
+    """A part of a Thai name read back (巴差 → 'Prachai', 苏拉蓬 → 'Suraphong'): the longest rows of
+    thai_name_readings.tsv first, other characters by transliteration_syllables.tsv; None when a
+    character is in neither table."""
+    table, fallback = thai_readings(), syllable_readings()
+    longest = max((len(k) for k in table), default=1)
+    pieces: list[str] = []
+    i = 0
+    while i < len(part):
+        for j in range(min(len(part), i + longest), i, -1):
+            entry = table.get(part[i:j])
+            if entry is not None:
+                pieces.append(entry[1] if i == 0 else entry[0])
+                i = j
+                break
+        else:
+            reading = fallback.get(part[i])
+            if reading is None:
+                return None
+            pieces.append(reading)
+            i += 1
+    word = "".join(pieces)
+    if not word or not re.search(r"[aeiouy]", word):
+        return None
+    return word[:1].upper() + word[1:]
+
+
 def syllable_name(part: str) -> str | None:
     """A foreign name part read character by character (查默斯 → 'Chamers'): an approximation of the
     spelling, for parts found in no table; None when a character is not a transliteration character."""
@@ -373,6 +414,15 @@ _BRANCH_HEADS = sorted(_PAIRS["branch_head"], key=lambda pair: -len(pair[0]))
 # the middle dot between the parts of a transliterated name, or a hyphen between Chinese characters
 # (汤姆-汉克斯, as sports and entertainment news often write it)
 _NAME_SEPARATORS = r"[·・]|(?<=[\u4e00-\u9fff])[\-－‐](?=[\u4e00-\u9fff])"
+# countries whose people's names Chinese writes in Xinhua's transliteration characters without the
+# middle dot (普拉博沃, 安瓦尔): an unseparated name there is read by syllables, not as pinyin
+_SYLLABLE_NAME_COUNTRIES = frozenset({"Indonesia", "Malaysia", "Philippines", "Myanmar", "Cambodia", "Laos",
+                                      "Brunei", "Timor-Leste"})
+# countries whose first-level divisions (省 in Chinese) English calls counties
+_COUNTY_COUNTRIES = frozenset({"Sweden", "Norway", "Hungary", "Croatia", "Estonia", "Lithuania", "Romania",
+                               "Kenya", "Ireland", "Liberia"})
+# an acronym written beside or for a body's Chinese name (ITU, PAIH, KHNP, JBIC)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
 # countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
 _LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
@@ -455,14 +505,25 @@ class EnglishNamer:
                 if composed:
                     return EnglishName(composed[0], composed[1], "composed")
         latin = [f for f in forms if is_latin(f)]
-        if latin:
-            return max(latin, key=len), "latin"
         han = [f for f in forms if not is_latin(f)]
+        if latin:
+            written = max(latin, key=len)
+            if han and label != "PERSON" and _ACRONYM.fullmatch(written):
+                # 国际电信联盟（ITU）: the acronym alone does not say what the body is; the Chinese name
+                # composed or glossed from the dictionary, then the acronym ("… Union (ITU)")
+                expanded = self._han_name(han, label)
+                if expanded and expanded[1] == "dictionary" and _ACRONYM.search(expanded[0]) is None \
+                        and len(expanded[0]) > len(written) + 4:
+                    return EnglishName(f"{expanded[0]} ({written})", "dictionary", "composed")
+            return written, "latin"
         if label == "PERSON":
             if not han:
                 return None, None
             # the longest form names the person best (埃米莉·卡特, not the 卡特 of CC-CEDICT)
             form = han[0]
+            regional = self.southeast_asian_name(form)
+            if regional:
+                return EnglishName(regional, "transliteration", "western_syllables")
             foreign = self.western_name(form)
             if foreign:
                 return EnglishName(foreign, "transliteration", "western_reading")
@@ -473,21 +534,9 @@ class EnglishNamer:
             if proper:
                 return proper, "dictionary"
             return self._person(form)
-        # the longest form first: 龙仁半导体集群 says more than its short form 龙仁集群
-        for form in han:
-            foreign = self.foreign_place_reading(form) if label in ("GPE", "LOC") and form[-1] in "省府" else None
-            if foreign:
-                return EnglishName(foreign, "transliteration", "western_syllables")     # 某某省 abroad
-            composed = self._compose(form, label)
-            if composed:
-                return EnglishName(composed[0], composed[1], "composed")
-            proper = cedict_proper(form, label)
-            if proper:
-                return proper, "dictionary"
-            if label not in ("GPE", "LOC") or self._zone(form):
-                glossed = self._gloss(form, label) if self._glossable(form, label) else None
-                if glossed:
-                    return glossed, "dictionary"
+        named = self._han_name(han, label)
+        if named:
+            return named
         if not han:
             return None, None
         form = han[0]
@@ -505,6 +554,25 @@ class EnglishNamer:
             named = [self._gloss(p, label) if self._glossable(p, label) else None for p in parts]
             return " ".join(n or pinyin_place(p) for n, p in zip(named, parts)), "transliteration"
         return pinyin_place(form), "transliteration"
+
+    def _han_name(self, han: list[str], label: str) -> tuple | None:
+        """The name composed, found in CC-CEDICT or glossed from the Chinese forms (the longest first:
+        龙仁半导体集群 says more than its short form 龙仁集群); None when only a reading would do."""
+        for form in han:
+            foreign = self.foreign_place_reading(form) if label in ("GPE", "LOC") and form[-1] in "省府" else None
+            if foreign:
+                return EnglishName(foreign, "transliteration", "western_syllables")     # 某某省 abroad
+            composed = self._compose(form, label)
+            if composed:
+                return EnglishName(composed[0], composed[1], "composed")
+            proper = cedict_proper(form, label)
+            if proper:
+                return proper, "dictionary"
+            if label not in ("GPE", "LOC") or self._zone(form):
+                glossed = self._gloss(form, label) if self._glossable(form, label) else None
+                if glossed:
+                    return glossed, "dictionary"
+        return None
 
     def _branch(self, form: str) -> str | None:
         """A listed company + a listed place + a branch head (交通银行深圳分行, 招行广州分行): the
@@ -582,6 +650,38 @@ class EnglishNamer:
             return " ".join(names)
         return None
 
+    def _doc_country(self) -> str | None:
+        """The English name of the one foreign country the document is about (`doc_places['country_zh']`)."""
+        country = self.doc_places.get("country_zh")
+        place = self.places_by_surface.get(country) if country else None
+        return place.name_en if place is not None else None
+
+    def _chinese_looking(self, form: str) -> bool:
+        """Starts with a common Chinese (or Korean / Japanese) surname: 黄清源, the Chinese reporter of a
+        Thai story, keeps his pinyin."""
+        return form[:2] in self.lex.surnames or form[:1] in self.lex.surnames
+
+    def southeast_asian_name(self, form: str) -> str | None:
+        """A personal name in a document about a Southeast Asian country whose names Chinese writes by
+        sound: in a document about Thailand each part read as a Thai name (thai_name_readings.tsv:
+        巴差·塔纳蓬 → 'Prachai Thanaphong', 他信 → 'Thaksin'); in one about Indonesia, Malaysia, the
+        Philippines, Myanmar, Cambodia or Laos an unseparated name of three or more characters read by
+        Xinhua's syllables (普拉博沃 → 'Pulabowo'); a name that starts with a common Chinese surname
+        (a Chinese reporter's, a Thai-Chinese tycoon's) is left to the other readings."""
+        country = self._doc_country()
+        if country is None or not re.fullmatch(r"[\u4e00-\u9fff·・\-－‐]{2,12}", form):
+            return None
+        separated = re.search(_NAME_SEPARATORS, form) is not None
+        parts = [p for p in re.split(_NAME_SEPARATORS, form) if p]
+        if not separated and self._chinese_looking(form):
+            return None
+        if country == "Thailand":
+            names = [thai_part(p) for p in parts]
+            return " ".join(names) if parts and all(names) else None
+        if country in _SYLLABLE_NAME_COUNTRIES and not separated and len(form) >= 3:
+            return syllable_name(form)
+        return None
+
     def cantonese_name(self, form: str) -> str | None:
         """卢颖芝 → 'Lo Wing-chi': a one-character surname and a one- or two-character given name, each
         character by its Hong Kong spelling (cantonese_name_readings.tsv); None if one is not listed."""
@@ -614,11 +714,17 @@ class EnglishNamer:
         None in other documents, or when a character is not a transliteration character (罗勇府)."""
         if not self.doc_places.get("country_zh") or not re.fullmatch(r"[\u4e00-\u9fff]{2,7}", form):
             return None
-        base, kind = (form[:-1], " Province") if form[-1] in "省府" and len(form) >= 3 else (form, "")
+        base, kind = (form[:-1], " " + self._province_word()) if form[-1] in "省府" and len(form) >= 3 else (form, "")
         if len(base) < 2 or self.known(base) or cedict_proper(base, "GPE"):
             return None
         reading = syllable_name(base)
         return reading + kind if reading else None
+
+    def _province_word(self) -> str:
+        """What English calls the first-level division Chinese writes 省 in the document's country:
+        'County' for the Nordic and some Central European and African countries (Swedish län, Norwegian
+        fylke, Hungarian megye, Kenyan counties), 'Province' elsewhere."""
+        return "County" if self._doc_country() in _COUNTY_COUNTRIES else "Province"
 
     def korean_name(self, form: str) -> str | None:
         """金泰元 → 'Kang Tae-won': the surname's usual spelling (person_names.tsv, kind ko), the given
@@ -713,11 +819,17 @@ class EnglishNamer:
             proper = cedict_proper(base, label)
             if proper:
                 return proper + kind, "dictionary"
-            if form[-1] == "省" and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", base):
-                kind = " Province"      # 北宁省 → 'Beining Province', not 'Beiningsheng'
-            if kind and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", base):
+            if form[-1] == "省" and re.fullmatch(r"[\u4e00-\u9fff]{2,5}", base):
+                kind = " " + self._province_word()      # 北宁省 → 'Beining Province', not 'Beiningsheng'
+            if kind and re.fullmatch(r"[\u4e00-\u9fff]{1,5}" if form[-1] == "省" else r"[\u4e00-\u9fff]{1,3}", base):
                 return pinyin_place(base) + kind, "transliteration"
         if label == "ORG":
+            bank = re.fullmatch(r"(.{2,6}?)(?:中央银行|央行)", form)
+            country = self.places_by_surface.get(bank.group(1)) if bank else None
+            if country is not None and country.label == "GPE" and country.demonyms:
+                # 尼日利亚中央银行 → 'Central Bank of Nigeria', the form most central banks use in English
+                # (those called otherwise, Bank of Thailand, Bank Indonesia, are termbase rows)
+                return f"Central Bank of {country.name_en}", "termbase"
             numbered = re.fullmatch(r"([0-9]+)部队", form)
             if numbered:
                 return f"Unit {numbered.group(1)}", "dictionary"      # 8200部队
@@ -762,7 +874,7 @@ class EnglishNamer:
     def _ministry(self, form: str) -> str | None:
         """[country] [联邦] + subject + 部/省: 美国商务部 → 'U.S. Department of Commerce',
         巴西能源部 → 'Ministry of Energy (Brazil)', 联邦经济和能源部 → 'Federal Ministry of Economy and Energy'."""
-        if len(form) < 3 or form[-1] not in "部省":
+        if len(form) < 3 or form[-1] not in "部省厅":
             return None
         body = form[:-1]
         country = None
@@ -792,12 +904,20 @@ class EnglishNamer:
             if en is None:
                 return None
             fields[-1].append(en)
-        names = [" ".join(group) for group in fields] if all(fields) else []   # 气候 保护 → "Climate Protection"
+        if not all(fields):
+            return None
+        names = [" ".join(group) for group in fields]    # 气候 保护 → "Climate Protection"
         if not names:
             return None
         subject = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         if country is not None and country.name_en == "United States" and not federal:
             return "U.S. Department of " + ("the Treasury" if subject == "Finance" else subject)
+        if form[-1] == "厅":
+            # a foreign government's department (泰国陆路交通厅 → 'Department of Land Transport (Thailand)');
+            # a Chinese province's 厅 is composed with the province (government_bodies.tsv)
+            if country is None or country.name_en == "China":
+                return None
+            return f"Department of {subject} ({country.name_en})"
         name = ("Federal " if federal else "") + "Ministry of " + subject
         return f"{name} ({country.name_en})" if country is not None else name
 
@@ -831,14 +951,22 @@ class EnglishNamer:
         if not country:
             return None
         for form in forms:
-            if form.startswith(country) or is_latin(form):
-                continue
+            if form.startswith(country) or is_latin(form) or self.country_prefix(form) is not None:
+                continue        # 美国国防部 in an article about Australia is still the US's
             term = self.terms_by_surface.get(country + form)
             if term is not None and term.label == "ORG":
                 return self.term_name(term)
             ministry = self._ministry(country + form)
             if ministry and "(" in ministry or ministry and ministry.startswith("U.S."):
                 return EnglishName(ministry, "dictionary", "composed")
+        return None
+
+    def country_prefix(self, form: str) -> Term | None:
+        """The country (a listed GPE with nationality words) whose name starts `form` (美国国防部, 印尼投资部), or None."""
+        for n in range(min(len(form) - 1, self._longest_place), 1, -1):
+            term = self.places_by_surface.get(form[:n])
+            if term is not None and term.label == "GPE" and term.demonyms:
+                return term
         return None
 
     def place_plus_term(self, form: str) -> Term | None:

@@ -1,0 +1,141 @@
+"""English names that carry to unseen articles (issue 4, session 6): Thai and other Southeast Asian personal
+names read by the document's country, a foreign body named with its own country in an article about another
+country, acronyms with the body's composed name, Central Bank of X, foreign departments (厅), counties,
+country adjectives at the start of names, news outlets' names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from pipeline.entities.naming import thai_part, thai_readings
+from pipeline.paths import read_tsv
+from tests.test_entity_names import MODELS
+
+
+@pytest.fixture(scope="module")
+def namer():
+    """Composition and the dictionary without the termbase: what an actor nobody listed gets."""
+    return EntityRecognizer(use_termbase=False, statistical="none").namer
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    """The default recogniser (LAC finds the person) without the termbase."""
+    return EntityRecognizer(use_termbase=False)
+
+
+def name(namer, forms, label: str, **doc_places):
+    namer.doc_places = dict(doc_places)
+    try:
+        return namer.name([forms] if isinstance(forms, str) else forms, label)
+    finally:
+        namer.doc_places = {}
+
+
+def run(rec: EntityRecognizer, text: str):
+    import jieba
+
+    sentences = [m.span() for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text)]
+    return rec(text, sentences, [(s, e) for _, s, e in jieba.tokenize(text)])
+
+
+# ------------------------------------------------------------------ Thai and Southeast Asian names
+@pytest.mark.parametrize("form,expected", [
+    ("巴差·塔纳蓬", "Prachai Thanaphong"),      # 巴 at the start of a part is Pra
+    ("苏拉蓬·猜亚翁", "Suraphong Chaiyawong"),
+    ("格立·沙旺", "Krit Sawang"),
+    ("他信", "Thaksin"),                        # an unseparated Thai name, not a Chinese one
+    ("佩通坦", "Paetongtarn"),
+])
+def test_thai_name_in_a_thai_document(namer, form, expected):
+    got = name(namer, form, "PERSON", country_zh="泰国")
+    assert got.name == expected and got.method == "western_syllables"
+
+
+def test_thai_reading_needs_the_thai_context(namer):
+    assert name(namer, "苏拉蓬·猜亚翁", "PERSON").name == "Sulapeng Caiyaweng"       # no country: pinyin
+    assert name(namer, "他信", "PERSON", country_zh="墨西哥").method == "pinyin"
+
+
+def test_a_chinese_name_in_a_thai_document_keeps_its_pinyin(namer):
+    # the Chinese reporter of a Thai story: a common Chinese surname first
+    assert name(namer, "黄清源", "PERSON", country_zh="泰国").name == "Huang Qingyuan"
+
+
+def test_unseparated_name_in_an_indonesian_document_is_read_by_syllables(namer):
+    got = name(namer, "普拉博沃", "PERSON", country_zh="印度尼西亚")
+    assert got.method == "western_syllables" and got.name.lower().startswith("p") and "bowo" in got.name
+    assert name(namer, "林海岚", "PERSON", country_zh="印度尼西亚").name == "Lin Hailan"
+    assert name(namer, "普拉博沃", "PERSON").method == "pinyin"
+
+
+def test_thai_table_has_its_source_and_readings_are_lower_case():
+    path = MODELS / "entities" / "thai_name_readings.tsv"
+    assert "source" in path.read_text(encoding="utf-8").splitlines()[0].lower()
+    rows = read_tsv(path)
+    assert len(rows) == len({r["zh"] for r in rows}) >= 100
+    assert all(re.fullmatch(r"[a-z\-]+", r["reading"]) for r in rows)
+    assert thai_readings()["巴"] == ("pa", "pra") and thai_part("塔巴") == "Thapa"
+
+
+def test_thai_name_through_the_recogniser(rec):
+    text = ("泰国投资促进委员会今天表示，泰国电动车产量继续增长。泰国工业部官员苏拉蓬·猜亚翁说，泰国将扩大补贴。"
+            "泰国车企也在扩产。")
+    ents = run(rec, text)
+    people = {e.name_zh: e.name_en for e in ents.index if e.label == "PERSON"}
+    assert people.get("苏拉蓬·猜亚翁") == "Suraphong Chaiyawong", people
+
+
+# ------------------------------------------------------------------ foreign bodies and their countries
+def test_a_body_named_with_its_own_country_is_that_countrys_in_any_article(namer):
+    # in an article about Australia, 美国国防部 is still the US's (was "Ministry of United States Defense (Australia)")
+    assert name(namer, "美国国防部", "ORG", country_zh="澳大利亚").name == "U.S. Department of Defense"
+    assert name(namer, "印尼投资部", "ORG", country_zh="印度尼西亚").name == "Ministry of Investment (Indonesia)"
+    assert name(namer, "沙特财政部", "ORG", country_zh="沙特阿拉伯").name == "Ministry of Finance (Saudi Arabia)"
+    assert namer.in_document_country(["中国外交部"]) is None
+
+
+def test_foreign_department_and_central_bank(namer):
+    assert name(namer, "泰国陆路交通厅", "ORG").name == "Department of Land Transport (Thailand)"
+    assert name(namer, "省交通运输厅", "ORG").name != "Department of Transport (China)"
+    assert name(namer, "尼日利亚中央银行", "ORG").name == "Central Bank of Nigeria"
+    assert name(namer, "肯尼亚央行", "ORG").name == "Central Bank of Kenya"
+
+
+def test_first_level_division_is_a_county_where_english_says_so(namer):
+    assert name(namer, "北博滕省", "GPE", country_zh="瑞典").name == "Beiboteng County"      # a Swedish län
+    assert name(namer, "诺尔博滕省", "GPE", country_zh="瑞典").name.endswith(" County")
+    assert name(namer, "北博滕省", "GPE", country_zh="越南").name == "Beiboteng Province"
+
+
+def test_country_adjective_at_the_start_of_a_name(namer):
+    assert name(namer, "澳大利亚国家审计署", "ORG").name.startswith("Australian National Audit")
+    assert name(namer, "墨西哥竞争力研究所", "ORG").name == "Mexican Competitiveness Institute"
+    assert name(namer, "斯德哥尔摩地方法院", "ORG").name == "Stockholm District Court"
+
+
+def test_acronym_comes_with_the_composed_name(namer):
+    got = name(namer, ["波兰投资和贸易局", "PAIH"], "ORG")
+    assert got.name == "Polish Investment and Trade Bureau (PAIH)"
+    # a Latin name that is not an acronym stays as written
+    assert name(namer, ["冰川电池公司", "Glaciär Batteri AB"], "ORG").name == "Glaciär Batteri AB"
+    # no composable Chinese name: the acronym alone
+    assert name(namer, ["PAIH"], "ORG").name == "PAIH"
+
+
+@pytest.mark.parametrize("form,expected", [
+    ("寰球财经周刊", "Global Finance Weekly"),
+    ("亚太产经观察", "Asia-Pacific Industry and Economy Observer"),
+    ("环球时报", "Global Times"),
+])
+def test_news_outlet_names(namer, form, expected):
+    assert name(namer, form, "ORG").name == expected
+
+
+def test_session6_termbase_rows_have_a_source():
+    rows = [r for r in read_tsv(MODELS / "termbase.tsv") if "session 6" in r.get("source", "")]
+    assert len(rows) >= 50
+    assert all(r["name_en"] and r["type"] in ("ORG", "PERSON", "GPE", "PROGRAM", "LAW") for r in rows)
