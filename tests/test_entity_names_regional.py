@@ -139,3 +139,21 @@ def test_session6_termbase_rows_have_a_source():
     rows = [r for r in read_tsv(MODELS / "termbase.tsv") if "session 6" in r.get("source", "")]
     assert len(rows) >= 50
     assert all(r["name_en"] and r["type"] in ("ORG", "PERSON", "GPE", "PROGRAM", "LAW") for r in rows)
+
+
+@pytest.mark.parametrize("form,expected", [
+    ("江苏恒芯微电子股份有限公司", "Jiangsu Hengxin Microelectronics Co., Ltd."),      # not "Share Co., Ltd."
+    ("重庆邮电大学", "Chongqing University of Posts and Telecommunications"),
+    ("纽约州州长办公室", "Office of the Governor of New York"),
+    ("国际货币基金组织", "International Monetary Fund"),                                 # no "Fund Organization"
+    ("世界贸易组织", "World Trade Organization"),
+    ("奇瑞汽车", "Chery Automobile"),                                                  # a Chinese carmaker
+    ("恒芯微（无锡）集成电路有限公司", "Hengxinwei (Wuxi) Integrated Circuit Co., Ltd."),  # place in brackets inside
+])
+def test_company_and_office_forms(namer, form, expected):
+    assert name(namer, form, "ORG").name == expected
+
+
+def test_foreign_carmaker_keeps_motor(namer):
+    assert EntityRecognizer(statistical="none").namer.name(["丰田汽车"], "ORG").name.startswith("Toyota Motor")
+    assert name(namer, "福特汽车", "ORG").name == "Ford Motor"        # CC-CEDICT: 'Ford, US car make'

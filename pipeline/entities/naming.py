@@ -360,6 +360,12 @@ def thai_part(part: str) -> str | None:
     return word[:1].upper() + word[1:]
 
 
+def _foreign_make(word: str) -> bool:
+    """CC-CEDICT calls the word a foreign (US, Japanese, Swedish …) make or company: 福特 'Ford, US car make'."""
+    return any(re.search(r"\b(US|American|Japanese|Swedish|Korean|German|French|Italian|British|Indian)\b", defs)
+               for _pinyin, defs in cedict().get(word, []))
+
+
 def syllable_name(part: str) -> str | None:
     """A foreign name part read character by character (查默斯 → 'Chamers'): an approximation of the
     spelling, for parts found in no table; None when a character is not a transliteration character."""
@@ -421,6 +427,8 @@ _SYLLABLE_NAME_COUNTRIES = frozenset({"Indonesia", "Malaysia", "Philippines", "M
 # countries whose first-level divisions (省 in Chinese) English calls counties
 _COUNTY_COUNTRIES = frozenset({"Sweden", "Norway", "Hungary", "Croatia", "Estonia", "Lithuania", "Romania",
                                "Kenya", "Ireland", "Liberia"})
+# the English name of a body already ends with what it is (… Fund, … Bank): no "Organization" after it
+_ORG_NOUN_END = r"\b(Fund|Bank|Union|Agency|Association|Council|Commission|Committee|Forum|Institute|Organi[sz]ation)$"
 # an acronym written beside or for a body's Chinese name (ITU, PAIH, KHNP, JBIC)
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
@@ -482,6 +490,14 @@ class EnglishNamer:
             base = self.name([campus.group(1)] + forms[1:], label)
             if base.name:
                 return base._replace(name=f"{base.name}, {place.name_en}")
+        inner = re.fullmatch(r"(.+?)[（(]([\u4e00-\u9fff]{2,6})[）)](.+)", forms[0]) if forms and label == "ORG" else None
+        place = self.known(inner.group(2)) if inner else None
+        if inner and place is not None and place.label in ("GPE", "LOC"):
+            # 恒芯微（无锡）集成电路有限公司: the name, its place in brackets, then the business and the form
+            base = self.name([inner.group(1)], label)
+            rest = self._gloss(inner.group(3), label) if self._glossable(inner.group(3), label) else None
+            if base.name and rest:
+                return EnglishName(f"{base.name} ({place.name_en}) {rest}", base.source, "composed")
         named = EnglishName(*self._name(forms, label))
         if named.method is None and named.source is not None:
             named = named._replace(method=_DEFAULT_METHOD[named.source])
@@ -824,6 +840,10 @@ class EnglishNamer:
             if kind and re.fullmatch(r"[\u4e00-\u9fff]{1,5}" if form[-1] == "省" else r"[\u4e00-\u9fff]{1,3}", base):
                 return pinyin_place(base) + kind, "transliteration"
         if label == "ORG":
+            governor = re.fullmatch(r"(.{2,6}?)州?州长办公室", form)
+            state = self.known(governor.group(1)) if governor else None
+            if state is not None and state.label == "GPE":
+                return f"Office of the Governor of {state.name_en}", "termbase"     # 纽约州州长办公室
             bank = re.fullmatch(r"(.{2,6}?)(?:中央银行|央行)", form)
             country = self.places_by_surface.get(bank.group(1)) if bank else None
             if country is not None and country.label == "GPE" and country.demonyms:
@@ -853,6 +873,12 @@ class EnglishNamer:
                     return None
                 if head == "政府":
                     return f"Government of {base_en}", source
+                if head == "组织" and re.search(_ORG_NOUN_END, base_en):
+                    return base_en, source          # 国际货币基金组织: the Fund is already the organisation
+                if head == "汽车" and (term.id.startswith("cn.") if term is not None else not _foreign_make(base)):
+                    # a Chinese carmaker is '… Automobile' (Chery Automobile, Changan Automobile);
+                    # a foreign one keeps 'Motor' (Toyota Motor, Ford Motor)
+                    head_en = "Automobile"
                 if term and term.origin == "places" and head in ("大学", "学院", "港"):
                     # Chinese universities put the place first (Wuhan University), others after
                     # "University of" (University of São Paulo): a place whose English name is its
