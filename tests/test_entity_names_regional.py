@@ -148,7 +148,9 @@ def test_session6_termbase_rows_have_a_source():
     ("国际货币基金组织", "International Monetary Fund"),                                 # no "Fund Organization"
     ("世界贸易组织", "World Trade Organization"),
     ("奇瑞汽车", "Chery Automobile"),                                                  # a Chinese carmaker
-    ("恒芯微（无锡）集成电路有限公司", "Hengxinwei (Wuxi) Integrated Circuit Co., Ltd."),  # place in brackets inside
+    ("华友钴业", "Huayou Cobalt"),                                                     # brand + industry word
+    ("紫金矿业", "Zijin Mining"),
+    ("恒芯微（无锡）集成电路有限公司", "Hengxin Micro (Wuxi) Integrated Circuit Co., Ltd."),  # place inside
 ])
 def test_company_and_office_forms(namer, form, expected):
     assert name(namer, form, "ORG").name == expected
