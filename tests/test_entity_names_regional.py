@@ -159,3 +159,8 @@ def test_company_and_office_forms(namer, form, expected):
 def test_foreign_carmaker_keeps_motor(namer):
     assert EntityRecognizer(statistical="none").namer.name(["丰田汽车"], "ORG").name.startswith("Toyota Motor")
     assert name(namer, "福特汽车", "ORG").name == "Ford Motor"        # CC-CEDICT: 'Ford, US car make'
+
+
+def test_bare_name_of_a_listed_foreign_province(namer):
+    assert name(namer, "北江", "GPE", country_zh="越南").name == "Bac Giang"
+    assert name(namer, "北江", "LOC").name != "Bac Giang"          # no foreign country: CC-CEDICT's river

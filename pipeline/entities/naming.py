@@ -575,6 +575,12 @@ class EnglishNamer:
         """The name composed, found in CC-CEDICT or glossed from the Chinese forms (the longest first:
         龙仁半导体集群 says more than its short form 龙仁集群); None when only a reading would do."""
         for form in han:
+            province = self.places_by_surface.get(form + "省") if label in ("GPE", "LOC") and \
+                self.doc_places.get("country_zh") and len(form) >= 2 else None
+            if province is not None and province.name_en.endswith(" Province"):
+                # 北江 in an article about Vietnam: the listed 北江省 (Bac Giang Province) without its kind,
+                # not CC-CEDICT's Chinese river of that name
+                return province.name_en[: -len(" Province")], "termbase"
             foreign = self.foreign_place_reading(form) if label in ("GPE", "LOC") and form[-1] in "省府" else None
             if foreign:
                 return EnglishName(foreign, "transliteration", "western_syllables")     # 某某省 abroad
