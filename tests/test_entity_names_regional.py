@@ -164,3 +164,13 @@ def test_foreign_carmaker_keeps_motor(namer):
 def test_bare_name_of_a_listed_foreign_province(namer):
     assert name(namer, "北江", "GPE", country_zh="越南").name == "Bac Giang"
     assert name(namer, "北江", "LOC").name != "Bac Giang"          # no foreign country: CC-CEDICT's river
+
+
+def test_termbase_follows_the_annotators_conventions():
+    namer = EntityRecognizer(statistical="none").namer
+    assert namer.name(["西屋公司"], "ORG").name == "Westinghouse"          # the brand, not the legal name
+    assert namer.name(["华盛顿"], "GPE").name == "Washington"
+
+
+def test_polish_province_is_a_voivodeship(namer):
+    assert name(namer, "北博滕省", "GPE", country_zh="波兰").name == "Beiboteng Voivodeship"

@@ -745,8 +745,11 @@ class EnglishNamer:
     def _province_word(self) -> str:
         """What English calls the first-level division Chinese writes 省 in the document's country:
         'County' for the Nordic and some Central European and African countries (Swedish län, Norwegian
-        fylke, Hungarian megye, Kenyan counties), 'Province' elsewhere."""
-        return "County" if self._doc_country() in _COUNTY_COUNTRIES else "Province"
+        fylke, Hungarian megye, Kenyan counties), 'Voivodeship' for Poland, 'Province' elsewhere."""
+        country = self._doc_country()
+        if country == "Poland":
+            return "Voivodeship"        # 波美拉尼亚省: a Polish województwo
+        return "County" if country in _COUNTY_COUNTRIES else "Province"
 
     def korean_name(self, form: str) -> str | None:
         """金泰元 → 'Kang Tae-won': the surname's usual spelling (person_names.tsv, kind ko), the given
