@@ -174,3 +174,16 @@ def test_termbase_follows_the_annotators_conventions():
 
 def test_polish_province_is_a_voivodeship(namer):
     assert name(namer, "北博滕省", "GPE", country_zh="波兰").name == "Beiboteng Voivodeship"
+
+
+def test_a_lone_character_in_a_short_brand_is_not_glossed():
+    namer = EntityRecognizer(statistical="none").namer      # 埃尼 is a termbase name (Eni): 埃尼 | 巴 | 稀土
+    namer.doc_places = {"country_zh": "澳大利亚"}
+    try:
+        assert namer.name(["埃尼巴稀土"], "ORG").name == "Eniba Rare Earth"
+    finally:
+        namer.doc_places = {}
+
+
+def test_general_inside_names(namer):
+    assert name(namer, "通用数据保护条例", "LAW").name == "General Data Protection Regulation"

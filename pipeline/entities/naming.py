@@ -742,6 +742,15 @@ class EnglishNamer:
         reading = syllable_name(base)
         return reading + kind if reading else None
 
+    def _brand_reading(self, chars: str) -> str:
+        """A name inside a longer name read by sound: by Xinhua's syllables in an article about a foreign
+        country when every character is a transliteration character (埃尼巴 → 'Eniba'), else its pinyin."""
+        if self._doc_country() not in (None, "China", "Hong Kong", "Taiwan", "Macau"):
+            reading = syllable_name(chars)
+            if reading:
+                return reading
+        return pinyin_place(chars)
+
     def _province_word(self) -> str:
         """What English calls the first-level division Chinese writes 省 in the document's country:
         'County' for the Nordic and some Central European and African countries (Swedish län, Norwegian
@@ -1068,7 +1077,17 @@ class EnglishNamer:
             next((h for h in self.heads_by_len if form.endswith(h) and len(form) > len(h)), None)
         end = tail or (zone[0] if zone else head)
         base = form[: -len(end)] if end else form
-        words = _join_letters(self._segment(base)) + ([end] if end else [])
+        words = _join_letters(self._segment(base))
+        if end and 2 < len(base) <= 4 and all(len(w) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words) \
+                and any(len(w) == 1 and w not in _FUNCTION_WORDS and w not in _NAME_WORDS for w in words) \
+                and not any(w in _NAME_WORDS or w in _FIELD_WORDS or self.is_listed_place(w) for w in words):
+            # a short brand before the head with a lone character in it (埃尼 | 巴 + 稀土): the brand read
+            # whole, not a gloss of the lone character ("Eni Sth That Sticks Rare Earth")
+            words = [base]
+            run_brand = True
+        else:
+            run_brand = False
+        words = words + ([end] if end else [])
         parts = [prefix_en] if prefix_en else []
         # a run of single characters before the head is a transliterated name (佩森港, 巴拉卡核电站):
         # its pinyin, not a gloss of each character ("Respect Mori Port")
@@ -1081,6 +1100,10 @@ class EnglishNamer:
                 continue
             if len(run) >= 2:
                 merged.append("\x00" + "".join(run))
+            elif run_brand and not merged and len(word) > 2 and word != end:
+                merged.append("\x00" + word)
+                run = []
+                continue
             else:
                 merged.extend(run)
             run = []
@@ -1091,7 +1114,7 @@ class EnglishNamer:
         for k, word in enumerate(words):
             last = k == len(words) - 1 and bool(end)
             if word.startswith("\x00"):
-                parts.append(pinyin_place(word[1:]))
+                parts.append(self._brand_reading(word[1:]))
                 continue
             if last and word == tail:
                 parts.append(_TAILS[word])
