@@ -187,3 +187,21 @@ def test_a_lone_character_in_a_short_brand_is_not_glossed():
 
 def test_general_inside_names(namer):
     assert name(namer, "通用数据保护条例", "LAW").name == "General Data Protection Regulation"
+
+
+def test_agreement_between_countries_written_by_their_short_forms(namer):
+    assert name(namer, "美墨加协定", "LAW").name == "United States-Mexico-Canada Agreement"
+
+
+def test_hong_kong_programmes_are_schemes(namer):
+    assert name(namer, "人工智能资助计划", "PROGRAM", hongkong="yes").name == "AI Subsidy Scheme"
+    assert name(namer, "人工智能资助计划", "PROGRAM").name == "AI Subsidy Program"
+
+
+def test_vietnamese_names_by_their_sino_vietnamese_reading(namer):
+    assert name(namer, "阮志勇", "PERSON", country_zh="越南").name == "Nguyen Chi Dung"       # surname 阮
+    assert name(namer, "范文同", "PERSON", country_zh="越南").name == "Pham Van Dong"         # middle 文
+    assert name(namer, "周远舟", "PERSON", country_zh="越南").name == "Zhou Yuanzhou"          # the Chinese reporter
+    assert name(namer, "阮志勇", "PERSON").method == "pinyin"                                # no Vietnam context
+    assert name(namer, "太平省", "GPE", country_zh="越南").name == "Thai Binh Province"
+    assert name(namer, "安丰工业园", "FACILITY", country_zh="越南").name == "An Phong Industrial Park"

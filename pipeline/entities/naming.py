@@ -366,6 +366,16 @@ def _foreign_make(word: str) -> bool:
                for _pinyin, defs in cedict().get(word, []))
 
 
+def vietnamese_name(chars: str) -> str | None:
+    """Vietnamese characters read one syllable a word (vietnamese_name_readings.tsv): 范明政 → 'Pham Minh
+    Chinh', 北江 → 'Bac Giang'; None when a character is not listed."""
+    table = _reading_table("vietnamese_name_readings.tsv", "char", "reading")
+    syllables = [table.get(ch) for ch in chars]
+    if not syllables or not all(syllables):
+        return None
+    return " ".join(x.capitalize() for x in syllables)
+
+
 def syllable_name(part: str) -> str | None:
     """A foreign name part read character by character (查默斯 → 'Chamers'): an approximation of the
     spelling, for parts found in no table; None when a character is not a transliteration character."""
@@ -695,6 +705,12 @@ class EnglishNamer:
             return None
         separated = re.search(_NAME_SEPARATORS, form) is not None
         parts = [p for p in re.split(_NAME_SEPARATORS, form) if p]
+        if country == "Vietnam":
+            # 阮 is a Vietnamese surname; Van / Thi in the middle mark a Vietnamese name (a Chinese reporter's
+            # name, 周远舟, keeps its pinyin)
+            if not separated and 2 <= len(form) <= 4 and (form[0] == "阮" or (len(form) >= 3 and form[1] in "文氏")):
+                return vietnamese_name(form)
+            return None
         if not separated and self._chinese_looking(form):
             return None
         if country == "Thailand":
@@ -737,15 +753,28 @@ class EnglishNamer:
         if not self.doc_places.get("country_zh") or not re.fullmatch(r"[\u4e00-\u9fff]{2,7}", form):
             return None
         base, kind = (form[:-1], " " + self._province_word()) if form[-1] in "省府" and len(form) >= 3 else (form, "")
-        if len(base) < 2 or self.known(base) or cedict_proper(base, "GPE"):
+        if len(base) < 2 or self.known(base):
+            return None
+        if self._doc_country() == "Vietnam":
+            # Vietnamese places are written in the characters they come from: their Sino-Vietnamese reading
+            reading = vietnamese_name(base)
+            if reading:
+                return reading + kind
+        if cedict_proper(base, "GPE"):
             return None
         reading = syllable_name(base)
         return reading + kind if reading else None
 
-    def _brand_reading(self, chars: str) -> str:
+    def _brand_reading(self, chars: str, label: str = "ORG") -> str:
         """A name inside a longer name read by sound: by Xinhua's syllables in an article about a foreign
-        country when every character is a transliteration character (埃尼巴 → 'Eniba'), else its pinyin."""
-        if self._doc_country() not in (None, "China", "Hong Kong", "Taiwan", "Macau"):
+        country when every character is a transliteration character (埃尼巴 → 'Eniba'), a place or facility's
+        by its Sino-Vietnamese reading in one about Vietnam (安丰工业园 → 'An Phong …'), else its pinyin."""
+        country = self._doc_country()
+        if country == "Vietnam" and label in ("FACILITY", "LOC", "GPE"):
+            reading = vietnamese_name(chars)
+            if reading:
+                return reading
+        if country not in (None, "China", "Hong Kong", "Taiwan", "Macau"):
             reading = syllable_name(chars)
             if reading:
                 return reading
@@ -1111,10 +1140,15 @@ class EnglishNamer:
                 merged.append(word)
         words = merged
         port_of = None
+        short_forms = _reading_table("country_short_forms.tsv", "char", "name_en")
         for k, word in enumerate(words):
             last = k == len(words) - 1 and bool(end)
             if word.startswith("\x00"):
-                parts.append(self._brand_reading(word[1:]))
+                countries = [short_forms.get(ch) for ch in word[1:]]
+                if all(countries):
+                    parts.append("-".join(countries))       # 美墨加 → 'United States-Mexico-Canada'
+                    continue
+                parts.append(self._brand_reading(word[1:], label))
                 continue
             if last and word == tail:
                 parts.append(_TAILS[word])
@@ -1128,6 +1162,8 @@ class EnglishNamer:
                 continue
             if last and word in self.lex.heads:
                 head_en = self.lex.heads[word][1]
+                if word == "计划" and head_en == "Program" and self.doc_places.get("hongkong"):
+                    head_en = "Scheme"      # Hong Kong's government calls its programmes schemes
                 if word == "港":
                     port_of = head_en
                     continue
