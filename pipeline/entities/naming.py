@@ -1109,6 +1109,7 @@ class EnglishNamer:
         words = _join_letters(self._segment(base))
         if end and 2 < len(base) <= 4 and all(len(w) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words) \
                 and any(len(w) == 1 and w not in _FUNCTION_WORDS and w not in _NAME_WORDS for w in words) \
+                and all(len(w) == 1 or self.known(w) is not None for w in words) \
                 and not any(w in _NAME_WORDS or w in _FIELD_WORDS or self.is_listed_place(w) for w in words):
             # a short brand before the head with a lone character in it (埃尼 | 巴 + 稀土): the brand read
             # whole, not a gloss of the lone character ("Eni Sth That Sticks Rare Earth")
