@@ -33,8 +33,8 @@ from .money import MItem
 from .quantities import QItem
 from .numerals import Num
 from .rates import UsdInfo
-from .relations import (ANNUAL_RE, RATIO_TOLERANCE, Relations, check_ratio, clause_span, divide, fmt_decimal,
-                        latest_named, rounding, stated_rates)
+from .relations import (ANNUAL_RE, RATIO_TOLERANCE, TIME_BASE_RE, Relations, check_ratio, check_ratio_span, clause_span, divide,
+                        fmt_decimal, latest_named, rounding, span_text, stated_rates)
 from .resources import lexicon
 
 RATE_TOLERANCE = Decimal("0.15")      # exchange rates move: ±15% of the reference is consistent
@@ -259,13 +259,19 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         sent_after = [a for a in sent if a[1].start >= q.end]
         # --- multiples
         if q.kind == "multiple":
-            bi = text.rfind("比", s0, q.core_start)
+            bi = _comparative_bi(text, s0, q.core_start)
             more_m = MULTIPLE_MORE_RE.search(text, s0, q.core_start)
             growth = q.form == "番" or bool(GROWTH_RE.search(before))
             leverage = LEVERAGE_RE.match(text, q.end) is not None
             times_m = MULTIPLE_TIMES_RE.search(before)
             x = y = None
             where = ""
+            tb = TIME_BASE_RE.search(before) if (growth or more_m) else None
+            if tb and not (len(sent_before) >= 2 and rel.related(sent_before[-2][1].start, sent_before[-2][1].end,
+                                                                 sent_before[-1][1].start)):
+                # 同比增长约1.4倍, 比2022年增长了一倍多: the base is the figure at that earlier time
+                return Check(s, cs, ce, text[cs:ce], f"multiple {fmt_decimal(q.value)}: a change since an earlier "
+                             f"time ('{tb.group(0)}') whose figure is not stated nearby", "unverifiable")
             fi, li = text.find("前者", cs, q.start), text.find("后者", cs, q.start)
             if fi >= 0 and len(sent_before) >= 2 and (times_m or more_m):
                 mode = "more" if more_m else "times"
@@ -324,21 +330,23 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                                     f"multiple {fmt_decimal(q.value)}: the amounts compared are not stated nearby",
                                     "unverifiable"))
             ratio = ratio_of(x, y)
-            ref = f"X = {label(x)}, Y = {label(y)} ({where}); X / Y = {fmt_decimal(ratio, 2)}"
+            lo, hi = _ratio_span(x, y)
+            ref = f"X = {label(x)}, Y = {label(y)} ({where}); X / Y = {span_text(lo, hi)}"
             if x[1].currency != y[1].currency:
                 ref += " (in US dollars)"
             qt = qtext.get(q.qualifier, "")
+            qmax = q.value_max if q.value_max is not None else q.value
             if mode == "times":
-                ok = check_ratio(ratio, q.value, q.qualifier, loose=_approx(x, y))
-                comp = f"{ref}; claim: X = {qt}{fmt_decimal(q.value)} x Y"
+                ok = check_ratio_span(lo, hi, q.value, qmax, q.qualifier, loose=_approx(x, y))
+                comp = f"{ref}; claim: X = {'' if qmax != q.value else qt}{span_text(q.value, qmax, 4)} x Y"
                 verdict = "consistent" if ok else "inconsistent"
             else:
                 strict_t, loose_t = q.value + 1, q.value
-                ok_strict = check_ratio(ratio, strict_t, q.qualifier, loose=_approx(x, y))
-                ok_loose = check_ratio(ratio, loose_t, q.qualifier, loose=_approx(x, y))
+                ok_strict = check_ratio_span(lo, hi, strict_t, qmax + 1, q.qualifier, loose=_approx(x, y))
+                ok_loose = check_ratio_span(lo, hi, loose_t, qmax, q.qualifier, loose=_approx(x, y))
                 comp = (f"{ref}; '{text[q.core_start:q.core_end]}' is ambiguous: strictly X exceeds Y by "
-                        f"{qt}{fmt_decimal(q.value)} x Y, i.e. X = {qt}{fmt_decimal(strict_t)} x Y -> "
-                        f"{'holds' if ok_strict else 'fails'}; loosely X = {qt}{fmt_decimal(loose_t)} x Y -> "
+                        f"{qt}{span_text(q.value, qmax, 4)} x Y, i.e. X = {qt}{span_text(strict_t, qmax + 1, 4)} x Y -> "
+                        f"{'holds' if ok_strict else 'fails'}; loosely X = {qt}{span_text(loose_t, qmax, 4)} x Y -> "
                         f"{'holds' if ok_loose else 'fails'}")
                 verdict = "consistent" if ok_strict else "inconsistent"
                 if ok_strict != ok_loose:
@@ -437,12 +445,20 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
 
         return None
 
+    unsettled: dict[int, Optional[Check]] = {}
     for q in quants:
         c = quantity_check(q)
         if c is None or c.verdict == "unverifiable":
             c = rel.refine(q, c)
+        if c is None or c.verdict == "unverifiable":
+            unsettled[id(q)] = c
         if c is not None and not (c.verdict == "unverifiable" and checks and checks[-1].claim_text == c.claim_text):
             checks.append(c)
+    # --- several shares of one whole (约占一半……约占三成): their sum, in place of their unverifiable checks
+    for c, qs in rel.share_sums([q for q in quants if id(q) in unsettled]):
+        drop = {id(unsettled[id(q)]) for q in qs if unsettled[id(q)] is not None}
+        checks = [x for x in checks if id(x) not in drop]
+        checks.append(c)
 
     # --- sums: 四项合计恰好为26万亿韩元, 两者合计超过1.2兆日圆
     for i, total, u in amounts:
@@ -518,6 +534,29 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
     checks.extend(rel.shareholdings())
     checks.sort(key=lambda c: (c.sentence_id, c.start))
     return checks
+
+
+def _ratio_span(x, y) -> tuple[Decimal, Decimal]:
+    """X / Y of two amounts, as a range when either is one (6至8澳元 over 2澳元左右: 3 to 4)."""
+    if x[1].currency == y[1].currency:
+        xl, xh, yl, yh = x[1].value, x[1].value_max, y[1].value, y[1].value_max
+    else:
+        xl, xh, yl, yh = x[2].value, x[2].value_max, y[2].value, y[2].value_max
+    r = divide(xl, yl)
+    if xh is None and yh is None:
+        return r, r
+    return divide(xl, yh or yl), divide(xh or xl, yl)
+
+
+# 比 inside these words does not compare two figures (相比之下 opens a sentence; 比索 is a currency)
+NOT_COMPARATIVE_BI_RE = re.compile(r"相比之下|相比而言|对比|比较|比索|比例|比重|比率|比如|比方|好比|无比|比特|比利时|比亚迪|占比")
+
+
+def _comparative_bi(text: str, lo: int, hi: int) -> int:
+    """The offset of the last comparative 比 in text[lo:hi], or -1."""
+    masked = NOT_COMPARATIVE_BI_RE.sub(lambda m: "＿" * len(m.group(0)), text[lo:hi])
+    k = masked.rfind("比")
+    return lo + k if k >= 0 else -1
 
 
 def _approx(*amts) -> bool:

@@ -282,6 +282,11 @@ def scan_quantities(text: str, nums: Optional[list[Num]] = None,
         m = BEI_RE.match(text, x.end)
         if m:
             more = BEI_MORE_RE.match(text, m.end())
+            lo = _bare_low_end(text, nums, i, used, connectors) if x.value_max is None and not x.more else None
+            if lo is not None and 0 < lo.value < x.value and not more:
+                # 三到四倍: the low end is a bare numeral before a range connector
+                add(lo.start, m.end(), "multiple", lo.value, "倍", x.value)
+                continue
             add(x.start, more.end() if more else m.end(), "multiple", x.value, "倍", x.value_max,
                 "more_than" if x.more or more else None)
             continue

@@ -134,6 +134,9 @@ NAMED_SHARE_RE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:约|大约|近|�
                             r"(?:约|近|将近|超过|逾|接近)?$")
 SHARE_OF_RE = re.compile(r"(仅为|只为|只相当于|仅相当于|相当于|约为|不到|不及|只有|仅有|为|是)([^，。；！？,;!?\n]{0,16}?)的?"
                          r"(?:约|近|将近|超过|逾|接近)?$")
+# 同比增长1.4倍, 比2022年增长了一倍多: the base is the same figure at an earlier time, not another figure nearby
+TIME_BASE_RE = re.compile(r"同比|环比|(?:较|比)(?:(?:19|20)\d\d年(?:同期)?|去年(?:同期)?|上年(?:同期)?|上一年|同期|前一年|"
+                          r"上月|上个月|上季度|上一季度)")
 SAME_FIGURE_RE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数额|金额|规模|指标|比例)")
 BARE_SHARE_CLAUSE_RE = re.compile(r"^[ ]*(?:只有|仅有|仅|只|还)?(?:不到|不足|近|将近|接近|约|大约|超过|逾|刚过|仅占|约占|占)?$")
 CLAUSE_END_RE = re.compile(r"[^，。；！？,;!?\n]{0,4}[，,]")
@@ -143,6 +146,7 @@ BARE_SHARE_RE = re.compile(r"^[ ]*(?:约|大约)?(?:占比|占|所占比重|所�
 TOTAL_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,8}?)的?(?:比重|比例|份额)?(?:已经|已)?"
                             r"(?:达到|达|为|是|约为)?(?:了)?(?:约|近|将近|超过|逾|接近)?$")
 STAKE_RE = re.compile(r"(?:持股|持有|占股|股权|股份)(?:比例)?(?:为|约)?$")
+SIBLING_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,12}?)(?:的|为|达)?(?:约|大约|近|将近|接近|超过|逾|不到|不足)?$")
 COUNT_RE = re.compile(r"([两二三四五六七八九十]|\d+)(?:家|个|方|名|位)")
 HOLDER_SPLIT_RE = re.compile(r"[、，,与和及]")
 COMPARE_RE = re.compile(r"(?:比|较|相比|高于|低于)[^，。；！？,;!?\n]{0,8}$")
@@ -170,7 +174,7 @@ def year_rank(s: str) -> Optional[tuple[str, int]]:
     return ("abs", int(y)) if y.isdigit() else ("rel", _REL_YEAR[y])
 
 
-MORE_BY_RE = re.compile(r"(?:多出?|高出?|增长了|增加了|提高了)(?:了)?(?:约|近|将近|超过|逾)?$")
+MORE_BY_RE = re.compile(r"(?:多出?|高出?|增长了?|增加了?|提高了?|上升了?|扩大了?)(?:了)?(?:约|近|将近|超过|逾)?$")
 LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*")
 DIVIDE_RE = re.compile(r"^[ ]?除以[ ]?$")
 YEAR4_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -219,8 +223,8 @@ def scan_measures(text: str, nums: Sequence[Num], taken: Sequence[tuple[int, int
     bare: list[Num] = []
     unit_match = lex.unit_re.match
     for x in nums:
-        if x.few:
-            continue
+        if x.few or (x.start > 0 and text[x.start - 1] == "第"):
+            continue   # 第3次, 第二批: an ordinal, not a count
         m = unit_match(text, x.end)
         if m is None:
             bare.append(x)
@@ -281,6 +285,25 @@ def check_ratio(ratio: Decimal, target: Decimal, qualifier: str, loose: bool = F
     return abs(ratio - target) <= target * (RATIO_TOLERANCE + (slack if loose else 0))
 
 
+def check_ratio_span(lo: Decimal, hi: Decimal, t_lo: Decimal, t_hi: Decimal, qualifier: str,
+                     loose: bool = False) -> bool:
+    """Whether a ratio known only as a range [lo, hi] (6至8澳元 over 2澳元) agrees with a claimed target range
+    [t_lo, t_hi] (三到四倍): the two ranges overlap, within the tolerance of ``check_ratio``."""
+    if lo == hi and t_lo == t_hi:
+        return check_ratio(lo, t_lo, qualifier, loose)
+    slack = Decimal("0.05") if loose else Decimal("0.02")
+    if qualifier == "more_than":
+        return hi >= t_lo * (1 - slack)
+    if qualifier == "less_than":
+        return lo <= t_hi * (1 + slack)
+    tol = RATIO_TOLERANCE + (slack if loose else 0)
+    return hi >= t_lo * (1 - tol) and lo <= t_hi * (1 + tol)
+
+
+def span_text(lo: Decimal, hi: Decimal, places: int = 2) -> str:
+    return fmt_decimal(lo, places) if lo == hi else f"{fmt_decimal(lo, places)} to {fmt_decimal(hi, places)}"
+
+
 _QTEXT = {"more_than": "more than ", "less_than": "less than ", "approx": "about "}
 
 
@@ -335,6 +358,20 @@ class Relations:
         if x.cur is not None and x.cur == y.cur:
             return divide(x.value, y.value)
         return divide(x.base, y.base)
+
+    @staticmethod
+    def ratio_span(x: Op, y: Op) -> Optional[tuple[Decimal, Decimal]]:
+        """x / y as a range when either is a range (6至8澳元): (low / high, high / low)."""
+        r = Relations.ratio(x, y)
+        if r is None or (x.value_max is None and y.value_max is None):
+            return None if r is None else (r, r)
+        f = divide(x.base, x.value) if x.value and not (x.cur is not None and x.cur == y.cur) else Decimal(1)
+        g = divide(y.base, y.value) if y.value and not (x.cur is not None and x.cur == y.cur) else Decimal(1)
+        xl, xh = x.value * f, (x.value_max or x.value) * f
+        yl, yh = y.value * g, (y.value_max or y.value) * g
+        if not yl or not yh:
+            return (r, r)
+        return divide(xl, yh), divide(xh, yl)
 
     def paired(self, a: Op, b: Op) -> bool:
         """Whether b is the new value of a: 从A增加到B, A…到B, or two figures of different years."""
@@ -427,9 +464,20 @@ class Relations:
         x = y = None
         where = ""
         pairs = [(a, b) for i, b in enumerate(sent_before) for a in sent_before[:i] if a.dim == b.dim]
+        if TIME_BASE_RE.search(before):
+            # 同比增长约1.4倍: only the same figure at the earlier time is the base; it is stated in the
+            # sentence (2024年1.3亿元，2025年3.2亿元) or earlier in the article (previous_year), else nothing is
+            pair = next((p for p in reversed(pairs) if self.related(p[0].start, p[0].end, p[1].start)), None)
+            where = "the later figure of the sentence over the earlier"
+            if pair is None and sent_before:
+                pair = self.previous_year(sent_before[-1])
+                where = "the same figure for the year before, stated earlier in the article"
+            if pair is None:
+                return None
+            pairs = [pair]
         if pairs:
             y, x = pairs[-1]
-            where = "the later figure of the sentence over the earlier"
+            where = where or "the later figure of the sentence over the earlier"
         else:
             after = [o for o in self.in_sentences(s, s) if o.start >= q.end]
             if after:
@@ -446,11 +494,14 @@ class Relations:
             x, y, r = y, x, divide(Decimal(1), r)
         more = bool(MORE_BY_RE.search(before)) and q.form != "番"
         target = q.value + 1 if more else q.value
+        target_max = (q.value_max + 1 if more else q.value_max) if q.value_max is not None else target
         loose = any(o.qualifier != "exact" for o in (x, y))
-        ok = check_ratio(r, target, q.qualifier, loose)
+        lo, hi = self.ratio_span(x, y) or (r, r)
+        ok = check_ratio_span(lo, hi, target, target_max, q.qualifier, loose)
         conv = " (converted to one unit)" if x.dim != "money" and self.label(x)[-2:] != self.label(y)[-2:] else ""
-        comp = (f"X = {self.label(x)}, Y = {self.label(y)} ({where}){conv}; X / Y = {fmt_decimal(r, 2)}; claim: X = "
-                f"{_QTEXT.get(q.qualifier, '')}{fmt_decimal(target)} x Y" + (" (strict reading of 多N倍)" if more else ""))
+        comp = (f"X = {self.label(x)}, Y = {self.label(y)} ({where}){conv}; X / Y = {span_text(lo, hi)}; claim: X = "
+                f"{_QTEXT.get(q.qualifier, '') if target == target_max else ''}{span_text(target, target_max, 4)} x Y"
+                + (" (strict reading of 多N倍)" if more else ""))
         lo = min(cs, clause_span(self.text, x.start, x.end, s0, s1)[0]) if self.sid(x.start) == s else cs
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
 
@@ -476,18 +527,23 @@ class Relations:
             return None
         # 总投资100亿元，其中政府出资30亿元，占30%: a share with no noun is of the figure just before it, in the
         # larger figure before 其中 (else the larger figure right before it in the sentence)
-        if BARE_SHARE_RE.match(before) and len(sent_before) >= 2:
+        if BARE_SHARE_RE.match(before) and sent_before and \
+                (len(sent_before) >= 2 or self.text.rfind("其中", s0, sent_before[-1].start) >= 0):
             part = sent_before[-1]
             k = self.text.rfind("其中", s0, part.start)
             if k >= 0:
                 cands = [o for o in sent_before[:-1] if o.end <= k and o.dim == part.dim and o.base > part.base]
                 whole, where = (cands[-1] if cands else None), "the figure before 其中 as the whole"
+                if whole is None and not self.text[s0:k].strip(" ，,") and s > 0:
+                    # 全年受理申请1200件。其中发明专利360件，占比三成: the whole closes the sentence before
+                    cands = [o for o in self.in_sentences(s - 1, s - 1) if o.dim == part.dim and o.base > part.base]
+                    whole, where = (cands[-1] if cands else None), "the figure of the sentence before 其中 as the whole"
             else:
                 prev = sent_before[-2]
                 whole = prev if prev.dim == part.dim and prev.base > part.base else None
                 where = "the figure before it in the sentence as the whole"
             if whole is not None:
-                lo = clause_span(self.text, whole.start, whole.end, s0, s1)[0]
+                lo = clause_span(self.text, whole.start, whole.end, *self.sentences[self.sid(whole.start)])[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, where)
         # A占B的比重达到51.3%, 补贴约占总投资的三分之一: part and whole found by their nouns
         m = NAMED_SHARE_RE.search(before)
@@ -774,6 +830,48 @@ class Relations:
             hi = clause_span(self.text, qs[-1].start, qs[-1].end, s0, s1)[1]
             comp = " + ".join(parts) + f" = {fmt_decimal(total, 2)}% of the shares (the stakes add up to at most 100%)"
             out.append(self.make(s, lo, hi, self.text[lo:hi], comp, verdict))
+        return out
+
+    # ------------------------------------------------------------------ shares of one whole
+    def share_sums(self, qs: Sequence[QItem]) -> list[tuple[object, list[QItem]]]:
+        """来自中国企业的约占一半，来自日本企业的约占三成: shares of one sentence, each in its own clause after 占
+        with the same whole (or none named), that no other rule could check. Together they make up at most the
+        whole: a sum within 100% is consistent, beyond it (more than rounding allows) inconsistent. Shares of
+        different years (2024年占三成，2025年占五成) are one share over time, not parts of one whole."""
+        out = []
+        by_s: dict[int, list[tuple[QItem, str, str, int, int]]] = {}
+        for q in qs:
+            if q.kind not in ("percent", "fraction") or q.form in ("百分点", "折", "/") or q.value_max is not None:
+                continue
+            s = self.sid(q.start)
+            if s is None:
+                continue
+            s0, s1 = self.sentences[s]
+            cs, ce = clause_span(self.text, q.start, q.end, s0, s1)
+            before = self.text[cs:q.core_start]
+            m = SIBLING_SHARE_RE.search(before)
+            if m is None or STAKE_RE.search(before) or re.search(r"[0-9%％]", before[:m.start()]):
+                continue
+            near = any(w in before[max(0, m.start() - 2):m.start()] for w in ("约", "近"))   # 约占一半
+            by_s.setdefault(s, []).append((q, m.group(1).strip("的"), before[:m.start()], cs, ce, near))
+        for s, rows in by_s.items():
+            if len(rows) < 2 or len({r[1] for r in rows}) != 1 or len({r[3] for r in rows}) != len(rows):
+                continue
+            years = {y for r in rows for y in YEAR_RE.findall(r[2])}
+            if len(years) > 1:
+                continue
+            qsx = [r[0] for r in rows]
+            pct = [(q.value * 100 if q.kind == "fraction" else q.value) for q in qsx]
+            low = sum((Decimal(0) if q.qualifier == "less_than" else v) for q, v in zip(qsx, pct))
+            tol = Decimal(5) if any(q.qualifier != "exact" or r[5] for q, r in zip(qsx, rows)) else Decimal("0.5")
+            verdict = "inconsistent" if low > 100 + tol else "consistent"
+            lo, hi = rows[0][3], rows[-1][4]
+            parts = " + ".join(f"{_QTEXT.get(q.qualifier, 'about ' if r[5] else '')}{fmt_decimal(v, 2)}%"
+                               for q, v, r in zip(qsx, pct, rows))
+            whole = f"of {rows[0][1]}" if rows[0][1] and rows[0][1] != "比" else "of one whole"
+            comp = (f"{parts} = {_QTEXT['more_than'] if low < sum(pct) else ''}{fmt_decimal(low, 2)}% {whole} "
+                    f"(parts of one whole add up to at most 100%)")
+            out.append((self.make(s, lo, hi, self.text[lo:hi], comp, verdict), qsx))
         return out
 
     # ------------------------------------------------------------------ averages over a period
