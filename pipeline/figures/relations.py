@@ -146,6 +146,8 @@ BARE_SHARE_RE = re.compile(r"^[ ]*(?:约|大约)?(?:占比|占|所占比重|所�
 TOTAL_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,8}?)的?(?:比重|比例|份额)?(?:已经|已)?"
                             r"(?:达到|达|为|是|约为)?(?:了)?(?:约|近|将近|超过|逾|接近)?$")
 STAKE_RE = re.compile(r"(?:持股|持有|占股|股权|股份)(?:比例)?(?:为|约)?$")
+LONG_SHARE_RE = re.compile(r"占(?:了|据)?([^，。；！？,;!?\n]{3,40}?)的(?:比重|比例|份额)?(?:已经|已)?(?:达到|达|为|是|约为)?"
+                           r"(?:约|近|将近|超过|逾|接近)?$")
 SIBLING_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,12}?)(?:的|为|达)?(?:约|大约|近|将近|接近|超过|逾|不到|不足)?$")
 COUNT_RE = re.compile(r"([两二三四五六七八九十]|\d+)(?:家|个|方|名|位)")
 HOLDER_SPLIT_RE = re.compile(r"[、，,与和及]")
@@ -522,6 +524,17 @@ class Relations:
         return latest_named(self.text, noun, [o for o in cands if o is not exclude],
                             lambda o: (o.start, self.sentences[self.sid(o.start)][0]))
 
+    def _far_named(self, noun: str, part: Op) -> Optional[Op]:
+        """The figure the article names ``noun`` anywhere (净资产为870,200万元, 1.5万片的一期产能), of the part's
+        dimension and larger than it; None when none is, or when figures of different values are."""
+        pre_re = re.compile(re.escape(noun) + r"[ ]?(?:约为|达到|为|达|是|约|共|[：:])?[ ]?$")
+        cands = [o for o in self.ops if o is not part and o.dim == part.dim and o.base > part.base and
+                 (pre_re.search(self.text, max(0, o.start - len(noun) - 4), o.start)
+                  or self.text.startswith("的" + noun, o.end) or self.text.startswith(noun, o.end))]
+        if not cands or len({o.base for o in cands}) != 1:
+            return None
+        return min(cands, key=lambda o: abs(o.start - part.start))
+
     def share(self, q, s, s0, s1, cs, ce, before, sent_before):
         if q.kind not in ("fraction", "percent") or q.form in ("百分点", "折"):
             return None
@@ -613,6 +626,21 @@ class Relations:
             if part is not None and whole is not None:
                 lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, where)
+        # 出资36亿元，占公司经审计的净资产的41.37%; 约每月8,000片，约占一期产能的一半: the part closes the clause
+        # before, the whole is the one figure the article names by the noun after the last 的 (3 characters or
+        # more), wherever it states it (净资产为87亿元, 月产1.5万片的一期产能)
+        m = LONG_SHARE_RE.search(before)
+        if m and sent_before:
+            noun = m.group(1).split("的")[-1].lstrip("其该这此")
+            part = sent_before[-1]
+            gap = self.text[part.end:cs]
+            if len(noun) >= 3 and (part.start >= cs or (gap and gap[-1] in "，," and
+                                                        not any(ch in _STOPS for ch in gap[:-1]))):
+                whole = self._far_named(noun, part)
+                if whole is not None:
+                    lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
+                    return self._share_verdict(q, s, lo, ce, part, whole, f"the whole is the figure the article "
+                                               f"names {noun}")
         # 15个盐湖项目中……只有5个，不到四成: a clause that is only a share, right after a clause ending in a
         # figure, gives that figure's share of the latest larger figure of its kind earlier in the sentence
         if BARE_SHARE_CLAUSE_RE.match(before) and sent_before and \
