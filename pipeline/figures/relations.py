@@ -146,6 +146,8 @@ BARE_SHARE_RE = re.compile(r"^[ ]*(?:约|大约)?(?:占比|占|所占比重|所�
 TOTAL_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,8}?)的?(?:比重|比例|份额)?(?:已经|已)?"
                             r"(?:达到|达|为|是|约为)?(?:了)?(?:约|近|将近|超过|逾|接近)?$")
 STAKE_RE = re.compile(r"(?:持股|持有|占股|股权|股份)(?:比例)?(?:为|约)?$")
+SHARE_POINTS_RE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)的?(?:所占比重|占比|比重|份额)[^，。；！？,;!?\n]{0,4}$")
+INCREMENT_NOUN_RE = re.compile(r"(?:增量|增加量|新增量|增长量)$")
 LONG_SHARE_RE = re.compile(r"占(?:了|据)?([^，。；！？,;!?\n]{3,40}?)的(?:比重|比例|份额)?(?:已经|已)?(?:达到|达|为|是|约为)?"
                            r"(?:约|近|将近|超过|逾|接近)?$")
 SIBLING_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,12}?)(?:的|为|达)?(?:约|大约|近|将近|接近|超过|逾|不到|不足)?$")
@@ -442,6 +444,8 @@ class Relations:
         m = self.lex.change_re.search(before)
         rates = [p for p in self.quants if p.kind == "percent" and p.form in ("%", "百分之", "成")
                  and s0 <= p.start and p.end <= q.start and p.value_max is None]
+        if m is not None and len(rates) < 2:
+            return self.share_points(q, s, s0, s1, cs, ce, before, m)
         if m is None or len(rates) < 2:
             return None
         a, b = rates[-2], rates[-1]
@@ -455,6 +459,53 @@ class Relations:
         lo = clause_span(self.text, a.start, a.end, s0, s1)[0]
         comp = (f"{self.text[b.start:b.end]} - {self.text[a.start:a.end]} = {fmt_decimal(diff, 2)} percentage points; "
                 f"claim: {_QTEXT.get(q.qualifier, '')}{fmt_decimal(claimed, 2)} points")
+        return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
+
+    def share_points(self, q, s, s0, s1, cs, ce, before, m):
+        """产量230万辆，总产量420万辆 … 新能源汽车产量占比再提高3个百分点 after an earlier 占…比重达到51.3%: the new
+        share is part / whole of the figures named in this or the sentence before, the old one the latest share
+        the article stated of the same noun."""
+        sm = SHARE_POINTS_RE.search(before, 0, m.start())
+        if sm is None:
+            return None
+        noun = sm.group(1)
+        window = [o for o in self.in_sentences(s - 1, s) if o.end <= q.start]
+        part = self._by_noun(noun, window)
+        if part is None:
+            return None
+        pre = self.text[max(self.sentences[self.sid(part.start)][0], part.start - 12):part.start]
+        key = next((noun[-k:] for k in range(len(noun), 1, -1) if noun[-k:] in pre), None)
+        wholes = [o for o in window if o.end <= part.start and o.dim == part.dim and o.base > part.base]
+        if key is None or len(key) < 3 or not wholes:
+            return None
+        whole = wholes[-1]
+        olds = []
+        for p in self.quants:
+            if p.end > part.start or p.kind != "percent" or p.form not in ("%", "百分之", "成") or p.value_max is not None:
+                continue
+            si = self.sid(p.start)
+            if si is None:
+                continue
+            pc = clause_span(self.text, p.start, p.end, *self.sentences[si])[0]
+            k = self.text.find(key, pc, p.start)
+            if k >= 0 and re.search(r"占|比重|份额", self.text[k + len(key):p.start]):
+                olds.append(p)
+        if not olds:
+            return None
+        old = olds[-1]
+        new = divide(part.base, whole.base) * 100
+        diff = new - old.value
+        claimed = (1 if m.group(1) in self.lex.up else -1) * q.value
+        approx = any(x != "exact" for x in (q.qualifier, part.qualifier, whole.qualifier, old.qualifier))
+        tol = Decimal("0.05") + (abs(claimed) * RATIO_TOLERANCE if approx else 0)
+        ok = (abs(diff - claimed) <= tol or (q.qualifier == "more_than" and diff >= claimed - tol)
+              or (q.qualifier == "less_than" and diff <= claimed + tol))
+        lo = clause_span(self.text, part.start, part.end, *self.sentences[self.sid(part.start)])[0] \
+            if self.sid(part.start) == s else cs
+        comp = (f"{self.label(part)} / {self.label(whole)} = {fmt_decimal(new, 2)}% (the share now); "
+                f"{self.text[old.start:old.end]} (the share stated earlier); difference "
+                f"{fmt_decimal(diff, 2)} percentage points; claim: {_QTEXT.get(q.qualifier, '')}{fmt_decimal(claimed, 2)}"
+                f" points")
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
 
     def multiple(self, q, s, s0, s1, cs, ce, before, sent_before):
@@ -523,6 +574,17 @@ class Relations:
         as long as possible (at least 2 characters)."""
         return latest_named(self.text, noun, [o for o in cands if o is not exclude],
                             lambda o: (o.start, self.sentences[self.sid(o.start)][0]))
+
+    def _increment_before(self, part: Op) -> Optional[Op]:
+        """B - A of the latest pair 从A增加到B (A and B of the part's dimension) before the part, as a figure."""
+        prior = [o for o in self.ops if o.end <= part.start and o.dim == part.dim]
+        for a, b in reversed(list(zip(prior, prior[1:]))):
+            if self.sid(a.start) == self.sid(b.start) and self.paired(a, b) and b.base > a.base:
+                q = "more_than" if b.qualifier == "more_than" else ("approx" if "approx" in (a.qualifier, b.qualifier)
+                                                                   else "exact")
+                d = b.base - a.base
+                return Op(a.start, b.end, d, None, q, a.dim, d, None, self.text)
+        return None
 
     def _far_named(self, noun: str, part: Op) -> Optional[Op]:
         """The figure the article names ``noun`` anywhere (净资产为870,200万元, 1.5万片的一期产能), of the part's
@@ -621,6 +683,11 @@ class Relations:
                 window = [o for o in self.ops if o.end <= part.start and o.dim == part.dim and o.base > part.base]
                 whole = self._by_noun(m.group(2), window)
                 where = f"the figure before the verb over the one named {m.group(2)}"
+                if whole is None and INCREMENT_NOUN_RE.search(m.group(2)):
+                    # 新增300兆瓦，不到印度规划增量的二十分之一: the whole is the increase of the latest figure
+                    # written as 从A增加到B
+                    whole = self._increment_before(part)
+                    where = "the whole is the increase B - A of the latest 从A到B before it"
             else:
                 part = whole = None
             if part is not None and whole is not None:
