@@ -466,11 +466,19 @@ def _join_ranges(text: str, items: list[MItem], nums: list[Num], used: set[int],
         i += 1
 
 
+NOUN_THEN_EQUIV_RE = re.compile(r"^的[\u4e00-\u9fffA-Za-z]{1,12}[，,]$")
+
+
 def _link_equivalents(text: str, items: list[MItem], t: _Tables) -> None:
     """74亿美元(约1.05万亿日元): the second amount restates the first."""
     for i in range(1, len(items)):
         a, b = items[i - 1], items[i]
         gap = text[a.end:b.start]
+        if NOUN_THEN_EQUIV_RE.match(gap) and a.currency != b.currency and \
+                text.startswith(("约合", "折合"), b.start) and a.value and b.value:
+            # 超过430亿欧元的公共和私人投资，约合465亿美元: the noun the amount modifies comes between
+            b.equivalent_of = a.equivalent_of if a.equivalent_of is not None else i - 1
+            continue
         if len(gap) > 6:
             continue
         head = text[b.start:b.core_start]
