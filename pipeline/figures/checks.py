@@ -56,6 +56,8 @@ AVERAGE_RE = re.compile(r"平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00-\u
 # 较2021年上涨约18%, 比上年增长: the base is the same figure at another time, not an amount of the article
 BASE_TIME_RE = re.compile(r"(?:较|比)(?:(?:19|20)\d\d年|去年|上年|上一年|同期|前一年)")
 UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
+# 加上A和B，…已超过T: words before a total the added amounts make up
+ADDED_TOTAL_RE = re.compile(r"(?:合计|总计|共计|总共|一共|累计|总额|总规模|超过|达到|达|逾|共|总计)[^，。；！？,;!?\n]{0,4}$")
 SUM_RE = re.compile(r"(?:([两二三四五六七八九十2-9](?:项|者|家|笔|个|部分|类|方面|座|处|期))[^，。；！？,;!?\n]{0,8}?)?"
                     r"(?:合计|总计|共计|加起来|总共|一共|合共|加总)(?:约|达|为|超过|恰好为|恰好|正好|约为|是)?[^，。；！？,;!?\n]{0,4}$")
 
@@ -460,30 +462,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         checks = [x for x in checks if id(x) not in drop]
         checks.append(c)
 
-    # --- sums: 四项合计恰好为26万亿韩元, 两者合计超过1.2兆日圆
-    for i, total, u in amounts:
-        s = sid(total.start)
-        if s is None:
-            continue
-        s0, s1 = sentences[s]
-        cs, _ = clause_span(text, total.start, total.end, s0, s1)
-        m = SUM_RE.search(text, max(cs, total.start - 12), total.start)
-        if not m:
-            continue
-        count = None
-        if m.group(1):
-            count = _count_of(m.group(1))
-        prior = [a for a in amounts if a[1].end <= cs and sid(a[1].start) is not None and s - 3 <= sid(a[1].start)]
-        if count is not None:
-            parts = prior[-count:] if len(prior) >= count else None
-        else:
-            parts = [a for a in prior if sid(a[1].start) == s] or None
-            if parts is not None and len(parts) < 2:
-                parts = None
-        ce = clause_span(text, total.start, total.end, s0, s1)[1]
-        claim = text[cs:ce]
-        if not parts:
-            continue   # 总共投入了22亿美元: a total without its parts is not a claim to check
+    def sum_check(s: int, cs: int, ce: int, parts: list, total: MItem, u: UsdInfo, where: str = "") -> Check:
+        """The parts' sum against the total (in the total's currency, else in US dollars)."""
         same = all(p[1].currency == total.currency for p in parts)
         tot_v = total.value if same else u.value
         psum = sum(((p[1].value if same else p[2].value) for p in parts), Decimal(0))
@@ -497,9 +477,57 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             ok = psum <= tot_v * (1 + tol / 5)
         else:
             ok = abs(psum - tot_v) <= tot_v * tol
-        comp = (" + ".join(label(p) for p in parts) + f" = {fmt_decimal(psum, 2)} {cur}; claim: "
+        comp = (" + ".join(label(p) for p in parts) + f" = {fmt_decimal(psum, 2)} {cur}{where}; claim: "
                 f"{qtext.get(total.qualifier, '')}{fmt_decimal(tot_v, 2)} {cur}")
-        checks.append(Check(s, cs, ce, claim, comp, "consistent" if ok else "inconsistent"))
+        return Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent")
+
+    # --- sums: 四项合计恰好为26万亿韩元, 两者合计超过1.2兆日圆
+    for i, total, u in amounts:
+        s = sid(total.start)
+        if s is None:
+            continue
+        s0, s1 = sentences[s]
+        cs, _ = clause_span(text, total.start, total.end, s0, s1)
+        m = SUM_RE.search(text, max(cs, total.start - 12), total.start)
+        if not m:
+            continue
+        count = None
+        if m.group(1):
+            count = _count_of(m.group(1))
+        # 上述五个项目合计…: five parts may take five lines (a table's rows) before the total
+        back = max(3, count or 0)
+        prior = [a for a in amounts if a[1].end <= cs and sid(a[1].start) is not None and s - back <= sid(a[1].start)]
+        if count is not None:
+            parts = prior[-count:] if len(prior) >= count else None
+        else:
+            parts = [a for a in prior if sid(a[1].start) == s] or None
+            if parts is not None and len(parts) < 2:
+                parts = None
+        ce = clause_span(text, total.start, total.end, s0, s1)[1]
+        if not parts:
+            continue   # 总共投入了22亿美元: a total without its parts is not a claim to check
+        checks.append(sum_check(s, cs, ce, parts, total, u))
+    # --- 加上A和B，…已超过T: the amount stated just before, and the amounts added to it, make up the total
+    for i, total, u in amounts:
+        s = sid(total.start)
+        if s is None:
+            continue
+        s0, s1 = sentences[s]
+        k = text.find("加上", s0, total.start)
+        if k < 0 or k - s0 > 4:
+            continue
+        ks, ke = clause_span(text, k, k + 2, s0, s1)
+        tcs = clause_span(text, total.start, total.end, s0, s1)[0]
+        added = [a for a in amounts if ks <= a[1].start and a[1].end <= ke]
+        if tcs < ke or not added or any(ke <= a[1].start < total.start for a in amounts) or \
+                not (ADDED_TOTAL_RE.search(text, tcs, total.start) or total.qualifier == "more_than"):
+            continue
+        base = [a for a in amounts if a[1].end <= s0 and sid(a[1].start) is not None and s - 2 <= sid(a[1].start)]
+        if not base:
+            continue
+        ce = clause_span(text, total.start, total.end, s0, s1)[1]
+        checks.append(sum_check(s, ks, ce, [base[-1]] + added, total, u,
+                                " (the amount before and the amounts 加上 adds to it)"))
     # --- averages: 预算为€7.2亿，最终7个项目中标，…平均每个项目获得约1亿欧元
     for i, avg, u in amounts:
         s = sid(avg.start)
