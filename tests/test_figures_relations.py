@@ -148,3 +148,15 @@ def test_sums_over_a_table_and_over_amounts_added_with_jiashang():
     c = _one(text, "加上")
     assert c.verdict == "consistent" and "30亿元 + 15亿元 + 8亿元" in c.computation
     assert _one(text.replace("已超过50亿元", "已超过60亿元"), "加上").verdict == "inconsistent"
+
+
+def test_guards_of_the_new_rules():
+    # a part of a part is not added to it
+    assert all(x.verdict == "unverifiable"
+               for x in checks("外资企业约占七成，其中欧洲企业约占五成。"))
+    # 一次性 is no count of 次
+    c, = checks("合同约定维保服务30次，其中已完成12次并一次性结清，占比四成。")
+    assert c.verdict == "consistent" and "whole = 30次" in c.computation and "一次" not in c.computation
+    # 加上 with a total that is not of the amount before, or short of it with no 超过: no check
+    assert not any("加上" in x.computation for x in checks("公司营收100亿元。加上政府补贴2亿元，全年利润达到10亿元。"))
+    assert not any("加上" in x.claim_text for x in checks("研发投入5亿元。加上设备采购3亿元，总投资达到20亿元。"))

@@ -525,9 +525,15 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         base = [a for a in amounts if a[1].end <= s0 and sid(a[1].start) is not None and s - 2 <= sid(a[1].start)]
         if not base:
             continue
+        parts = [base[-1]] + added
+        if any(p[2].value > u.value for p in parts):
+            continue   # 营收100亿元。加上补贴2亿元，利润达到10亿元: the total is not of the amount before
         ce = clause_span(text, total.start, total.end, s0, s1)[1]
-        checks.append(sum_check(s, ks, ce, [base[-1]] + added, total, u,
-                                " (the amount before and the amounts 加上 adds to it)"))
+        c = sum_check(s, ks, ce, parts, total, u, " (the amount before and the amounts 加上 adds to it)")
+        if c.verdict == "inconsistent" and total.qualifier != "more_than" and \
+                sum(p[2].value for p in parts) < u.value:
+            continue   # 加上A，总投资达到T with A short of T: other parts may be unnamed
+        checks.append(c)
     # --- averages: 预算为€7.2亿，最终7个项目中标，…平均每个项目获得约1亿欧元
     for i, avg, u in amounts:
         s = sid(avg.start)

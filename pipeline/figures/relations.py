@@ -210,6 +210,9 @@ def rounding(v: Decimal) -> Decimal:
     return min(divide(Decimal(5).scaleb(t.exponent - 1), abs(v)), Decimal("0.125"))
 
 
+UNIT_NOT_BEFORE = {"次": "性数要级日", "场": "景所馆地合", "份": "额", "批": "准复发", "款": "项式"}
+
+
 def scan_measures(text: str, nums: Sequence[Num], taken: Sequence[tuple[int, int]]) -> list[Op]:
     """Numbers with a unit word (382万辆, 1.9吉瓦) and bare numbers written as 从A到B, outside money and quantities."""
     lex = claim_lex()
@@ -231,6 +234,8 @@ def scan_measures(text: str, nums: Sequence[Num], taken: Sequence[tuple[int, int
         if x.few or (x.start > 0 and text[x.start - 1] == "第"):
             continue   # 第3次, 第二批: an ordinal, not a count
         m = unit_match(text, x.end)
+        if m is not None and m.end() < len(text) and text[m.end()] in UNIT_NOT_BEFORE.get(m.group(1), ""):
+            m = None   # 一次性, 两场景, 三份额: the unit word runs on into a longer word
         if m is None:
             bare.append(x)
         elif free(x.start, x.end):
@@ -954,8 +959,8 @@ class Relations:
             if len(rows) < 2 or len({r[1] for r in rows}) != 1 or len({r[3] for r in rows}) != len(rows):
                 continue
             years = {y for r in rows for y in YEAR_RE.findall(r[2])}
-            if len(years) > 1:
-                continue
+            if len(years) > 1 or any("其中" in r[2] for r in rows[1:]):
+                continue   # 约占七成，其中民营企业约占五成: a part of a part
             qsx = [r[0] for r in rows]
             pct = [(q.value * 100 if q.kind == "fraction" else q.value) for q in qsx]
             low = sum((Decimal(0) if q.qualifier == "less_than" else v) for q, v in zip(qsx, pct))
