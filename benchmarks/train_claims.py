@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main(argv: list[str] | None = None) -> int:
     from pipeline.argument import CLAIMS_MODEL, CLAIMS_MODEL_JSON, SHORT_MODEL
     from pipeline.argument.data import load_labels, load_short_texts, parse_ids
-    from pipeline.argument.features import OPTIONS
+    from pipeline.argument.features import CATEGORY_VOCABULARY, OPTIONS
     from pipeline.argument.lexicon import Lexicons, default_models_dir
     from pipeline.argument.linear import save_npz
     from pipeline.argument.training import (C, CALIBRATE, CONTEXT_SCALE, CUE_WEIGHT_GRID, LEXICON_SCALE, NB_ALPHA, NB_WEIGHTED,
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_labels(pipeline=True, errors=errors, ids=parse_ids(args.ids), exclude=parse_ids(args.exclude))
     meta = {"trained_on": [d.doc_id for d in docs], "sentences": sum(len(d.rows) for d in docs),
             "date": date.today().isoformat(), "regularisation_C": C, "lexicon_scale": LEXICON_SCALE,
-            "features": dict(OPTIONS), "feature_source": "pipeline outputs (pipeline.argument.context.build_views)",
+            "features": dict(OPTIONS), "category_vocabulary": CATEGORY_VOCABULARY, "feature_source": "pipeline outputs (pipeline.argument.context.build_views)",
             "label_problems": errors,
             "nb_weighted": NB_WEIGHTED, "nb_alpha": NB_ALPHA,
             "risk_context": {"folds": RISK_CONTEXT_FOLDS, "scale": CONTEXT_SCALE},

@@ -274,6 +274,56 @@ def test_document_stance_risk_analysis_with_balanced_conclusion_is_mixed(arg):
     assert arg(text, sentences, sections).stance.label == "mixed"
 
 
+def test_stance_polarity_reads_affirmative_questions_excess_appearance_and_concession():
+    from pipeline.argument.features import polarity_hits, stance_polarity
+
+    lex = Lexicons.load()
+    # "isn't this the best ...?" asserts it: positive, not skeptical sarcasm (the surface reading is negative)
+    pos, neg, kinds = stance_polarity("这难道不是最好的机遇吗？", lex)
+    assert pos > 0 and neg == 0 and "affirmative" in kinds and "rhetorical" not in kinds
+    assert polarity_hits("这难道不是最好的机遇吗？", lex)[1] > 0
+    assert stance_polarity("这难道是机遇吗？", lex)[1] > 0          # a plain rhetorical question stays skeptical
+    assert stance_polarity("企业的扩张过于积极。", lex)[:2] == (0.0, 1.2)      # excess turns praise into criticism
+    assert polarity_hits("企业的扩张过于积极。", lex)[:2] == (1.2, 0.0)
+    assert stance_polarity("官方数据看起来很亮眼。", lex)[:2] == (0.0, 1.5)     # appearance before praise
+    assert stance_polarity("这个问题值得追问。", lex)[:2] == (0.0, 1.0)          # 值得 + a critical verb
+    # the conceded clause weighs half, the asserted clause fully
+    assert stance_polarity("风险不小，但前景值得期待。", lex)[:2] == (pytest.approx(3.0), pytest.approx(0.3))
+    assert stance_polarity("虽然存在隐忧，前景值得期待。", lex)[1] == pytest.approx(0.75)
+    assert stance_polarity("当然，隐忧也摆在那里。", lex)[1] == pytest.approx(0.75)
+
+
+def test_document_stance_balanced_verdict_is_mixed_and_thresholds_fit_inside_folds():
+    from pipeline.argument.stance import decide, fit_thresholds
+
+    lex = Lexicons.load()
+    from pipeline.argument.features import stance_polarity
+
+    assert "balanced" in stance_polarity("但也不必过分悲观。", lex)[2]
+    assert "balanced" not in stance_polarity("我审慎乐观。", lex)[2]  # optimism with a caveat is not a balanced verdict
+    skeptical = {"P": 1.0, "N": 6.0, "score": -0.6, "sarcasm": 0.0, "genre": "analysis", "balanced": 0}
+    assert decide(skeptical, skeptical_at=-0.5) == "skeptical"
+    assert decide(dict(skeptical, balanced=1), skeptical_at=-0.5) == "mixed"
+    assert decide(dict(skeptical, genre="official", balanced=1), skeptical_at=-0.7) == "supportive"  # genre first
+    # ties between equally good thresholds: the one farthest from the training scores
+    feats = [dict(skeptical, score=s) for s in (-0.6, -0.55, -0.1, 0.0)]
+    t = fit_thresholds(feats, ["skeptical", "skeptical", "mixed", "mixed"])
+    assert -0.55 < t["skeptical_at"] < -0.1 and t["skeptical_at"] in (-0.3, -0.4, -0.5)
+
+
+def test_risk_category_vocabulary_votes_for_the_category_only():
+    from pipeline.argument.classify import combined_category
+    from pipeline.argument.features import sentence_features
+
+    lex = Lexicons.load()
+    assert lex.risk_category.entries["良率"][0] == "technology"
+    views = [SentenceView("若良率提升缓慢，项目效益将受影响。")]
+    x = sentence_features(views, lex, ngrams=False)[0]
+    assert x.get("rc:own=technology") and not any(k.startswith("x:riskcat=technology") for k in x)
+    probs = {"technology": 0.2, "financial": 0.5, "execution": 0.3}
+    assert combined_category(probs, x, 0.0) == "financial" and combined_category(probs, x, 1.0) == "technology"
+
+
 # ---------------------------------------------------------------- models
 def test_linear_model_json_round_trip_and_prediction():
     model = LinearModel(classes=[False, True], intercept=[-1.0], weights={"a": [2.0], "b": [-3.0]})

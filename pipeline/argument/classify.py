@@ -7,11 +7,14 @@ import math
 from itertools import chain, repeat
 from dataclasses import dataclass, field
 
-from pipeline.argument.features import (RISK_CATEGORIES, SentenceView, attribution_of, clear_caches, features, is_non_claim,
-                                        sentence_features)
+from pipeline.argument.features import (CATEGORY_CONTEXT, RISK_CATEGORIES, SentenceView, attribution_of, clear_caches, features, is_non_claim,
+                                        sentence_features, stance_polarity)
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
+# Stance evidence of a sentence (pos, neg, kinds) from `features.stance_polarity` (affirmative rhetorical
+# questions, excess modifiers, conceded clauses) rather than the models' `x:pos` / `x:neg` features.
+STANCE_READING = True
 CLAIM_TYPES = ("fact", "statistic", "forecast", "opinion", "recommendation")
 NONE = "none"
 
@@ -80,10 +83,16 @@ def lexicon_category(x: dict[str, float]) -> str:
 CATEGORY_CUE_WEIGHT = 1.0
 
 
+def category_vote(x: dict[str, float], category: str) -> float:
+    """The sentence's own cue weight for a category: risk_cues.tsv (`x:riskcat=`) plus the category-only
+    vocabulary (`rc:own=`, risk_category_cues.tsv), both unscaled."""
+    return x.get("x:riskcat=" + category, 0.0) + x.get(CATEGORY_CONTEXT + "own=" + category, 0.0)
+
+
 def combined_category(probs: dict[str, float], x: dict[str, float], cue_weight: float = CATEGORY_CUE_WEIGHT) -> str:
     """The model's category probabilities (`probs`) combined with the sentence's raw lexicon
     category scores (`x`, the `x:riskcat=` features before model scaling)."""
-    scores = {c: math.log(max(p, 1e-9)) + cue_weight * x.get("x:riskcat=" + str(c), 0.0) for c, p in probs.items()}
+    scores = {c: math.log(max(p, 1e-9)) + cue_weight * category_vote(x, str(c)) for c, p in probs.items()}
     return max(scores, key=scores.get)
 
 
@@ -129,8 +138,12 @@ class SentenceClassifier:
         if non_claim:
             pos, neg, kinds = 0.0, 0.0, []
         else:
-            pos, neg = x.get("x:pos", 0.0), x.get("x:neg", 0.0)
-            kinds = ["irony"] * int(x.get("x:irony", 0)) + ["rhetorical"] * int(x.get("x:rhetorical", 0))
+            if STANCE_READING:
+                pos, neg, found = stance_polarity(lex.mask(view.text), lex)
+                kinds = [k for k in found if k in ("irony", "rhetorical", "affirmative", "balanced")]
+            else:
+                pos, neg = x.get("x:pos", 0.0), x.get("x:neg", 0.0)
+                kinds = ["irony"] * int(x.get("x:irony", 0)) + ["rhetorical"] * int(x.get("x:rhetorical", 0))
         attribution = attribution_of(view.text, lex)
         hedge = hedged(view.text, lex)
         if self.models is None:

@@ -121,9 +121,65 @@ def polarity_hits(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
         if pattern.regex.search(text):
             if pattern.label == "+":
                 pos += pattern.weight
-            else:
+            elif pattern.label == "-":
                 neg += pattern.weight
             kinds.append(pattern.kind)
+    return pos, neg, kinds
+
+
+# Stance polarity of a sentence for the stance decisions (document and target stance; the models' `x:pos` /
+# `x:neg` features keep `polarity_hits`). General readings of Chinese evaluative syntax on top of it:
+# - an affirmative rhetorical question asserts its content ("这难道不是最好的……吗？" = it is the best;
+#   "谁能想到……？"): not skeptical sarcasm; the negation inside 难道不/岂不/何尝不 is the question's, not the
+#   content's (谁说……？ is left a plain question: its polarity depends on the premise it denies);
+# - an excess modifier or an appearance marker turns praise into criticism ("过于乐观", "数据看起来很亮眼");
+# - in an adversative sentence ("A，但/不过/然而/却 B"; "虽然/尽管 A，B") the conceded clause A weighs
+#   CONCESSIVE_WEIGHT and the asserted clause B fully; a sentence opening with "当然，" concedes as a whole.
+_AFFIRMATIVE_Q = re.compile(r"难道不|难道没有|岂不|何尝不|谁能想到|谁又能想到|谁会想到")
+_EXCESS = re.compile(r"(?:过于|过分|过度|太过)$")
+_ADVERSATIVE = re.compile(r"[，,；;：:]\s*(?:但是?|不过|然而|可是|只是)|[^，,；;。]{1,12}?却")
+_CONCESSIVE_HEAD = re.compile(r"^\s*(?:虽然|虽说|尽管|固然)[^，,；;]{1,40}[，,；;]|^\s*当然[，,][^。！？]*")
+# appearance before praise marks it as the surface the author goes on to question ("数据看起来很亮眼")
+_APPEARANCE = re.compile(r"(?:看起来|看上去|听起来|表面上|乍看|纸面上)[^，,；;。]{0,6}$")
+CONCESSIVE_WEIGHT = 0.5
+
+
+def stance_polarity(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
+    """(positive, negative, kinds) stance evidence of a sentence (already masked with `lex.mask`):
+    `polarity_hits` with the affirmative-question, excess-modifier and concessive readings above."""
+    question = is_question(text)
+    affirm = _AFFIRMATIVE_Q.search(text) if question else None
+    if affirm:
+        text = text[:affirm.start()] + "\u3000" * len(affirm.group()) + text[affirm.end():]
+    split = 0  # cues before `split` are in the conceded clause
+    head = _CONCESSIVE_HEAD.match(text)
+    if head:
+        split = head.end()
+    for match in _ADVERSATIVE.finditer(text):
+        split = max(split, match.end() if match.group().endswith("却") else match.start() + 1)
+    pos = neg = 0.0
+    for cue, label, weight, at in lex.stance.scan(text):
+        positive = (label == "+") != negated(text, at, lex)
+        if positive and label == "+" and (_EXCESS.search(text[max(0, at - 2):at]) or _APPEARANCE.search(text[max(0, at - 12):at])):
+            positive = False
+        w = weight * (CONCESSIVE_WEIGHT if at < split else 1.0)
+        if positive:
+            pos += w
+        else:
+            neg += w
+    kinds: list[str] = []
+    combined = lex.any_of("stance_patterns", [pattern.regex for pattern in lex.stance_patterns])
+    for pattern in lex.stance_patterns if combined is None or combined.search(text) else ():
+        if affirm and pattern.kind == "rhetorical":
+            continue
+        if pattern.regex.search(text):
+            if pattern.label == "+":
+                pos += pattern.weight
+            elif pattern.label == "-":
+                neg += pattern.weight
+            kinds.append(pattern.kind)
+    if affirm:
+        kinds.append("affirmative")
     return pos, neg, kinds
 
 
@@ -261,14 +317,29 @@ def _context_summary(scores: dict[str, float], view: SentenceView) -> dict[str, 
 
 
 CATEGORY_CONTEXT = "rc:"  # prefix of the risk-category context features (used by the category model only)
+# The sentence's own category-only vocabulary (risk_category_cues.tsv) as `rc:own=<category>` features, and the
+# section titles' too (`rc:sec=`); classify.combined_category adds them to the cue vote.
+CATEGORY_VOCABULARY = True
 _CATEGORY_CAP = 2.0
 
 
-def category_cues(text: str | None, lex: Lexicons) -> dict[str, float]:
-    """Risk-category cue weights (risk_cues.tsv, categories other than "any") found in a text."""
+def category_cues(text: str | None, lex: Lexicons, vocabulary: bool = False) -> dict[str, float]:
+    """Risk-category cue weights (risk_cues.tsv, categories other than "any") found in a text; with
+    `vocabulary`, also the category-only vocabulary of risk_category_cues.tsv."""
     out: dict[str, float] = {}
-    for cue, cat, weight, at in lex.risk.scan(lex.mask(text or "")):
+    masked = lex.mask(text or "")
+    hits = lex.risk.scan(masked) + (lex.risk_category.scan(masked) if vocabulary and lex.risk_category.entries else [])
+    for cue, cat, weight, at in hits:
         if cat != "any":
+            out[cat] = out.get(cat, 0.0) + weight
+    return out
+
+
+def vocabulary_cues(text: str, lex: Lexicons) -> dict[str, float]:
+    """The category-only vocabulary (risk_category_cues.tsv) found in a sentence, per category."""
+    out: dict[str, float] = {}
+    if lex.risk_category.entries:
+        for cue, cat, weight, at in lex.risk_category.scan(lex.mask(text)):
             out[cat] = out.get(cat, 0.0) + weight
     return out
 
@@ -285,8 +356,10 @@ def category_context(views: list[SentenceView], scores: list[dict[str, float]], 
         x: dict[str, float] = {}
         if view.section_title:
             if view.section_title not in titles:
-                titles[view.section_title] = category_cues(view.section_title, lex)
+                titles[view.section_title] = category_cues(view.section_title, lex, vocabulary=CATEGORY_VOCABULARY)
             x.update({CATEGORY_CONTEXT + "sec=" + c: min(w, _CATEGORY_CAP) for c, w in titles[view.section_title].items()})
+        if CATEGORY_VOCABULARY and not is_non_claim(view):
+            x.update({CATEGORY_CONTEXT + "own=" + c: min(w, _CATEGORY_CAP) for c, w in vocabulary_cues(view.text, lex).items()})
         if i > 0:
             x.update({CATEGORY_CONTEXT + "prev=" + c: w for c, w in own[i - 1].items()})
         if i + 1 < len(views):
