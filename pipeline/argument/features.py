@@ -137,7 +137,7 @@ def polarity_hits(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
 #   CONCESSIVE_WEIGHT and the asserted clause B fully; a sentence opening with "当然，" concedes as a whole.
 _AFFIRMATIVE_Q = re.compile(r"难道不|难道没有|岂不|何尝不|谁能想到|谁又能想到|谁会想到")
 _EXCESS = re.compile(r"(?:过于|过分|过度|太过)$")
-_ADVERSATIVE = re.compile(r"[，,；;：:]\s*(?:但是?|不过|然而|可是|只是)|[^，,；;。]{1,12}?却")
+_ADVERSATIVE = re.compile(r"[，,；;：:]\s*(?:但是?|不过|然而|可是|只是)|[^，,；;。]{0,12}?(?<![冷忘退推])却(?!步)")  # not 冷却, 望而却步
 _CONCESSIVE_HEAD = re.compile(r"^\s*(?:虽然|虽说|尽管|固然)[^，,；;]{1,40}[，,；;]|^\s*当然[，,][^。！？]*")
 # appearance before praise marks it as the surface the author goes on to question ("数据看起来很亮眼")
 _APPEARANCE = re.compile(r"(?:看起来|看上去|听起来|表面上|乍看|纸面上)[^，,；;。]{0,6}$")
