@@ -109,15 +109,24 @@ def entity_source(view: SentenceView) -> str | None:
 def polarity_hits(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
     """(positive, negative, kinds) stance evidence from cues (with negation) and irony/rhetoric patterns."""
     pos = neg = 0.0
-    kinds: list[str] = []
     for cue, label, weight, at in lex.stance.scan(text):
         flip = negated(text, at, lex)
         if (label == "+") != flip:
             pos += weight
         else:
             neg += weight
+    return _with_pattern_hits(text, lex, pos, neg)
+
+
+def _with_pattern_hits(text: str, lex: Lexicons, pos: float, neg: float,
+                       skip_kind: str | None = None) -> tuple[float, float, list[str]]:
+    """`pos` and `neg` plus the weights of the irony / rhetoric patterns found in `text` (but those of
+    `skip_kind`), and the kinds found."""
+    kinds: list[str] = []
     combined = lex.any_of("stance_patterns", [pattern.regex for pattern in lex.stance_patterns])
     for pattern in lex.stance_patterns if combined is None or combined.search(text) else ():
+        if pattern.kind == skip_kind:
+            continue
         if pattern.regex.search(text):
             if pattern.label == "+":
                 pos += pattern.weight
@@ -167,17 +176,7 @@ def stance_polarity(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
             pos += w
         else:
             neg += w
-    kinds: list[str] = []
-    combined = lex.any_of("stance_patterns", [pattern.regex for pattern in lex.stance_patterns])
-    for pattern in lex.stance_patterns if combined is None or combined.search(text) else ():
-        if affirm and pattern.kind == "rhetorical":
-            continue
-        if pattern.regex.search(text):
-            if pattern.label == "+":
-                pos += pattern.weight
-            elif pattern.label == "-":
-                neg += pattern.weight
-            kinds.append(pattern.kind)
+    pos, neg, kinds = _with_pattern_hits(text, lex, pos, neg, skip_kind="rhetorical" if affirm else None)
     if affirm:
         kinds.append("affirmative")
     return pos, neg, kinds
