@@ -160,3 +160,24 @@ def test_guards_of_the_new_rules():
     # 加上 with a total that is not of the amount before, or short of it with no 超过: no check
     assert not any("加上" in x.computation for x in checks("公司营收100亿元。加上政府补贴2亿元，全年利润达到10亿元。"))
     assert not any("加上" in x.claim_text for x in checks("研发投入5亿元。加上设备采购3亿元，总投资达到20亿元。"))
+
+
+def test_a_part_and_the_rest_add_up_to_the_whole_before():
+    text = "市政府宣布设立总规模120亿元的产业基金。其中财政出资40亿元，其余80亿元向社会募集。"
+    c = _one(text, "其余")
+    assert c.verdict == "consistent" and "40亿元 + 80亿元" in c.computation and "120亿元" in c.computation
+    assert _one(text.replace("其余80亿元", "其余70亿元"), "其余").verdict == "inconsistent"
+    # a rest with no part named after 其中, or no larger whole before, gives no check
+    assert not any("其余" in x.computation for x in checks("财政出资40亿元，其余80亿元向社会募集。"))
+
+
+def test_the_amount_after_jiao_is_the_base_of_the_growth():
+    text = "政府宣布未来三年投入300亿元。这笔资金较上一期的120亿元增加1.5倍。"
+    c = _one(text, "增加1.5倍")
+    assert c.verdict == "consistent" and "X = 300亿元, Y = 120亿元" in c.computation
+    assert _one(text.replace("增加1.5倍", "增加2倍"), "增加2倍").verdict == "inconsistent"
+
+
+def test_emphasis_marks_do_not_break_a_restatement():
+    c = _one("政府将提供**最高100亿欧元**的补贴，约合112亿美元。", "112亿美元")
+    assert c.verdict == "consistent"

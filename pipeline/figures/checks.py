@@ -305,6 +305,11 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                             and sid(a[1].start) is not None and s - 2 <= sid(a[1].start)]
                     y = prev[-1] if prev else None
                     where = "the amount reached vs the previous amount in the same currency"
+                    if not sent_after and y is not None and BASE_AFTER_COMPARATIVE_RE.search(text, max(cs, x[1].start - 12), x[1].start):
+                        # 这笔预算较第一阶段的100亿令吉增加1.5倍: the amount after 较 / 比 is the base, and the
+                        # subject (这笔预算) is the amount stated before
+                        x, y = y, x
+                        where = "the amount before (the subject) vs the amount after 较/比 (the base)"
             elif times_m or leverage:
                 mode = "times"
                 inner = [a for a in sent if times_m and cs + times_m.start() <= a[1].start and a[1].end <= q.start]
@@ -564,6 +569,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         comp = (f"{label(tot)} / {fmt_decimal(count)} {noun} = {fmt_decimal(per, 2)} {avg.currency} per {noun}; claim: "
                 f"{qtext.get(avg.qualifier, '')}{fmt_decimal(avg.value, 2)} {avg.currency}")
         checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+    checks.extend(rel.rest_sums(money))
     checks.extend(rel.period_averages(money))
     checks.extend(rel.shareholdings())
     checks.sort(key=lambda c: (c.sentence_id, c.start))
@@ -584,6 +590,9 @@ def _ratio_span(x, y) -> tuple[Decimal, Decimal]:
 
 # 比 inside these words does not compare two figures (相比之下 opens a sentence; 比索 is a currency)
 NOT_COMPARATIVE_BI_RE = re.compile(r"相比之下|相比而言|对比|比较|比索|比例|比重|比率|比如|比方|好比|无比|比特|比利时|比亚迪|占比")
+
+
+BASE_AFTER_COMPARATIVE_RE = re.compile(r"(?:较|(?<![相无对])比)[^，。；,;比较]{0,10}$")
 
 
 def _comparative_bi(text: str, lo: int, hi: int) -> int:

@@ -473,7 +473,7 @@ def _link_equivalents(text: str, items: list[MItem], t: _Tables) -> None:
     """74亿美元(约1.05万亿日元): the second amount restates the first."""
     for i in range(1, len(items)):
         a, b = items[i - 1], items[i]
-        gap = text[a.end:b.start]
+        gap = text[a.end:b.start].replace("*", "")     # **最高350亿挪威克朗**的补贴: emphasis marks carry no meaning
         if NOUN_THEN_EQUIV_RE.match(gap) and a.currency != b.currency and \
                 text.startswith(("约合", "折合"), b.start) and a.value and b.value:
             # 超过430亿欧元的公共和私人投资，约合465亿美元: the noun the amount modifies comes between

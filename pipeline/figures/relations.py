@@ -187,6 +187,9 @@ NOUN_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2})(?:约|约为|为|达|达到|�
 RESTATE_RE = re.compile(r"[ ]*(?:换言之|换句话说|也就是说|这意味着|也就是|即)")
 ENDPOINT_AFTER_RE = re.compile(r"[^，。；！？,;!?\n]{0,6}?(?:到|至)[^，。；！？,;!?\n]{0,4}?(?:\d|[一二三四五六七八九十])")
 ENDPOINT_BEFORE_RE = re.compile(r"[从由][^，。；！？,;!?\n]{0,12}?[%成][^，。；！？,;!?\n]{0,6}?(?:到|至)[^，。；！？,;!?\n]{0,4}?$")
+# 其中A……其余B: a part named after 其中 and the rest of the same whole
+PART_RE = re.compile(r"其中[^，。；,;]{0,8}$")
+REST_RE = re.compile(r"(?:其余|剩余|剩下|余下)的?(?:约|近|逾|超过)?$")
 PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|使用|投入|完成|分配)")
 
 
@@ -976,6 +979,47 @@ class Relations:
         return out
 
     # ------------------------------------------------------------------ averages over a period
+    def rest_sums(self, money: list[MItem]) -> list:
+        """总投入250亿令吉。其中约50亿令吉由政府直接拨款，其余200亿令吉由……出资: a part and the rest add up to
+        the whole stated before 其中 (in this sentence or the two before)."""
+        out = []
+        allm = [m for m in money if m.value and m.value_max is None and m.equivalent_of is None]
+        for i, rest in enumerate(allm):
+            if not REST_RE.search(self.text, max(0, rest.start - 6), rest.start):
+                continue
+            s = self.sid(rest.start)
+            if s is None:
+                continue
+            s0, s1 = self.sentences[s]
+            parts = [a for a in allm[:i] if a.currency == rest.currency and self.sid(a.start) == s
+                     and PART_RE.search(self.text, max(s0, a.start - 10), a.start)]
+            if not parts:
+                continue
+            part = parts[-1]
+            among = self.text.rfind("其中", s0, part.start)
+            wholes = [w for w in allm if w.currency == rest.currency and w.end <= among
+                      and w.value > max(part.value, rest.value)
+                      and self.sid(w.start) is not None and s - 3 <= self.sid(w.start) <= s]
+            total = part.value + rest.value
+
+            def adds_up(whole: MItem) -> bool:
+                # a sum is exact arithmetic: only the rounding of approximate amounts is allowed for
+                loose = any(m.qualifier != "exact" for m in (part, rest, whole))
+                return abs(total - whole.value) <= whole.value * (Decimal("0.05") if loose else Decimal("0.005"))
+
+            matching = [w for w in wholes if adds_up(w)]
+            if matching:
+                whole, ok = matching[-1], True
+            elif wholes and self.sid(wholes[-1].start) >= s - 2:
+                whole, ok = wholes[-1], False     # the latest whole, close enough to be the one 其中 splits
+            else:
+                continue
+            cs, ce = clause_span(self.text, part.start, rest.end, s0, s1)
+            comp = (f"{self.text[part.start:part.end]} + {self.text[rest.start:rest.end]} (其中 … 其余) = "
+                    f"{total:,.0f} {rest.currency}; the whole stated before: {self.text[whole.start:whole.end]}")
+            out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+        return out
+
     def period_averages(self, money: list[MItem]) -> list:
         """5亿美元…分五年使用。…摊到每年也就1亿美元左右: the total over the number of years."""
         out = []
