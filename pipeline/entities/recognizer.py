@@ -79,6 +79,8 @@ ADDRESS_WORDS = set(_W["address_words"])
 PLACE_ENDINGS = GPE_ENDINGS + GEO_FEATURE_ENDINGS + ADDRESS_UNITS + _W["place_ending_extras"]
 COUNTRY_GENERIC_HEADS = _W["country_generic_heads"]
 NAME_DOTS = "·•‧・"
+# the rest of a dotted name (·基普罗诺) and its Latin form in brackets (John Kiprono)
+DOTTED_TAIL = re.compile(r"((?:[·•‧・][\u4e00-\u9fff]{1,6})+)\s*[（(]\s*((?:[A-Z][a-z'\u00c0-\u024f\-]+\s*)+)[）)]")
 DEPARTMENT_HEADS = _W["department_heads"]
 COMPANY_ENDINGS = _W["company_endings"]
 ZONE_ENDINGS = _W["zone_endings"]
@@ -88,6 +90,28 @@ HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+号(?:院|楼
 QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "『": "』"}
 
 PRIO_BYLINE, PRIO_BRACKET, PRIO_CHAIN, PRIO_QUOTED = 9, 8, 7, 7
+# heads that make a place + a field word one institution (韩国产业银行, 韩国电力公社, 瑞典国家债务办公室), and the
+# words that make a country + words + 公司 a state company's name (墨西哥国家石油公司): session 7
+PLACE_BODY_HEADS = frozenset(_W["place_body_heads"])
+NATIONAL_WORDS = frozenset(_W["national_words"])
+# industry words that make a name the tagger took for a person's a company's (伊鲁卡资源, 蓝箭航天): session 7
+INDUSTRY_WORDS = tuple(sorted(_W["company_industry_words"], key=len, reverse=True))
+# one Latin word (or acronym) in brackets restating the name before it: 特斯拉（Tesla）
+ONE_WORD_ALIAS = re.compile(r"[（(]\s*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&\-']*\s*[）)]")
+# an acronym (LPR, DLE, eVTOL): two to six letters, at least two of them capitals
+TERM_ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,6}")
+# the years after a 《》 title's name: in brackets (（2026—2028年）, group 1) or written on (2023—2030)
+TITLE_YEARS = re.compile(r"(?:([（(])\s*[0-9]{4}\s*[—\-–~～至]+\s*[0-9]{4}\s*年?\s*[）)]|[0-9]{4}\s*[—\-–~～至]+\s*[0-9]{4}年?)$")
+# the last words of a 《》 title that make it a law, a plan or a newspaper (session 7)
+TITLE_ENDINGS = (("LAW", tuple(_W["title_law_endings"])), ("PROGRAM", tuple(_W["title_programme_endings"])),
+                 ("ORG", tuple(_W["title_paper_endings"])))
+# the labels of names found once by a rule that are marked again wherever the document repeats them
+REPEATED_LABELS = frozenset(("PROGRAM", "LAW", "EVENT", "FACILITY", "ORG", "PRODUCT"))
+# a quoted name (“…”, 「…」) of a programme or an event (session 7): `_quoted_names`
+QUOTED_NAME = re.compile(r"[“「]([^“”「」\n，。、；：,;:!?！？]{2,16})[”」]")
+PROGRAM_HEADS_QUOTED = tuple(_W["quoted_programme_heads"])
+QUOTED_PROGRAM_NEXT = tuple(_W["quoted_programme_next"])
+QUOTED_EVENT_NEXT = tuple(_W["quoted_event_next"])
 # what follows a company's short name when it is the company: 浪潮的服务器, 小米公司, 联想旗下
 COMPANY_CONTEXT = re.compile(r"(?:公司|集团|旗下|股份|科技|控股|董事长|总裁|创始人|CEO|发布|推出|宣布|表示|的(?:服务器|手机|芯片|产品|股价|市值))")
 # a foreign country + a Chinese ministry's short name (加拿大自然资源部): above the termbase's own hit
@@ -209,6 +233,10 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
+        if prev is not None and prev.label == "PERSON" and c.label in ("GPE", "LOC") and c.start == prev.end + 1 \
+                and text[prev.end] in NAME_DOTS and c.source in ("statistical", "places") and prev.source != "byline":
+            # 哈维尔·门多萨: the part after the dot is a person's name part, whatever the tagger took it for
+            c = Candidate(c.start, c.end, "PERSON", c.prio, c.source)
         if prev is not None and prev.label == "PERSON" and c.label == "PERSON" and c.start == prev.end + 1 \
                 and (text[prev.end] in NAME_DOTS or (text[prev.end] in NAME_HYPHENS and HAN.match(text[prev.end - 1])
                                                      and HAN.match(text[c.start]))) \
@@ -216,6 +244,18 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
             out[-1] = Candidate(prev.start, c.end, "PERSON", max(prev.prio, c.prio), prev.source)
             continue
         out.append(c)
+    # 约翰·基普罗诺（John Kiprono）: a dotted name's last part no rule found, restated in Latin in brackets with as
+    # many words as the name has parts
+    if "·" in text or "•" in text:
+        for k, c in enumerate(out):
+            if c.label != "PERSON" or c.source == "byline" or text[c.end:c.end + 1] not in NAME_DOTS:
+                continue
+            m = DOTTED_TAIL.match(text, c.end)
+            if m is None or (k + 1 < len(out) and out[k + 1].start < m.end(1)):
+                continue
+            parts = len(re.split("[" + NAME_DOTS + "]", text[c.start:m.end(1)]))
+            if len(m.group(2).split()) == parts:
+                out[k] = Candidate(c.start, m.end(1), "PERSON", c.prio, c.source)
     return out
 
 
@@ -580,9 +620,11 @@ class MentionFinder:
                 if prev.tag in NOUN_TAGS and HAN.search(ptext) and ptext not in self.lex.non_entities - {"量子", "国家"}:
                     left -= 1
                     continue
-                if prev.tag in ("v", "vn") and (head in MINISTRY_HEADS or head in NAMED_PROGRAMME_HEADS) \
-                        and len(ptext) == 2 and HAN.fullmatch(ptext[0]) \
-                        and left - 2 >= 0 and (units[left - 2].tag in NOUN_TAGS or units[left - 2].tag == "TERM"):
+                if prev.tag in ("v", "vn") and len(ptext) == 2 and HAN.fullmatch(ptext[0]) and left - 2 >= 0 and (
+                        ((head in MINISTRY_HEADS or head in NAMED_PROGRAMME_HEADS)
+                         and (units[left - 2].tag in NOUN_TAGS or units[left - 2].tag in ("TERM", "PLACE")))
+                        or (head in PLACE_BODY_HEADS and left == i and units[left - 2].tag == "PLACE")):
+                    # 以色列创新局, 巴西开发银行 (session 7): a place, a verb-like field word, the head
                     left -= 1           # 经济和气候保护部: a ministry's field may be a verb (保护, 发展)
                     continue
                 if prev.tag in ("c",) and ptext in ("和", "与") and not conj_used and left - 2 >= 0 and \
@@ -627,6 +669,11 @@ class MentionFinder:
                 elif label == "ORG" and len(body) > len(places) and \
                         not any(self._is_country(u.term) for u in places if u.term):
                     ok = True           # 湖北省集成电路产业投资基金: a province / city + nouns + head
+                elif head in PLACE_BODY_HEADS and body[0].tag == "PLACE" and len(body) > len(places) and (
+                        head not in GENERIC_COMPANY_HEADS or head_start - body[0].end >= 4 or any(
+                            text[u.start:u.end] in NATIONAL_WORDS for u in body)):
+                    ok = True           # 韩国产业银行, 韩国电力公社, 墨西哥国家石油公司, 智利化工矿业公司 (session 7); a
+                                        # country + one word + 公司 (加拿大锂矿公司) stays a kind of company
                 if label in ("PROGRAM", "EVENT", "FACILITY") and standalone != "yes" and len(body) == len(places) \
                         and head not in PLACE_FACILITY_HEADS:
                     ok = False
@@ -755,6 +802,15 @@ class MentionFinder:
         for m in re.finditer(r"《([^《》\n]{2,40})》", text):
             inner = m.group(1)
             s, e = m.span(1)
+            # a plan's years: 《…行动方案（2026—2028年）》 names the plan without the bracket; 《关键矿产战略2023—2030》
+            # keeps its years (session 7)
+            years = TITLE_YEARS.search(inner)
+            if years is not None:
+                if years.group(1) is not None:
+                    e -= len(years.group())
+                    inner = inner[:years.start()]
+                else:
+                    inner = inner[:years.start()].rstrip()
             label = None
             for head in self.heads_by_len:
                 if inner.endswith(head) and self.lex.heads[head][0] in ("LAW", "PROGRAM"):
@@ -762,6 +818,9 @@ class MentionFinder:
                     break
             if label is None and re.search(r"\b(Act|Law|Bill)$", inner):
                 label = "LAW"
+            if label is None and len(inner) >= 3:
+                # 《可再生能源指令》, 《电池法规》, 《低碳氢法律框架》: a law; 《…行动方案》: a plan; 《海峡时报》: a paper
+                label = next((lab for lab, ends in TITLE_ENDINGS if inner.endswith(ends)), None)
             if label:
                 out.append(Candidate(s, e, label, PRIO_BRACKET, "bracket"))
         return out
@@ -787,6 +846,28 @@ class MentionFinder:
             out.append(Candidate(*alias_span, label, PRIO_QUOTED, "quoted", alias_units[0].term if alias_units else None))
             pairs.append((name_span, alias_span))
         return out, pairs
+
+    def _quoted_names(self, text: str) -> list[Candidate]:
+        """A quoted name is a programme when it ends with a programme head (“氢能启动计划”, “墨西哥计划”) or is
+        written right before one (“EV3.5”计划, “万人工程师”培养计划, “鸿鹄-3”星座), and an event when written
+        before a meeting word (“未来投资倡议”大会). Other quoted phrases (“卡脖子”, “国家队”) are left alone."""
+        out: list[Candidate] = []
+        if "“" not in text and "「" not in text:
+            return out
+        for m in QUOTED_NAME.finditer(text):
+            inner = m.group(1)
+            s, e = m.span(1)
+            after = text[m.end():m.end() + 4]
+            if after.startswith(QUOTED_EVENT_NEXT):
+                label = "EVENT"
+            elif after.startswith(QUOTED_PROGRAM_NEXT) or inner.endswith(PROGRAM_HEADS_QUOTED):
+                label = "PROGRAM"
+            else:
+                continue
+            if inner in PROGRAM_HEADS_QUOTED or inner in self.lex.non_entities or inner.startswith(("这", "该", "本", "此")):
+                continue
+            out.append(Candidate(s, e, label, PRIO_QUOTED, "quoted"))
+        return out
 
     def _bare_bodies(self, text: str) -> list[Candidate]:
         """省 / 市 + a standard body (省科技厅, 经省政府同意, 市财政局, 省产业基金) in a document that names a
@@ -934,6 +1015,7 @@ class MentionFinder:
                     confirmed.add(id(u.term))
                 named_ends.add(u.end)
                 named_starts.add(u.start)
+        token_by_end: dict[int, int] | None = None
         for u in units:
             surface = text[u.start:u.end]
             if u.tag == "DEMONYM":
@@ -950,6 +1032,17 @@ class MentionFinder:
             elif u.tag == "LATIN":
                 if SHORT_LATIN.fullmatch(surface) and u.start > 0 and text[u.start - 1] not in CLAUSE_START:
                     continue    # 在PC和…, 拿FB: one or two letters not in the termbase are a name only starting a clause (GL在…)
+                if u.start > 1 and text[u.start - 1] in "（(" and text[u.end:u.end + 1] in ("）", ")") and \
+                        TERM_ACRONYM.fullmatch(surface):
+                    if token_by_end is None:
+                        token_by_end = {e: s for s, e in tokens}
+                    ts = token_by_end.get(u.start - 1)
+                    before = text[ts:u.start - 1] if ts is not None else ""
+                    if len(before) >= 2 and is_common_word(before) and before[-1] not in ORG_SUFFIX_CHARS and \
+                            self._head_at(text, u.start - 1, {ts}) is None and self._head_ending(text, ts, u.start - 1) is None \
+                            and not before.endswith(PROGRAM_CONTEXT) and before not in self.place_by_surface:
+                        continue    # 贷款市场报价利率（LPR）, 直接提锂（DLE）: an acronym restating a term, not a name
+                                    # (session 7; a name's restatement follows the name: 国际金融公司（IFC）)
                 cands.append(Candidate(u.start, u.end, self._latin_label(text, u), PRIO_LATIN, "latin"))
             elif u.tag in ("ORG", "n", "nz") and surface.endswith("政府") and surface[:-2] in self.place_by_surface:
                 # 日本政府: the place is the entity (team convention, as in OntoNotes)
@@ -1009,6 +1102,7 @@ class MentionFinder:
         cands += self._brackets(text)
         quoted, pairs = self._quoted_with_alias(text, units)
         cands += quoted
+        cands += self._quoted_names(text)
         cands += self._bylines(text)
         cands += self._bare_bodies(text)
         cands += [Candidate(m.start(1), m.end(1), "ORG", PRIO_BYLINE, "byline") for m in REPORTER_OUTLET.finditer(text)]
@@ -1082,6 +1176,8 @@ class MentionFinder:
             if c.label == "PERSON" and c.source == "statistical" and "·" not in text[c.start:c.end] \
                     and LISTED_PLACES.match(text, c.end):
                 chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
+        chosen = self._company_names(text, chosen)
+        chosen = self._repeat_names(text, chosen)
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
         chosen = self._branches(text, chosen)
@@ -1091,6 +1187,77 @@ class MentionFinder:
         chosen = _sports_teams(text, chosen)
         chosen = _bookmakers(text, chosen)
         return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, chosen))), pairs)
+
+    def _company_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 7, from the team articles: (1) a name the tagger took for a person's, written right before an
+        industry word, is a company with that word (伊鲁卡 | 资源, 蓝箭 | 航天, 莱纳斯 | 稀土), as is a place name
+        no list knows (维港源创 | 资本); (2) a Chinese name restated with one Latin word in brackets (福蒂斯丘
+        （Fortescue）, 特斯拉（Tesla）, 阿斯麦（ASML）) is no person's: people are restated with their full name
+        (约翰·基普罗诺（John Kiprono）); in the articles every such one-word restatement was an organisation
+        or a place, never a person."""
+        out = list(chosen)
+        for k, c in enumerate(out):
+            if c.source not in ("statistical", "title") or c.label not in ("PERSON", "GPE", "LOC"):
+                continue
+            surface = text[c.start:c.end]
+            if any(d in surface for d in NAME_DOTS):
+                continue
+            if c.label == "PERSON" and ONE_WORD_ALIAS.match(text, c.end):
+                out[k] = Candidate(c.start, c.end, "ORG", c.prio, c.source)
+                continue
+            if c.label != "PERSON" and (surface in self.place_by_surface or len(surface) < 3):
+                continue
+            word = next((w for w in INDUSTRY_WORDS if text.startswith(w, c.end)), None)
+            if word is None:
+                continue
+            end = c.end + len(word)
+            if (k + 1 < len(out) and out[k + 1].start < end) or text[end:end + 1] in ("部", "局", "厅", "署", "委", "司"):
+                continue
+            out[k] = Candidate(c.start, end, "ORG", c.prio, "chain")
+        return out
+
+    @staticmethod
+    def _repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """A name a rule found once (a quoted programme, a 《》 title, a name + head) is the same name where the
+        document writes it again without the cue (“氢能启动计划” … 氢能启动计划生产补贴 in a table): each other
+        occurrence of a surface of four characters or more becomes a mention with its label, replacing the shorter
+        mentions inside it (澳大利亚 in 澳大利亚制造未来) unless a mention crosses its edges."""
+        found: dict[str, Candidate] = {}
+        for c in chosen:
+            if c.source in ("quoted", "bracket", "chain") and c.label in REPEATED_LABELS and c.end - c.start >= 4:
+                found.setdefault(text[c.start:c.end], c)
+        if not found:
+            return chosen
+        starts = [c.start for c in chosen]
+        drop: set[int] = set()
+        added: list[Candidate] = []
+        spans = {(c.start, c.end) for c in chosen}
+        for surface, c in found.items():
+            pos = text.find(surface)
+            while pos >= 0:
+                end = pos + len(surface)
+                if (pos, end) not in spans:
+                    k = bisect.bisect_left(starts, pos)
+                    while k > 0 and chosen[k - 1].end > pos:
+                        k -= 1
+                    inside, clash = [], False
+                    while k < len(chosen) and chosen[k].start < end:
+                        o = chosen[k]
+                        if o.end > pos:
+                            if pos <= o.start and o.end <= end and o.source != "byline" and k not in drop:
+                                inside.append(k)
+                            else:
+                                clash = True
+                                break
+                        k += 1
+                    if not clash:
+                        drop.update(inside)
+                        added.append(Candidate(pos, end, c.label, c.prio, "repeat", c.term))
+                        spans.add((pos, end))
+                pos = text.find(surface, end)
+        if not added:
+            return chosen
+        return sorted([c for k, c in enumerate(chosen) if k not in drop] + added, key=_START)
 
     def _speakers(self, text: str) -> list[Candidate]:
         """An interview or a transcript names its speaker at the start of a line: 王立新：…, 李娜:… A
