@@ -105,6 +105,10 @@ TITLE_YEARS = re.compile(r"(?:([（(])\s*[0-9]{4}\s*[—\-–~～至]+\s*[0-9]{4
 # the last words of a 《》 title that make it a law, a plan or a newspaper (session 7)
 TITLE_ENDINGS = (("LAW", tuple(_W["title_law_endings"])), ("PROGRAM", tuple(_W["title_programme_endings"])),
                  ("ORG", tuple(_W["title_paper_endings"])))
+# a quoted name ending with a model number: “朱雀三号”, “猎鹰9号”, “智神星一号” (session 7)
+NUMBERED_MODEL = re.compile(r"[\u4e00-\u9fff]{2,}(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})号$")
+# a company's short name in capitals (SK, LG, MTN)
+SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
 # the labels of names found once by a rule that are marked again wherever the document repeats them
 REPEATED_LABELS = frozenset(("PROGRAM", "LAW", "EVENT", "FACILITY", "ORG", "PRODUCT"))
 # a quoted name (“…”, 「…」) of a programme or an event (session 7): `_quoted_names`
@@ -848,9 +852,10 @@ class MentionFinder:
         return out, pairs
 
     def _quoted_names(self, text: str) -> list[Candidate]:
-        """A quoted name is a programme when it ends with a programme head (“氢能启动计划”, “墨西哥计划”) or is
-        written right before one (“EV3.5”计划, “万人工程师”培养计划, “鸿鹄-3”星座), and an event when written
-        before a meeting word (“未来投资倡议”大会). Other quoted phrases (“卡脖子”, “国家队”) are left alone."""
+        """A quoted name is a programme when it ends with a programme head (“氢能启动计划”, “墨西哥计划”, “千帆星座”)
+        or is written right before one (“EV3.5”计划, “万人工程师”培养计划, “鸿鹄-3”星座), an event when written
+        before a meeting word (“未来投资倡议”大会), a product when it ends with a model number (“朱雀三号”). Other
+        quoted phrases (“卡脖子”, “国家队”) are left alone."""
         out: list[Candidate] = []
         if "“" not in text and "「" not in text:
             return out
@@ -860,6 +865,8 @@ class MentionFinder:
             after = text[m.end():m.end() + 4]
             if after.startswith(QUOTED_EVENT_NEXT):
                 label = "EVENT"
+            elif NUMBERED_MODEL.search(inner) and HAN.match(inner):
+                label = "PRODUCT"       # “朱雀三号”, “猎鹰9号”: a numbered model (a rocket, a vehicle)
             elif after.startswith(QUOTED_PROGRAM_NEXT) or inner.endswith(PROGRAM_HEADS_QUOTED):
                 label = "PROGRAM"
             else:
@@ -1177,10 +1184,10 @@ class MentionFinder:
                     and LISTED_PLACES.match(text, c.end):
                 chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
         chosen = self._company_names(text, chosen)
-        chosen = self._repeat_names(text, chosen)
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
         chosen = self._branches(text, chosen)
+        chosen = self._repeat_names(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
                                       lambda c: _sports_cue(text, *_line_around(text, c.start, c.end)), _line_around)
@@ -1304,6 +1311,19 @@ class MentionFinder:
                     # 汇丰中国, 花旗中国昨日表示: a foreign company's China arm is one organisation
                     out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain")
                     continue
+                if prev.source == "latin" and SHORT_CAPS.fullmatch(text[prev.start:prev.end]) and c.term is not None \
+                        and self._is_nation(c.term) and SUBSIDIARY_NEXT.match(text, c.end) and \
+                        not text.startswith(("的", "在", "于"), c.end):
+                    # MTN尼日利亚今年宣布: a company written in capitals and a country right after it, then a verb or
+                    # the end of the phrase, is the company's arm in that country (session 7)
+                    out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain")
+                    continue
+            if prev is not None and prev.label == "ORG" and c.label == "ORG" and prev.end == c.start and \
+                    prev.source == "latin" and SHORT_CAPS.fullmatch(text[prev.start:prev.end]) and HAN.match(text[c.start]) \
+                    and c.source in ("statistical", "termbase"):
+                # SK海力士: a group's capital letters written against its company's Chinese name (session 7)
+                out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain", c.term)
+                continue
             out.append(c)
         return out
 
