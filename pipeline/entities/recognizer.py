@@ -109,6 +109,7 @@ TITLE_ENDINGS = (("LAW", tuple(_W["title_law_endings"])), ("PROGRAM", tuple(_W["
 NUMBERED_MODEL = re.compile(r"[\u4e00-\u9fff]{2,}(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})号$")
 # a company's short name in capitals (SK, LG, MTN)
 SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
+SELF_REFERENCES = frozenset(_W["self_references"])
 # the labels of names found once by a rule that are marked again wherever the document repeats them
 REPEATED_LABELS = frozenset(("PROGRAM", "LAW", "EVENT", "FACILITY", "ORG", "PRODUCT"))
 # a quoted name (“…”, 「…」) of a programme or an event (session 7): `_quoted_names`
@@ -116,6 +117,7 @@ QUOTED_NAME = re.compile(r"[“「]([^“”「」\n，。、；：,;:!?！？]{
 PROGRAM_HEADS_QUOTED = tuple(_W["quoted_programme_heads"])
 QUOTED_PROGRAM_NEXT = tuple(_W["quoted_programme_next"])
 QUOTED_EVENT_NEXT = tuple(_W["quoted_event_next"])
+QUOTED_PLACE_NEXT = tuple(_W["quoted_place_next"])
 # what follows a company's short name when it is the company: 浪潮的服务器, 小米公司, 联想旗下
 COMPANY_CONTEXT = re.compile(r"(?:公司|集团|旗下|股份|科技|控股|董事长|总裁|创始人|CEO|发布|推出|宣布|表示|的(?:服务器|手机|芯片|产品|股价|市值))")
 # a foreign country + a Chinese ministry's short name (加拿大自然资源部): above the termbase's own hit
@@ -859,6 +861,8 @@ class MentionFinder:
         out: list[Candidate] = []
         if "“" not in text and "「" not in text:
             return out
+        labels: dict[str, str] = {}
+        unlabelled: list[tuple[int, int, str]] = []
         for m in QUOTED_NAME.finditer(text):
             inner = m.group(1)
             s, e = m.span(1)
@@ -869,11 +873,17 @@ class MentionFinder:
                 label = "PRODUCT"       # “朱雀三号”, “猎鹰9号”: a numbered model (a rocket, a vehicle)
             elif after.startswith(QUOTED_PROGRAM_NEXT) or inner.endswith(PROGRAM_HEADS_QUOTED):
                 label = "PROGRAM"
+            elif after.startswith(QUOTED_PLACE_NEXT) and HAN_WORD.fullmatch(inner):
+                label = "LOC"           # “火环”矿区: a named area
             else:
+                unlabelled.append((s, e, inner))
                 continue
             if inner in PROGRAM_HEADS_QUOTED or inner in self.lex.non_entities or inner.startswith(("这", "该", "本", "此")):
                 continue
             out.append(Candidate(s, e, label, PRIO_QUOTED, "quoted"))
+            labels.setdefault(inner, label)
+        # the same quoted name written again without its cue (“火环”矿区 … “火环”是缩影) is the same name
+        out += [Candidate(s, e, labels[inner], PRIO_QUOTED, "quoted") for s, e, inner in unlabelled if inner in labels]
         return out
 
     def _bare_bodies(self, text: str) -> list[Candidate]:
@@ -932,8 +942,8 @@ class MentionFinder:
         surface = text[start:end]
         if surface in self.lex.non_entities:
             return None
-        if tag == "LOC" and self.lex.is_country_contraction(surface):
-            return None
+        if tag in ("LOC", "ORG") and self.lex.is_country_contraction(surface):
+            return None             # 中美, 法德两国: countries' short forms run together (the tagger's ORG too)
         if tag == "PER" and (len(surface) < 2 or not HAN.search(surface) or is_frequent_word(surface)):
             return None             # 研究生: an ordinary word the tagger took for a name
         if tag in ("ORG", "LOC") and NUMBER_CLASSIFIER.search(surface):
@@ -1137,6 +1147,10 @@ class MentionFinder:
             surface = text[c.start:c.end]
             if surface in self.lex.non_entities or not surface.strip() or surface in self.lex.currency_words:
                 continue
+            if surface in SELF_REFERENCES or (len(surface) == 2 and surface[1] == "方" and
+                                              surface[0] in self.lex.contraction_chars):
+                continue                # 我国, 美方, 澳方: a reference to a country, not its name (neither the team's
+                                        # annotators nor CLUENER mark them; session 7)
             if c.label == "PERSON" and c.source in ("statistical", "title") and (
                     self._form_of_address(surface) or _inside_title_marks(text, c.start, c.end)):
                 continue                # 李总, 张经理, 老刘; a name inside a 《》 title (a work's title)
@@ -1311,7 +1325,7 @@ class MentionFinder:
                     # 汇丰中国, 花旗中国昨日表示: a foreign company's China arm is one organisation
                     out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain")
                     continue
-                if prev.source == "latin" and SHORT_CAPS.fullmatch(text[prev.start:prev.end]) and c.term is not None \
+                if prev.source in ("latin", "termbase") and SHORT_CAPS.fullmatch(text[prev.start:prev.end]) and c.term is not None \
                         and self._is_nation(c.term) and SUBSIDIARY_NEXT.match(text, c.end) and \
                         not text.startswith(("的", "在", "于"), c.end):
                     # MTN尼日利亚今年宣布: a company written in capitals and a country right after it, then a verb or
