@@ -1,5 +1,5 @@
 """Typed-F1 errors of the recogniser on the team-annotated articles, one line each with its sentence context
-(session 7 of issue 4): false positives and false negatives per article, marked FP / FN (no overlap), FP-OVL /
+(session 6 of issue 4): false positives and false negatives per article, marked FP / FN (no overlap), FP-OVL /
 FN-OVL (a wrong span overlapping a gold / predicted mention) and TYPE (right span, wrong label).
 
     python -m benchmarks.entity_errors --mode held --exclude a,b,c

@@ -91,10 +91,10 @@ QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "『": "』"}
 
 PRIO_BYLINE, PRIO_BRACKET, PRIO_CHAIN, PRIO_QUOTED = 9, 8, 7, 7
 # heads that make a place + a field word one institution (韩国产业银行, 韩国电力公社, 瑞典国家债务办公室), and the
-# words that make a country + words + 公司 a state company's name (墨西哥国家石油公司): session 7
+# words that make a country + words + 公司 a state company's name (墨西哥国家石油公司): session 6
 PLACE_BODY_HEADS = frozenset(_W["place_body_heads"])
 NATIONAL_WORDS = frozenset(_W["national_words"])
-# industry words that make a name the tagger took for a person's a company's (伊鲁卡资源, 蓝箭航天): session 7
+# industry words that make a name the tagger took for a person's a company's (伊鲁卡资源, 蓝箭航天): session 6
 INDUSTRY_WORDS = tuple(sorted(_W["company_industry_words"], key=len, reverse=True))
 # one Latin word (or acronym) in brackets restating the name before it: 特斯拉（Tesla）
 ONE_WORD_ALIAS = re.compile(r"[（(]\s*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&\-']*\s*[）)]")
@@ -102,17 +102,17 @@ ONE_WORD_ALIAS = re.compile(r"[（(]\s*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f
 TERM_ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,6}")
 # the years after a 《》 title's name: in brackets (（2026—2028年）, group 1) or written on (2023—2030)
 TITLE_YEARS = re.compile(r"(?:([（(])\s*[0-9]{4}\s*[—\-–~～至]+\s*[0-9]{4}\s*年?\s*[）)]|[0-9]{4}\s*[—\-–~～至]+\s*[0-9]{4}年?)$")
-# the last words of a 《》 title that make it a law, a plan or a newspaper (session 7)
+# the last words of a 《》 title that make it a law, a plan or a newspaper (session 6)
 TITLE_ENDINGS = (("LAW", tuple(_W["title_law_endings"])), ("PROGRAM", tuple(_W["title_programme_endings"])),
                  ("ORG", tuple(_W["title_paper_endings"])))
-# a quoted name ending with a model number: “朱雀三号”, “猎鹰9号”, “智神星一号” (session 7)
+# a quoted name ending with a model number: “朱雀三号”, “猎鹰9号”, “智神星一号” (session 6)
 NUMBERED_MODEL = re.compile(r"[\u4e00-\u9fff]{2,}(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})号$")
 # a company's short name in capitals (SK, LG, MTN)
 SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
 SELF_REFERENCES = frozenset(_W["self_references"])
 # the labels of names found once by a rule that are marked again wherever the document repeats them
 REPEATED_LABELS = frozenset(("PROGRAM", "LAW", "EVENT", "FACILITY", "ORG", "PRODUCT"))
-# a quoted name (“…”, 「…」) of a programme or an event (session 7): `_quoted_names`
+# a quoted name (“…”, 「…」) of a programme or an event (session 6): `_quoted_names`
 QUOTED_NAME = re.compile(r"[“「]([^“”「」\n，。、；：,;:!?！？]{2,16})[”」]")
 PROGRAM_HEADS_QUOTED = tuple(_W["quoted_programme_heads"])
 QUOTED_PROGRAM_NEXT = tuple(_W["quoted_programme_next"])
@@ -630,7 +630,7 @@ class MentionFinder:
                         ((head in MINISTRY_HEADS or head in NAMED_PROGRAMME_HEADS)
                          and (units[left - 2].tag in NOUN_TAGS or units[left - 2].tag in ("TERM", "PLACE")))
                         or (head in PLACE_BODY_HEADS and left == i and units[left - 2].tag == "PLACE")):
-                    # 以色列创新局, 巴西开发银行 (session 7): a place, a verb-like field word, the head
+                    # 以色列创新局, 巴西开发银行 (session 6): a place, a verb-like field word, the head
                     left -= 1           # 经济和气候保护部: a ministry's field may be a verb (保护, 发展)
                     continue
                 if prev.tag in ("c",) and ptext in ("和", "与") and not conj_used and left - 2 >= 0 and \
@@ -678,7 +678,7 @@ class MentionFinder:
                 elif head in PLACE_BODY_HEADS and body[0].tag == "PLACE" and len(body) > len(places) and (
                         head not in GENERIC_COMPANY_HEADS or head_start - body[0].end >= 4 or any(
                             text[u.start:u.end] in NATIONAL_WORDS for u in body)):
-                    ok = True           # 韩国产业银行, 韩国电力公社, 墨西哥国家石油公司, 智利化工矿业公司 (session 7); a
+                    ok = True           # 韩国产业银行, 韩国电力公社, 墨西哥国家石油公司, 智利化工矿业公司 (session 6); a
                                         # country + one word + 公司 (加拿大锂矿公司) stays a kind of company
                 if label in ("PROGRAM", "EVENT", "FACILITY") and standalone != "yes" and len(body) == len(places) \
                         and head not in PLACE_FACILITY_HEADS:
@@ -809,7 +809,7 @@ class MentionFinder:
             inner = m.group(1)
             s, e = m.span(1)
             # a plan's years: 《…行动方案（2026—2028年）》 names the plan without the bracket; 《关键矿产战略2023—2030》
-            # keeps its years (session 7)
+            # keeps its years (session 6)
             years = TITLE_YEARS.search(inner)
             if years is not None:
                 if years.group(1) is not None:
@@ -1059,7 +1059,7 @@ class MentionFinder:
                             self._head_at(text, u.start - 1, {ts}) is None and self._head_ending(text, ts, u.start - 1) is None \
                             and not before.endswith(PROGRAM_CONTEXT) and before not in self.place_by_surface:
                         continue    # 贷款市场报价利率（LPR）, 直接提锂（DLE）: an acronym restating a term, not a name
-                                    # (session 7; a name's restatement follows the name: 国际金融公司（IFC）)
+                                    # (session 6; a name's restatement follows the name: 国际金融公司（IFC）)
                 cands.append(Candidate(u.start, u.end, self._latin_label(text, u), PRIO_LATIN, "latin"))
             elif u.tag in ("ORG", "n", "nz") and surface.endswith("政府") and surface[:-2] in self.place_by_surface:
                 # 日本政府: the place is the entity (team convention, as in OntoNotes)
@@ -1150,7 +1150,7 @@ class MentionFinder:
             if surface in SELF_REFERENCES or (len(surface) == 2 and surface[1] == "方" and
                                               surface[0] in self.lex.contraction_chars):
                 continue                # 我国, 美方, 澳方: a reference to a country, not its name (neither the team's
-                                        # annotators nor CLUENER mark them; session 7)
+                                        # annotators nor CLUENER mark them; session 6)
             if c.label == "PERSON" and c.source in ("statistical", "title") and (
                     self._form_of_address(surface) or _inside_title_marks(text, c.start, c.end)):
                 continue                # 李总, 张经理, 老刘; a name inside a 《》 title (a work's title)
@@ -1329,13 +1329,13 @@ class MentionFinder:
                         and self._is_nation(c.term) and SUBSIDIARY_NEXT.match(text, c.end) and \
                         not text.startswith(("的", "在", "于"), c.end):
                     # MTN尼日利亚今年宣布: a company written in capitals and a country right after it, then a verb or
-                    # the end of the phrase, is the company's arm in that country (session 7)
+                    # the end of the phrase, is the company's arm in that country (session 6)
                     out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain")
                     continue
             if prev is not None and prev.label == "ORG" and c.label == "ORG" and prev.end == c.start and \
                     prev.source == "latin" and SHORT_CAPS.fullmatch(text[prev.start:prev.end]) and HAN.match(text[c.start]) \
                     and c.source in ("statistical", "termbase"):
-                # SK海力士: a group's capital letters written against its company's Chinese name (session 7)
+                # SK海力士: a group's capital letters written against its company's Chinese name (session 6)
                 out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain", c.term)
                 continue
             out.append(c)
