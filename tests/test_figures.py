@@ -631,3 +631,11 @@ def test_models_key_is_read_once_per_extraction_and_again_after_a_change(tmp_pat
     assert resources.models_key() == str(tmp_path / "b")
     monkeypatch.delenv("PIPELINE_MODELS_DIR")
     assert resources.models_key() == str(REPO / "models")
+
+
+def test_a_cap_stated_with_about_is_at_most():
+    from pipeline.figures import extract_figures
+
+    for text, amount in (("投资上限约50亿欧元。", "上限约50亿欧元"), ("每家企业最高约300万元补贴。", "最高约300万元")):
+        money, = extract_figures(text, [(0, len(text))]).money
+        assert (money.text, money.qualifier) == (amount, "less_than")
