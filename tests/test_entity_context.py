@@ -75,8 +75,15 @@ def test_bare_ministry_in_a_sentence_about_china_stays_chinas(rec):
 
 
 def test_bare_ministry_without_evidence_keeps_the_termbase_entry(rec):
-    e = entry(run(rec, THAI + "财政部表示将继续研究。"), "财政部")
+    # session 6: a sentence naming no country takes the nearest one before it that names one (here China's)
+    e = entry(run(rec, THAI + "中方企业也在观望。财政部表示将继续研究。"), "财政部")
     assert e.name_en == "Ministry of Finance (China)"
+
+
+def test_bare_ministry_after_a_sentence_about_the_country_is_that_countrys(rec):
+    # session 6 (changed): THAI + 财政部表示将继续研究 was China's; the sentence before names Thailand
+    e = entry(run(rec, THAI + "财政部表示将继续研究。"), "财政部")
+    assert e.name_en == "Ministry of Finance (Thailand)"
 
 
 def test_bare_ministry_in_a_chinese_article_stays_chinas(rec):

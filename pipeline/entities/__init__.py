@@ -219,7 +219,7 @@ class EntityRecognizer:
         """Whether a Chinese body's bare name (财政部 = China's in the termbase) is the document country's
         here: every form is bare (no 中国 / 国家 / place before it), and the sentences of its mentions
         name the document's country or its currency (智利, 智利比索, 泰铢) more often than China
-        (中国, 我国, 中方, 人民币). Chinese media also write a bare 商务部 for China's ministry in
+        (中国, 我国, 中方, 人民币); a sentence naming neither counts as the nearest one before it that names one. Chinese media also write a bare 商务部 for China's ministry in
         foreign-topic articles: with no evidence, the termbase entry stands."""
         country_zh = self.namer.doc_places.get("country_zh")
         place = self.namer.places_by_surface.get(country_zh) if country_zh else None
@@ -230,11 +230,15 @@ class EntityRecognizer:
         china = tuple(w for w in self._country_words.get("China", ()) if w not in ("国人", "华人"))
         foreign = home = 0
         for k in {bisect.bisect_right(starts, m.start) - 1 for m in mentions}:
-            if k < 0:
-                continue
-            sentence = text[sentences[k][0]:sentences[k][1]]
-            foreign += any(w in sentence for w in ours)
-            home += any(w in sentence for w in china)
+            # a sentence that names neither country (政府的对策是…。财政部和电力部门…) takes the country of
+            # the nearest sentence before it that names one (up to five back)
+            for j in range(k, max(k - 6, -1), -1):
+                sentence = text[sentences[j][0]:sentences[j][1]]
+                here, there = any(w in sentence for w in ours), any(w in sentence for w in china)
+                if here or there:
+                    foreign += here
+                    home += there
+                    break
         return foreign > home
 
     def __call__(self, text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[tuple[int, int]]) -> Entities:

@@ -112,8 +112,17 @@ def cedict_common_word(word: str) -> bool:
     return bool(entries) and not any(pinyin[:1].isupper() for pinyin, _ in entries)
 
 
-def cedict_proper(word: str, label: str) -> str | None:
-    """English proper name for a headword when CC-CEDICT lists it as a proper noun."""
+# a CC-CEDICT gloss that describes a place in China (… city in Guangxi, park in Beijing, … county)
+_CHINESE_PLACE_GLOSS = re.compile(
+    r"\b(prefecture|county|PRC|China|Chinese|Beijing|Shanghai|Tianjin|Chongqing|Hebei|Shanxi|Liaoning|Jilin|"
+    r"Heilongjiang|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi|Shandong|Henan|Hubei|Hunan|Guangdong|Hainan|Sichuan|"
+    r"Guizhou|Yunnan|Shaanxi|Gansu|Qinghai|Taiwan|Guangxi|Mongolia|Tibet|Ningxia|Xinjiang|Hong Kong|Macao|Macau)\b")
+
+
+def cedict_proper(word: str, label: str, abroad: bool = False) -> str | None:
+    """English proper name for a headword when CC-CEDICT lists it as a proper noun. `abroad` (a place in an
+    article about a foreign country): a gloss describing a place in China comes last (北海 → 'North Sea' in
+    an article about Norway, 'Beihai' otherwise)."""
     entries = cedict().get(word)
     if not entries:
         return None
@@ -125,9 +134,12 @@ def cedict_proper(word: str, label: str) -> str | None:
         if not glosses:
             continue
         hint = _PROPER_HINT.get(label)
-        ranked = sorted(glosses, key=lambda g: 0 if hint and hint.search(g) else 1)
+        ranked = sorted(glosses, key=lambda g: (bool(abroad and _CHINESE_PLACE_GLOSS.search(g)),
+                                                0 if hint and hint.search(g) else 1))
         candidate = _clean_gloss(ranked[0])
         if label in ("GPE", "LOC"):
+            candidate = re.sub(r"^the\s+(?=[A-Z])", "", candidate)       # 北海 LOC: 'the North Sea (Europe)'
+
             # "Yichang prefecture level city in Hubei" → "Yichang"; "Hubei Province" → "Hubei"
             lead = re.match(r"((?:[A-Z][\w'\-]*\s?)+)", candidate)
             if lead:
@@ -415,6 +427,14 @@ _FUNCTION_WORDS = dict(_PAIRS["function_word"])
 _NAME_WORDS = dict(_PAIRS["name_word"])
 # the subject of a ministry (部 / 省): a noun, not an adjective ("Ministry of Economy", not "Economic")
 _FIELD_WORDS = dict(_PAIRS["field_word"])
+# the noun a statute's English title uses (电力监管修正法 → "Electricity Regulation Amendment Act"), where a body's
+# name uses another word (监管 → Regulatory in 能源监管委员会)
+_DIRECTIONS = {"北": "North", "南": "South", "东": "East", "西": "West"}
+_LAW_WORDS = dict(_PAIRS.get("law_word", ()))
+# what a foreign company calls its research arm (IBM研究院 → "IBM Research", 微软研究院 → "Microsoft Research"):
+# not a Chinese company's (中国电信研究院 → China Telecom Research Institute), nor a body that is no company
+_NOT_COMPANY = re.compile(r"Universit|Institut|Academ|Ministry|Department|Government|Council|Commission|Agency|"
+                          r"Association|Bank|Fund|Office|Bureau|Authority|Administration|Organi[sz]ation", re.I)
 # a country written at the start of an organisation's name takes the form the organisations use
 # in English: 英国AI安全研究所 → "UK AI Safety Institute", 德国经济研究所 → "German Economic Institute"
 _COUNTRY_IN_NAME = dict(_PAIRS["country_in_name"])
@@ -483,6 +503,14 @@ class EnglishNamer:
             for surface in term.surfaces:
                 self.terms_by_surface.setdefault(surface, term)
         self._longest_place = max((len(s) for s in self.places_by_surface), default=0)
+        # the acronym a listed body's English name ends with ("Tenaga Nasional Berhad (TNB)" → TNB), for an
+        # acronym written alone; an acronym two rows end with names neither
+        self.terms_by_acronym: dict[str, Term | None] = {}
+        for term in lexicons.terms:
+            bracket = re.search(r"\(([A-Z][A-Za-z&]{1,7})\)$", term.name_en or "")
+            if bracket and term.label == "ORG":
+                key = bracket.group(1)
+                self.terms_by_acronym[key] = None if key in self.terms_by_acronym else term
         self.heads_by_len = sorted(lexicons.heads, key=len, reverse=True)
         self.bodies_by_len = sorted(lexicons.gov_bodies, key=len, reverse=True)
         # set per document by the recogniser: the one province (省) / city (市) the document names
@@ -522,6 +550,13 @@ class EnglishNamer:
             if term:
                 return self.term_name(term)
         if label == "ORG":
+            province = self._foreign_province(forms)
+            if province is not None:
+                return province
+            for form in forms:
+                unit = self._university_unit(form)
+                if unit:
+                    return EnglishName(unit, "dictionary", "composed")
             for form in forms:
                 branch = self._branch(form)
                 if branch:
@@ -534,6 +569,9 @@ class EnglishNamer:
         han = [f for f in forms if not is_latin(f)]
         if latin:
             written = max(latin, key=len)
+            listed = self.terms_by_acronym.get(written) if not han and label == "ORG" else None
+            if listed is not None:
+                return self.term_name(listed)        # TNB alone: the row "Tenaga Nasional Berhad (TNB)"
             if han and label != "PERSON" and _ACRONYM.fullmatch(written):
                 # 国际电信联盟（ITU）: the acronym alone does not say what the body is; the Chinese name
                 # composed or glossed from the dictionary, then the acronym ("… Union (ITU)")
@@ -597,7 +635,8 @@ class EnglishNamer:
             composed = self._compose(form, label)
             if composed:
                 return EnglishName(composed[0], composed[1], "composed")
-            proper = cedict_proper(form, label)
+            abroad = label in ("GPE", "LOC") and self._doc_country() not in (None, "China", "Hong Kong", "Taiwan", "Macau")
+            proper = cedict_proper(form, label, abroad)
             if proper:
                 return proper, "dictionary"
             if label not in ("GPE", "LOC") or self._zone(form):
@@ -605,6 +644,43 @@ class EnglishNamer:
                 if glossed:
                     return glossed, "dictionary"
         return None
+
+    def _foreign_province(self, forms: list[str]) -> EnglishName | None:
+        """X省 taken for a body in an article about a foreign country other than Japan: 省 is a ministry
+        only in Japan's government (经济产业省, 外务省); elsewhere it is a province (北开普省 in an article
+        about South Africa, 南非北开普省), named as a place (the country written before it left out)."""
+        country = self._doc_country()
+        if country is None or country in ("China", "Japan", "Taiwan", "Hong Kong", "Macau"):
+            return None
+        for form in forms:
+            if len(form) < 3 or not form.endswith("省") or self._ministry(form) is not None:
+                continue
+            prefix = self.country_prefix(form)
+            if prefix is not None and prefix.name_en == "Japan":
+                continue
+            rest = form[len(next(s for s in prefix.surfaces if form.startswith(s))):] if prefix is not None else form
+            if len(rest) < 3 or self._ministry(rest) is not None:
+                continue
+            named = self.name([rest], "GPE")
+            if named.name:
+                return named
+        return None
+
+    def _university_unit(self, form: str) -> str | None:
+        """A university's centre, institute or school (开普敦大学能源研究中心): the unit, then the university,
+        as universities write it in English ('Energy Research Centre, University of Cape Town'); None unless
+        the university has a listed or composed name and the unit a glossed one."""
+        k = form.find("大学")
+        if k < 2 or len(form) - (k + 2) < 3 or form[k + 2:].startswith(("城", "园", "生", "路", "站", "校区")):
+            return None
+        university, unit = form[: k + 2], form[k + 2:]
+        named = self.name([university], "ORG")
+        if not named.name or named.method not in ("termbase", "composed", "termbase_reading"):
+            return None
+        unit_en = self._gloss(unit, "ORG") if self._ends_with_head(unit) or self._glossable(unit, "ORG") else None
+        if not unit_en or any(ch in unit_en for ch in "()"):
+            return None
+        return f"{unit_en}, {named.name}"
 
     def _branch(self, form: str) -> str | None:
         """A listed company + a listed place + a branch head (交通银行深圳分行, 招行广州分行): the
@@ -763,6 +839,13 @@ class EnglishNamer:
         if cedict_proper(base, "GPE"):
             return None
         reading = syllable_name(base)
+        if reading is None and base[0] in _DIRECTIONS and len(base) >= 3:
+            # 北 / 南 / 东 / 西 + a transliterated name (北苏门答腊, 西开普): North / South … + its reading;
+            # the names that say Northern / Western (Northern Cape, Western Australia) are places.tsv rows
+            rest = self.known(base[1:])
+            rest_en = rest.name_en if rest is not None and rest.label in ("GPE", "LOC") else syllable_name(base[1:])
+            if rest_en:
+                reading = f"{_DIRECTIONS[base[0]]} {rest_en}"
         return reading + kind if reading else None
 
     def _brand_reading(self, chars: str, label: str = "ORG") -> str:
@@ -920,6 +1003,9 @@ class EnglishNamer:
                     return None
                 if head == "政府":
                     return f"Government of {base_en}", source
+                if head == "研究院" and term is not None and term.label == "ORG" and term.origin == "termbase" \
+                        and not term.id.startswith(("cn.", "hk.", "tw.")) and not _NOT_COMPANY.search(term.name_en):
+                    return f"{base_en} Research", source      # IBM研究院 → IBM Research
                 if head == "组织" and re.search(_ORG_NOUN_END, base_en):
                     return base_en, source          # 国际货币基金组织: the Fund is already the organisation
                 if head == "汽车" and (term.id.startswith("cn.") if term is not None else not _foreign_make(base)):
@@ -1178,6 +1264,9 @@ class EnglishNamer:
                 continue
             if word in _FUNCTION_WORDS:
                 parts.append(_FUNCTION_WORDS[word])
+                continue
+            if label == "LAW" and word in _LAW_WORDS:
+                parts.append(_LAW_WORDS[word])
                 continue
             if word in _NAME_WORDS:
                 parts.append(_NAME_WORDS[word])
