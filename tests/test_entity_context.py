@@ -160,6 +160,12 @@ def test_country_and_listed_company_are_two_mentions(rec):
     assert "Canada" in entry(ents, "加拿大自然资源部").name_en
 
 
+def test_country_and_a_listed_place_of_it_are_two_mentions(rec):
+    ents = run(rec, "南非北开普省的光伏电站已经并网。", [])
+    labels = {m.text: m.label for m in ents.mentions}
+    assert labels.get("南非") == "GPE" and labels.get("北开普省") == "GPE" and "南非北开普省" not in labels
+
+
 # ------------------------------------------------------------------ termbase rows (cause 5)
 @pytest.mark.parametrize("surface,expected", [
     ("广汽埃安", "GAC Aion"), ("长安汽车", "Changan Automobile"), ("泰国央行", "Bank of Thailand"),

@@ -1103,6 +1103,9 @@ class MentionFinder:
                         and inside[1].start == inside[0].end and inside[1].end == c.end \
                         and not inside[1].term.id.startswith("cn."):
                     c.end = c.start     # 美国西屋公司: the country and a listed company, two mentions
+                if c.label in ("GPE", "LOC") and len(inside) >= 2 and inside[0].tag == "PLACE" and inside[0].start == c.start \
+                        and self._is_nation(inside[0].term) and inside[1].tag == "PLACE" and inside[1].start == inside[0].end:
+                    c.end = c.start     # 南非北开普省: a country and a listed place of it, two mentions
                 if c.label in ("GPE", "LOC") and inside and inside[0].tag == "PLACE" and inside[0].start == c.start \
                         and inside[-1].end < c.end and not text[inside[-1].end:c.end].endswith(PLACE_ENDINGS) \
                         and (dictionary_tag(text[inside[-1].end:c.end]) or "")[:2] != "ns":
