@@ -161,7 +161,7 @@ def test_country_and_listed_company_are_two_mentions(rec):
 
 
 def test_country_and_a_listed_place_of_it_are_two_mentions(rec):
-    ents = run(rec, "南非北开普省的光伏电站已经并网。", [])
+    ents = run(rec, "南非北开普省和东开普省的风电项目进展顺利。")
     labels = {m.text: m.label for m in ents.mentions}
     assert labels.get("南非") == "GPE" and labels.get("北开普省") == "GPE" and "南非北开普省" not in labels
 
