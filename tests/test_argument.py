@@ -717,3 +717,28 @@ def test_pattern_prefilter_changes_no_feature():
     clear_caches(slow)
     assert sentence_features(views, fast) == sentence_features(views, slow)
     assert [attribution_of(v.text, fast) for v in views] == [attribution_of(v.text, slow) for v in views]
+
+
+def test_reporter_dateline_numbered_questions_pronoun_speech_and_category_spans():
+    from pipeline.argument.classify import SentenceClassifier
+    from pipeline.argument.features import category_text
+    from pipeline.argument.stance import genre_of
+
+    head = [SentenceView("某国加码半导体后段", "title"), SentenceView("来源：某某新报", "byline")]
+    body = [SentenceView("某国政府19日公布新一轮补贴方案。", "body")]
+    assert genre_of(head + [SentenceView("记者：林某某/吉隆坡报导", "byline")] + body) == "news"
+    assert genre_of(head + [SentenceView("本报记者 苏某某", "byline")] + body) == "analysis"
+    explainer = [SentenceView("七问七答读懂某国电网", "title"),
+                 SentenceView("问一：为什么会停电？", "heading"), SentenceView("答：机组老化。", "body"),
+                 SentenceView("问二：现在好转了吗？", "heading"), SentenceView("答：明显好转。", "body")]
+    assert genre_of(explainer) == "interview"
+    lex = Lexicons.load()
+    views = [SentenceView("协会会长黄某指出，工程师每年毕业生仅约5000人。", "body"),
+             SentenceView("他表示，人才外流可能拖慢设计能力的建立。", "body"),
+             SentenceView("坦率地说，这个数字里有不少宣传成分。", "body")]
+    preds = SentenceClassifier(lex).predict(views)
+    assert preds[0].attribution != "author" and preds[1].attribution == preds[0].attribution
+    assert preds[2].attribution == "author"  # a discourse marker, not a source
+    kept, removed = category_text("投资者最怕的不是成本，而是规则一夜之间改变。")
+    assert "成本" not in kept and removed == "成本" and "规则" in kept
+    assert category_text("提纯环节会推高成本。")[1] == "成本"

@@ -4,8 +4,9 @@ the trained linear models (which use the lexicon scores as features), behind one
 from __future__ import annotations
 
 import math
+import re
 from itertools import chain, repeat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.argument.features import (CATEGORY_CONTEXT, RISK_CATEGORIES, SentenceView, attribution_of, clear_caches, features, is_non_claim,
                                         sentence_features, stance_polarity)
@@ -86,7 +87,8 @@ CATEGORY_CUE_WEIGHT = 1.0
 def category_vote(x: dict[str, float], category: str) -> float:
     """The sentence's own cue weight for a category: risk_cues.tsv (`x:riskcat=`) plus the category-only
     vocabulary (`rc:own=`, risk_category_cues.tsv), both unscaled."""
-    return x.get("x:riskcat=" + category, 0.0) + x.get(CATEGORY_CONTEXT + "own=" + category, 0.0)
+    return (x.get("x:riskcat=" + category, 0.0) + x.get(CATEGORY_CONTEXT + "own=" + category, 0.0)
+            - x.get(CATEGORY_CONTEXT + "not=" + category, 0.0))
 
 
 def combined_category(probs: dict[str, float], x: dict[str, float], cue_weight: float = CATEGORY_CUE_WEIGHT) -> str:
@@ -106,6 +108,9 @@ class SentenceClassifier:
         self._stack = _Stack(models) if models else None
 
     def predict(self, views: list[SentenceView]) -> list[SentencePrediction]:
+        return continue_attribution(self._predict(views), views, self.lex)
+
+    def _predict(self, views: list[SentenceView]) -> list[SentencePrediction]:
         clear_caches(self.lex)  # per-document memos only (a document's features and predictions share them)
         xs = sentence_features(views, self.lex, ngrams=self.models is not None)
         if self.models is None:
@@ -178,6 +183,32 @@ class SentenceClassifier:
         return SentencePrediction(ctype, round(cconf, 3), hedge and ctype is not None, attribution,
                                   risk, round(rconf, 3), cat if risk else None, round(catconf, 3),
                                   opp, round(oconf, 3), pos, neg, kinds, cue_risk, round(cue_conf, 3) if cue_risk else 0.0)
+
+
+# A sentence that opens with a pronoun and a speech verb ("他表示，……", "她还说，……", "他同时指出") goes on reporting the
+# source the sentence before named ("会长黄德文指出，……。他表示，……"): news reports quote a person over several
+# sentences, and only the first names them. (Session 7; 17 of the 18 such sentences in the labelled articles carry
+# the previous sentence's source.)
+_PRONOUN_SPEECH = re.compile(r"^(?:[^，。]{0,4}，)?(?:他|她|他们|她们|该人士|此人)(?:还|也|则|并|又|同时|进一步|随后|接着|最后)?"
+                             r"(?:在[^，。]{0,15})?(?:表示|说|指出|认为|强调|称|坦言|补充|透露|预计|估计|直言|提醒|警告|承认|介绍)")
+
+
+def continue_attribution(preds: list[SentencePrediction], views: list[SentenceView],
+                         lex: Lexicons | None = None) -> list[SentencePrediction]:
+    """A discourse marker the attribution patterns mistook for a source (对波兰来说, 坦率地说: not_sources.tsv) is
+    the author's voice, as in the claims `pipeline run` writes (the document stance had kept it out of the
+    author's evidence); a pronoun-led speech sentence gets the source of the body sentence before it."""
+    previous = None
+    for k, (pred, view) in enumerate(zip(preds, views)):
+        if lex is not None and pred.attribution != "author" and not lex.is_named_source(pred.attribution):
+            preds[k] = pred = replace(pred, attribution="author")
+        if view.kind != "body":
+            continue
+        if (pred.attribution == "author" and previous is not None and previous.attribution != "author"
+                and _PRONOUN_SPEECH.match(view.text)):
+            preds[k] = pred = replace(pred, attribution=previous.attribution)
+        previous = pred
+    return preds
 
 
 class _Stack:

@@ -334,6 +334,28 @@ def category_cues(text: str | None, lex: Lexicons, vocabulary: bool = False) -> 
     return out
 
 
+# Session 7: parts of a risk sentence that do not name its category, for choosing the category only: the rejected
+# side of "不是A，而是B" / "问题不在于A，而在于B" (the risk is B), and the cost word of a consequence "推高/增加……成本"
+# (the sentence's category is what raises the cost: a technology, a tariff). The detector still reads the whole text.
+_NOT_THE_CATEGORY = (re.compile(r"(?:不是|并非|不在于|与其说)(?P<span>[^，。；！？]{1,20}?)[，,]?\s*(?:而是|而在于|不如说)"),
+                     re.compile(r"(?:推高|抬高|拉高|推升|增加|提高|加重)了?[^，。；]{0,10}?(?P<span>成本|价格|电价|负担)"))
+
+
+def category_text(text: str) -> tuple[str, str]:
+    """(the sentence with the spans above blanked, the blanked spans joined) for the category cues."""
+    spans = []
+    for regex in _NOT_THE_CATEGORY:
+        for m in regex.finditer(text):
+            spans.append(m.span("span"))
+    if not spans:
+        return text, ""
+    kept, removed = list(text), []
+    for a, b in spans:
+        removed.append(text[a:b])
+        kept[a:b] = ["＿"] * (b - a)
+    return "".join(kept), "，".join(removed)
+
+
 def vocabulary_cues(text: str, lex: Lexicons) -> dict[str, float]:
     """The category-only vocabulary (risk_category_cues.tsv) found in a sentence, per category."""
     out: dict[str, float] = {}
@@ -358,7 +380,10 @@ def category_context(views: list[SentenceView], scores: list[dict[str, float]], 
                 titles[view.section_title] = category_cues(view.section_title, lex, vocabulary=CATEGORY_VOCABULARY)
             x.update({CATEGORY_CONTEXT + "sec=" + c: min(w, _CATEGORY_CAP) for c, w in titles[view.section_title].items()})
         if CATEGORY_VOCABULARY and not is_non_claim(view):
-            x.update({CATEGORY_CONTEXT + "own=" + c: min(w, _CATEGORY_CAP) for c, w in vocabulary_cues(view.text, lex).items()})
+            kept, removed = category_text(view.text)
+            x.update({CATEGORY_CONTEXT + "own=" + c: min(w, _CATEGORY_CAP) for c, w in vocabulary_cues(kept, lex).items()})
+            if removed:  # risk_cues.tsv category weights in the spans that do not name the category: out of the vote
+                x.update({CATEGORY_CONTEXT + "not=" + c: w for c, w in category_cues(removed, lex).items()})
         if i > 0:
             x.update({CATEGORY_CONTEXT + "prev=" + c: w for c, w in own[i - 1].items()})
         if i + 1 < len(views):

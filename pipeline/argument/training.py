@@ -242,7 +242,7 @@ def choose_cue_weight(design: "_Design", risky) -> float:
             row = X[i]
             x = {names[c]: v for c, v in zip(row.indices, row.data)}
             raw = {k: v / LEXICON_SCALE for k, v in x.items() if k.startswith("x:riskcat=")}
-            raw.update({k: v for k, v in x.items() if k.startswith(CATEGORY_CONTEXT + "own=")})  # not scaled
+            raw.update({k: v for k, v in x.items() if k.startswith((CATEGORY_CONTEXT + "own=", CATEGORY_CONTEXT + "not="))})  # not scaled
             found.append((model.proba(x), raw, design.rows[i]["risk_category"]))
     best, best_key = 1.0, None
     for w in CUE_WEIGHT_GRID:
