@@ -187,7 +187,7 @@ class SentenceClassifier:
 
 # A sentence that opens with a pronoun and a speech verb ("他表示，……", "她还说，……", "他同时指出") goes on reporting the
 # source the sentence before named ("会长黄德文指出，……。他表示，……"): news reports quote a person over several
-# sentences, and only the first names them. (Session 7; 17 of the 18 such sentences in the labelled articles carry
+# sentences, and only the first names them. (Session 6; 17 of the 18 such sentences in the labelled articles carry
 # the previous sentence's source.)
 _PRONOUN_SPEECH = re.compile(r"^(?:[^，。]{0,4}，)?(?:他|她|他们|她们|该人士|此人)(?:还|也|则|并|又|同时|进一步|随后|接着|最后)?"
                              r"(?:在[^，。]{0,15})?(?:表示|说|指出|认为|强调|称|坦言|补充|透露|预计|估计|直言|提醒|警告|承认|介绍)")

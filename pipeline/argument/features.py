@@ -334,7 +334,7 @@ def category_cues(text: str | None, lex: Lexicons, vocabulary: bool = False) -> 
     return out
 
 
-# Session 7: parts of a risk sentence that do not name its category, for choosing the category only: the rejected
+# Session 6: parts of a risk sentence that do not name its category, for choosing the category only: the rejected
 # side of "不是A，而是B" / "问题不在于A，而在于B" (the risk is B), and the cost word of a consequence "推高/增加……成本"
 # (the sentence's category is what raises the cost: a technology, a tariff). The detector still reads the whole text.
 _NOT_THE_CATEGORY = (re.compile(r"(?:不是|并非|不在于|与其说)(?P<span>[^，。；！？]{1,20}?)[，,]?\s*(?:而是|而在于|不如说)"),

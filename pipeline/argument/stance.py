@@ -22,7 +22,7 @@ from pipeline.argument.features import SentenceView
 # evidence only (quoted sources do not count), risk statements weigh less than evaluative cues, irony
 # and rhetorical questions are counted separately as sarcasm. Thresholds chosen by leave-one-article-out
 # over the labelled articles (benchmarks/claims_eval.py prints the held-out result); the shipped values
-# are the grid search's pick on all 38 (session 7; the same values as on 34 in session 6). Session 6: sentence evidence read with
+# are the grid search's pick on all 38 (the same values as on 34 earlier in session 6). Session 6: sentence evidence read with
 # features.stance_polarity (affirmative rhetorical questions, excess/appearance markers, conceded
 # clauses), an author's balanced verdict ("并非一无是处", "不必过分悲观") -> mixed, the skeptical grid
 # extended to -0.3, and ties between equally good thresholds broken by the margin to the training scores.

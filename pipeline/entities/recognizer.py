@@ -1213,7 +1213,7 @@ class MentionFinder:
         return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, chosen))), pairs)
 
     def _company_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """Session 7, from the team articles: (1) a name the tagger took for a person's, written right before an
+        """Session 6, from the team articles: (1) a name the tagger took for a person's, written right before an
         industry word, is a company with that word (伊鲁卡 | 资源, 蓝箭 | 航天, 莱纳斯 | 稀土), as is a place name
         no list knows (维港源创 | 资本); (2) a Chinese name restated with one Latin word in brackets (福蒂斯丘
         （Fortescue）, 特斯拉（Tesla）, 阿斯麦（ASML）) is no person's: people are restated with their full name
