@@ -44,3 +44,20 @@ def load_docs(out: Path) -> dict[str, dict]:
 
 def annotations() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ANNOTATIONS.glob("*.json"))]
+
+
+@pytest.fixture(scope="module")
+def namer():
+    """The English namer without the termbase (places kept): what composition and the dictionary give an
+    actor nobody listed."""
+    from pipeline.entities import EntityRecognizer
+
+    return EntityRecognizer(use_termbase=False, statistical="none").namer
+
+
+@pytest.fixture(scope="module")
+def namer_tb():
+    """The English namer with the termbase."""
+    from pipeline.entities import EntityRecognizer
+
+    return EntityRecognizer(statistical="none").namer

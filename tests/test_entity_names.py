@@ -7,23 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.entities import EntityRecognizer
 from pipeline.entities.lexicon import LABELS
 from pipeline.entities.naming import _title, cedict_word
 from pipeline.paths import read_tsv
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-
-
-@pytest.fixture(scope="module")
-def namer():
-    """The namer with places but without the termbase: what composition and the dictionary give."""
-    return EntityRecognizer(use_termbase=False, statistical="none").namer
-
-
-@pytest.fixture(scope="module")
-def namer_tb():
-    return EntityRecognizer(statistical="none").namer
 
 
 def name(namer, form: str, label: str, **doc_places):

@@ -13,17 +13,6 @@ from pipeline.entities import EntityRecognizer
 from tests.test_entity_names_regional import name, run
 
 
-@pytest.fixture(scope="module")
-def namer():
-    """Composition and the dictionary without the termbase: what an actor nobody listed gets."""
-    return EntityRecognizer(use_termbase=False, statistical="none").namer
-
-
-@pytest.fixture(scope="module")
-def namer_tb():
-    return EntityRecognizer(statistical="none").namer
-
-
 # ------------------------------------------------------------------ name words
 @pytest.mark.parametrize("form,label,expected", [
     ("光伏独立发电商采购计划", "PROGRAM", "Photovoltaic Independent Power Producer Procurement Program"),

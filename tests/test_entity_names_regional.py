@@ -16,12 +16,6 @@ from tests.test_entity_names import MODELS
 
 
 @pytest.fixture(scope="module")
-def namer():
-    """Composition and the dictionary without the termbase: what an actor nobody listed gets."""
-    return EntityRecognizer(use_termbase=False, statistical="none").namer
-
-
-@pytest.fixture(scope="module")
 def rec() -> EntityRecognizer:
     """The default recogniser (LAC finds the person) without the termbase."""
     return EntityRecognizer(use_termbase=False)
