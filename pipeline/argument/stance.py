@@ -220,11 +220,9 @@ def fit_thresholds(features: list[dict], gold: list[str]) -> dict:
         correct = sum(decide(f, **t) == g for f, g in zip(features, gold))
         if TIE_BREAK == "margin":
             key = (correct, round(_margin(features, a, b, c), 4))
-            if best_key is None or key > best_key:
-                best, best_key = t, key
-            continue
-        key = (correct, -sum(abs(GRID[g].index(v) - len(GRID[g]) // 2)
-                             for g, v in (("sarcasm", a), ("supportive", b), ("skeptical", c))))
+        else:
+            key = (correct, -sum(abs(GRID[g].index(v) - len(GRID[g]) // 2)
+                                 for g, v in (("sarcasm", a), ("supportive", b), ("skeptical", c))))
         if best_key is None or key > best_key:
             best, best_key = t, key
     return best
