@@ -71,10 +71,10 @@ GENERIC_COMPANY_HEADS = _W["generic_company_heads"]
 LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z\-]{2,}[0-9]+(?:\.[0-9]+)*|[A-Za-z]{1,2}[0-9]+\.[0-9]+")
 # what may follow 汇丰中国 (a company's China arm): the end of the phrase, or a verb, time word or 的
 SUBSIDIARY_NEXT = re.compile(r"(?:[^\u4e00-\u9fff]|$|[的将已在于曾也则称表宣发推昨今近日])")
-VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+(?![0-9%])")
+VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+(?![0-9%])")   # 2.0, 4.0: a programme's version
 # capital letters then a number of two digits or more: a model designation (AP1000, A100, H20), which before
 # 技术 / 标准 is the design itself, not a technology's acronym (EDA工具, 5G技术)
-MODEL_DESIGNATION = re.compile(r"[A-Z]{1,4}[0-9]{2,5}")   # 2.0, 4.0: a programme's version
+MODEL_DESIGNATION = re.compile(r"[A-Z]{1,4}[0-9]{2,5}")
 ADDRESS_WORDS = set(_W["address_words"])
 PLACE_ENDINGS = GPE_ENDINGS + GEO_FEATURE_ENDINGS + ADDRESS_UNITS + _W["place_ending_extras"]
 COUNTRY_GENERIC_HEADS = _W["country_generic_heads"]
