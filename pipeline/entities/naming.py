@@ -452,11 +452,9 @@ _BRANCH_HEADS = sorted(_PAIRS["branch_head"], key=lambda pair: -len(pair[0]))
 _NAME_SEPARATORS = r"[·・]|(?<=[\u4e00-\u9fff])[\-－‐](?=[\u4e00-\u9fff])"
 # countries whose people's names Chinese writes in Xinhua's transliteration characters without the
 # middle dot (普拉博沃, 安瓦尔): an unseparated name there is read by syllables, not as pinyin
-_SYLLABLE_NAME_COUNTRIES = frozenset({"Indonesia", "Malaysia", "Philippines", "Myanmar", "Cambodia", "Laos",
-                                      "Brunei", "Timor-Leste"})
+_SYLLABLE_NAME_COUNTRIES = frozenset(word_lists()["syllable_name_countries"])
 # countries whose first-level divisions (省 in Chinese) English calls counties
-_COUNTY_COUNTRIES = frozenset({"Sweden", "Norway", "Hungary", "Croatia", "Estonia", "Lithuania", "Romania",
-                               "Kenya", "Ireland", "Liberia"})
+_COUNTY_COUNTRIES = frozenset(word_lists()["county_countries"])
 # the English name of a body already ends with what it is (… Fund, … Bank): no "Organization" after it
 _ORG_NOUN_END = r"\b(Fund|Bank|Union|Agency|Association|Council|Commission|Committee|Forum|Institute|Organi[sz]ation)$"
 # an acronym written beside or for a body's Chinese name (ITU, PAIH, KHNP, JBIC)
