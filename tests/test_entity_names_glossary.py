@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.entities import EntityRecognizer
-from tests.test_entity_names_regional import name, run
+from test_entity_names_regional import name, run
 
 
 # ------------------------------------------------------------------ name words

@@ -12,7 +12,7 @@ import pytest
 from pipeline.entities import EntityRecognizer
 from pipeline.entities.naming import thai_part, thai_readings
 from pipeline.paths import read_tsv
-from tests.test_entity_names import MODELS
+from test_entity_names import MODELS
 
 
 @pytest.fixture(scope="module")
