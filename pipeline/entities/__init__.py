@@ -23,7 +23,7 @@ from typing import Sequence
 
 from pipeline.entities.cluster import cluster, majority_label, pick_name_zh
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
-from pipeline.entities.naming import EnglishNamer
+from pipeline.entities.naming import EnglishNamer, taiwan_usage
 from pipeline.entities.recognizer import Candidate, MentionFinder
 from pipeline.entities.resources import models_dir as resolve_models_dir
 from pipeline.entities.tagging import coarse_tag
@@ -201,6 +201,9 @@ class EntityRecognizer:
         taiwan = country_counts.get("Taiwan", 0)
         if taiwan >= 3 and taiwan > country_counts.get("China", 0):
             out["taiwan"] = "yes"
+        # written the Taiwanese way (晶片, 报导, 人工智慧 …), whatever it is about: Taiwanese romanisation too
+        if taiwan_usage(text):
+            out["taiwan_usage"] = "yes"
         # a document about Hong Kong: its people's names are spelt the Hong Kong way (Cantonese)
         hongkong = country_counts.get("Hong Kong", 0)
         if hongkong >= 3 and hongkong > country_counts.get("China", 0):

@@ -289,6 +289,23 @@ def wade_giles_name(text: str, lex: Lexicons) -> str:
     return f"{sur} {giv}".strip()
 
 
+@lru_cache(maxsize=1)
+def _taiwan_usage_pattern() -> re.Pattern | None:
+    words = sorted(_reading_table("taiwan_usage_words.tsv", "taiwan", "mainland"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def taiwan_usage(text: str) -> bool:
+    """Whether a document was written the Taiwanese way (taiwan_usage_words.tsv: 晶片, 报导, 人工智慧 …, at
+    least three occurrences of two or more different words), whatever country it reports on; its Chinese
+    personal names are then romanised as Taiwan does (`wade_giles_name`). One regex pass per document."""
+    pattern = _taiwan_usage_pattern()
+    if pattern is None:
+        return False
+    found = pattern.findall(text)
+    return len(found) >= 3 and len(set(found)) >= 2
+
+
 def _plain(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
@@ -725,7 +742,9 @@ class EnglishNamer:
                 if cantonese:
                     # Hong Kong's own spelling (the contract has no Cantonese method yet: see README)
                     return EnglishName(cantonese, "transliteration", "cantonese_reading")
-            if self.doc_places.get("taiwan"):
+            if self.doc_places.get("taiwan") or self.doc_places.get("taiwan_usage"):
+                # a document about Taiwan, or one written the Taiwanese way (a Taiwanese outlet's reporter
+                # and the people it quotes): Taiwan's romanisation
                 return EnglishName(wade_giles_name(form, self.lex), "transliteration", "wade_giles")
             return pinyin_name(form, self.lex), "transliteration"
         parts = [p for p in re.split(r"[·・]", form) if p]

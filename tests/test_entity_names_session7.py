@@ -1,0 +1,40 @@
+"""English names that carry to unseen articles (issue 4, session 7): Taiwanese romanisation for documents
+written the Taiwanese way, numbered series names, statute and plan titles, a Latin brand + a Chinese place."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from pipeline.entities.naming import taiwan_usage
+from test_entity_names_regional import name, run
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer(use_termbase=False)
+
+
+# ------------------------------------------------------------------ Taiwanese writing
+def test_taiwanese_usage_is_found_by_its_words():
+    assert taiwan_usage("记者林佩萱／吉隆坡报导。晶片设计与先进封装，人工智慧晶片需求。")
+    assert not taiwan_usage("芯片设计与先进封装，人工智能芯片需求，记者报道。")
+    assert not taiwan_usage("晶片、晶片、晶片")          # one word repeated is not a way of writing
+
+
+def test_chinese_names_in_a_taiwanese_written_document_are_wade_giles(namer):
+    assert name(namer, "林佩萱", "PERSON", taiwan_usage="yes").name == "Lin Pei-hsuan"
+    assert name(namer, "陈韵如", "PERSON", taiwan_usage="yes").name == "Chen Yun-ju"
+    assert name(namer, "林佩萱", "PERSON").name == "Lin Peixuan"
+    # Hong Kong's own spelling comes first
+    assert name(namer, "卢颖芝", "PERSON", hongkong="yes", taiwan_usage="yes").name == "Lo Wing-chi"
+
+
+def test_taiwanese_written_document_through_the_recogniser(rec):
+    text = ("记者：林佩萱／吉隆坡报导\n马来西亚晶片产业再扩张。马来西亚政府表示，人工智慧晶片需求强劲。"
+            "星展银行经济学家陈韵如认为，晶片封装仍有优势。")
+    ents = run(rec, text)
+    names = {e.name_en for e in ents.index}
+    assert "Chen Yun-ju" in names
