@@ -38,3 +38,25 @@ def test_taiwanese_written_document_through_the_recogniser(rec):
     ents = run(rec, text)
     names = {e.name_en for e in ents.index}
     assert "Chen Yun-ju" in names
+
+
+# ------------------------------------------------------------------ numbered series
+@pytest.mark.parametrize("form,label,expected", [
+    ("朱雀三号", "PRODUCT", "Zhuque-3"),
+    ("天龙三号", "PRODUCT", "Tianlong-3"),
+    ("鸿鹄-3", "PROGRAM", "Honghu-3"),
+    ("天宫二号", "FACILITY", "Tiangong-2"),
+    ("长征十二号", "PRODUCT", "Changzheng-12"),
+])
+def test_numbered_series_member(namer, form, label, expected):
+    assert name(namer, form, label).name == expected
+
+
+def test_reactor_unit_and_not_a_series(namer):
+    assert name(namer, "弗拉芒维尔3号机组", "FACILITY").name.endswith(" 3")
+    assert not name(namer, "张三号", "PERSON").name.endswith("-3")
+
+
+def test_chinese_number():
+    from pipeline.entities.naming import chinese_number
+    assert [chinese_number(x) for x in ("三", "十", "十二", "二十一", "12", "三百")] == [3, 10, 12, 21, 12, None]

@@ -306,6 +306,27 @@ def taiwan_usage(text: str) -> bool:
     return len(found) >= 3 and len(set(found)) >= 2
 
 
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(text: str) -> int | None:
+    """三 → 3, 十二 → 12, 二十一 → 21, 12 → 12; None for anything else (up to 99)."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text) or text.count("十") > 1:
+        return None
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text)) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+# a numbered member of a series (朱雀三号 rocket, 天宫二号, 鸿鹄-3) or a reactor unit (弗拉芒维尔3号机组)
+_SERIES = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:([一二三四五六七八九十]{1,3}|\d{1,3})号(机组)?|[\-－‐](\d{1,3}))")
+
+
 def _plain(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
@@ -613,6 +634,9 @@ class EnglishNamer:
             if proper:
                 return proper, "dictionary"
             return self._person(form)
+        series = self._series(han[0], label) if han else None
+        if series:
+            return series
         named = self._han_name(han, label)
         if named:
             return named
@@ -633,6 +657,32 @@ class EnglishNamer:
             named = [self._gloss(p, label) if self._glossable(p, label) else None for p in parts]
             return " ".join(n or pinyin_place(p) for n, p in zip(named, parts)), "transliteration"
         return pinyin_place(form), "transliteration"
+
+    def _series(self, form: str, label: str) -> EnglishName | None:
+        """A numbered member of a series, named as English writes Chinese spacecraft, rockets and
+        satellites: the name, a hyphen, the number in digits (朱雀三号 → 'Zhuque-3', 天龙三号 → 'Tianlong-3',
+        鸿鹄-3 → 'Honghu-3'); the name is the listed one when the termbase has it, else its pinyin (in an
+        article about a foreign country, its Xinhua-syllable reading). A reactor unit (X3号机组) is
+        'X 3' (Flamanville 3). None for persons and places, or when the number is not one."""
+        if label in ("PERSON", "GPE", "LOC"):
+            return None
+        m = _SERIES.fullmatch(form)
+        if not m:
+            return None
+        number = chinese_number(m.group(2) or m.group(4) or "")
+        if number is None:
+            return None
+        base = m.group(1)
+        term = self.known(base)
+        if term is not None:
+            name, source, method = term.name_en, "termbase", _term_method(term)
+        else:
+            foreign = self.foreign_place_reading(base) if self._doc_country() else None
+            name, source, method = (foreign, "transliteration", "western_syllables") if foreign else \
+                (pinyin_place(base), "transliteration", "pinyin")
+        if not name or not re.fullmatch(r"[A-Za-z][A-Za-z' .&-]*", name):
+            return None
+        return EnglishName(f"{name} {number}" if m.group(3) else f"{name}-{number}", source, method)
 
     def _han_name(self, han: list[str], label: str) -> tuple | None:
         """The name composed, found in CC-CEDICT or glossed from the Chinese forms (the longest first:
