@@ -550,7 +550,8 @@ def test_ministry_field_may_contain_a_verb(rec_no_tb):
     ents = run(rec_no_tb, "德国经济和气候保护部当时表示，这一补贴不会取消。")
     entry = entry_for(ents, "德国经济和气候保护部")
     assert entry.label == "ORG"
-    assert entry.name_en == "Ministry of Economic Affairs and Climate Protection (Germany)"
+    # Germany's ministries are federal, "for" this portfolio, and Klimaschutz is Climate Action in their English
+    assert entry.name_en == "Federal Ministry for Economic Affairs and Climate Action (Germany)"
 
 
 def test_numbered_military_unit_and_defense_forces(rec_no_tb):

@@ -60,3 +60,27 @@ def test_reactor_unit_and_not_a_series(namer):
 def test_chinese_number():
     from pipeline.entities.naming import chinese_number
     assert [chinese_number(x) for x in ("三", "十", "十二", "二十一", "12", "三百")] == [3, 10, 12, 21, 12, None]
+
+
+# ------------------------------------------------------------------ ministries, titles
+def test_german_ministries_are_federal_for_their_portfolio(namer):
+    assert name(namer, "德国经济和气候保护部", "ORG").name == \
+        "Federal Ministry for Economic Affairs and Climate Action (Germany)"
+    assert name(namer, "德国财政部", "ORG").name == "Federal Ministry of Finance (Germany)"
+    assert name(namer, "联邦经济和能源部", "ORG", country_zh="德国").name == \
+        "Federal Ministry for Economic Affairs and Energy"
+    assert name(namer, "巴西能源部", "ORG").name == "Ministry of Energy (Brazil)"
+
+
+@pytest.mark.parametrize("form,label,expected", [
+    ("关键矿产战略2023—2030", "PROGRAM", "Critical Minerals Strategy 2023-2030"),
+    ("研究、创新与企业2025计划", "PROGRAM", "Research, Innovation and Enterprise 2025 Program"),
+    ("卫星互联网行动方案", "PROGRAM", "Satellite Internet Action Plan"),
+])
+def test_plan_titles(namer, form, label, expected):
+    assert name(namer, form, label).name == expected
+
+
+def test_measures_are_not_do_act(namer):
+    named = name(namer, "上市公司重大资产重组管理办法", "LAW").name
+    assert named.endswith("Administrative Measures") and "Do" not in named.split()

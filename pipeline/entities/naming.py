@@ -482,6 +482,9 @@ _REGION_IN_NAME = dict(_PAIRS["region_in_name"])
 _ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 # English tails of names that the generic heads table renders word for word
 _TAILS = dict(_PAIRS["tail"])
+# countries whose ministries are "Federal Ministry for / of …" in their own English (Bundesministerium für / der)
+_FEDERAL_FOR = ("Germany", "Austria")
+_FEDERAL_FOR_SUBJECTS = ("Economic Affairs", "Environment", "Digital", "Family", "Economic Cooperation", "Climate")
 # a company's branch in a place: 交通银行 + 深圳 + 分行 → "Bank of Communications Shenzhen Branch"
 _BRANCH_HEADS = sorted(_PAIRS["branch_head"], key=lambda pair: -len(pair[0]))
 
@@ -1144,7 +1147,15 @@ class EnglishNamer:
             if country is None or country.name_en == "China":
                 return None
             return f"Department of {subject} ({country.name_en})"
-        name = ("Federal " if federal else "") + "Ministry of " + subject
+        if (country.name_en if country is not None else federal and self._doc_country()) in _FEDERAL_FOR:
+            # Germany's and Austria's ministries are federal ones, "for" an economic, environmental, digital or
+            # family portfolio as their own English names say (Federal Ministry for Economic Affairs and
+            # Climate Action) and "of" the others (Federal Ministry of Finance)
+            federal = True
+            preposition = "for" if subject.startswith(_FEDERAL_FOR_SUBJECTS) else "of"
+        else:
+            preposition = "of"
+        name = ("Federal " if federal else "") + f"Ministry {preposition} " + subject
         return f"{name} ({country.name_en})" if country is not None else name
 
     def _department(self, form: str) -> str | None:
@@ -1248,6 +1259,11 @@ class EnglishNamer:
             prefix_en, form = self.doc_places[form[0]], form[1:]
             if form.endswith(("局", "委", "委员会", "厅", "办公室", "办")):
                 prefix_en += kind_en        # 市科技创新局: the city's bureau, "Shenzhen Municipal ... Bureau"
+        years = re.search(r"\s*[（(]?((?:19|20)[0-9]{2})\s*(?:年\s*)?[—–\-－~～至到]\s*((?:19|20)[0-9]{2})年?[）)]?$", form)
+        if years and years.start() > 1:
+            # 关键矿产战略2023—2030: the name, then its years as English writes a range ("… Strategy 2023-2030")
+            named = self._gloss(form[: years.start()], label)
+            return f"{named} {years.group(1)}-{years.group(2)}" if named else None
         version = re.search(r"\s*[0-9]+(?:\.[0-9]+)*$", form)
         if version and version.start() > 0 and not re.fullmatch(r"[A-Za-z0-9.\-]+", form[: version.start()][-1:]):
             # 国家人工智能战略2.0: the version follows the name's head
@@ -1340,6 +1356,9 @@ class EnglishNamer:
                 continue
             if re.fullmatch(r"[\-－—–·・]+", word):
                 continue
+            if word in ("、", "，", ","):
+                parts.append(",")          # 研究、创新与企业: "Research, Innovation and Enterprise"
+                continue
             g = cedict_name(word, label) if k == 0 and len(word) > 1 else None   # 'Jiahe', not 'Jiahe County in …'
             g = g or cedict_word(word)
             if g is None:
@@ -1355,7 +1374,7 @@ class EnglishNamer:
         parts = [p for p in parts if p]
         if not parts:
             return None
-        name = _title(" ".join(parts))
+        name = _title(" ".join(parts)).replace(" ,", ",")
         name = re.sub(r"(?<=[A-Za-z0-9])- (?=\w)", "-", name)      # K-芯片法 → 'K-Chips Act
         if port_of:
             return f"{port_of} of {name}"
