@@ -84,3 +84,36 @@ def test_plan_titles(namer, form, label, expected):
 def test_measures_are_not_do_act(namer):
     named = name(namer, "上市公司重大资产重组管理办法", "LAW").name
     assert named.endswith("Administrative Measures") and "Do" not in named.split()
+
+
+# ------------------------------------------------------------------ legislatures, Latin brand + country
+@pytest.mark.parametrize("form,expected", [
+    ("韩国国会", "National Assembly (South Korea)"),
+    ("瑞典议会", "Riksdag"),
+    ("日本国会", "National Diet"),
+    ("美国国会", "U.S. Congress"),
+])
+def test_a_countrys_legislature(namer, form, expected):
+    assert name(namer, form, "ORG").name == expected
+
+
+def test_legislature_table_has_a_source():
+    from test_entity_names import MODELS
+    header = (MODELS / "entities" / "name_words.tsv").read_text(encoding="utf-8").split("\nkind\t", 1)[0]
+    assert "legislature" in header and "Session 7" in header
+
+
+def test_latin_brand_and_country(namer):
+    assert name(namer, "MTN尼日利亚", "ORG").name == "MTN Nigeria"
+
+
+# ------------------------------------------------------------------ clustering
+def test_listed_short_form_with_its_own_full_form_is_not_an_abbreviation():
+    rec_tb = EntityRecognizer()
+    ents = run(rec_tb, "欧盟在2023年成立了欧洲电池联盟（European Battery Alliance），欧盟委员会表示支持。")
+    by_id = {e.entity_id: e for e in ents.index}
+    eu = next(m for m in ents.mentions if m.text == "欧盟")
+    alliance = next((m for m in ents.mentions if m.text == "欧洲电池联盟"), None)
+    assert by_id[eu.entity_id].name_en == "European Union"
+    if alliance is not None:
+        assert alliance.entity_id != eu.entity_id

@@ -108,12 +108,23 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
                     uf.union(keys[j], keys[i])
                 elif len(short) >= 2 and re.search(r"[·・•‧]" + re.escape(short) + "$", long):
                     uf.union(keys[j], keys[i])      # 埃米莉·卡特 … 卡特: the family name alone
-            elif is_abbreviation(short, long):
+            elif is_abbreviation(short, long) and not _other_listed_body(keys[i], keys[j], mentions[i], short):
                 uf.union(keys[j], keys[i])
     groups: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
         groups.setdefault(uf.find(key), []).append(i)
     return sorted(groups.values(), key=lambda g: min(mentions[i].start for i in g))
+
+
+def _other_listed_body(key_short: str, key_long: str, short: Candidate, surface: str) -> bool:
+    """Whether an abbreviation-shaped pair names two bodies: both listed under different termbase ids, or the
+    short form listed with a longer Chinese form of its own that is not this long one (欧盟 is listed with
+    欧洲联盟, so 欧洲电池联盟 is not the EU spelt out)."""
+    if key_short.startswith("T:") and key_long.startswith("T:"):
+        return key_short != key_long
+    term = short.term
+    return key_short.startswith("T:") and term is not None and \
+        any(len(s) > len(surface) and not is_latin(s) for s in term.surfaces)
 
 
 def majority_label(mentions: list[Candidate], idx: list[int]) -> str:

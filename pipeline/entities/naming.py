@@ -482,6 +482,12 @@ _REGION_IN_NAME = dict(_PAIRS["region_in_name"])
 _ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 # English tails of names that the generic heads table renders word for word
 _TAILS = dict(_PAIRS["tail"])
+# a country's legislature (country English name → its legislature's English name): 韩国国会, 瑞典议会
+_LEGISLATURES = dict(_PAIRS["legislature"])
+# names that are the legislature's own word, not "National Assembly"-like descriptions: no country after them
+_OWN_NAME_LEGISLATURES = ("Riksdag", "Storting", "Folketing", "Bundestag", "Sejm", "Knesset", "State Duma",
+                          "Verkhovna Rada", "Oireachtas", "Cortes Generales", "National Diet", "Shura Council",
+                          "U.S. Congress")
 # countries whose ministries are "Federal Ministry for / of …" in their own English (Bundesministerium für / der)
 _FEDERAL_FOR = ("Germany", "Austria")
 _FEDERAL_FOR_SUBJECTS = ("Economic Affairs", "Environment", "Digital", "Family", "Economic Cooperation", "Climate")
@@ -1050,6 +1056,18 @@ class EnglishNamer:
                 # 尼日利亚中央银行 → 'Central Bank of Nigeria', the form most central banks use in English
                 # (those called otherwise, Bank of Thailand, Bank Indonesia, are termbase rows)
                 return f"Central Bank of {country.name_en}", "termbase"
+            house = re.fullmatch(r"(.{2,6}?)(?:国会|议会|国民议会)", form)
+            country = self.places_by_surface.get(house.group(1)) if house else None
+            if country is not None and country.label == "GPE" and country.name_en in _LEGISLATURES:
+                # 韩国国会 → 'National Assembly (South Korea)', 瑞典议会 → 'Riksdag': the name English gives
+                # that country's legislature, not 'Korea Congress'
+                own = _LEGISLATURES[country.name_en]
+                return (own if own in _OWN_NAME_LEGISLATURES else f"{own} ({country.name_en})"), "dictionary"
+            latin = re.fullmatch(r"([A-Za-z][A-Za-z0-9&\-]{1,11})([\u4e00-\u9fff]{2,6})", form)
+            place = self.places_by_surface.get(latin.group(2)) if latin else None
+            if place is not None and place.label == "GPE":
+                # MTN尼日利亚, 三星越南: a Latin brand's arm in a country, "MTN Nigeria"
+                return f"{latin.group(1)} {place.name_en}", "latin"
             numbered = re.fullmatch(r"([0-9]+)部队", form)
             if numbered:
                 return f"Unit {numbered.group(1)}", "dictionary"      # 8200部队
