@@ -117,3 +117,21 @@ def test_listed_short_form_with_its_own_full_form_is_not_an_abbreviation():
     assert by_id[eu.entity_id].name_en == "European Union"
     if alliance is not None:
         assert alliance.entity_id != eu.entity_id
+
+
+# ------------------------------------------------------------------ dictionary qualifiers, name parts
+@pytest.mark.parametrize("form,expected", [
+    ("国家发展改革委", "National Development and Reform Commission"),
+    ("国务院新闻办公室", "State Council Information Office"),
+])
+def test_cedict_prc_qualifier_is_left_out(namer, form, expected):
+    assert name(namer, form, "ORG").name == expected
+
+
+@pytest.mark.parametrize("form,expected", [
+    ("阿兹米·哈伦", "Azmi Harun"),
+    ("塔博·恩科西", "Thabo Nkosi"),
+    ("约纳斯·汉森", "Jonas Hansen"),
+])
+def test_malay_african_nordic_name_parts(namer, form, expected):
+    assert name(namer, form, "PERSON").name == expected

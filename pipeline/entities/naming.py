@@ -137,6 +137,12 @@ def cedict_proper(word: str, label: str, abroad: bool = False) -> str | None:
         ranked = sorted(glosses, key=lambda g: (bool(abroad and _CHINESE_PLACE_GLOSS.search(g)),
                                                 0 if hint and hint.search(g) else 1))
         candidate = _clean_gloss(ranked[0])
+        if label == "ORG":
+            # CC-CEDICT qualifies Chinese state bodies ("PRC National Development and Reform Commission",
+            # "State Council Information Office of the People's Republic of China"); their English names
+            # in use, and every annotator, leave the qualifier out
+            candidate = re.sub(r"^(?:PRC|P\.R\.C\.|China's)\s+(?=[A-Z])", "", candidate)
+            candidate = re.sub(r",?\s+(?:of the People's Republic of China|of the PRC|\(PRC\))$", "", candidate)
         if label in ("GPE", "LOC"):
             candidate = re.sub(r"^the\s+(?=[A-Z])", "", candidate)       # 北海 LOC: 'the North Sea (Europe)'
 
