@@ -135,3 +135,17 @@ def test_cedict_prc_qualifier_is_left_out(namer, form, expected):
 ])
 def test_malay_african_nordic_name_parts(namer, form, expected):
     assert name(namer, form, "PERSON").name == expected
+
+
+@pytest.mark.parametrize("form,expected", [
+    ("以色列创新局", "Israel Innovation Authority"),
+    ("湖北省统计局", "Hubei Provincial Bureau of Statistics"),
+    ("韩国水电核电公司", "Korea Hydro Nuclear Power Company"),
+    ("澳大利亚国家审计署", "Australian National Audit Office"),
+])
+def test_foreign_authority_and_name_words(namer, form, expected):
+    assert name(namer, form, "ORG").name == expected
+
+
+def test_bare_bureau_in_a_foreign_document_keeps_bureau(namer):
+    assert "Authority" not in name(namer, "统计局", "ORG", country_zh="泰国").name

@@ -482,6 +482,9 @@ _NOT_COMPANY = re.compile(r"Universit|Institut|Academ|Ministry|Department|Govern
 # a country written at the start of an organisation's name takes the form the organisations use
 # in English: 英国AI安全研究所 → "UK AI Safety Institute", 德国经济研究所 → "German Economic Institute"
 _COUNTRY_IN_NAME = dict(_PAIRS["country_in_name"])
+# countries (English names) that a body's name may start with: those written as adjectives and those with a
+# legislature row (Japan, Israel, Malaysia … keep their noun at the start of a name)
+_COUNTRY_IN_NAME_ALL = frozenset(_COUNTRY_IN_NAME) | frozenset(dict(_PAIRS["legislature"]))
 # a continent at the start of a name is an adjective: 欧洲氢能银行 → "European Hydrogen Bank"
 _REGION_IN_NAME = dict(_PAIRS["region_in_name"])
 # zones and parks: 武汉东湖新技术开发区, 东湖高新区 (longest first)
@@ -1273,6 +1276,13 @@ class EnglishNamer:
             return "EU"
         return term.name_en
 
+    def _foreign_body(self, words: list[str]) -> bool:
+        """Whether a body's name (its words) starts with a foreign country (not China, Hong Kong, Taiwan or
+        Macau): 以色列创新局. A bare 统计局 is left alone whatever the document is about."""
+        first = self.known(words[0]) if words and not words[0].startswith("\x00") else None
+        return first is not None and first.label == "GPE" and first.name_en in _COUNTRY_IN_NAME_ALL and \
+            first.name_en not in ("China", "Hong Kong", "Taiwan", "Macau")
+
     def _gloss(self, form: str, label: str) -> str | None:
         """Word-by-word English for a name made of ordinary words before a head or a known tail:
         湖北省集成电路产业投资基金 → 'Hubei Integrated Circuit Industry Investment Fund'."""
@@ -1358,6 +1368,10 @@ class EnglishNamer:
                 head_en = self.lex.heads[word][1]
                 if word == "计划" and head_en == "Program" and self.doc_places.get("hongkong"):
                     head_en = "Scheme"      # Hong Kong's government calls its programmes schemes
+                if word == "局" and label == "ORG" and self._foreign_body(words):
+                    # a foreign government's 局 (以色列创新局, 波兰投资和贸易局): most call themselves an
+                    # Authority in English; China's, Hong Kong's and Taiwan's are Bureaus / Administrations
+                    head_en = "Authority"
                 if word == "港":
                     port_of = head_en
                     continue
