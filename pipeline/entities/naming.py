@@ -491,6 +491,8 @@ _REGION_IN_NAME = dict(_PAIRS["region_in_name"])
 _ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 # English tails of names that the generic heads table renders word for word
 _TAILS = dict(_PAIRS["tail"])
+# a country's central bank by its own name (country English name → name): 泰国中央银行 → Bank of Thailand
+_CENTRAL_BANKS = dict(_PAIRS["central_bank"])
 # a country's legislature (country English name → its legislature's English name): 韩国国会, 瑞典议会
 _LEGISLATURES = dict(_PAIRS["legislature"])
 # names that are the legislature's own word, not "National Assembly"-like descriptions: no country after them
@@ -1062,9 +1064,10 @@ class EnglishNamer:
             bank = re.fullmatch(r"(.{2,6}?)(?:中央银行|央行)", form)
             country = self.places_by_surface.get(bank.group(1)) if bank else None
             if country is not None and country.label == "GPE" and country.demonyms:
-                # 尼日利亚中央银行 → 'Central Bank of Nigeria', the form most central banks use in English
-                # (those called otherwise, Bank of Thailand, Bank Indonesia, are termbase rows)
-                return f"Central Bank of {country.name_en}", "termbase"
+                # 尼日利亚中央银行 → 'Central Bank of Nigeria', the form most central banks use in English;
+                # those called otherwise by their own name (name_words.tsv central_bank: 泰国中央银行 → Bank of
+                # Thailand, 挪威央行 → Norges Bank)
+                return _CENTRAL_BANKS.get(country.name_en, f"Central Bank of {country.name_en}"), "termbase"
             house = re.fullmatch(r"(.{2,6}?)(?:国会|议会|国民议会)", form)
             country = self.places_by_surface.get(house.group(1)) if house else None
             if country is not None and country.label == "GPE" and country.name_en in _LEGISLATURES:
