@@ -149,3 +149,25 @@ def test_foreign_authority_and_name_words(namer, form, expected):
 
 def test_bare_bureau_in_a_foreign_document_keeps_bureau(namer):
     assert "Authority" not in name(namer, "统计局", "ORG", country_zh="泰国").name
+
+
+@pytest.mark.parametrize("form,expected", [
+    ("泰国中央银行", "Bank of Thailand"),
+    ("挪威央行", "Norges Bank"),
+    ("尼日利亚中央银行", "Central Bank of Nigeria"),
+])
+def test_central_bank_by_its_own_name(namer, form, expected):
+    assert name(namer, form, "ORG").name == expected
+
+
+def test_session7_termbase_rows_have_a_source():
+    from pipeline.paths import read_tsv
+    from test_entity_names import MODELS
+    rows = [r for r in read_tsv(MODELS / "termbase.tsv") if "(session 7)" in (r.get("source") or "")]
+    assert len(rows) >= 10
+    assert all(r["source"] == "general knowledge, 2026-11-24 (session 7)" for r in rows)
+
+
+def test_bare_semiconductor_association_is_not_the_us_one(namer_tb):
+    assert name(namer_tb, "欧洲半导体行业协会", "ORG").name == "European Semiconductor Industry Association (ESIA)"
+    assert name(namer_tb, "ESIA", "ORG").name == "European Semiconductor Industry Association (ESIA)"
