@@ -171,3 +171,9 @@ def test_session7_termbase_rows_have_a_source():
 def test_bare_semiconductor_association_is_not_the_us_one(namer_tb):
     assert name(namer_tb, "欧洲半导体行业协会", "ORG").name == "European Semiconductor Industry Association (ESIA)"
     assert name(namer_tb, "ESIA", "ORG").name == "European Semiconductor Industry Association (ESIA)"
+
+
+def test_directive_and_hong_kong_artificial_intelligence(namer):
+    assert name(namer, "可再生能源指令", "LAW").name == "Renewable Energy Directive"
+    assert name(namer, "人工智能资助计划", "PROGRAM", hongkong="yes").name == "Artificial Intelligence Subsidy Scheme"
+    assert name(namer, "国家人工智能战略", "PROGRAM").name == "National AI Strategy"

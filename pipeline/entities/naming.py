@@ -1392,6 +1392,9 @@ class EnglishNamer:
             if label == "LAW" and word in _LAW_WORDS:
                 parts.append(_LAW_WORDS[word])
                 continue
+            if word == "人工智能" and self.doc_places.get("hongkong"):
+                parts.append("Artificial Intelligence")     # Hong Kong's government spells it out in names
+                continue
             if word in _NAME_WORDS:
                 parts.append(_NAME_WORDS[word])
                 continue
