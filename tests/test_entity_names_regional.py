@@ -188,7 +188,7 @@ def test_agreement_between_countries_written_by_their_short_forms(namer):
 
 
 def test_hong_kong_programmes_are_schemes(namer):
-    assert name(namer, "人工智能资助计划", "PROGRAM", hongkong="yes").name == "AI Subsidy Scheme"
+    assert name(namer, "人工智能资助计划", "PROGRAM", hongkong="yes").name == "Artificial Intelligence Subsidy Scheme"      # spelt out in Hong Kong (session 7)
     assert name(namer, "人工智能资助计划", "PROGRAM").name == "AI Subsidy Program"
 
 
