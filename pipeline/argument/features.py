@@ -202,6 +202,51 @@ def scope_scores(text: str, positions: list[int], lex: Lexicons) -> dict[str, fl
     return out
 
 
+_MODAL_HEAD = re.compile(r"可能|很可能|或将|或许|恐怕|恐将|势必|难免|也许|未必|会|将")
+_CONDITION = re.compile(r"如果|假如|倘若|一旦|万一|若|否则|不然|要是")
+_CONTRAST = re.compile(r"(?:^|[，,；;])\s*(?:但是?|然而|不过|可是|只是)|(?<![冷忘退推])却(?!步)")
+_FIGURE_AFTER = re.compile(r"\s*(?:约|大约|近|将近)?\s*(?:\d|[一二三四五六七八九十两百千万亿半]+(?:成|分之|倍|%|个|家|万|亿|年|台|座))")
+
+
+def outcome_scores(masked: str, risk_positions: list[int], neg: float, lex: Lexicons) -> dict[str, float]:
+    """Risk shape features (session 7): negative-outcome predicates (outcome_cues.tsv), not negated
+    (`outcome`) or negated (`outcome_negated`: "不会推迟"); an outcome or risk cue in the scope of a
+    possibility marker in the same clause (`modal_outcome`: "可能推迟", "将承压"); a conditional clause
+    followed by a negative outcome or risk cue (`conditional_negative`: "如果……将……失控", "否则……"); negative
+    content (outcome or risk cue) after a contrast marker (`contrast_negative`:
+    "……，但……难以……"); a shortfall marker before a figure (`shortfall`: "仅约4万辆", "不到三成")."""
+    out: dict[str, float] = {}
+    if not lex.outcome.entries:
+        return out
+    outcome_at = []
+    for cue, role, _, at in lex.outcome.scan(masked):
+        if role == "shortfall":
+            if _FIGURE_AFTER.match(masked, at + len(cue)):
+                out["shortfall"] = out.get("shortfall", 0.0) + 1.0
+            continue
+        if negated(masked, at, lex):
+            out["outcome_negated"] = out.get("outcome_negated", 0.0) + 1.0
+        else:
+            out["outcome"] = out.get("outcome", 0.0) + 1.0
+            outcome_at.append(at)
+    negative_at = sorted(outcome_at + [at for at in risk_positions if not negated(masked, at, lex)])
+    if not negative_at:
+        return out
+    for m in _MODAL_HEAD.finditer(masked):
+        if any(m.end() <= at <= m.end() + 10 and not _CLAUSE_END.search(masked, m.end(), at) for at in negative_at):
+            out["modal_outcome"] = 1.0
+            break
+    cond = _CONDITION.search(masked)
+    if cond and any(at > cond.end() for at in negative_at):
+        out["conditional_negative"] = 1.0
+    contrast = None
+    for contrast in _CONTRAST.finditer(masked):
+        pass
+    if contrast is not None and any(at >= contrast.end() for at in negative_at):
+        out["contrast_negative"] = 1.0
+    return out
+
+
 def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
     text = view.text
     f: dict[str, float] = {}
@@ -227,6 +272,8 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
         f.update(scope_scores(masked, [h[3] for h in hits], lex))
     pos, neg, kinds = polarity_hits(masked, lex)
     f["pos"], f["neg"] = pos, neg
+    if OPTIONS["outcome"]:
+        f.update(outcome_scores(masked, [h[3] for h in hits], neg, lex))
     f["irony"] = float(kinds.count("irony"))
     f["rhetorical"] = float(kinds.count("rhetorical"))
     f["negation"] = float(len(lex.negation.scan(text)))
@@ -258,7 +305,7 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # (their counts already feed the `x:money`, `x:percent` and `x:named_source` scores).
 # category_context: the section title's and neighbours' risk-category cues as features of the category model.
 OPTIONS = {"directives": True, "chars": True, "words": True, "word_bigrams": False, "figures": False, "entities": False,
-           "category_context": True, "scope": True}
+           "category_context": True, "scope": True, "outcome": True}
 
 
 def words_of(view: SentenceView) -> tuple[str, ...]:

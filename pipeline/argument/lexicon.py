@@ -15,7 +15,7 @@ LEXICON_FILES = (
     "hedges.txt", "negation.txt", "forecast_cues.tsv", "recommendation_cues.tsv", "statistic_cues.tsv",
     "opinion_cues.tsv", "attribution.tsv", "risk_cues.tsv", "risk_modifiers.tsv", "opportunity_cues.tsv",
     "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv", "not_sources.tsv", "not_cues.txt",
-    "scope_cues.tsv", "risk_category_cues.tsv",
+    "scope_cues.tsv", "risk_category_cues.tsv", "outcome_cues.tsv",
 )
 
 
@@ -91,6 +91,7 @@ class Lexicons:
     not_cues: CueSet = field(default_factory=CueSet)
     scope: CueSet = field(default_factory=CueSet)  # scope_cues.tsv: cue -> role (modal, mitigation, contrast)
     risk_category: CueSet = field(default_factory=CueSet)  # risk_category_cues.tsv: category vocabulary (category choice only)
+    outcome: CueSet = field(default_factory=CueSet)  # outcome_cues.tsv: negative-outcome predicates and shortfall markers
 
     def any_of(self, name: str, regexes) -> "re.Pattern | None":
         """One regex matching wherever any of `regexes` would (named groups dropped), built once: a
@@ -161,4 +162,6 @@ class Lexicons:
             scope=cues("scope_cues.tsv", label_col=1, weight_col=None) if (directory / "scope_cues.tsv").exists() else CueSet(),
             risk_category=cues("risk_category_cues.tsv", label_col=1, weight_col=2)
             if (directory / "risk_category_cues.tsv").exists() else CueSet(),
+            outcome=cues("outcome_cues.tsv", label_col=1, weight_col=None)
+            if (directory / "outcome_cues.tsv").exists() else CueSet(),
         )

@@ -41,6 +41,11 @@ NGRAM_PREFIXES = ("c:", "w:")  # character and word n-grams (NB-weighted where N
 # Words of the pipeline's own tokens (features.OPTIONS["words"], unigrams; bigrams with "word_bigrams") are
 # seen by these models only (README, round 6).
 WORD_MODELS = {"claim", "risk", "risk_context"}
+# The risk-shape features (features.outcome_scores, session 7) are seen by these models only: they are built for
+# the risk decision, and the claim and category models measured slightly worse with them (README, session 7).
+OUTCOME_FEATURES = frozenset("x:" + k for k in ("outcome", "outcome_negated", "modal_outcome", "conditional_negative",
+                                                "contrast_negative", "shortfall"))
+OUTCOME_MODELS = {"risk", "risk_context"}
 
 
 def doc_features(doc: LabelledDoc, lex: Lexicons) -> list[dict[str, float]]:
@@ -202,9 +207,11 @@ class _Design:
         import numpy
 
         X, names = (self.X_all, self.names_all) if key == "category" else (self.X, self.names)
-        if key in WORD_MODELS:
+        words, outcome = key in WORD_MODELS, key in OUTCOME_MODELS
+        if words and outcome:
             return X, names
-        keep = numpy.array([not f.startswith("w:") for f in names], dtype=bool)
+        keep = numpy.array([(words or not f.startswith("w:")) and (outcome or f not in OUTCOME_FEATURES) for f in names],
+                           dtype=bool)
         if keep.all():
             return X, names
         X = X[:, numpy.flatnonzero(keep)].tocsr()
