@@ -145,7 +145,7 @@ class SentenceClassifier:
         else:
             if STANCE_READING:
                 pos, neg, found = stance_polarity(lex.mask(view.text), lex)
-                kinds = [k for k in found if k in ("irony", "rhetorical", "affirmative", "balanced")]
+                kinds = [k for k in found if k in ("irony", "rhetorical", "affirmative", "balanced", "dismissive")]
             else:
                 pos, neg = x.get("x:pos", 0.0), x.get("x:neg", 0.0)
                 kinds = ["irony"] * int(x.get("x:irony", 0)) + ["rhetorical"] * int(x.get("x:rhetorical", 0))

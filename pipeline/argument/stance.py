@@ -33,6 +33,11 @@ TEXT_NEUTRAL_BAND = 0.15        # |score| below this -> neutral, for short texts
 RISK_WEIGHT = 0.5               # a predicted risk is weaker skeptical evidence than an evaluative cue
 DOCUMENT_CUE_RISKS = True       # document stance: risks from the cue rule (precise), not the trained model (recall)
 BALANCED_MIXED = 1              # author sentences with a balanced verdict (stance_patterns.tsv, kind balanced) -> mixed
+# Session 7: author sentences with a verdict that dismisses the caveats just raised ("但这些问题，都是成长中的问题",
+# "不过，这些短板恰恰也说明……是务实的"; stance_patterns.tsv, kind dismissive) -> supportive, unless the balance is skeptical.
+# A supportive piece that weighs a few cautionary sentences (its "隐忧" section) and answers them read as mixed by the
+# cue balance alone.
+DISMISSIVE_SUPPORTIVE = 1
 GRID = {"sarcasm": (0.10, 0.15, 0.20, 0.25, 0.30), "supportive": (0.2, 0.3, 0.4, 0.5, 0.6),
         "skeptical": (-0.3, -0.4, -0.5, -0.6, -0.7, -0.8, -0.9)}
 
@@ -155,7 +160,8 @@ def stance_features(preds: list[SentencePrediction], views: list[SentenceView] |
     tail_n = max(TAIL_MIN, int(len(author) * TAIL_SHARE))
     tail = _balance(author[-tail_n:])[2] if author else 0.0
     balanced = sum("balanced" in p.kinds for p in author)
-    return {"P": round(pos, 2), "N": round(neg, 2), "score": round(body, 3), "balanced": balanced,
+    dismissive = sum("dismissive" in p.kinds for p in author)
+    return {"P": round(pos, 2), "N": round(neg, 2), "score": round(body, 3), "balanced": balanced, "dismissive": dismissive,
             "body": round(body, 3), "tail": round(tail, 3),
             "sarcasm": round(sarcasm / max(len(author), 1), 3), "reported": reported, "genre": genre}
 
@@ -170,6 +176,8 @@ def decide(f: dict, sarcasm_at: float = SARCASM_SKEPTICAL, supportive_at: float 
         return "mixed"
     if f["sarcasm"] >= sarcasm_at and f["score"] < 0:
         return "skeptical"
+    if f.get("dismissive", 0) >= DISMISSIVE_SUPPORTIVE and f["score"] > skeptical_at:  # "问题还有，但方向没错"
+        return "supportive"
     if f["score"] >= supportive_at:
         return "supportive"
     if f["score"] <= skeptical_at:
@@ -202,9 +210,9 @@ TIE_BREAK = "margin"  # "margin": among equally good thresholds, the one farthes
 
 def _margin(features: list[dict], a: float, b: float, c: float) -> float:
     """Smallest distance between a threshold and the value it is compared with, over the argued texts the
-    threshold rules decide (not the genre rules or a balanced verdict)."""
+    threshold rules decide (not the genre rules or a balanced or dismissive verdict)."""
     argued = [f for f in features if f["genre"] not in ("official", "briefing", "news", "disclosure")
-              and f.get("balanced", 0) < BALANCED_MIXED]
+              and f.get("balanced", 0) < BALANCED_MIXED and f.get("dismissive", 0) < DISMISSIVE_SUPPORTIVE]
     sarcasm = [abs(f["sarcasm"] - a) for f in argued if f["score"] < 0]
     scores = [min(abs(f["score"] - b), abs(f["score"] - c)) for f in argued]
     return min(sarcasm + scores, default=0.0)
