@@ -742,3 +742,37 @@ def test_reporter_dateline_numbered_questions_pronoun_speech_and_category_spans(
     kept, removed = category_text("投资者最怕的不是成本，而是规则一夜之间改变。")
     assert "成本" not in kept and removed == "成本" and "规则" in kept
     assert category_text("提纯环节会推高成本。")[1] == "成本"
+
+
+def test_outcome_features_mark_negative_outcomes_their_scope_and_shortfalls():
+    """Session 7: risks stated as plain facts or possibilities without a risk word (outcome_cues.tsv); the
+    features are seen by the risk models only."""
+    from pipeline.argument.features import lexicon_scores
+    from pipeline.argument.training import OUTCOME_FEATURES, OUTCOME_MODELS
+
+    lex = Lexicons.load()
+    assert "outcome_cues.tsv" in LEXICON_FILES and lex.outcome.entries["搁置"][0] == "outcome"
+    fact = lexicon_scores(SentenceView("该公司宣布搁置项目，并裁减约700个岗位。"), lex)
+    assert fact.get("outcome") == 2.0 and "modal_outcome" not in fact
+    conditional = lexicon_scores(SentenceView("如果首堆造价失控，财政将承压。"), lex)
+    assert conditional.get("conditional_negative") == 1.0 and conditional.get("modal_outcome") == 1.0
+    assert lexicon_scores(SentenceView("方向正确，但审批进展迟迟难以推进。"), lex).get("contrast_negative") == 1.0
+    assert lexicon_scores(SentenceView("去年销量仅约4万辆。"), lex).get("shortfall") == 1.0
+    denied = lexicon_scores(SentenceView("项目不会推迟。"), lex)
+    assert denied.get("outcome_negated") == 1.0 and "outcome" not in denied and "modal_outcome" not in denied
+    assert not any(k in lexicon_scores(SentenceView("今年销量增长了两成。"), lex) for k in ("outcome", "shortfall"))
+    assert "x:outcome" in OUTCOME_FEATURES and OUTCOME_MODELS == {"risk", "risk_context"}
+
+
+def test_dismissed_caveats_make_an_argued_text_supportive():
+    from pipeline.argument.features import stance_polarity
+    from pipeline.argument.stance import decide
+
+    lex = Lexicons.load()
+    assert "dismissive" in stance_polarity("但这些问题，都是成长中的问题。", lex)[2]
+    assert "dismissive" in stance_polarity("不过，这些短板恰恰也说明，它的路线是务实的。", lex)[2]
+    assert "dismissive" not in stance_polarity("这一战略方向正确，但审批进展偏慢。", lex)[2]  # praise, then the caveat
+    mixed = {"P": 2.5, "N": 4.0, "score": -0.2, "sarcasm": 0.05, "genre": "analysis", "balanced": 0, "dismissive": 0}
+    assert decide(mixed) == "mixed"
+    assert decide(dict(mixed, dismissive=1)) == "supportive"
+    assert decide(dict(mixed, dismissive=1, score=-0.6)) == "skeptical"  # a skeptical balance is not overturned
