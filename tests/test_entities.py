@@ -1091,3 +1091,20 @@ def test_cluster_short_forms_by_first_and_last_character():
         mentions.append(Candidate(start, start + len(surface), label, 1, "statistical"))
     groups = cluster(text, mentions, [], lambda m: None)
     assert groups == [[0, 1], [2, 3], [4, 5], [6], [7]]
+
+
+def test_window_of_a_likely_name_reaches_over_its_clause():
+    # session 7: an unknown or person/place-tagged word's window covers its clause (up to clause_chars
+    # characters each side, whole words), never across the clause's punctuation
+    import jieba
+    from pipeline.entities.tagging import WindowedLac
+
+    text = "当天上午，在这次会议上，巴洛索维克的作品被反复提到了很多很多次，大家都很高兴。"
+    tokens = [(s, e) for _, s, e in jieba.tokenize(text)]
+    plain = WindowedLac(lac=None, clause_chars=0).windows(text, tokens)
+    wide = WindowedLac(lac=None, clause_chars=15).windows(text, tokens)
+    assert sum(e - s for s, e in wide) > sum(e - s for s, e in plain)
+    start, end = text.index("巴洛"), text.index("，大家")
+    assert wide == [(start, end)]
+    short = WindowedLac(lac=None, clause_chars=4).windows(text, tokens)
+    assert all(s >= start and e < end for s, e in short)

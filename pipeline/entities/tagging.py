@@ -6,7 +6,8 @@ words; names are where jieba has no entry (out-of-vocabulary words its HMM put t
 name tag (nr / ns / nt / nz) or an abbreviation tag (j: 央行, 工行). `WindowedLac` runs LAC only on
 short windows around such tokens (`context` words on each side, never across punctuation; further
 to the left of a name head such as 有限公司 or 研究院; after a listed place followed by a word that
-ends the way organisation names end, 北京 | 银行, 美国 | 海军), and gives the other tokens the tag
+ends the way organisation names end, 北京 | 银行, 美国 | 海军; over the whole clause, up to 15 characters each
+side, around a word jieba's HMM made up or tags as a person's or place's name, session 7), and gives the other tokens the tag
 from jieba's dictionary. Words that only look like names to jieba get no window: words its HMM
 put together that CC-CEDICT lists as common words only (算力, 晶圆), and currency names from the
 figures step's table (欧元, 谢克尔 nr; 印尼盾, named after its country, keeps its window). On the
@@ -35,6 +36,10 @@ _OOV_NOT_NAME_FIRST = frozenset(word_lists()["oov_not_name_first"])
 # jieba dictionary frequency from which a word tagged as a name is taken as an ordinary word (no LAC window)
 FREQUENT_TAGGED_WORD = 3000
 _MAGNITUDES = "十百千万亿"          # 亿克朗, 万亿韩元: a currency word with the magnitude jieba joined to it
+# how far (characters, each side) the window of a likely person's or place's name reaches to the ends of its clause
+CLAUSE_CHARS = 15
+_CLAUSE_END = frozenset("，。；！？,;!?")
+_CLAUSE_TAGS = ("nr", "ns")
 _KEEP_FIRST = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "f", "t")
 
 
@@ -82,7 +87,8 @@ class WindowedLac:
     def __init__(self, lac, context: int = 2, scope: str = "windows", heads: Sequence[str] = (),
                  head_context: int = 6, known: set[str] | frozenset[str] = frozenset(),
                  surnames: set[str] | frozenset[str] = frozenset(), places: set[str] | frozenset[str] = frozenset(),
-                 ordinary: Callable[[str], bool] | None = None, currencies: set[str] | frozenset[str] = frozenset()):
+                 ordinary: Callable[[str], bool] | None = None, currencies: set[str] | frozenset[str] = frozenset(),
+                 clause_chars: int = CLAUSE_CHARS):
         import jieba
 
         jieba.dt.check_initialized()
@@ -106,6 +112,11 @@ class WindowedLac:
         # currency words (欧元, 谢克尔, 亿克朗): money, read by the figures step, never a name here; jieba
         # tags some as names (谢克尔 nr, 欧元 nz), LAC as measure words (美元 q)
         self.currencies = currencies
+        # a word jieba's HMM made up or its dictionary tags as a person's or a place's name (not a head, an
+        # abbreviation or an organisation): its window reaches over whole words to the ends of its clause, at
+        # most `clause_chars` characters on each side (0: the plain `context`), so LAC reads the name with
+        # the clause around it (session 7)
+        self.clause_chars = clause_chars
         self._freq = jieba.dt.FREQ
         self._tags = word_tags()
         self._needs: dict[str, bool] = {}      # per-word caches (bounded by the vocabulary seen)
@@ -234,6 +245,11 @@ class WindowedLac:
             previous_end = e
         spans: list[tuple[int, int]] = []
         n = len(tokens)
+
+        def wordish_or_inner(k: int) -> bool:
+            # inside a clause: words and any mark that does not end it (、 “ ” 《 》 · brackets)
+            return wordish[k] or words[k].strip() not in _CLAUSE_END and words[k].strip() != ""
+
         heads, ends_head, needs, quiet = self.heads, self._ends_head, self._needs, self._quiet
         made_of = self._word_cache_of
         if made_of[0] is not heads or made_of[1] is not self.surnames or made_of[2] is not self.places:
@@ -270,6 +286,15 @@ class WindowedLac:
                     and joined[b + 1] and len(words[b + 1]) <= 2:
                 b += 1
                 extra += 1
+            if self.clause_chars and not ends and (not self._freq.get(w) or self._tags.get(w, "")[:2] in _CLAUSE_TAGS) \
+                    and (needs[w] if w in needs else self.needs_lac(w)):
+                # a likely name jieba does not know as an organisation: the whole clause, up to clause_chars
+                reach = tokens[i][0] - self.clause_chars
+                while a > 0 and wordish_or_inner(a - 1) and joined[a] and tokens[a - 1][0] >= reach:
+                    a -= 1
+                reach = tokens[i][1] + self.clause_chars
+                while b + 1 < n and wordish_or_inner(b + 1) and joined[b + 1] and tokens[b + 1][1] <= reach:
+                    b += 1
             s, e = tokens[a][0], tokens[b][1]
             if spans and s <= spans[-1][1] and "\n" not in text[spans[-1][1]:s]:
                 spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
