@@ -114,12 +114,6 @@ def test_short_capitals_with_company_or_country_arm(rec):
     assert ("MTN尼日利亚", "ORG") in run(rec, "运营商也在加码。MTN尼日利亚今年宣布投资。")
 
 
-def test_company_word_after_a_named_company_is_part_of_it(rec):
-    # session 7: Zentrix公司 / 鹿鸣公司 are one mention (the team's 西屋公司; CLUENER's convention too)
-    assert ("Zentrix公司", "ORG") in run(rec, "Zentrix公司开发的新游戏上周发布。")
-    assert ("鹿鸣有限公司", "ORG") in run(rec, "鹿鸣有限公司昨日公告。", [("鹿鸣", "ORG")])
-
-
 def test_local_office_after_its_place_is_one_organisation(rec):
     # session 7: place + office words up to the head, no function word between (通州区住保办)
     found = run(rec, "青禾区住保办回应了申请人的问题。", [("青禾区", "LOC")])

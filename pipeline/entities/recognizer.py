@@ -86,8 +86,6 @@ COMPANY_ENDINGS = _W["company_endings"]
 ZONE_ENDINGS = _W["zone_endings"]
 ADMIN_UNITS = _W["admin_units"]
 # session 7 span conventions (MentionFinder._span_conventions; the words in models/entities/rule_words.tsv)
-COMPANY_WORDS = ("公司", "集团", "银行")
-COMPANY_WORD_AFTER = re.compile(r"(?:股份)?(?:有限)?公司")
 LOCAL_UNITS = frozenset("省市区县州")
 LOCAL_OFFICE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:" + "|".join(sorted(_W["local_office_heads"], key=len, reverse=True)) + ")")
 OFFICE_STOP = re.compile("[" + "".join(_W["office_stop_chars"]) + "]")
@@ -774,6 +772,20 @@ class MentionFinder:
             if j >= len(units):
                 continue
             first = units[j]
+            if first.tag == "PER" and first.end - first.start == 2:
+                # 首相 | 石原(PER) | 正 | 久 | 将: a tagger's two-character name cut before the rest of the given
+                # name (one or two characters the tagger made words of their own, together no common word, then a
+                # verb or a mark) is the whole name
+                k, end = j + 1, first.end
+                while k < len(units) and units[k].start == end and units[k].end - first.start <= 4 \
+                        and units[k].tag in ("n", "nz", "nr", "d", "ad", "a") and HAN_WORD.fullmatch(text[units[k].start:units[k].end]):
+                    end = units[k].end
+                    k += 1
+                word = text[first.end:end]
+                if word and k < len(units) and units[k].tag in ("v", "p", "w", "vd") and word[0] not in NAME_STOP_FIRST \
+                        and dictionary_tag(word) is None and not is_common_word(text[first.start:end]):
+                    out.append(Candidate(first.start, end, "PERSON", PRIO_TITLE, "title"))
+                continue
             if first.tag in ("PER",) or (first.term and first.term.label == "PERSON"):
                 continue  # the tagger / termbase already has the name
             if first.tag not in ("n", "nz", "nr", "LOC", "ORG") or first.strong:
@@ -1248,13 +1260,13 @@ class MentionFinder:
         return out
 
     def _span_conventions(self, text: str, chosen: list[Candidate], tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
-        """Session 7, span conventions shared by the team's annotators and CLUENER: (1) a named company
-        written with 公司 / 有限公司 after its name is one mention with it (Valve公司, 西屋公司); (2) a local
-        office is the place and the office's name up to its head (通州区 + 住保办, 江苏省 + 文联党组, 湖北省 +
-        经济和信息化厅): a place ending in an administrative unit, then at most eight characters with no
+        """Session 7, a span convention shared by the team's annotators and CLUENER: a local office is the
+        place and the office's name up to its head (通州区 + 住保办, 江苏省 + 文联党组, 湖北省 + 经济和信息化厅): a place ending in an administrative unit, then at most eight characters with no
         function word, ending in an office head at a word boundary (CLUENER first half +3 mentions right, second
         half ±0, team articles unchanged). Cutting a function word off the end of a tagger's three-character
-        person name (金庸 | 于) was measured too: +1 on the first half, −1 on the second, not kept."""
+        person name (金庸 | 于) was measured too: +1 on the first half, −1 on the second, not kept; so was a
+        company's 公司 after its name (Valve公司, as the team writes 西屋公司): +2 on the first half, ±0 on the
+        second, but a Latin name + 公司 is then read "Valve Company" instead of "Valve", so not kept."""
         out: list[Candidate] = []
         ends: set[int] | None = None
         skip_to = -1
@@ -1262,12 +1274,7 @@ class MentionFinder:
             if c.start < skip_to:
                 continue
             surface = text[c.start:c.end]
-            nxt = chosen[k + 1].start if k + 1 < len(chosen) else len(text)
-            if c.label == "ORG" and not surface.endswith(COMPANY_WORDS):
-                m = COMPANY_WORD_AFTER.match(text, c.end)
-                if m and m.end() <= nxt:
-                    c = Candidate(c.start, m.end(), "ORG", c.prio, "chain", c.term)
-            elif c.label in ("GPE", "LOC") and surface[-1:] in LOCAL_UNITS and len(surface) >= 2:
+            if c.label in ("GPE", "LOC") and surface[-1:] in LOCAL_UNITS and len(surface) >= 2:
                 m = LOCAL_OFFICE.match(text, c.end)
                 if ends is None:
                     ends = {e for _, e in tokens}
