@@ -1262,7 +1262,7 @@ class MentionFinder:
     def _span_conventions(self, text: str, chosen: list[Candidate], tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
         """Session 7, a span convention shared by the team's annotators and CLUENER: a local office is the
         place and the office's name up to its head (通州区 + 住保办, 江苏省 + 文联党组, 湖北省 + 经济和信息化厅): a place ending in an administrative unit, then at most eight characters with no
-        function word, ending in an office head at a word boundary (CLUENER first half +3 mentions right, second
+        function word, ending in an office head at a word boundary (CLUENER first half +1 mention right, second
         half ±0, team articles unchanged). Cutting a function word off the end of a tagger's three-character
         person name (金庸 | 于) was measured too: +1 on the first half, −1 on the second, not kept; so was a
         company's 公司 after its name (Valve公司, as the team writes 西屋公司): +2 on the first half, ±0 on the

@@ -37,7 +37,7 @@ _OOV_NOT_NAME_FIRST = frozenset(word_lists()["oov_not_name_first"])
 FREQUENT_TAGGED_WORD = 3000
 _MAGNITUDES = "十百千万亿"          # 亿克朗, 万亿韩元: a currency word with the magnitude jieba joined to it
 # how far (characters, each side) the window of a likely person's or place's name reaches to the ends of its clause:
-# CLUENER dev 0.609 with the plain windows -> 0.616 (6) / 0.616 (8) / 0.617 (10) / 0.618 (15), for +15% / +19% / +20% /
+# CLUENER dev (measured with a since-dropped 公司 rule worth +0.001) 0.609 with the plain windows -> 0.616 (6) / 0.616 (8) / 0.617 (10) / 0.618 (15), for +15% / +19% / +20% /
 # +28% entity-step CPU on the team articles (characters through LAC 17% -> 20% / 22% / 23% / 26%); 6 keeps the step
 # under 30% of the pipeline's time (session 7)
 CLAUSE_CHARS = 6
