@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import cn2an
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.figures import extract_figures, extract_numbers, extract_percentages, parse_number
@@ -39,6 +39,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
+@example("7888375131203906976181万英镑")   # found by Hypothesis: its US-dollar cents overflowed 28 digits
 def test_no_crash_and_exact_offsets(text):
     figs = extract_figures(text, _sentences(text))
     sents = _sentences(text)

@@ -40,7 +40,12 @@ def round_rate(r: Decimal) -> Decimal:
 
 
 def round_usd(v: Decimal) -> Decimal:
-    return v.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN) if v != v.to_integral_value() else v
+    if v == v.to_integral_value():
+        return v
+    with localcontext() as ctx:
+        # cents of an absurdly large amount (7888375131203906976181万英镑) need more than the default 28 digits
+        ctx.prec = max(28, v.adjusted() + 4)
+        return v.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
 
 
 def reference_source(code: str) -> Optional[str]:
