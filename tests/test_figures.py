@@ -193,6 +193,26 @@ def test_bare_krona_and_shilling_follow_the_country_the_article_names():
     assert one("超过38万亿肯尼亚先令").qualifier == "more_than"
 
 
+def test_currencies_added_in_session_7_and_their_shared_names():
+    assert one("哈萨克斯坦计划投入1.2万亿坚戈建设稀土分离厂。").currency == "KZT"
+    assert one("匈牙利政府提供3,000亿福林补贴。").currency == "HUF"
+    assert one("科威特主权基金出资5亿科威特第纳尔。").currency == "KWD"
+    # shared words keep their old default and follow the country named in the sentence
+    assert one("印度拨款500亿卢比。").currency == "INR"
+    assert one("巴基斯坦拨款500亿卢比。").currency == "PKR"
+    assert one("瑞士联邦拨款20亿法郎。").currency == "CHF"
+    assert one("塞内加尔的海水淡化厂耗资1,000亿法郎。").currency == "XOF"
+    assert one("阿联酋投入20亿迪拉姆。").currency == "AED"
+    assert one("摩洛哥投入20亿迪拉姆。").currency == "MAD"
+    # a reference rate where the ECB quotes the currency or it is pegged to the euro; none otherwise
+    ron = one("罗马尼亚拨款10亿列伊。")
+    assert ron.currency == "RON" and ron.usd_rate is not None and 0.15 < float(ron.usd_rate) < 0.3
+    assert one("科特迪瓦获得655.957亿西非法郎贷款。").usd_rate is not None
+    assert one("约合1.2万亿坚戈").usd_rate is None
+    # a bare 第纳尔 names no one currency, and 拉里 alone is a person's name
+    assert money("当地拨款20亿第纳尔。") == [] and money("格鲁吉亚的项目欠了3亿拉里。") == []
+
+
 def test_at_most_before_a_penalty_verb():
     m = one("违规企业最高可被处以3,500万欧元或全球年营业额7%的罚款。")
     assert (m.value, m.qualifier) == (35_000_000, "less_than")
