@@ -659,3 +659,32 @@ def test_a_cap_stated_with_about_is_at_most():
     for text, amount in (("投资上限约50亿欧元。", "上限约50亿欧元"), ("每家企业最高约300万元补贴。", "最高约300万元")):
         money, = extract_figures(text, [(0, len(text))]).money
         assert (money.text, money.qualifier) == (amount, "less_than")
+
+
+TABLE = ("主要项目如下表所示：\n\n| 企业 | 地点 | 投资额（亿丹麦克朗） | 员工（人） |\n|---|---|---|---|\n"
+         "| 甲公司 | 卡伦堡 | 420 | 1200 |\n| 乙公司 | 希勒勒 | 290 | 800 |\n| 合计 |  | {total} | 2000 |\n\n资料来源：企业公告。")
+
+
+def test_table_cells_under_a_money_unit_header_are_amounts():
+    found = money(TABLE.format(total="710"))
+    assert [(m.text, m.value, m.currency) for m in found] == [
+        ("420", 42_000_000_000, "DKK"), ("290", 29_000_000_000, "DKK"), ("710", 71_000_000_000, "DKK")]
+    # the head-count column has no money unit; a plain number outside a table stays a number
+    assert money("| 年份 | 员工（人） |\n|---|---|\n| 2025 | 1200 |") == []
+
+
+def test_a_table_total_row_is_checked_against_the_rows_above():
+    ok, = [c for c in checks(TABLE.format(total="710")) if c.claim_text == "710"]
+    assert ok.verdict == "consistent"
+    bad, = [c for c in checks(TABLE.format(total="750")) if c.claim_text == "750"]
+    assert bad.verdict == "inconsistent"
+
+
+def test_a_total_stated_before_is_not_a_part_of_the_next_sum():
+    text = ("钱分成三块：甲450亿欧元，乙300亿欧元，丙150亿欧元，“三项合计1,200亿欧元”。"
+            "三项加起来是900亿欧元，剩下的去了哪里？")
+    verdicts = {c.claim_text[-10:]: c.verdict for c in checks(text)}
+    assert [v for k, v in verdicts.items() if "1,200亿" in k] == ["inconsistent"]
+    assert [v for k, v in verdicts.items() if "900亿欧元" in k] == ["consistent"]
+    assert "三块" not in [m.text for m in money(text)]      # parts, not three yuan
+    assert one("这顿饭花了我三块钱。").value == 3

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Optional, Sequence
 
-from .money import MItem
+from .money import MItem, table_cells
 from .quantities import QItem
 from .numerals import Num
 from .rates import UsdInfo
@@ -58,6 +58,8 @@ BASE_TIME_RE = re.compile(r"(?:较|比)(?:(?:19|20)\d\d年|去年|上年|上一�
 UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
 # 加上A和B，…已超过T: words before a total the added amounts make up
 ADDED_TOTAL_RE = re.compile(r"(?:合计|总计|共计|总共|一共|累计|总额|总规模|超过|达到|达|逾|共|总计)[^，。；！？,;!?\n]{0,4}$")
+# the first cell of a table row that totals the rows above it
+TABLE_TOTAL_RE = re.compile(r"^(?:合计|总计|共计|小计|总额|合计金额|总投资|合\s*计|Total|TOTAL)$")
 SUM_RE = re.compile(r"(?:([两二三四五六七八九十2-9](?:项|者|家|笔|个|部分|类|方面|座|处|期))[^，。；！？,;!?\n]{0,8}?)?"
                     r"(?:合计|总计|共计|加起来|总共|一共|合共|加总)(?:约|达|为|超过|恰好为|恰好|正好|约为|是)?[^，。；！？,;!?\n]{0,4}$")
 
@@ -487,21 +489,28 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         return Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent")
 
     # --- sums: 四项合计恰好为26万亿韩元, 两者合计超过1.2兆日圆
+    sum_heads = {}
     for i, total, u in amounts:
         s = sid(total.start)
         if s is None:
             continue
-        s0, s1 = sentences[s]
-        cs, _ = clause_span(text, total.start, total.end, s0, s1)
+        cs, _ = clause_span(text, total.start, total.end, *sentences[s])
         m = SUM_RE.search(text, max(cs, total.start - 12), total.start)
-        if not m:
+        if m:
+            sum_heads[i] = (s, cs, m)
+    for i, total, u in amounts:
+        if i not in sum_heads:
             continue
+        s, cs, m = sum_heads[i]
+        s0, s1 = sentences[s]
         count = None
         if m.group(1):
             count = _count_of(m.group(1))
         # 上述五个项目合计…: five parts may take five lines (a table's rows) before the total
         back = max(3, count or 0)
-        prior = [a for a in amounts if a[1].end <= cs and sid(a[1].start) is not None and s - back <= sid(a[1].start)]
+        # a total stated before (三项合计1.2万亿。三项加起来是9,000亿) is not one of the parts
+        prior = [a for a in amounts if a[1].end <= cs and sid(a[1].start) is not None and s - back <= sid(a[1].start)
+                 and a[0] not in sum_heads]
         if count is not None:
             parts = prior[-count:] if len(prior) >= count else None
         else:
@@ -512,6 +521,32 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if not parts:
             continue   # 总共投入了22亿美元: a total without its parts is not a claim to check
         checks.append(sum_check(s, cs, ce, parts, total, u))
+    # --- | 合计 | | 1,015 |: a table's total row against the amounts above it in the same column
+    for i, total, u in amounts:
+        ls = text.rfind("\n", 0, total.start) + 1
+        le = text.find("\n", total.start)
+        le = len(text) if le < 0 else le
+        if not text.startswith("|", ls) or (s := sid(total.start)) is None:
+            continue
+        cells = table_cells(text, ls, le)
+        col = next((k for k, (a, b) in enumerate(cells) if a <= total.start < b), None)
+        if col is None or not cells or not TABLE_TOTAL_RE.match(text[cells[0][0]:cells[0][1]].strip()):
+            continue
+        parts = []
+        row_end = ls - 1
+        while row_end > 0:
+            row_start = text.rfind("\n", 0, row_end) + 1
+            row = text[row_start:row_end]
+            if not row.startswith("|") or set(row) <= set("|-: "):
+                break
+            above = table_cells(text, row_start, row_end)
+            if col < len(above):
+                a, b = above[col]
+                parts += [x for x in amounts if a <= x[1].start < b and x[1].currency == total.currency]
+            row_end = row_start - 1
+        if len(parts) >= 2:
+            parts.sort(key=lambda x: x[1].start)
+            checks.append(sum_check(s, total.start, total.end, parts, total, u, " (the rows above in its column)"))
     # --- 加上A和B，…已超过T: the amount stated just before, and the amounts added to it, make up the total
     for i, total, u in amounts:
         s = sid(total.start)

@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
-from .numerals import (BIG_UNITS, Num, blocked_positions, parse_at,
+from .numerals import (BIG_UNITS, Num, blocked_positions, parse_at, parse_number,
                        scan_numbers)
 from .quantities import _merge_qual, qualifier_after, qualifier_before
 from .resources import lexicon, models_key
@@ -61,6 +61,7 @@ class _Tables:
     equiv_re: re.Pattern
     bare_re: re.Pattern
     ctx_symbols: dict[str, list[tuple[str, re.Pattern]]]
+    parts_re: re.Pattern
 
 
 def _alt(words) -> str:
@@ -106,9 +107,11 @@ def _tables(key: str) -> _Tables:
     count_re = re.compile(r"[ ]?(?:" + _alt(lex.count_word) + ")")
     equiv_re = re.compile(r"^[ ]?[(（]?[ ]?(?:" + _alt(lex.equivalence_marker) + r")?[ ]?$")
     bare_re = re.compile(_alt(n for n in suffix_map if len(n) >= 2 and not n.isascii()))
+    parts_re = re.compile("(?:" + _alt(lex.weak_currency_not_after) + ")[ ]?$") if lex.weak_currency_not_after \
+        else re.compile(r"(?!)")
     return _Tables(suffix_re, suffix_map, prefix_re, prefix_map, minor, minor_re, iso, mag_re, mag,
                    yuan_not_re, context_re, count_re, frozenset(lex.range_connector), equiv_re, bare_re,
-                   ctx_symbols)
+                   ctx_symbols, parts_re)
 
 
 def _t() -> _Tables:
@@ -279,6 +282,8 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
                     pass
                 elif nxt and _is_cjk(nxt):
                     ok = False
+                elif t.parts_re.search(text, max(0, num_start - 4), num_start):
+                    ok = False     # 钱分成三块: parts, not three yuan
                 else:
                     cs, ce = _clause(text, x.start)
                     clause = text[cs:ce]
@@ -351,8 +356,82 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
     _drop_exchange_quotes(text, items)
     _add_bare_magnitudes(text, items, t)
     _join_ranges(text, items, nums, used, t)
+    _add_table_cells(text, items, nums, used, t)
     _link_equivalents(text, items, t)
     return items
+
+
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HEADER_MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
+
+
+@lru_cache(maxsize=4)
+def _header_unit_re(key: str) -> re.Pattern:
+    # 投资额（亿丹麦克朗）, 金额(万元), 规模（单位：百万美元）: a money unit in brackets in a table's column header
+    names = (n for n, (_, weak) in _tables(key).suffix_map.items() if not weak)
+    return re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(" + "|".join(_HEADER_MAGNITUDES) + r")?\s*(" + _alt(names)
+                      + r")\s*[)）]")
+
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of one Markdown table row text[start:end], as (start, end) spans without the pipes."""
+    bars = [i for i in range(start, end) if text[i] == "|"]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
+def _add_table_cells(text: str, items: list[MItem], nums: list[Num], used: set[int], t: _Tables) -> None:
+    """| 诺和诺德 | 卡伦堡 | 420 | under a header | 企业 | 地点 | 投资额（亿丹麦克朗） |: a bare number in a
+    column whose header names a money unit is that amount (42,000,000,000 DKK). Markdown tables only,
+    the form HTML tables and .md articles reach the pipeline in."""
+    if "|" not in text or "-" not in text:
+        return
+    unit_re = _header_unit_re(models_key())
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    taken = [(m.start, m.end) for m in items]
+    by_start = {x.start: x for x in nums}
+    added: list[MItem] = []
+    k = 0
+    while k + 1 < len(lines):
+        hs, he = lines[k]
+        if not (text[hs:he].lstrip().startswith("|") and _TABLE_SEPARATOR.match(text[lines[k + 1][0]:lines[k + 1][1]])):
+            k += 1
+            continue
+        units = {}
+        for col, (cs, ce) in enumerate(table_cells(text, hs, he)):
+            m = unit_re.search(text, cs, ce)
+            if m:
+                written = m.group(2)
+                code, _ = t.suffix_map[written]
+                if len(t.ctx_symbols.get(written, ())):
+                    code = _currency_in_context(text, m.start(2), written, code, t)
+                scale = parse_number("1" + m.group(1)) if m.group(1) else Decimal(1)
+                units[col] = (code, scale)
+        k += 2
+        while k < len(lines) and text[lines[k][0]:lines[k][1]].lstrip().startswith("|"):
+            rs, re_ = lines[k]
+            for col, (cs, ce) in enumerate(table_cells(text, rs, re_)):
+                if col not in units:
+                    continue
+                cell = text[cs:ce]
+                a = cs + len(cell) - len(cell.lstrip())
+                b = ce - (len(cell) - len(cell.rstrip()))
+                x = by_start.get(a)
+                if x is None or x.end != b or a in used or x.value is None:
+                    continue
+                if any(s < b and a < e for s, e in taken):
+                    continue
+                code, scale = units[col]
+                added.append(MItem(start=a, end=b, value=x.value * scale,
+                                   value_max=None if x.value_max is None else x.value_max * scale,
+                                   currency=code, qualifier="range" if x.value_max is not None else "exact",
+                                   core_start=a, core_end=b, iso=t.iso.get(code, True)))
+            k += 1
+    if added:
+        items.extend(added)
+        items.sort(key=lambda m: m.start)
 
 
 # 政府出资一元、企业出资两元的方式配对: small unit amounts that state a matching ratio, not money spent

@@ -88,6 +88,7 @@ class Lexicon:
     not_number: list[str] = field(default_factory=list)
     yuan_not_before: list[str] = field(default_factory=list)
     money_context: list[str] = field(default_factory=list)
+    weak_currency_not_after: list[str] = field(default_factory=list)
     si_unit_after: list[str] = field(default_factory=list)
     count_word: list[str] = field(default_factory=list)
     equivalence_marker: list[str] = field(default_factory=list)
