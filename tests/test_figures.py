@@ -688,3 +688,8 @@ def test_a_total_stated_before_is_not_a_part_of_the_next_sum():
     assert [v for k, v in verdicts.items() if "900亿欧元" in k] == ["consistent"]
     assert "三块" not in [m.text for m in money(text)]      # parts, not three yuan
     assert one("这顿饭花了我三块钱。").value == 3
+
+
+def test_a_restatement_after_an_enumeration_comma():
+    a, b = money("菲律宾国家电网公司计划投入约1,100亿比索、约合19亿美元，升级输电网络。")
+    assert (a.currency, b.currency, b.equivalent_of) == ("PHP", "USD", 0)

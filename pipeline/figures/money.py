@@ -565,7 +565,7 @@ def _link_equivalents(text: str, items: list[MItem], t: _Tables) -> None:
         marker = any(w in gap or head.startswith(w) for w in ("约合", "折合", "相当于", "合", "即"))
         if not (paren or marker):
             continue
-        if not t.equiv_re.match(gap.replace(",", "").replace("，", "")):
+        if not t.equiv_re.match(gap.replace(",", "").replace("，", "").replace("、", "")):   # A、约合B as A，约合B
             continue
         if a.currency == b.currency and not paren:
             continue
