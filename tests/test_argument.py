@@ -238,6 +238,12 @@ def test_document_stance_press_briefing_leaves_out_questions_and_disclosure_is_n
     views = arg.views(sentences, sections)
     assert genre_of(views) == "briefing"
     assert arg(text, sentences, sections).stance.label == "supportive"
+    # the same transcript as a media outlet edited and relays it (记者问：, 整理：X, 实录) reads like a news report
+    relayed = [("埃及海水淡化计划新闻发布会实录", "title"), ("来源：某某财经观察 整理：郑宛", "byline")] + \
+        [(t.replace("记者（财新）：", "记者问：").replace("记者（路透社）：", "记者问："), k) for t, k in briefing[1:]]
+    text, sentences, sections = _doc(relayed)
+    assert genre_of(arg.views(sentences, sections)) == "news"
+    assert arg(text, sentences, sections).stance.label == "neutral"
     # without the briefing markers the same lines are an argued text whose questions count as sarcasm
     assert genre_of([SentenceView(t.replace("新闻发布会", "座谈"), k) for t, k in briefing if not t.startswith("主持人")]) != "briefing"
     text, sentences, sections = _doc([

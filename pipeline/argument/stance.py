@@ -49,12 +49,15 @@ _NEWS_DATELINE = re.compile(r"^\s*(?:【[^】]{1,12}(?:讯|电)】|本报讯|新
 # reporter but no place ("本报记者 某某") is not enough: news analyses carry it too.
 _REPORTER_DATELINE = re.compile(r"^\s*[（(]?\s*(?:本报|本刊|中央社)?记者\s*[：:|｜]?\s*[^，。；/／]{1,20}\s*[/／]?\s*[^，。；/／\s]{1,12}(?:报导|报道)\s*[）)]?\s*$")
 _INTERVIEW_TITLE = re.compile(r"专访|访谈|对话[^，。]{0,12}[：:]")
-_QUESTION_LINE = re.compile(r"^\s*(?:问|记者|[QＱ])\s*(?:[（(][^）)]{1,20}[）)])?\s*[：:]")  # 记者（财新）：
+_QUESTION_LINE = re.compile(r"^\s*(?:问|记者问?|提问|[QＱ])\s*(?:[（(][^）)]{1,20}[）)])?\s*问?\s*[：:]")  # 记者（财新）：, 记者问：
 # A numbered question of a question-and-answer explainer ("问一：……？", "Q1：……？", "一问：……？"), often a heading.
 _NUMBERED_QUESTION = re.compile(r"^\s*(?:问\s*[一二三四五六七八九十\d]{1,3}|[QＱ]\s*\d{1,2}|[一二三四五六七八九十]{1,3}问)\s*[：:、.．]\s*\S.*[？?]\s*$")
 # A press conference / briefing transcript: the title names one, or a moderator opens the floor.
 _BRIEFING_TITLE = re.compile(r"新闻发布会|发布会|吹风会|记者会|记者招待会|答记者问")
 _MODERATOR_LINE = re.compile(r"^\s*主持人\s*\S{0,6}\s*[：:]")
+# A transcript a media outlet edited and relays (整理：X, 编者按, 以下为……实录, 有删节, a title ending in 实录):
+# its speakers present their policy, the outlet does not argue, so it reads like a news report.
+_RELAYED_TRANSCRIPT = re.compile(r"整理\s*[：:]|^\s*编者按|实录|有删节")
 # A listed company's statutory announcement (上市公司公告): title "……公司关于……的公告", or a securities-code line.
 _DISCLOSURE_TITLE = re.compile(r"(?:公司|集团)[^。！？]{0,80}公告$")
 _SECURITIES_LINE = re.compile(r"^\s*(?:证券代码|股票代码)\s*[：:]")
@@ -112,7 +115,9 @@ def genre_of(views: list[SentenceView] | None) -> str:
     questions = sum(bool(_QUESTION_LINE.match(v.text) or _NUMBERED_QUESTION.match(v.text)) for v in views)
     answers = sum(bool(_ANSWER_LINE.match(v.text)) for v in views)
     if questions >= 2 and (_BRIEFING_TITLE.search(title) or any(_MODERATOR_LINE.match(v.text) for v in views)):
-        return "briefing"
+        relayed = _RELAYED_TRANSCRIPT.search(title) or any(_RELAYED_TRANSCRIPT.search(v.text) for v in views[:6]
+                                                             if v.kind != "title")
+        return "news" if relayed else "briefing"
     if questions >= 2 and answers >= 2 or (_INTERVIEW_TITLE.search(title) and questions >= 2):
         return "interview"
     first = next((v.text for v in views if v.kind == "body" and not _is_meta(v)), "")
