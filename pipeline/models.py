@@ -15,7 +15,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT"]
 NameSource = Literal["termbase", "dictionary", "latin", "transliteration"]
@@ -59,6 +59,10 @@ class Byline(Model):
     publisher: Optional[str] = None
     image_source: Optional[str] = None
     source: Optional[str] = Field(None, description="来源: where the article says it comes from")
+    department: Optional[str] = Field(
+        None, description="the department or desk of the issuing body that wrote the article (产业研究部); schema 1.3")
+    platform: Optional[str] = Field(
+        None, description="the social platform the article was posted on (微博, 微信), from its post header; schema 1.3")
     other: dict[str, str] = Field(default_factory=dict, description="byline roles not mapped above, keyed by the Chinese label")
 
 

@@ -13,7 +13,8 @@ from pipeline.models import SCHEMA_VERSION, document_json_schema
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 SCHEMA_FILE = SCHEMA_DIR / f"document-{SCHEMA_VERSION}.schema.json"
 # Earlier versions stay so that documents written by an earlier release still validate against
-# the contract they were written to: 1.0 -> 1.1 added entity_index[].name_en_method (optional).
+# the contract they were written to: 1.0 -> 1.1 added entity_index[].name_en_method (optional);
+# 1.2 -> 1.3 added source.byline.department and source.byline.platform (optional).
 
 
 def schema_text() -> str:

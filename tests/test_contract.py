@@ -58,7 +58,16 @@ def test_offsets_are_exact_for_every_span(corpus_run):
 def test_documents_of_the_previous_schema_version_still_validate(corpus_run):
     out, _, _ = corpus_run
     doc = next(iter(load_docs(out).values()))
-    assert doc["schema_version"] == "1.2" and any("name_en_method" in e for e in doc["entity_index"])
+    assert doc["schema_version"] == "1.3" and any("name_en_method" in e for e in doc["entity_index"])
+    v12 = json.loads(json.dumps(doc))
+    v12["schema_version"] = "1.2"
+    for role in ("department", "platform"):
+        v12["source"]["byline"].pop(role)
+    assert validation_errors(v12) == []
+    v12["source"]["byline"]["platform"] = "微博"   # a 1.3 field in a 1.2 document is an error
+    assert any(p.startswith("source/byline") for p in validation_errors(v12))
+    doc["source"]["byline"].pop("department")
+    doc["source"]["byline"].pop("platform")
     v11 = json.loads(json.dumps(doc))
     v11["schema_version"] = "1.1"
     for entry in v11["entity_index"]:
