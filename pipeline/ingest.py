@@ -294,6 +294,9 @@ def _html_site_name(tree) -> str | None:
 
 _BYLINE_ROLES = {
     "本文作者": ("author",), "作者": ("author",), "分析师": ("author",), "撰文": ("author",), "文": ("author",), "记者": ("author",),
+    # 整理：郑宛 under a press-conference transcript, 执笔：苏明岚 under an institute's brief: the one credited
+    # with the text is its author
+    "整理": ("author",), "执笔": ("author",), "撰稿": ("author",), "编译": ("author",),
     "审校": ("reviewer",), "校对": ("reviewer",), "审核": ("reviewer",),
     "编辑": ("editor",), "责编": ("editor",), "责任编辑": ("editor",),
     "出品": ("publisher",), "编辑/出品": ("editor", "publisher"), "出品方": ("publisher",),
@@ -305,9 +308,10 @@ _SITE_LABEL = "网站"
 _BYLINE_LABEL = "|".join(re.escape(label) for label in sorted(_BYLINE_ROLES, key=len, reverse=True))
 _KNOWN_FIELD = re.compile(rf"({_BYLINE_LABEL}|[\u4e00-\u9fff]{{1,6}}来源)\s*[|｜:：/]\s*")
 # After a known first field, a meta line may carry others: "来源：X 作者：Y 发布时间：2026-11-20".
-# Fields are separated by spaces or by a bar: "作者：林屿｜责任编辑：许诺".
+# Fields are separated by spaces or by a bar: "作者：林屿｜责任编辑：许诺". A label no role knows needs a colon:
+# in 作者：冯砚 ｜ 欧亚观察专栏 ｜ 2026年11月22日 the column's name before a bar is a part of the line, not a label.
 _ANY_FIELD = re.compile(
-    rf"(?:^|(?<=[\s|｜丨]))(?:({_BYLINE_LABEL})\s*[|｜:：/]|([\u4e00-\u9fff]{{2,6}})\s*[|｜:：])\s*")
+    rf"(?:^|(?<=[\s|｜丨]))(?:({_BYLINE_LABEL})\s*[|｜:：/]|([\u4e00-\u9fff]{{2,6}})\s*[:：])\s*")
 # Page furniture after the last field: "闵思远　2026-11-22 08:15　阅读 12,406".
 _TRAILING_META = re.compile(
     r"(?:\s+(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -318,6 +322,15 @@ _VALUE_BAR = re.compile(r"\s*[|｜丨]\s*")
 _COLUMN_NOTE = re.compile(r"^(专栏|栏目)\s*[「『“\"《]?(.+?)[」』”\"》]?$")
 _TABLE_NOTE_LABELS = ("资料来源", "数据来源", "图表来源")
 _LEAD_BEFORE_FIELD = re.compile(rf"^([^|｜丨：:。，]{{2,24}}?)\s*[|｜丨]\s*(?={_KNOWN_FIELD.pattern})")
+# 中欧生命科学研究院 产业研究部　执笔：苏明岚: an institution (and its department) heading the byline, set off by a
+# space: the institution issues the article, the department wrote it (a web page whose site is the institution
+# may show the department alone)
+_INSTITUTION = r"[\u4e00-\u9fff]{2,30}?(?:研究院|研究所|研究中心|研究会|智库|学院|大学|协会|学会|基金会|集团|公司|银行|证券|中心)"
+_DEPARTMENT = r"[\u4e00-\u9fff]{2,12}?(?:部|室|组|处|中心|团队|课题组)"
+_INSTITUTION_LEAD = re.compile(
+    rf"^(?:(?P<institution>{_INSTITUTION})(?:\s+(?P<department>{_DEPARTMENT}))?|(?P<desk>{_DEPARTMENT}))\s+(?={_KNOWN_FIELD.pattern})")
+# 作者：冯砚 ｜ 欧亚观察专栏: a column the article appears in, named after a bar
+_NAMED_COLUMN = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,20}(?:专栏|栏目)$")
 _TITLE_REJECT_END = "。；;，,：:、"
 _DECORATION = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+$")
 _MAX_BYLINE_CHARS = 80
@@ -331,12 +344,21 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     if len(line) > _MAX_BYLINE_CHARS:
         return []
     lead = None
+    issuer: list[tuple[tuple[str, ...], str, str]] = []
     if not _KNOWN_FIELD.match(line):
         # 政策简报 2026年第17期 ｜ 作者：顾明哲 ｜ 发布日期：…: a short lead before the first field, set off by a bar
         bar = _LEAD_BEFORE_FIELD.match(line)
-        if not bar:
+        institution = _INSTITUTION_LEAD.match(line)
+        if institution and not bar:
+            if institution.group("institution"):
+                issuer.append((("source",), "机构", institution.group("institution")))
+            if department := institution.group("department") or institution.group("desk"):
+                issuer.append((("department",), "部门", department))
+            line = line[institution.end():]
+        elif not bar:
             return []
-        lead, line = bar.group(1).strip(), line[bar.end():]
+        else:
+            lead, line = bar.group(1).strip(), line[bar.end():]
     starts = [m for m in _ANY_FIELD.finditer(line)]
     if not starts or starts[0].start() != 0 or starts[0].group(2) in _TABLE_NOTE_LABELS:
         return []
@@ -358,13 +380,26 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         fields.append((roles, label, value))
         if note:
             fields.append(note)
-        if rest:
-            # 作者：韩屿 ｜ 专栏「南方矿脉」: what follows a bar inside a field is a note on it, not part of the name
-            column = _COLUMN_NOTE.match(rest)
-            fields.append((("other",), column.group(1), column.group(2)) if column else (("other",), "附注", rest))
+        # 作者：韩屿 ｜ 专栏「南方矿脉」: what follows a bar inside a field is a note on it, not part of the name
+        fields.extend(_bar_note(part) for part in _VALUE_BAR.split(rest) if part.strip())
+    if fields:
+        fields.extend(issuer)
     if lead and fields:
         fields.append((("other",), "栏目", lead))
     return fields
+
+
+def _bar_note(part: str) -> tuple[tuple[str, ...], str, str]:
+    """A part of a byline field after a bar: a date, the column the article appears in (where it comes
+    from, unless the byline names a source), or a note."""
+    part = part.strip()
+    if _HEADER_DATE.match(part):
+        return ("other",), "日期", part
+    if column := _COLUMN_NOTE.match(part):
+        return ("source", "other"), column.group(1), column.group(2)
+    if _NAMED_COLUMN.match(part):
+        return ("source", "other"), "专栏", part
+    return ("other",), "附注", part
 
 
 # 顾明哲（东亚产业政策研究所高级研究员）: a name with its affiliation in brackets; 林佩萱/吉隆坡报导: with the
@@ -427,6 +462,13 @@ _WECHAT_HEADER = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+\d{1,2}:\d{2})?(?:\s+[\u4e00-\u9fff]{2,4})?\s*$")
 
 
+# 南洋科技圈 发布于 2026-11-23 08:30 来自 微博网页版: a Weibo post's header (account, time, and the client it
+# was posted from); the account publishes the post and is its source
+_WEIBO_HEADER = re.compile(
+    r"^\s*(?P<account>[^\s]{2,20})\s+(?P<posted>发布于\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+来自\s*(?P<client>\S.{0,30}?))?\s*$")
+
+
 # ■本报记者 苏静远 发自悉尼 / 本报驻东京记者 李明 王芳 / 文｜本报记者 苏静远: a newspaper's reporter line
 _REPORTER_DESK = (r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|(?P<agency>新华社|中新社))?"
                   r"(?:驻[\u4e00-\u9fff]{1,6})?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
@@ -463,11 +505,21 @@ def _report_header(line: str) -> str | None:
     return None
 
 
+_HAN_DIGIT_START = re.compile(r"^[\d.]")
+
+
 def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     wechat = _WECHAT_HEADER.match(line)
     if wechat:
         # the account publishes the article and is its source (the outlet an analyst would cite)
-        return [(("author",), "原创", wechat.group("author")), (("publisher", "source"), "公众号", wechat.group("publisher"))]
+        return [(("author",), "原创", wechat.group("author")), (("publisher", "source"), "公众号", wechat.group("publisher")),
+                (("platform",), "平台", "微信")]
+    weibo = _WEIBO_HEADER.match(line)
+    if weibo and (weibo.group("posted") or weibo.group("client")) and not _HAN_DIGIT_START.match(weibo.group("account")):
+        fields = [(("publisher", "source"), "微博", weibo.group("account")), (("platform",), "平台", "微博")]
+        if weibo.group("client"):
+            fields.append((("other",), "来自", weibo.group("client")))
+        return fields
     if issuer := _report_header(line):
         return [(("source",), "发布机构", issuer)]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)

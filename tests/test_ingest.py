@@ -4,8 +4,9 @@ import pytest
 
 from pipeline.ingest import (
     IngestError, article_from_bytes, decode_bytes, doc_id_for, find_title_and_byline, normalise_text,
-    parse_byline_line, read_article, to_simplified,
+    parse_byline_line, read_article, to_simplified, _fill_byline,
 )
+from pipeline.models import Byline
 
 SAMPLE = "日本政府今年投入74亿美元，押注量子技术。半导体产业曾经辉煌！"
 TRADITIONAL = "日本政府今年投入74億美元，押注量子技術。半導體產業曾經輝煌，這是一個關鍵轉變。"
@@ -196,7 +197,7 @@ def test_wire_agency_reporter_line_and_bare_dateline_name_the_source():
 
 def test_a_note_after_a_bar_is_not_part_of_the_name():
     assert [(roles, value) for roles, _, value in parse_byline_line("作者：韩屿 ｜ 专栏「南方矿脉」")] == \
-        [(("author",), "韩屿"), (("other",), "南方矿脉")]
+        [(("author",), "韩屿"), (("source", "other"), "南方矿脉")]   # the column the article appears in is its source
     assert [(roles, value) for roles, _, value in parse_byline_line("作者：韩屿｜首发于某某周刊")] == \
         [(("author",), "韩屿"), (("other",), "首发于某某周刊")]
 
@@ -260,3 +261,50 @@ def test_emoji_decorating_a_title_are_not_part_of_it():
     title, span, _, _ = find_title_and_byline(text, None)
     assert title == "印度芯片补贴加码，封测企业的机会来了！"
     assert text[span[0]:span[1]].startswith("🚀")          # the line itself is still the title line
+
+
+def test_a_column_and_a_date_between_bars_are_parts_of_the_line_not_labels():
+    fields = parse_byline_line("作者：冯砚 ｜ 欧亚观察专栏 ｜ 2026年11月22日")
+    assert [(roles, label, value) for roles, label, value in fields] == \
+        [(("author",), "作者", "冯砚"), (("source", "other"), "专栏", "欧亚观察专栏")]
+    fields = parse_byline_line("作者：林屿｜出海观察栏目｜2026-11-20")
+    assert ("source", "other") in [roles for roles, _, _ in fields] and fields[0][2] == "林屿"
+    # a known role still takes a bar: 审校 | 童任
+    assert parse_byline_line("审校 | 童任") == [(("reviewer",), "审校", "童任")]
+
+
+def test_compiler_and_drafter_credits_name_the_author():
+    for line, author in (("来源：尼罗河财经观察 整理：郑宛 2026年11月20日", "郑宛"), ("执笔：苏明岚", "苏明岚"),
+                         ("撰稿：何方", "何方"), ("编译：林夕", "林夕")):
+        byline = Byline()
+        _fill_byline(byline, parse_byline_line(line))
+        assert byline.author == author, line
+    # the compiler of a table's figures is no byline
+    assert parse_byline_line("资料来源：企业公告，中欧生命科学研究院整理。") == []
+
+
+def test_an_institution_and_its_department_heading_a_byline():
+    byline = Byline()
+    _fill_byline(byline, parse_byline_line("中欧生命科学研究院 产业研究部 执笔：苏明岚 2026年11月18日"))
+    assert (byline.source, byline.department, byline.author) == ("中欧生命科学研究院", "产业研究部", "苏明岚")
+    byline = Byline()
+    _fill_byline(byline, parse_byline_line("宏观研究部 作者：陈默"))       # the site already names the institution
+    assert (byline.source, byline.department, byline.author) == (None, "宏观研究部", "陈默")
+    # a sentence is not a lead
+    assert parse_byline_line("我们认为 作者：这一说法不对。") == []
+
+
+def test_weibo_post_header_names_account_and_platform():
+    text = "东南亚科技早报｜菲律宾周报\n\n南洋科技圈 发布于 2026-11-23 08:30 来自 微博网页版\n\n各位早上好。\n"
+    _, _, byline, spans = find_title_and_byline(normalise_text(text), None)
+    assert (byline.source, byline.publisher, byline.platform, len(spans)) == ("南洋科技圈", "南洋科技圈", "微博", 1)
+    _, _, byline, _ = find_title_and_byline("标题\n\n财经早知道 2026-11-23 21:05 来自 iPhone客户端\n\n正文。\n", None)
+    assert (byline.source, byline.platform) == ("财经早知道", "微博")
+    # a date alone after a word is no post header
+    _, _, byline, spans = find_title_and_byline("标题\n\n截至 2026-11-23\n\n正文。\n", None)
+    assert byline.platform is None and spans == []
+
+
+def test_wechat_header_names_the_platform():
+    _, _, byline, _ = find_title_and_byline("标题\n原创 周远舟 芯潮观察 2026年11月20日 08:30 上海\n\n正文。\n", None)
+    assert (byline.author, byline.source, byline.platform) == ("周远舟", "芯潮观察", "微信")
