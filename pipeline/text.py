@@ -62,8 +62,18 @@ def _without_heading_marks(line: str) -> str:
     return line[marks.end():] if marks else line
 
 
+# 【1. 苏比克湾船厂重启，韩国人又回来了】: a roundup's item heading, the whole line in black lenticular brackets
+_BRACKETED_HEADING = re.compile(r"^【([^【】]+)】$")
+
+
+def _unbracketed(line: str) -> str:
+    """The heading inside 【…】 when the brackets hold the whole line (the section title keeps them)."""
+    bracketed = _BRACKETED_HEADING.match(line)
+    return bracketed.group(1).strip() if bracketed else line
+
+
 def is_numbered_heading(line: str) -> bool:
-    line = _without_heading_marks(line)
+    line = _unbracketed(_without_heading_marks(line))
     if not line or len(line) > _MAX_HEADING_CHARS or not _NUMBERED_HEADING.match(line):
         return False
     if line[-1] in "。，,；;：:、":
@@ -78,7 +88,7 @@ _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _PHRASED_HEADING = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:(?:[ \u3000]|[：:])[\u4e00-\u9fffA-Za-z]{2,14}){0,2}$")
 _MIN_HAN_IN_HEADING = 4
 # 来源：… 记者：…: a meta line, never a heading (a byline line the byline parser did not take)
-_META_LABEL = re.compile(r"^(?:来源|记者|作者|编辑|责编|撰文|文|图|摄影|校对|审核|出品|原标题|转载|原创)[：:\s]")
+_META_LABEL = re.compile(r"^(?:来源|记者|作者|编辑|责编|撰文|文|图|摄影|校对|审核|出品|原标题|转载|原创|整理|执笔|撰稿|编译)[：:\s]")
 _MIN_PARAGRAPH_CHARS = 20
 
 
@@ -86,7 +96,7 @@ def is_bare_heading(line: str, next_line: str | None) -> bool:
     """核心观点 / 结语 / 封测老本行 仍是最大底气 standing alone above a paragraph: an unnumbered heading in
     plain text (a few words, no sentence punctuation or digits, and the next line a paragraph with a
     sentence end)."""
-    line = _without_heading_marks(line)
+    line = _unbracketed(_without_heading_marks(line))
     if next_line is None or len(next_line) < _MIN_PARAGRAPH_CHARS or not any(ch in SENTENCE_TERMINATORS for ch in next_line):
         return False
     if _BARE_HEADING.match(line):

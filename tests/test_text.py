@@ -146,3 +146,16 @@ def test_headings_with_marks_spaces_or_a_colon_and_symbol_only_pieces():
     assert sentences_of("为什么要做？**答案是：为了下一代。**") == ["为什么要做？", "**答案是：为了下一代。**"]
     assert sentences_of("今天聊聊新油田。👇") == ["今天聊聊新油田。👇"]
     assert sentences_of("👇 往下看。") == ["👇 往下看。"]
+
+
+def test_an_item_heading_in_lenticular_brackets_is_a_section():
+    text = ("菲律宾周报\n\n各位早上好，本周动静不小，小编挑了两件事👇\n\n【1. 苏比克湾船厂重启，韩国人又回来了】\n"
+            "据报道，韩国企业已正式接手船厂的部分船坞，计划未来五年投资约290亿比索。\n\n"
+            "【2. MULA卫星升空，PhilSA说“这是我们自己的眼睛”】\n菲律宾航天局的卫星本月发射成功，地面分辨率达到5米。\n")
+    structure = segment(text, title_span=(0, 5))
+    assert [s.title for s in structure.sections] == [
+        None, "【1. 苏比克湾船厂重启，韩国人又回来了】", "【2. MULA卫星升空，PhilSA说“这是我们自己的眼睛”】"]
+    assert is_numbered_heading("【三、政策托底】")
+    # a lead-in in brackets that opens a paragraph, and a whole sentence in brackets, are not headings
+    assert not is_numbered_heading("【摘要】丹麦正在经历有史以来规模最大的一轮生物制药扩产。")
+    assert not is_numbered_heading("【1. 船厂重启。韩国人又回来了。】")
