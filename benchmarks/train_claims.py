@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.argument.features import CATEGORY_VOCABULARY, OPTIONS
     from pipeline.argument.lexicon import Lexicons, default_models_dir
     from pipeline.argument.linear import save_npz
-    from pipeline.argument.training import (C, CALIBRATE, CONTEXT_SCALE, CUE_WEIGHT_GRID, LEXICON_SCALE, NB_ALPHA, NB_WEIGHTED,
+    from pipeline.argument.training import (C, CALIBRATE, CONTEXT_SCALE, CUE_WEIGHT_GRID, SECTION_WEIGHT_GRID, LEXICON_SCALE, NB_ALPHA, NB_WEIGHTED,
                                             RISK_C_GRID, RISK_CONTEXT_FOLDS, THRESHOLD_FOLDS, WORD_MODELS,
                                             fit_sentence_models, fit_short_text_model)
 
@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             "risk_context": {"folds": RISK_CONTEXT_FOLDS, "scale": CONTEXT_SCALE},
             "word_models": sorted(WORD_MODELS),
             "chosen_inside_training": {"calibrate": CALIBRATE, "folds": THRESHOLD_FOLDS, "risk_C_grid": list(RISK_C_GRID),
-                                       "category_cue_weight_grid": list(CUE_WEIGHT_GRID)},
+                                       "category_cue_weight_grid": list(CUE_WEIGHT_GRID),
+                                       "category_section_weight_grid": list(SECTION_WEIGHT_GRID)},
             "trainer": "benchmarks/train_claims.py (scikit-learn LogisticRegression (liblinear, one-vs-rest), class_weight=balanced; "
                        "NB-weighted character n-grams for the models in nb_weighted; risk_context = second-stage risk model)"}
     models = fit_sentence_models(docs, lex)

@@ -396,7 +396,8 @@ def test_category_context_features_come_from_neighbours_and_section():
              SentenceView("项目一再推迟。")]
     xs = sentence_features(views, lex)
     assert xs[1]["rc:prev=financial"] > 0 and xs[1]["rc:next=execution"] > 0 and xs[1]["rc:sec=talent"] > 0
-    assert not any(k.startswith("rc:") and "financial" in k for k in xs[0])     # not its own cue
+    # not its own cue as context (the outcome clause's own cues are rc:clause=, session 7)
+    assert not any(k.startswith("rc:") and not k.startswith("rc:clause=") and "financial" in k for k in xs[0])
     assert not any(k.startswith("rc:") for k in without_category_context(xs[1]))
 
 
@@ -782,3 +783,20 @@ def test_dismissed_caveats_make_an_argued_text_supportive():
     assert decide(mixed) == "mixed"
     assert decide(dict(mixed, dismissive=1)) == "supportive"
     assert decide(dict(mixed, dismissive=1, score=-0.6)) == "skeptical"  # a skeptical balance is not overturned
+
+
+def test_outcome_clause_and_section_vote():
+    """Session 7: the category cues of the clause carrying the negative outcome (rc:clause=), and the section
+    title's cues in the category vote at the section weight."""
+    from pipeline.argument.classify import combined_category
+    from pipeline.argument.features import outcome_clause_cues
+    from pipeline.argument.lexicon import Lexicons
+
+    lex = Lexicons.load()
+    cues = outcome_clause_cues("项目获得了大笔补贴和融资，但人才流失严重，工程师招不到。", lex)
+    assert cues.get("talent", 0) > 0 and "financial" not in cues
+    assert outcome_clause_cues("项目获得了大笔补贴。", lex) == {}
+    probs = {"execution": 0.5, "commercialization": 0.5}
+    x = {"rc:sec=commercialization": 1.0}
+    assert combined_category(probs, x, 1.0, 1.0) == "commercialization"
+    assert combined_category({"execution": 0.6, "commercialization": 0.4}, x, 1.0, 0.0) == "execution"

@@ -84,17 +84,25 @@ def lexicon_category(x: dict[str, float]) -> str:
 CATEGORY_CUE_WEIGHT = 1.0
 
 
-def category_vote(x: dict[str, float], category: str) -> float:
+# Session 7: the section heading's category cues (`rc:sec=`, "三、需求侧：谁来买单？", "3. 算力与人才的短板") vote too, at
+# SECTION weight x the sentence's own; the weight is chosen with the cue weight in the inner cross-validation (training).
+CATEGORY_SECTION_WEIGHT = 0.0
+
+
+def category_vote(x: dict[str, float], category: str, section_weight: float = 0.0) -> float:
     """The sentence's own cue weight for a category: risk_cues.tsv (`x:riskcat=`) plus the category-only
-    vocabulary (`rc:own=`, risk_category_cues.tsv), both unscaled."""
+    vocabulary (`rc:own=`, risk_category_cues.tsv), both unscaled; plus `section_weight` x the section
+    title's (`rc:sec=`)."""
     return (x.get("x:riskcat=" + category, 0.0) + x.get(CATEGORY_CONTEXT + "own=" + category, 0.0)
-            - x.get(CATEGORY_CONTEXT + "not=" + category, 0.0))
+            - x.get(CATEGORY_CONTEXT + "not=" + category, 0.0)
+            + section_weight * x.get(CATEGORY_CONTEXT + "sec=" + category, 0.0))
 
 
-def combined_category(probs: dict[str, float], x: dict[str, float], cue_weight: float = CATEGORY_CUE_WEIGHT) -> str:
+def combined_category(probs: dict[str, float], x: dict[str, float], cue_weight: float = CATEGORY_CUE_WEIGHT,
+                      section_weight: float = CATEGORY_SECTION_WEIGHT) -> str:
     """The model's category probabilities (`probs`) combined with the sentence's raw lexicon
     category scores (`x`, the `x:riskcat=` features before model scaling)."""
-    scores = {c: math.log(max(p, 1e-9)) + cue_weight * category_vote(x, str(c)) for c, p in probs.items()}
+    scores = {c: math.log(max(p, 1e-9)) + cue_weight * category_vote(x, str(c), section_weight) for c, p in probs.items()}
     return max(scores, key=scores.get)
 
 
@@ -173,7 +181,8 @@ class SentenceClassifier:
             rconf = rprob
             cprobs = out["category"]
             params = self.models["category"].params or {}
-            cat = combined_category(cprobs, raw, params.get("cue_weight", CATEGORY_CUE_WEIGHT)) if risk else None
+            cat = combined_category(cprobs, raw, params.get("cue_weight", CATEGORY_CUE_WEIGHT),
+                                   params.get("section_weight", CATEGORY_SECTION_WEIGHT)) if risk else None
             catconf = cprobs.get(cat, 0.0) if cat else 0.0
             oprob = out["opportunity"][True]
             opp = oprob >= 0.5 and not non_claim

@@ -305,7 +305,7 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # (their counts already feed the `x:money`, `x:percent` and `x:named_source` scores).
 # category_context: the section title's and neighbours' risk-category cues as features of the category model.
 OPTIONS = {"directives": True, "chars": True, "words": True, "word_bigrams": False, "figures": False, "entities": False,
-           "category_context": True, "scope": True, "outcome": True}
+           "category_context": True, "scope": True, "outcome": True, "outcome_clause": True}
 
 
 def words_of(view: SentenceView) -> tuple[str, ...]:
@@ -412,6 +412,28 @@ def vocabulary_cues(text: str, lex: Lexicons) -> dict[str, float]:
     return out
 
 
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
+
+
+def outcome_clause_cues(text: str, lex: Lexicons) -> dict[str, float]:
+    """Session 7: `rc:clause=<category>` features of the category model. Category cues (risk_cues.tsv + risk_category_cues.tsv) of the clauses that carry the sentence's negative
+    outcome: a not-negated outcome predicate (outcome_cues.tsv) or general risk word (risk_cues.tsv "any") in the clause. A long risk sentence names
+    several topics ("……项目获得了约20亿欧元的补贴，但……如果绿氢价格无法降到……，项目初期将主要使用天然气"); the clause
+    with the negative outcome says which one is at risk."""
+    masked = lex.mask(category_text(text)[0])
+    positions = [at for cue, role, _, at in lex.outcome.scan(masked) if role != "shortfall" and not negated(masked, at, lex)]
+    positions += [at for cue, cat, _, at in lex.risk.scan(masked) if cat == "any" and not negated(masked, at, lex)]
+    if not positions:
+        return {}
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(masked)] + [len(masked)]
+    out: dict[str, float] = {}
+    for a, b in zip(bounds, bounds[1:]):
+        if any(a <= at < b for at in positions):
+            for c, w in category_cues(masked[a:b], lex, vocabulary=True).items():
+                out[c] = out.get(c, 0.0) + w
+    return out
+
+
 def category_context(views: list[SentenceView], scores: list[dict[str, float]], lex: Lexicons) -> list[dict[str, float]]:
     """Risk-category context of each sentence: the category cues of its section title (`rc:sec=`) and of
     the sentences before and after it (`rc:prev=`, `rc:next=`), each capped at 2. A risk described
@@ -431,6 +453,9 @@ def category_context(views: list[SentenceView], scores: list[dict[str, float]], 
             x.update({CATEGORY_CONTEXT + "own=" + c: min(w, _CATEGORY_CAP) for c, w in vocabulary_cues(kept, lex).items()})
             if removed:  # risk_cues.tsv category weights in the spans that do not name the category: out of the vote
                 x.update({CATEGORY_CONTEXT + "not=" + c: w for c, w in category_cues(removed, lex).items()})
+        if OPTIONS["outcome_clause"] and not is_non_claim(view):  # category model only (rc:)
+            for c, w in outcome_clause_cues(view.text, lex).items():
+                x[CATEGORY_CONTEXT + "clause=" + c] = min(w, _CATEGORY_CAP)
         if i > 0:
             x.update({CATEGORY_CONTEXT + "prev=" + c: w for c, w in own[i - 1].items()})
         if i + 1 < len(views):

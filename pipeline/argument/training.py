@@ -34,6 +34,8 @@ CONTEXT_SCALE = 3.0
 CALIBRATE = {"risk_context": True, "category": True}
 THRESHOLD_FOLDS = 5
 CUE_WEIGHT_GRID = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
+# Session 7: the section title's category cues in the vote (classify.combined_category), weight chosen with the cue weight.
+SECTION_WEIGHT_GRID = (0.0, 0.3, 0.6, 1.0)
 RISK_C_GRID = (1.0,)  # (0.3, 1.0, 3.0) measured risk F1 0.719 vs 0.722 with 1.0 alone (README, round 6)
 
 
@@ -230,8 +232,8 @@ class _Design:
                            NB_WEIGHTED.get(name, False))
 
 
-def choose_cue_weight(design: "_Design", risky) -> float:
-    """The category-cue weight of `classify.combined_category` with the most gold risks right on
+def choose_cue_weight(design: "_Design", risky) -> tuple[float, float]:
+    """The (category-cue weight, section weight) of `classify.combined_category` with the most gold risks right on
     inner-cross-validated category probabilities (THRESHOLD_FOLDS folds by article; ties: closest to 1)."""
     import numpy
 
@@ -249,14 +251,15 @@ def choose_cue_weight(design: "_Design", risky) -> float:
             row = X[i]
             x = {names[c]: v for c, v in zip(row.indices, row.data)}
             raw = {k: v / LEXICON_SCALE for k, v in x.items() if k.startswith("x:riskcat=")}
-            raw.update({k: v for k, v in x.items() if k.startswith((CATEGORY_CONTEXT + "own=", CATEGORY_CONTEXT + "not="))})  # not scaled
+            raw.update({k: v for k, v in x.items() if k.startswith(CATEGORY_CONTEXT)})  # not scaled
             found.append((model.proba(x), raw, design.rows[i]["risk_category"]))
-    best, best_key = 1.0, None
+    best, best_key = (1.0, 0.0), None
     for w in CUE_WEIGHT_GRID:
-        right = sum(combined_category(p, raw, w) == gold for p, raw, gold in found)
-        key = (right, -abs(w - 1.0))
-        if best_key is None or key > best_key:
-            best, best_key = w, key
+        for s in SECTION_WEIGHT_GRID:
+            right = sum(combined_category(p, raw, w, s) == gold for p, raw, gold in found)
+            key = (right, -abs(w - 1.0), -s)
+            if best_key is None or key > best_key:
+                best, best_key = (w, s), key
     return best
 
 
@@ -269,7 +272,8 @@ def fit_sentence_models(docs: list[LabelledDoc], lex: Lexicons, risk_context: bo
     risky = rows & numpy.array([bool(r["risk"]) for r in design.rows], dtype=bool)
     models["category"] = design.fit("category", risky)
     if CALIBRATE.get("category") and len(docs) >= 2:
-        models["category"].params = {"cue_weight": choose_cue_weight(design, risky)}
+        cue, section = choose_cue_weight(design, risky)
+        models["category"].params = {"cue_weight": cue, "section_weight": section}
     if risk_context and len(docs) >= 2:
         models["risk_context"] = fit_risk_context(docs, lex, design)
     return models
