@@ -800,3 +800,20 @@ def test_outcome_clause_and_section_vote():
     x = {"rc:sec=commercialization": 1.0}
     assert combined_category(probs, x, 1.0, 1.0) == "commercialization"
     assert combined_category({"execution": 0.6, "commercialization": 0.4}, x, 1.0, 0.0) == "execution"
+
+
+def test_announces_risk_topic_sentences():
+    """Session 7: short sentences that only point to risks (GUIDE convention: not risks) get `x:announce`,
+    seen by the risk models only; sentences that state the danger do not."""
+    from pipeline.argument.features import announces_risk, lexicon_scores
+    from pipeline.argument.training import OUTCOME_FEATURES
+
+    for text in ("综合来看，欧洲绿氢补贴面临以下几类风险。", "不过，该公司同样面临挑战。", "当然，这条路并非没有变数。",
+                 "地缘因素同样不可忽视。", "但这恰恰也是最大的风险。"):
+        assert announces_risk(text), text
+    for text in ("万一市场持续疲弱，新厂的产能利用率也将面临考验。", "人才短缺导致项目一再推迟，成本超支。",
+                 "综合来看，欧洲绿氢补贴面临以下几类风险：电价高企、需求不足、基础设施滞后，每一类都可能让项目搁浅。"):
+        assert not announces_risk(text), text
+    lex = Lexicons.load()
+    assert lexicon_scores(SentenceView("不过，该公司同样面临挑战。"), lex).get("announce") == 1.0
+    assert "x:announce" in OUTCOME_FEATURES

@@ -208,6 +208,26 @@ _CONTRAST = re.compile(r"(?:^|[，,；;])\s*(?:但是?|然而|不过|可是|只�
 _FIGURE_AFTER = re.compile(r"\s*(?:约|大约|近|将近)?\s*(?:\d|[一二三四五六七八九十两百千万亿半]+(?:成|分之|倍|%|个|家|万|亿|年|台|座))")
 
 
+# Session 7: a sentence that only announces risks ("综合来看，……面临以下几类风险。", "不过，ESMC同样面临挑战。", "当然，……并非
+#没有变数。", "地缘因素同样不可忽视。", "但这恰恰也是最大的风险。"): short, ends on a risk noun or an attention verb and is
+# framed as a pointer (a count of risks, "also/likewise faces", "not without", "this is ...") rather than stating what
+# goes wrong. The GUIDE's convention: a topic sentence that only names risk is not a risk; the sentences after it are.
+_RISK_NOUN = r"(?:风险|挑战|隐忧|隐患|变数|变量|难题|难关|问题|考验|不确定性|短板)"
+_ANNOUNCE = re.compile(
+    r"(?:以下|下列|如下|几类|几重|几道|几大|[二三四五六七八九两多][重类大道])[^，。；！？]{0,4}" + _RISK_NOUN + r"[。：:！]?$"
+    r"|(?:同样|也|亦|还)(?:要|需|将)?(?:面临|面对|存在|有|看到|伴随着?)[^，。；！？]{0,6}" + _RISK_NOUN + r"[。：:！]?$"
+    r"|(?:并非|不是|并不是)没有[^，。；！？]{0,4}" + _RISK_NOUN + r"[。：:！]?$"
+    r"|^(?:[^，。]{0,6}[，,])?(?:但|而|不过)?(?:这|这也|这恰恰|这正|这恰恰也|这正是|这也正)是?[^，。；！？]{0,6}" + _RISK_NOUN + r"[。！]?$"
+    r"|(?:不可|不容|不能|不应)忽视[。！]?$")
+_ANNOUNCE_MAX = 30
+
+
+def announces_risk(text: str) -> bool:
+    """A short sentence that points to risks without stating one (see _ANNOUNCE)."""
+    text = text.strip()
+    return len(text) <= _ANNOUNCE_MAX and bool(_ANNOUNCE.search(text)) and not _CONDITION.search(text)  # "万一……也将面临考验" states one
+
+
 def outcome_scores(masked: str, risk_positions: list[int], neg: float, lex: Lexicons) -> dict[str, float]:
     """Risk shape features (session 7): negative-outcome predicates (outcome_cues.tsv), not negated
     (`outcome`) or negated (`outcome_negated`: "不会推迟"); an outcome or risk cue in the scope of a
@@ -274,6 +294,8 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
     f["pos"], f["neg"] = pos, neg
     if OPTIONS["outcome"]:
         f.update(outcome_scores(masked, [h[3] for h in hits], neg, lex))
+    if OPTIONS["announce"] and announces_risk(text):
+        f["announce"] = 1.0
     f["irony"] = float(kinds.count("irony"))
     f["rhetorical"] = float(kinds.count("rhetorical"))
     f["negation"] = float(len(lex.negation.scan(text)))
@@ -305,7 +327,8 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # (their counts already feed the `x:money`, `x:percent` and `x:named_source` scores).
 # category_context: the section title's and neighbours' risk-category cues as features of the category model.
 OPTIONS = {"directives": True, "chars": True, "words": True, "word_bigrams": False, "figures": False, "entities": False,
-           "category_context": True, "scope": True, "outcome": True, "outcome_clause": True}
+           "category_context": True, "scope": True, "outcome": True, "outcome_clause": True,
+           "announce": True}
 
 
 def words_of(view: SentenceView) -> tuple[str, ...]:

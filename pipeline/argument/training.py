@@ -46,7 +46,7 @@ WORD_MODELS = {"claim", "risk", "risk_context"}
 # The risk-shape features (features.outcome_scores, session 7) are seen by these models only: they are built for
 # the risk decision, and the claim and category models measured slightly worse with them (README, session 7).
 OUTCOME_FEATURES = frozenset("x:" + k for k in ("outcome", "outcome_negated", "modal_outcome", "conditional_negative",
-                                                "contrast_negative", "shortfall"))
+                                                "contrast_negative", "shortfall", "announce"))
 OUTCOME_MODELS = {"risk", "risk_context"}
 
 
