@@ -9,7 +9,7 @@ from pipeline.argument.features import CATEGORY_CONTEXT, SentenceView, features,
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
-C = {"claim": 0.5, "risk": 1.0, "risk_context": 1.0, "category": 0.5, "opportunity": 1.0, "short": 2.0}
+C = {"claim": 0.5, "risk": 1.0, "risk_context": 1.0, "category": 0.3, "opportunity": 1.0, "short": 2.0}
 LEXICON_SCALE = 3.0  # lexicon scores weigh more than any single character n-gram
 # Naive-Bayes-weighted character n-grams (NBSVM, Wang & Manning 2012) for these models: each class's
 # logistic regression sees every `c:` feature scaled by its smoothed log-count ratio (class vs rest) in
