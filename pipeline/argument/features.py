@@ -476,7 +476,9 @@ def category_context(views: list[SentenceView], scores: list[dict[str, float]], 
             x.update({CATEGORY_CONTEXT + "own=" + c: min(w, _CATEGORY_CAP) for c, w in vocabulary_cues(kept, lex).items()})
             if removed:  # risk_cues.tsv category weights in the spans that do not name the category: out of the vote
                 x.update({CATEGORY_CONTEXT + "not=" + c: w for c, w in category_cues(removed, lex).items()})
-        if OPTIONS["outcome_clause"] and not is_non_claim(view):  # category model only (rc:)
+        sc = scores[i]
+        if OPTIONS["outcome_clause"] and (sc.get("outcome") or sc.get("outcome_negated") or sc.get("risk_any")) \
+                and not is_non_claim(view):  # category model only (rc:); no outcome or risk word: no clause to read
             for c, w in outcome_clause_cues(view.text, lex).items():
                 x[CATEGORY_CONTEXT + "clause=" + c] = min(w, _CATEGORY_CAP)
         if i > 0:
