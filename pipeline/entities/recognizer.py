@@ -88,6 +88,19 @@ ADMIN_UNITS = _W["admin_units"]
 # session 7 span conventions (MentionFinder._span_conventions; the words in models/entities/rule_words.tsv)
 LOCAL_UNITS = frozenset("省市区县州")
 LOCAL_OFFICE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:" + "|".join(sorted(_W["local_office_heads"], key=len, reverse=True)) + ")")
+# a country's (or Europe's, Africa's) own body written after it with words no list knows (session 7): 埃及 + 主权基金,
+# 欧洲 + 复兴开发银行, 日本 + 国际协力机构, 丹麦 + 工业、商业和金融事务部 (a ministry's fields listed with 、)
+NATIONAL_BODY = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、){0,3}[\u4e00-\u9fff]{1,10}?(?:"
+                           + "|".join(sorted(_W["national_body_heads"], key=len, reverse=True)) + ")")
+# after a region (欧洲, 非洲) a bank is the region's too (欧洲复兴开发银行, 非洲进出口银行); after a country it is mostly a
+# company written with its country (新加坡 | 星展银行), two mentions by the team's convention
+REGION_BODY = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:"
+                         + "|".join(sorted(tuple(_W["national_body_heads"]) + ("银行",), key=len, reverse=True)) + ")")
+NATIONAL_BODY_STOP = re.compile("[" + "".join(c for c in _W["office_stop_chars"] if c not in "与") + "]")
+REGION_BODY_PREFIXES = frozenset(_W["region_body_prefixes"])
+NATIONAL_BODY_HEADS = tuple(sorted(_W["national_body_heads"], key=len, reverse=True))
+NATIONAL_BODY_NON_HEADS = frozenset(_W["national_body_non_heads"])
+NATIONAL_BODY_KINDS = frozenset(_W["national_body_kinds"])
 OFFICE_STOP = re.compile("[" + "".join(_W["office_stop_chars"]) + "]")
 STREET_UNITS = _W["street_units"]
 HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+号(?:院|楼)?")
@@ -104,6 +117,16 @@ INDUSTRY_WORDS = tuple(sorted(_W["company_industry_words"], key=len, reverse=Tru
 ONE_WORD_ALIAS = re.compile(r"[（(]\s*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&\-']*\s*[）)]")
 # an acronym (LPR, DLE, eVTOL): two to six letters, at least two of them capitals
 TERM_ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,6}")
+# a Latin name restating the Chinese name right before it, in brackets: 诺和诺德（Novo Nordisk）, 环球电信（Globe
+# Telecom）, 丹麦出口与投资基金（EIFO）; group 1 the Latin name (capitalised words with their small joining words)
+LATIN_RESTATEMENT = re.compile(r"[（(]\s*([A-Z][A-Za-z\u00c0-\u024f0-9&'.\-]*(?:\s+(?:[A-Z0-9][A-Za-z\u00c0-\u024f0-9&'.\-]*"
+                               r"|of|and|for|de|des|du|ng|the|la|del|für|og|af))*)\s*[）)]")
+ACRONYM_ONLY = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
+# words that end the stretch before such a bracket: function words and verbs (在 | 卡伦堡, 位于 | 希勒勒, 的 |
+# 富士胶片戴奥辛斯…) and, when more follows, the kind of body it is (疫苗企业 | 巴伐利亚北欧, 矿业公司 | 陶肯萨姆鲁克)
+RESTATEMENT_STOPS = frozenset(_W["restatement_stop_words"])
+RESTATEMENT_KINDS = tuple(_W["restatement_kind_words"])
+RESTATEMENT_STOP_TAGS = frozenset("vpcudr")
 # the years after a 《》 title's name: in brackets (（2026—2028年）, group 1) or written on (2023—2030)
 TITLE_YEARS = re.compile(r"(?:([（(])\s*[0-9]{4}\s*[—\-–~～至]+\s*[0-9]{4}\s*年?\s*[）)]|[0-9]{4}\s*[—\-–~～至]+\s*[0-9]{4}年?)$")
 # the last words of a 《》 title that make it a law, a plan or a newspaper (session 6)
@@ -1219,6 +1242,7 @@ class MentionFinder:
                     and LISTED_PLACES.match(text, c.end):
                 chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
         chosen = self._company_names(text, chosen)
+        chosen = self._bracket_restatements(text, chosen, tokens)
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
         chosen = self._branches(text, chosen)
@@ -1259,6 +1283,91 @@ class MentionFinder:
             out[k] = Candidate(c.start, end, "ORG", c.prio, "chain")
         return out
 
+    def _bracket_restatements(self, text: str, chosen: list[Candidate], tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """Session 7 (the blind articles of session 7): a Chinese name restated in Latin in brackets is the whole
+        stretch of words before the bracket back to a clause boundary, a function word or verb (的, 在, 位于), a
+        title, or the kind of body named before it (疫苗企业 | 巴伐利亚北欧（Bavarian Nordic）, 国家矿业公司 |
+        陶肯萨姆鲁克（Tau-Ken Samruk）), when the recogniser had it in pieces (诺和 + 诺德, 富士胶片 + 奥辛斯生物技术
+        公司, 丹麦 + nothing) or not at all (环球电信（Globe Telecom）). An acronym restates a body only when the stretch
+        ends with an organisation's head (丹麦出口与投资基金（EIFO）; not 直接提锂（DLE）). The stretch takes the
+        label of the name found at its end if that is an organisation, else ORG; the Latin form takes the same
+        label so the two are one entity. Persons (a dotted name, a title before) are left to their own rules."""
+        if "（" not in text and "(" not in text:
+            return chosen
+        out = list(chosen)
+        token_at_end: dict[int, int] | None = None
+        changed = False
+        for m in LATIN_RESTATEMENT.finditer(text):
+            p = m.start()
+            latin = m.group(1)
+            acronym = ACRONYM_ONLY.fullmatch(latin) is not None
+            run = p
+            while run > 0 and p - run < 20 and HAN.match(text, run - 1):
+                run -= 1
+            if p - run < 2 or (run > 0 and text[run - 1] in NAME_DOTS + "-－—"):
+                continue                    # a dotted or hyphenated name: its own rules
+            if token_at_end is None:
+                token_at_end = {e: s for s, e in tokens}
+            start, end, last = p, p, True
+            while start > run:
+                s0 = token_at_end.get(start)
+                if s0 is None or s0 < run:
+                    s0 = start - 1          # no token ends here: one character
+                word = text[s0:start]
+                if word in RESTATEMENT_STOPS or word in self.lex.titles or (not last and word.endswith(RESTATEMENT_KINDS)) \
+                        or (len(word) >= 2 and (dictionary_tag(word) or "x")[:1] in RESTATEMENT_STOP_TAGS):
+                    break                   # 按照 (p), 采用 (v): a verb or preposition before the name
+                start, last = s0, False
+            if end - start < 2 or end - start > 16:
+                continue
+            inner = [k for k, c in enumerate(out) if c.start < end and start < c.end]
+            if any(out[k].start < start or out[k].end > end for k in inner):
+                continue                    # a mention crossing the stretch's edges: leave it
+            if inner and out[inner[-1]].end == end:
+                # a name found at the bracket takes in only the pieces right before it (诺和 + 诺德, 富士胶片 + 戴 +
+                # 奥辛斯生物技术公司), not the plain words (封测厂 | 益纳利（Inari Amertron）)
+                chain = len(inner) - 1
+                while chain > 0 and out[inner[chain]].start - out[inner[chain - 1]].end <= 1:
+                    chain -= 1
+                start = out[inner[chain]].start
+                inner = inner[chain:]
+            if len(inner) == 1 and out[inner[0]].start == start and out[inner[0]].end == end:
+                if out[inner[0]].label == "PERSON" and start > run and text[start - 2:start].endswith(RESTATEMENT_KINDS):
+                    # 国家矿业公司 | 陶肯萨姆鲁克（Tau-Ken Samruk）: after the kind of body it is, a tagger's "person"
+                    # restated in Latin is that body
+                    c = out[inner[0]]
+                    out[inner[0]] = Candidate(c.start, c.end, "ORG", c.prio, c.source, c.term)
+                    for k, o in enumerate(out):
+                        if o.start == m.start(1) and o.end == m.end(1):
+                            out[k] = Candidate(o.start, o.end, "ORG", o.prio, o.source, o.term)
+                continue                    # already one mention
+            if any(out[k].label == "PERSON" and any(d in text[out[k].start:out[k].end] for d in NAME_DOTS) for k in inner):
+                continue
+            surface = text[start:end]
+            head = any(surface.endswith(h) for h in self.heads_by_len if self.lex.heads[h][0] == "ORG")
+            if acronym and not head:
+                continue
+            if not inner and not head and " " not in latin:
+                continue                    # one unknown word: too little to go on
+            if inner and out[inner[0]].label == "GPE" and out[inner[0]].start == start and len(inner) == 2 and \
+                    out[inner[1]].label == "ORG" and out[inner[1]].end == end:
+                continue                    # 新加坡 | 星展银行（DBS）: a country and its company, two mentions
+            if surface in self.lex.non_entities or is_common_word(surface):
+                continue
+            last_inner = out[inner[-1]] if inner else None
+            label = last_inner.label if last_inner is not None and last_inner.end == end and \
+                last_inner.label not in ("PERSON", "GPE", "LOC") else "ORG"
+            new = Candidate(start, end, label, PRIO_CHAIN, "chain")
+            out = [c for k, c in enumerate(out) if k not in set(inner)]
+            for k, c in enumerate(out):
+                if c.start == m.start(1) and c.end == m.end(1) and c.label != label:
+                    out[k] = Candidate(c.start, c.end, label, c.prio, c.source, c.term)
+            out.append(new)
+            changed = True
+        if changed:
+            out.sort(key=lambda c: c.start)
+        return out
+
     def _span_conventions(self, text: str, chosen: list[Candidate], tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
         """Session 7, a span convention shared by the team's annotators and CLUENER: a local office is the
         place and the office's name up to its head (通州区 + 住保办, 江苏省 + 文联党组, 湖北省 + 经济和信息化厅): a place ending in an administrative unit, then at most eight characters with no
@@ -1285,8 +1394,35 @@ class MentionFinder:
                     if all(o.end <= end and o.label == "ORG" for o in inner):
                         c = Candidate(c.start, end, "ORG", c.prio, "chain")
                         skip_to = end
+            elif c.label in ("GPE", "LOC") and c.term is not None and c.term.name_en != "China" and (
+                    self._is_nation(c.term) or surface in REGION_BODY_PREFIXES):
+                # (China's bodies are the termbase's, written after 中国 as two mentions: 中国 | 自然资源部)
+                m = (REGION_BODY if surface in REGION_BODY_PREFIXES else NATIONAL_BODY).match(text, c.end)
+                if ends is None:
+                    ends = {e for _, e in tokens}
+                if m and not NATIONAL_BODY_STOP.search(m.group(0)) and (m.end() in ends or not HAN.match(text, m.end())) \
+                        and not is_common_word(m.group(0)) and self._country_with_generic_head(text[c.start:m.end()]) is None \
+                        and self._national_body_words(text, m, tokens):
+                    end = m.end()
+                    inner = [o for o in chosen[k + 1:] if o.start < end]
+                    if all(o.end <= end and o.label == "ORG" and o.start >= c.end for o in inner):
+                        c = Candidate(c.start, end, "ORG", c.prio, "chain")
+                        skip_to = end
             out.append(c)
         return out
+
+    def _national_body_words(self, text: str, m: re.Match, tokens: Sequence[tuple[int, int]]) -> bool:
+        """Whether a NATIONAL_BODY match names a body: its head is a word of its own or the end of a noun (经济部,
+        事务部), not the end of an ordinary word (签署, 全部, 北部, 格局), and the words before the head are not
+        a kind of body (美国 + 风投机构, 日本 + 研究机构: a country's bodies of that kind)."""
+        body = m.group(0)
+        head = next(h for h in NATIONAL_BODY_HEADS + ("银行",) if body.endswith(h))
+        last = next((text[s:e] for s, e in tokens if e == m.end() and s < m.end()), head)
+        if len(last) > len(head) and (last in NATIONAL_BODY_NON_HEADS or
+                                      (dictionary_tag(last) or "n")[:1] not in ("n", "j")):
+            return False
+        middle = body[:-len(head)].split("、")[-1]
+        return middle not in NATIONAL_BODY_KINDS
 
     @staticmethod
     def _repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
