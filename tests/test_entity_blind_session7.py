@@ -58,3 +58,12 @@ def test_country_plus_ordinary_word_or_kind_is_no_body(rec):
                       ("巴西总统上周签署了法律。", "巴西总统上周签署"),
                       ("PIF还曾与美国风投机构商谈。", "美国风投机构")):
         assert not any(t == bad for t, _ in mentions(run(rec, text))), text
+
+
+def test_table_column_header_gives_its_cells_label(rec):
+    text = ("各企业新项目如下。\n\n| 企业 | 项目 | 地点 | 投资额 |\n|---|---|---|---|\n| 绿岭戴维斯 | 新厂 | 赫勒比 | 120 |\n"
+            "| 合计 | | | 120 |\n\n绿岭戴维斯生物科技公司（Greenridge Davis Biotech）扩产。")
+    ents = run(rec, text)
+    assert ("绿岭戴维斯", "ORG") in mentions(ents) and ("赫勒比", "GPE") in mentions(ents)
+    # the table's short name and the full name in the text are one company
+    assert entry_for(ents, "绿岭戴维斯").entity_id == entry_for(ents, "绿岭戴维斯生物科技公司").entity_id

@@ -9,6 +9,9 @@ from pipeline.entities.lexicon import is_latin
 from pipeline.entities.recognizer import Candidate
 
 
+COMPANY_FORMS = ("公司", "集团", "有限公司", "股份有限公司", "控股")
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -109,6 +112,11 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
                 elif len(short) >= 2 and re.search(r"[·・•‧]" + re.escape(short) + "$", long):
                     uf.union(keys[j], keys[i])      # 埃米莉·卡特 … 卡特: the family name alone
             elif is_abbreviation(short, long) and not _other_listed_body(keys[i], keys[j], mentions[i], short):
+                uf.union(keys[j], keys[i])
+            elif label == "ORG" and len(short) >= 4 and long.startswith(short) and long.endswith(COMPANY_FORMS) \
+                    and not is_latin(short) and len(long) - len(short) <= 8 and mentions[i].term is None:
+                # 富士胶片戴奥辛斯 … 富士胶片戴奥辛斯生物技术公司: a company's name without its business and 公司
+                # (session 7, a table cell and the full name in the text)
                 uf.union(keys[j], keys[i])
     groups: dict[str, list[int]] = {}
     for i, key in enumerate(keys):

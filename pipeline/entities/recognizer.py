@@ -101,6 +101,10 @@ REGION_BODY_PREFIXES = frozenset(_W["region_body_prefixes"])
 NATIONAL_BODY_HEADS = tuple(sorted(_W["national_body_heads"], key=len, reverse=True))
 NATIONAL_BODY_NON_HEADS = frozenset(_W["national_body_non_heads"])
 NATIONAL_BODY_KINDS = frozenset(_W["national_body_kinds"])
+# a markdown table (header, |---| line, rows) and the column headers that say what a column's cells are (session 7)
+TABLE_BLOCK = re.compile(r"(?m)^\|[^\n]*\|[ \t]*\n\|[-:| \t]+\|[ \t]*(?:\n\|[^\n]*\|[ \t]*)+")
+TABLE_COLUMN_LABELS = {w: "ORG" for w in _W["table_org_columns"]} | {w: "GPE" for w in _W["table_place_columns"]}
+TABLE_TOTAL_WORDS = frozenset(("合计", "总计", "小计", "合共", "总额"))
 OFFICE_STOP = re.compile("[" + "".join(_W["office_stop_chars"]) + "]")
 STREET_UNITS = _W["street_units"]
 HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+号(?:院|楼)?")
@@ -1243,6 +1247,7 @@ class MentionFinder:
                 chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
         chosen = self._company_names(text, chosen)
         chosen = self._bracket_restatements(text, chosen, tokens)
+        chosen = self._table_cells(text, chosen)
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
         chosen = self._branches(text, chosen)
@@ -1409,6 +1414,65 @@ class MentionFinder:
                         c = Candidate(c.start, end, "ORG", c.prio, "chain")
                         skip_to = end
             out.append(c)
+        return out
+
+    def _table_cells(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 7: a table (markdown, as ingest writes HTML tables) whose column header says what its cells are
+        (企业 / 公司 / 机构: organisations; 地点 / 所在地 / 城市 / 国家: places) has one name per cell in that column:
+        the whole cell with the header's label, in place of the pieces a tagger cut it into (富士胶片 | 戴奥辛斯) or a
+        person it took a town for (希勒勒). Cells with digits, more than 12 characters or a total row (合计) are left."""
+        if "|" not in text:
+            return chosen
+        cells: list[tuple[int, int, str]] = []
+        for table in TABLE_BLOCK.finditer(text):
+            lines = table.group(0).split("\n")
+            offsets, pos = [], table.start()
+            for line in lines:
+                offsets.append(pos)
+                pos += len(line) + 1
+            header = [h.strip() for h in lines[0].strip().strip("|").split("|")]
+            labels = [TABLE_COLUMN_LABELS.get(h) for h in header]
+            if not any(labels):
+                continue
+            for line, off in zip(lines[2:], offsets[2:]):
+                if not line.strip().startswith("|"):
+                    continue
+                k, col = line.index("|"), 0
+                row: list[tuple[int, int]] = []
+                while True:
+                    nxt = line.find("|", k + 1)
+                    if nxt < 0:
+                        break
+                    a, b = k + 1, nxt
+                    while a < b and line[a] == " ":
+                        a += 1
+                    while b > a and line[b - 1] == " ":
+                        b -= 1
+                    row.append((off + a, off + b))
+                    k = nxt
+                if any(text[a:b] in TABLE_TOTAL_WORDS for a, b in row):
+                    continue
+                for (a, b), label in zip(row, labels):
+                    cell = text[a:b]
+                    if label and 2 <= b - a <= 12 and not re.search(r"[0-9，。、（(]", cell) and \
+                            cell not in self.lex.non_entities and not is_common_word(cell):
+                        cells.append((a, b, label))
+        if not cells:
+            return chosen
+        out = list(chosen)
+        for a, b, label in cells:
+            inside = [c for c in out if c.start < b and a < c.end]
+            if any(c.start < a or c.end > b for c in inside):
+                continue
+            if len(inside) == 1 and inside[0].start == a and inside[0].end == b and (
+                    inside[0].label == label or inside[0].term is not None):
+                continue
+            if label == "GPE" and any(c.label in ("ORG", "FACILITY") and c.term is not None for c in inside):
+                continue
+            out = [c for c in out if c not in inside]
+            term = inside[0].term if len(inside) == 1 and inside[0].start == a and inside[0].end == b else None
+            out.append(Candidate(a, b, label, PRIO_CHAIN, "chain", term))
+        out.sort(key=lambda c: c.start)
         return out
 
     def _national_body_words(self, text: str, m: re.Match, tokens: Sequence[tuple[int, int]]) -> bool:
