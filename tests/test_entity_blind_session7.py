@@ -67,3 +67,10 @@ def test_table_column_header_gives_its_cells_label(rec):
     assert ("绿岭戴维斯", "ORG") in mentions(ents) and ("赫勒比", "GPE") in mentions(ents)
     # the table's short name and the full name in the text are one company
     assert entry_for(ents, "绿岭戴维斯").entity_id == entry_for(ents, "绿岭戴维斯生物科技公司").entity_id
+
+
+def test_plant_and_shipyard_heads_and_latin_satellites(rec):
+    ents = run(rec, "该国矿业公司在阿尔塔冶金厂建设新线。")
+    assert ("阿尔塔冶金厂", "FACILITY") in mentions(ents)
+    ents = run(rec, "航天局的ZORA卫星本月发射。")
+    assert ("ZORA", "PRODUCT") in mentions(ents)

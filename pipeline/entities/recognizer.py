@@ -429,6 +429,8 @@ class MentionFinder:
         self.head_lengths = sorted({len(h) for h in lexicons.heads}, reverse=True)
         self._head_last_chars = frozenset(h[-1] for h in lexicons.heads)
         self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
+        # facility heads that name a plant (工厂, 晶圆厂, 冶金厂, 精炼厂): a tagger's organisation ending in one is the plant
+        self._plant_heads = tuple(h for h, v in lexicons.heads.items() if v[0] == "FACILITY" and h.endswith("厂"))
         self.place_by_surface = {f: p for p in lexicons.places for f in p.surfaces}
         self._term_surfaces = frozenset(f for t in lexicons.terms for f in t.surfaces)
         self._foreign_cache: dict[str, bool] = {}
@@ -1232,6 +1234,9 @@ class MentionFinder:
             if c.label == "ORG" and c.source in ("statistical", "chain") and (
                     self._generic_company(surface) or NUMBER_CLASSIFIER.fullmatch(text[max(c.start - 2, 0):c.start])):
                 continue                # 初创公司, 科技集团, 一家…公司: a kind of company, not a name
+            if c.label == "ORG" and c.source == "statistical" and surface.endswith("厂") and len(surface) >= 4 and \
+                    any(surface.endswith(h) and len(surface) > len(h) for h in self._plant_heads):
+                c = Candidate(c.start, c.end, "FACILITY", c.prio, c.source, c.term)   # 乌尔巴冶金厂: a plant (session 7)
             if c.label == "ORG" and c.source == "latin" and text.startswith(PROGRAM_CONTEXT, c.end):
                 c.label = "PROGRAM"     # H2Global机制, Hy2Infra项目
             if c.label in ("PROGRAM", "LAW"):
