@@ -74,3 +74,8 @@ def test_plant_and_shipyard_heads_and_latin_satellites(rec):
     assert ("阿尔塔冶金厂", "FACILITY") in mentions(ents)
     ents = run(rec, "航天局的ZORA卫星本月发射。")
     assert ("ZORA", "PRODUCT") in mentions(ents)
+
+
+def test_dotted_name_run_into_its_government_is_the_person(rec):
+    ents = run(rec, "总统约翰·史密斯政府宣布新预算。")
+    assert ("约翰·史密斯", "PERSON") in mentions(ents)

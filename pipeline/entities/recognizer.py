@@ -79,6 +79,7 @@ ADDRESS_WORDS = set(_W["address_words"])
 PLACE_ENDINGS = GPE_ENDINGS + GEO_FEATURE_ENDINGS + ADDRESS_UNITS + _W["place_ending_extras"]
 COUNTRY_GENERIC_HEADS = _W["country_generic_heads"]
 NAME_DOTS = "·•‧・"
+PERSON_AFTER_WORDS = ("政府", "内阁", "当局", "政权", "团队", "家族", "执政")
 # the rest of a dotted name (·基普罗诺) and its Latin form in brackets (John Kiprono)
 DOTTED_TAIL = re.compile(r"((?:[·•‧・][\u4e00-\u9fff]{1,6})+)\s*[（(]\s*((?:[A-Z][a-z'\u00c0-\u024f\-]+\s*)+)[）)]")
 DEPARTMENT_HEADS = _W["department_heads"]
@@ -281,6 +282,13 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
             out[-1] = Candidate(prev.start, c.end, "PERSON", max(prev.prio, c.prio), prev.source)
             continue
         out.append(c)
+    # 费迪南德·马科斯政府: a tagger's dotted person name run on into the government (or cabinet, team) named after
+    # the person; the person is the name (session 7)
+    for k, c in enumerate(out):
+        if c.label == "PERSON" and any(d in text[c.start:c.end] for d in NAME_DOTS):
+            tail = next((w for w in PERSON_AFTER_WORDS if text.startswith(w, c.end - len(w))), None)
+            if tail and c.end - len(tail) - c.start >= 4 and text[c.end - len(tail) - 1] not in NAME_DOTS:
+                out[k] = Candidate(c.start, c.end - len(tail), "PERSON", c.prio, c.source, c.term)
     # 约翰·基普罗诺（John Kiprono）: a dotted name's last part no rule found, restated in Latin in brackets with as
     # many words as the name has parts
     if "·" in text or "•" in text:
