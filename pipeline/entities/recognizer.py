@@ -1396,6 +1396,7 @@ class MentionFinder:
         second, but a Latin name + 公司 is then read "Valve Company" instead of "Valve", so not kept."""
         out: list[Candidate] = []
         ends: set[int] | None = None
+        token_starts: dict[int, int] | None = None
         skip_to = -1
         for k, c in enumerate(chosen):
             if c.start < skip_to:
@@ -1418,9 +1419,11 @@ class MentionFinder:
                 m = (REGION_BODY if surface in REGION_BODY_PREFIXES else NATIONAL_BODY).match(text, c.end)
                 if ends is None:
                     ends = {e for _, e in tokens}
+                if token_starts is None:
+                    token_starts = {e: s for s, e in tokens}    # once per document
                 if m and not NATIONAL_BODY_STOP.search(m.group(0)) and (m.end() in ends or not HAN.match(text, m.end())) \
                         and not is_common_word(m.group(0)) and self._country_with_generic_head(text[c.start:m.end()]) is None \
-                        and self._national_body_words(text, m, tokens):
+                        and self._national_body_words(text, m, token_starts):
                     end = m.end()
                     inner = [o for o in chosen[k + 1:] if o.start < end]
                     if all(o.end <= end and o.label == "ORG" and o.start >= c.end for o in inner):
@@ -1488,13 +1491,14 @@ class MentionFinder:
         out.sort(key=lambda c: c.start)
         return out
 
-    def _national_body_words(self, text: str, m: re.Match, tokens: Sequence[tuple[int, int]]) -> bool:
+    def _national_body_words(self, text: str, m: re.Match, token_starts: dict[int, int]) -> bool:
         """Whether a NATIONAL_BODY match names a body: its head is a word of its own or the end of a noun (经济部,
         事务部), not the end of an ordinary word (签署, 全部, 北部, 格局), and the words before the head are not
         a kind of body (美国 + 风投机构, 日本 + 研究机构: a country's bodies of that kind)."""
         body = m.group(0)
         head = next(h for h in NATIONAL_BODY_HEADS + ("银行",) if body.endswith(h))
-        last = next((text[s:e] for s, e in tokens if e == m.end() and s < m.end()), head)
+        s0 = token_starts.get(m.end())
+        last = text[s0:m.end()] if s0 is not None and s0 < m.end() else head
         if len(last) > len(head) and (last in NATIONAL_BODY_NON_HEADS or
                                       (dictionary_tag(last) or "n")[:1] not in ("n", "j")):
             return False
