@@ -215,6 +215,10 @@ class JiebaTokenizer(ChineseTokenizer):
 def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
     """`spacy.util.get_words_and_spaces(words, text)`, step by step, with `text.index(word, pos)`
     where spaCy has `text[pos:].index(word)`."""
+    if "".join(words) == text:  # jieba keeps every character: each word starts where the last ended
+        aligned = _aligned_words_and_spaces(words, text)
+        if aligned is not None:
+            return aligned
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(Errors.E194.format(text=text, words=words))
     text_words: list[str] = []
@@ -236,6 +240,39 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
         if text_pos < length and text[text_pos] == " ":
             text_spaces[-1] = True
             text_pos += 1
+    if text_pos < length:
+        text_words.append(text[text_pos:])
+        text_spaces.append(False)
+    return text_words, text_spaces
+
+
+def _aligned_words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]] | None:
+    """`words_and_spaces` for words that make up `text` exactly, with no search: a word that is not
+    all whitespace and does not start with it cannot be found earlier than where it lies, since
+    only the whitespace words it follows lie between it and the word before. None for a word
+    (empty, or starting with whitespace) where that need not hold."""
+    text_words: list[str] = []
+    text_spaces: list[bool] = []
+    text_pos = 0
+    pos = 0
+    length = len(text)
+    for word in words:
+        word_start = pos
+        pos += len(word)
+        if word.isspace():
+            continue
+        if not word or word[0].isspace():
+            return None
+        if word_start > text_pos:
+            text_words.append(text[text_pos:word_start])
+            text_spaces.append(False)
+        text_words.append(word)
+        if pos < length and text[pos] == " ":
+            text_spaces.append(True)
+            text_pos = pos + 1
+        else:
+            text_spaces.append(False)
+            text_pos = pos
     if text_pos < length:
         text_words.append(text[text_pos:])
         text_spaces.append(False)

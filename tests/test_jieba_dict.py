@@ -177,3 +177,27 @@ def test_words_and_spaces_is_spacys(analyzer):
         assert analyzer.nlp.make_doc(text).text == text
     with pytest.raises(ValueError):
         words_and_spaces(["b", "a"], "ab")
+
+
+def test_words_and_spaces_of_words_that_make_up_the_text():
+    """Words that make up the text exactly (as jieba's do) are aligned without a search: the same
+    as spaCy's alignment for any split of the text, whitespace inside, before or after words too."""
+    import random
+
+    from spacy.util import get_words_and_spaces
+
+    from pipeline.nlp import words_and_spaces
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rng.choice("中文的是a1.。  \n\t\u3000\r") for _ in range(rng.randint(0, 40)))
+        cuts = sorted(rng.sample(range(1, len(text)), rng.randint(0, max(0, len(text) - 1)))) if len(text) > 1 else []
+        words = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]) if b > a]
+        assert _outcome(words_and_spaces, words, text) == _outcome(get_words_and_spaces, words, text), (words, text)
+
+
+def _outcome(align, words: list[str], text: str):
+    try:
+        return align(words, text)
+    except ValueError:  # spaCy too cannot align a word that starts with the space it took as a gap
+        return "ValueError"
