@@ -817,3 +817,16 @@ def test_announces_risk_topic_sentences():
     lex = Lexicons.load()
     assert lexicon_scores(SentenceView("不过，该公司同样面临挑战。"), lex).get("announce") == 1.0
     assert "x:announce" in OUTCOME_FEATURES
+
+
+def test_category_leaves_out_the_reporting_speaker_and_reads_comparisons_as_competition():
+    """Session 8: the speaker's occupation is not the risk's category; a comparison with a rival is competition."""
+    from pipeline.argument.features import category_text, vocabulary_cues
+
+    kept, removed = category_text("一位参与项目的外籍工程师对记者表示，园区的冷却用水是最大难题。")
+    assert "工程师" in removed and "工程师" not in kept and "用水" in kept
+    kept, removed = category_text("有基金分析师认为，新规可能让投资延后。")
+    assert removed == "有基金分析师" and "延后" in kept
+    assert category_text("电价上涨可能削弱冶炼行业的竞争力。")[1] == ""  # no speech verb: nothing removed
+    lex = Lexicons.load()
+    assert "competition" in vocabulary_cues("相比之下，邻国的补贴是这里的五倍。", lex)

@@ -95,7 +95,8 @@ def _attribution_of(text: str, lex: Lexicons) -> str:
     return "author"
 
 
-_SPEECH = re.compile(r"^[^，。；;！？!?]{0,14}?(?:表示|指出|认为|称|说|透露|强调|坦言|介绍|估计|估算|预测|担心|直言|呼吁|宣称|宣布|警告|承认|披露|显示|提醒)")
+_SPEECH_VERBS = r"(?:表示|指出|认为|称|说|透露|强调|坦言|介绍|估计|估算|预测|担心|直言|呼吁|宣称|宣布|警告|承认|披露|显示|提醒)"
+_SPEECH = re.compile(r"^[^，。；;！？!?]{0,14}?" + _SPEECH_VERBS)
 
 
 def entity_source(view: SentenceView) -> str | None:
@@ -407,8 +408,12 @@ def category_cues(text: str | None, lex: Lexicons, vocabulary: bool = False) -> 
 # Session 6: parts of a risk sentence that do not name its category, for choosing the category only: the rejected
 # side of "不是A，而是B" / "问题不在于A，而在于B" (the risk is B), and the cost word of a consequence "推高/增加……成本"
 # (the sentence's category is what raises the cost: a technology, a tariff). The detector still reads the whole text.
+# Session 8: the speaker who reports the risk ("一位参与园区设计的欧洲工程师对本刊表示，……", "一位不愿具名的基金经理说：……",
+# "有外资分析师认为，……"): the source's occupation or employer names who speaks, not what is at risk.
 _NOT_THE_CATEGORY = (re.compile(r"(?:不是|并非|不在于|与其说)(?P<span>[^，。；！？]{1,20}?)[，,]?\s*(?:而是|而在于|不如说)"),
-                     re.compile(r"(?:推高|抬高|拉高|推升|增加|提高|加重)了?[^，。；]{0,10}?(?P<span>成本|价格|电价|负担)"))
+                     re.compile(r"(?:推高|抬高|拉高|推升|增加|提高|加重)了?[^，。；]{0,10}?(?P<span>成本|价格|电价|负担)"),
+                     re.compile(r"^(?:[^，。；：:“”]{0,6}[，,])?\s*(?P<span>[^，。；;：:“”「」（(]{2,30}?)(?:[（(][^）)]{1,30}[）)])?"
+                                r"(?:对[^，。；：:“”]{1,8})?(?:同时|也|还|则|曾)?" + _SPEECH_VERBS))
 
 
 def category_text(text: str) -> tuple[str, str]:
