@@ -830,3 +830,19 @@ def test_category_leaves_out_the_reporting_speaker_and_reads_comparisons_as_comp
     assert category_text("电价上涨可能削弱冶炼行业的竞争力。")[1] == ""  # no speech verb: nothing removed
     lex = Lexicons.load()
     assert "competition" in vocabulary_cues("相比之下，邻国的补贴是这里的五倍。", lex)
+
+
+def test_stance_pattern_hits_are_memoised_per_document_with_the_same_result():
+    """Session 8: the features and the stance reading both ask for a sentence's irony / rhetoric patterns; the second
+    ask is answered from a per-document memo (cleared with the other memos)."""
+    from pipeline.argument.features import _pattern_hits, _with_pattern_hits, clear_caches
+
+    lex = Lexicons.load()
+    clear_caches(lex)
+    text = "这样的野心还是和过去一样浮夸，凭什么？"
+    first = _with_pattern_hits(text, lex, 1.0, 0.0)
+    assert _with_pattern_hits(text, lex, 1.0, 0.0) == first
+    pos, neg, kinds = _pattern_hits(text, lex, None)
+    assert first == (1.0 + pos, neg, list(kinds))
+    clear_caches(lex)
+    assert "_pattern_cache" not in lex.__dict__

@@ -74,8 +74,9 @@ def attribution_of(text: str, lex: Lexicons) -> str:
 
 
 def clear_caches(lex: Lexicons) -> None:
-    """Forget the memoised attributions and non-claim tests (called once per document)."""
+    """Forget the memoised attributions, stance-pattern hits and non-claim tests (called once per document)."""
     lex.__dict__.pop("_attribution_cache", None)
+    lex.__dict__.pop("_pattern_cache", None)
     _non_claim_text.cache_clear()
 
 
@@ -123,6 +124,16 @@ def _with_pattern_hits(text: str, lex: Lexicons, pos: float, neg: float,
                        skip_kind: str | None = None) -> tuple[float, float, list[str]]:
     """`pos` and `neg` plus the weights of the irony / rhetoric patterns found in `text` (but those of
     `skip_kind`), and the kinds found."""
+    cache = lex.__dict__.setdefault("_pattern_cache", {})  # the features and the stance reading both ask (session 8)
+    key = (text, skip_kind)
+    if key not in cache:
+        cache[key] = _pattern_hits(text, lex, skip_kind)
+    more_pos, more_neg, kinds = cache[key]
+    return pos + more_pos, neg + more_neg, list(kinds)
+
+
+def _pattern_hits(text: str, lex: Lexicons, skip_kind: str | None) -> tuple[float, float, tuple[str, ...]]:
+    pos = neg = 0.0
     kinds: list[str] = []
     combined = lex.any_of("stance_patterns", [pattern.regex for pattern in lex.stance_patterns])
     for pattern in lex.stance_patterns if combined is None or combined.search(text) else ():
@@ -134,7 +145,7 @@ def _with_pattern_hits(text: str, lex: Lexicons, pos: float, neg: float,
             elif pattern.label == "-":
                 neg += pattern.weight
             kinds.append(pattern.kind)
-    return pos, neg, kinds
+    return pos, neg, tuple(kinds)
 
 
 # Stance polarity of a sentence for the stance decisions (document and target stance; the models' `x:pos` /
@@ -365,7 +376,8 @@ def features(view: SentenceView, lex: Lexicons, ngrams: bool = True,
             out.update(dict.fromkeys(["c:" + ch for ch in text], 1.0))
             out.update(dict.fromkeys(["c:" + text[i:i + 2] for i in range(len(text) - 1)], 1.0))
         if OPTIONS["words"] and words:  # (not for short texts: the short-text model has no word features)
-            tokens = [_DIGIT.sub("0", w) for w in words_of(view)]
+            words = words_of(view)
+            tokens = _DIGIT.sub("0", "\x00".join(words)).split("\x00") if words else []  # one pass, not one per word
             out.update(dict.fromkeys(["w:" + w for w in tokens], 1.0))
             if OPTIONS["word_bigrams"]:
                 out.update(dict.fromkeys(["w:" + a + "_" + b for a, b in zip(tokens, tokens[1:])], 1.0))
