@@ -120,3 +120,13 @@ def test_local_office_after_its_place_is_one_organisation(rec):
     assert ("青禾区住保办", "ORG") in found and ("青禾区", "GPE") not in found
     found = run(rec, "青禾区的办公楼已经建成。", [("青禾区", "LOC")])
     assert not any(label == "ORG" for _, label in found)
+
+
+def test_road_keeps_no_postposition_the_tagger_joined(rec):
+    # session 8: a tagger's place ending in a road and 上 / 里 / 边 / 旁 is the road (青杉路上 → 青杉路)
+    found = run(rec, "青杉路上高楼的灯光很亮。", [("青杉路上", "LOC")])
+    assert ("青杉路", "LOC") in found and not any(s == "青杉路上" for s, _ in found)
+    found = run(rec, "游客在枫桥街里拍照。", [("枫桥街里", "LOC")])
+    assert ("枫桥街", "LOC") in found
+    # a three-character name is left alone (路上 alone is a word, not a road)
+    assert not any(s == "路" for s, _ in run(rec, "他在路上走。", [("路上", "LOC")]))

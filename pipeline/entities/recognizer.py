@@ -417,6 +417,9 @@ def _bookmakers(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 _START = attrgetter("start")
+# a road's last character and the one-character postpositions a tagger joins to a road's name (南滨路上)
+ROAD_LAST_CHARS = frozenset("路街道巷")
+ROAD_POSTPOSITIONS = frozenset("上里边旁")
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 # tagger tags of a name or a proper noun: what a gazetteer hit leaves of such a word gets `_rest_tag`
@@ -1020,6 +1023,8 @@ class MentionFinder:
             return None             # 台积电一家公司: a description, not a name
         if tag in ("ORG", "LOC") and len(surface) < 2:
             return None             # 港, 京: one-character short forms are not names alone
+        if tag == "LOC" and len(surface) >= 4 and surface[-1] in ROAD_POSTPOSITIONS and surface[-2] in ROAD_LAST_CHARS:
+            end -= 1                # 南滨路上, 长安街里: a road and the postposition the tagger joined to it
         label = {"PER": "PERSON", "ORG": "ORG"}.get(tag) or self._label_for_place(text, start, end)
         c = Candidate(start, end, label, PRIO_STAT, "statistical")
         if label == "PERSON":
