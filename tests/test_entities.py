@@ -533,7 +533,7 @@ def test_foreign_country_plus_a_chinese_ministry_short_name_is_that_countrys_min
     ents = run(rec, "2022年底，巴西自然资源部发布报告。")
     entry = entry_for(ents, "巴西自然资源部")
     assert entry.label == "ORG" and "China" not in (entry.name_en or "")
-    assert entry.name_en == "Ministry of Natural Resources (Brazil)"
+    assert entry.name_en == "Brazilian Ministry of Natural Resources"
     # after China's name it is China's ministry (the termbase entry)
     assert "China" in entry_for(run(rec, "中国自然资源部发布报告。"), "自然资源部").name_en
 

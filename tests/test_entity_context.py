@@ -65,7 +65,7 @@ def test_country_words_include_the_currency(rec):
 
 def test_bare_ministry_with_the_foreign_currency_is_that_countrys(rec):
     e = entry(run(rec, THAI + "财政部为此预留约400亿泰铢的补贴额度。"), "财政部")
-    assert e.name_en == "Ministry of Finance (Thailand)"
+    assert e.name_en == "Thai Ministry of Finance"
     assert e.name_zh == "财政部"
 
 
@@ -83,7 +83,7 @@ def test_bare_ministry_without_evidence_keeps_the_termbase_entry(rec):
 def test_bare_ministry_after_a_sentence_about_the_country_is_that_countrys(rec):
     # session 6 (changed): THAI + 财政部表示将继续研究 was China's; the sentence before names Thailand
     e = entry(run(rec, THAI + "财政部表示将继续研究。"), "财政部")
-    assert e.name_en == "Ministry of Finance (Thailand)"
+    assert e.name_en == "Thai Ministry of Finance"
 
 
 def test_bare_ministry_in_a_chinese_article_stays_chinas(rec):

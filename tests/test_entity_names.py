@@ -24,7 +24,7 @@ def name(namer, form: str, label: str, **doc_places):
 
 @pytest.mark.parametrize("form,label,expected", [
     ("美国商务部", "ORG", "U.S. Department of Commerce"),
-    ("巴西能源部", "ORG", "Ministry of Energy (Brazil)"),
+    ("巴西能源部", "ORG", "Brazilian Ministry of Energy"),
     ("经济部", "ORG", "Ministry of Economic Affairs"),
     ("英国AI安全研究所", "ORG", "UK AI Safety Institute"),
     ("韩国半导体产业协会", "ORG", "Korea Semiconductor Industry Association"),

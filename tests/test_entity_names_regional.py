@@ -88,7 +88,7 @@ def test_a_body_named_with_its_own_country_is_that_countrys_in_any_article(namer
     # in an article about Australia, 美国国防部 is still the US's (was "Ministry of United States Defense (Australia)")
     assert name(namer, "美国国防部", "ORG", country_zh="澳大利亚").name == "U.S. Department of Defense"
     assert name(namer, "印尼投资部", "ORG", country_zh="印度尼西亚").name == "Ministry of Investment (Indonesia)"
-    assert name(namer, "沙特财政部", "ORG", country_zh="沙特阿拉伯").name == "Ministry of Finance (Saudi Arabia)"
+    assert name(namer, "沙特财政部", "ORG", country_zh="沙特阿拉伯").name == "Saudi Ministry of Finance"
     assert namer.in_document_country(["中国外交部"]) is None
 
 

@@ -69,7 +69,7 @@ def test_german_ministries_are_federal_for_their_portfolio(namer):
     assert name(namer, "德国财政部", "ORG").name == "Federal Ministry of Finance (Germany)"
     assert name(namer, "联邦经济和能源部", "ORG", country_zh="德国").name == \
         "Federal Ministry for Economic Affairs and Energy"
-    assert name(namer, "巴西能源部", "ORG").name == "Ministry of Energy (Brazil)"
+    assert name(namer, "巴西能源部", "ORG").name == "Brazilian Ministry of Energy"
 
 
 @pytest.mark.parametrize("form,label,expected", [
@@ -177,3 +177,19 @@ def test_directive_and_hong_kong_artificial_intelligence(namer):
     assert name(namer, "可再生能源指令", "LAW").name == "Renewable Energy Directive"
     assert name(namer, "人工智能资助计划", "PROGRAM", hongkong="yes").name == "Artificial Intelligence Subsidy Scheme"
     assert name(namer, "国家人工智能战略", "PROGRAM").name == "National AI Strategy"
+
+
+# session 8: a foreign ministry by its country's adjective; 、 between its fields; a place name that would
+# leave a lone character gives it up (invented bodies)
+def test_session8_foreign_ministry_adjective_and_list(namer):
+    assert name(namer, "智利矿业部", "ORG").name == "Chilean Ministry of Mining"
+    assert name(namer, "挪威农业、文化和教育部", "ORG").name == "Norwegian Ministry of Agriculture, Culture and Education"
+    assert name(namer, "泰国交通部", "ORG").name == "Thai Ministry of Transport"
+    # no adjective listed, an acronym, or a federal ministry: the country in brackets as before
+    assert name(namer, "韩国农业部", "ORG").name == "Ministry of Agriculture (South Korea)"
+    assert name(namer, "德国联邦教育部", "ORG").name == "Federal Ministry of Education (Germany)"
+
+
+def test_session8_country_name_gives_up_a_character_to_the_next_word(namer):
+    assert name(namer, "日本国际教育协会", "ORG").name == "Japan International Education Association"
+    assert name(namer, "菲律宾创新协会", "ORG").name == "Philippine Innovation Association"

@@ -1150,7 +1150,8 @@ class EnglishNamer:
         fields: list[list[str]] = [[]]
         # the fields are split at 和 / 与 / 及 before segmenting (经济和气候: not 经济 | 和气 | 候)
         words: list[str] = []
-        for k, part in enumerate(re.split(r"[和与及]", body)):
+        # and at 、 (住房、公用事业和城市社区部: "Housing, Utilities and Urban Communities")
+        for k, part in enumerate(re.split(r"[和与及、]", body)):
             words += (["和"] if k else []) + self._segment(part)
         for word in words:
             if word in ("和", "与", "及"):
@@ -1186,7 +1187,12 @@ class EnglishNamer:
         else:
             preposition = "of"
         name = ("Federal " if federal else "") + f"Ministry {preposition} " + subject
-        return f"{name} ({country.name_en})" if country is not None else name
+        if country is None:
+            return name
+        adjective = _COUNTRY_IN_NAME.get(country.name_en)
+        if federal or not adjective or adjective.isupper() or country.name_en.endswith(adjective):
+            return f"{name} ({country.name_en})"
+        return f"{adjective} {name}"       # 智利财政部 → 'Chilean Ministry of Finance', as English press writes it
 
     def _department(self, form: str) -> str | None:
         """A ministry's department: known body + field + 司 (工业和信息化部规划司 → 'MIIT Department of
@@ -1224,7 +1230,7 @@ class EnglishNamer:
             if term is not None and term.label == "ORG":
                 return self.term_name(term)
             ministry = self._ministry(country + form)
-            if ministry and "(" in ministry or ministry and ministry.startswith("U.S."):
+            if ministry and ("(" in ministry or not ministry.startswith(("Ministry", "Federal", "Department"))):
                 return EnglishName(ministry, "dictionary", "composed")
         return None
 
@@ -1264,10 +1270,21 @@ class EnglishNamer:
                 piece = text[i:j]
                 if (j - i >= 2 and (self.known(piece) or piece in _NAME_WORDS or piece in _FIELD_WORDS)) \
                         or (j - i <= 8 and piece in table) or j == i + 1:
+                    if j - i >= 3 and j < len(text) and self._word_at(text, j - 1) and not self._word_at(text, j) \
+                            and (self.known(piece[:-1]) or piece[:-1] in table):
+                        # 日本国际协力机构: 日本 | 国际, not 日本国 | 际 — a piece gives up its last character
+                        # when that starts a word and the rest of the text would otherwise start with a lone one
+                        piece, j = piece[:-1], j - 1
                     out.append(piece)
                     i = j
                     break
         return out
+
+    def _word_at(self, text: str, i: int) -> bool:
+        """Whether a word of two or more characters (a name word, field word or CC-CEDICT headword) starts at i."""
+        table = cedict()
+        return any(text[i:j] in _NAME_WORDS or text[i:j] in _FIELD_WORDS or text[i:j] in table
+                   for j in range(i + 2, min(len(text), i + 8) + 1))
 
     def _in_name(self, term: Term, first: bool) -> str:
         """A place inside a name: the form organisations use at the start of their names."""
