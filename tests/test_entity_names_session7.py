@@ -193,3 +193,15 @@ def test_session8_foreign_ministry_adjective_and_list(namer):
 def test_session8_country_name_gives_up_a_character_to_the_next_word(namer):
     assert name(namer, "日本国际教育协会", "ORG").name == "Japan International Education Association"
     assert name(namer, "菲律宾创新协会", "ORG").name == "Philippine Innovation Association"
+
+
+def test_session8_name_words_and_department_countries(namer):
+    # invented bodies: glosses a name uses, not CC-CEDICT's first sense
+    assert name(namer, "南洋能源研究院", "ORG").name == "Nanyang Energy Research Institute"
+    assert name(namer, "原住民创业基金", "ORG").name == "Indigenous Startup Fund"
+    assert name(namer, "国家养老基金", "ORG").name == "National Pension Fund"
+    # the Philippines' and Australia's ministries are Departments
+    assert name(namer, "菲律宾能源部", "ORG").name == "Department of Energy (Philippines)"
+    assert name(namer, "澳大利亚贸工部", "ORG").name == "Department of Trade and Industry (Australia)"
+    # a country and a year is the country's programme, not its adjective
+    assert name(namer, "巴西2040", "PROGRAM").name == "Brazil 2040"

@@ -501,6 +501,9 @@ _OWN_NAME_LEGISLATURES = ("Riksdag", "Storting", "Folketing", "Bundestag", "Sejm
                           "U.S. Congress")
 # countries whose ministries are "Federal Ministry for / of …" in their own English (Bundesministerium für / der)
 _FEDERAL_FOR = ("Germany", "Austria")
+# countries whose ministries are Departments in English (Department of Trade and Industry, Department of
+# Industry, Science and Resources); the United States' are composed apart ("U.S. Department of …")
+_DEPARTMENT_COUNTRIES = ("Philippines", "Australia")
 _FEDERAL_FOR_SUBJECTS = ("Economic Affairs", "Environment", "Digital", "Family", "Economic Cooperation", "Climate")
 # a company's branch in a place: 交通银行 + 深圳 + 分行 → "Bank of Communications Shenzhen Branch"
 _BRANCH_HEADS = sorted(_PAIRS["branch_head"], key=lambda pair: -len(pair[0]))
@@ -1178,6 +1181,8 @@ class EnglishNamer:
             if country is None or country.name_en == "China":
                 return None
             return f"Department of {subject} ({country.name_en})"
+        if country is not None and country.name_en in _DEPARTMENT_COUNTRIES and not federal:
+            return f"Department of {subject} ({country.name_en})"
         if (country.name_en if country is not None else federal and self._doc_country()) in _FEDERAL_FOR:
             # Germany's and Austria's ministries are federal ones, "for" an economic, environmental, digital or
             # family portfolio as their own English names say (Federal Ministry for Economic Affairs and
@@ -1321,6 +1326,9 @@ class EnglishNamer:
         version = re.search(r"\s*[0-9]+(?:\.[0-9]+)*$", form)
         if version and version.start() > 0 and not re.fullmatch(r"[A-Za-z0-9.\-]+", form[: version.start()][-1:]):
             # 国家人工智能战略2.0: the version follows the name's head
+            country = self.places_by_surface.get(form[: version.start()])
+            if country is not None and country.label == "GPE":
+                return f"{country.name_en} {version.group().strip()}"     # 法国2030 → 'France 2030', not 'French'
             named = self._gloss(form[: version.start()], label)
             return f"{named} {version.group().strip()}" if named else None
         tail = next((t for t in sorted(_TAILS, key=len, reverse=True) if form.endswith(t) and len(form) > len(t)), None)
