@@ -205,3 +205,12 @@ def test_session8_name_words_and_department_countries(namer):
     assert name(namer, "澳大利亚贸工部", "ORG").name == "Department of Trade and Industry (Australia)"
     # a country and a year is the country's programme, not its adjective
     assert name(namer, "巴西2040", "PROGRAM").name == "Brazil 2040"
+
+
+def test_session8_junior_and_legal_form(namer):
+    # invented people and companies
+    assert name(namer, "小罗德里戈·费尔南德斯", "PERSON").name == "Rodrigo Fernández Jr."
+    assert name(namer, "小明", "PERSON").name == "Xiao Ming"          # 小 before a Chinese given name is not Jr.
+    assert name(namer, "Nordfjord Kraft AS", "ORG").name == "Nordfjord Kraft AS"      # AS may be a word: kept
+    assert name(namer, "Nordfjord Kraft ASA", "ORG").name == "Nordfjord Kraft"
+    assert name(namer, "Lindqvist Batteri AB", "ORG").name == "Lindqvist Batteri"

@@ -520,6 +520,7 @@ _COUNTY_COUNTRIES = frozenset(word_lists()["county_countries"])
 _ORG_NOUN_END = r"\b(Fund|Bank|Union|Agency|Association|Council|Commission|Committee|Forum|Institute|Organi[sz]ation)$"
 # an acronym written beside or for a body's Chinese name (ITU, PAIH, KHNP, JBIC)
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+_LEGAL_FORM = re.compile(r"(?<=\w)\s+(?:AB|ASA|A/S|GmbH|AG|SE|S\.A\.|NV|N\.V\.|BV|Oyj|S\.p\.A\.|SpA)$")
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
 # countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
 _LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
@@ -638,12 +639,21 @@ class EnglishNamer:
                 if expanded and expanded[1] == "dictionary" and _ACRONYM.search(expanded[0]) is None \
                         and len(expanded[0]) > len(written) + 4:
                     return EnglishName(f"{expanded[0]} ({written})", "dictionary", "composed")
+            if label == "ORG":
+                # Glaciär Batteri AB: a European company's legal form is not part of the name English uses
+                written = _LEGAL_FORM.sub("", written) or written
             return written, "latin"
         if label == "PERSON":
             if not han:
                 return None, None
             # the longest form names the person best (埃米莉·卡特, not the 卡特 of CC-CEDICT)
             form = han[0]
+            junior = re.fullmatch(r"小([\u4e00-\u9fff]{2,}(?:%s)[\u4e00-\u9fff·・\-－‐]+)" % _NAME_SEPARATORS, form)
+            if junior:
+                # 小费迪南德·马科斯: 小 before a foreign name is "Jr." (Ferdinand Marcos Jr.)
+                senior = self.name([junior.group(1)], label)
+                if senior.method in ("western_reading", "western_syllables", "termbase"):
+                    return senior._replace(name=f"{senior.name} Jr.")
             regional = self.southeast_asian_name(form)
             if regional:
                 return EnglishName(regional, "transliteration", "western_syllables")
