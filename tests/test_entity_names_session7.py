@@ -214,3 +214,20 @@ def test_session8_junior_and_legal_form(namer):
     assert name(namer, "Nordfjord Kraft AS", "ORG").name == "Nordfjord Kraft AS"      # AS may be a word: kept
     assert name(namer, "Nordfjord Kraft ASA", "ORG").name == "Nordfjord Kraft"
     assert name(namer, "Lindqvist Batteri AB", "ORG").name == "Lindqvist Batteri"
+
+
+def test_session8_latin_form_after_a_title_mark_a_quote_or_before_a_comma(rec):
+    # invented articles: the Latin name in brackets is the name's, after 》 or ”, or ending at a comma
+    text = ("据挪威《海港日报》（Havnebladet）报道，该项目获得“北海计划”（North Sea Plan）支持。"
+            "挪威出口信贷署（Export Credit Norway，下称“ECN”）提供贷款。")
+    names = {e.name_zh: e.name_en for e in run(rec, text).index}
+    assert names.get("海港日报") == "Havnebladet"
+    assert names.get("挪威出口信贷署") == "Export Credit Norway"
+
+
+def test_session8_a_place_takes_a_latin_form_that_reads_like_it(rec):
+    text = "该公司计划在卡伦堡（Kalundborg）新建工厂，并在荷兰（ASML）附近设立办公室。"
+    ents = run(rec, text).index
+    names = {e.name_zh: e.name_en for e in ents}
+    assert names.get("卡伦堡") == "Kalundborg"
+    assert names.get("荷兰") == "Netherlands"

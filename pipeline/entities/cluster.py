@@ -59,16 +59,23 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
         if a in by_span and b in by_span:
             uf.union(keys[by_span[a]], keys[by_span[b]])
     for i, m in enumerate(mentions):
-        rest = text[m.end:m.end + 2]
-        if rest[:1] in "(（":
+        # 《工业日报》（Dagens industri）, “墨西哥计划”（Plan México）: the bracket after a title's or quote's
+        # closing mark is still the name's
+        skip = 1 if text[m.end:m.end + 1] in "》”」』\"" else 0
+        if text[m.end + skip:m.end + skip + 1] in "(（":
+            opening = m.end + skip + 1
             for j in range(i + 1, min(i + 3, len(mentions))):
                 n = mentions[j]
+                # 出口融资署（Export Finance Australia，下称“EFA”）: the Latin name may end at a comma
                 close = text[n.end:n.end + 1]
-                if n.start == m.end + 1 and close in ")）" and (n.label == m.label or (
-                        # 辛鲍姆（Claudia Sheinbaum）: a Chinese name with its Latin form, whatever label
-                        # the Latin form got alone (Latin names are ORG by default)
-                        m.label not in ("GPE", "LOC") and is_latin(text[n.start:n.end])
-                        and not is_latin(text[m.start:m.end]))):
+                if n.start != opening or close not in ")），,":
+                    continue
+                latin = is_latin(text[n.start:n.end]) and not is_latin(text[m.start:m.end])
+                if n.label == m.label or latin and (m.label not in ("GPE", "LOC") or _sounds_alike(
+                        # 卡伦堡（Kalundborg）: a place's Latin form when it reads like the place (not 荷兰（ASML）)
+                        text[m.start:m.end], text[n.start:n.end])):
+                    # 辛鲍姆（Claudia Sheinbaum）: a Chinese name with its Latin form, whatever label
+                    # the Latin form got alone (Latin names are ORG by default)
                     uf.union(keys[i], keys[j])
     # short forms within the same label
     surfaces: dict[tuple[str, str], int] = {}
@@ -133,6 +140,19 @@ def _other_listed_body(key_short: str, key_long: str, short: Candidate, surface:
     term = short.term
     return key_short.startswith("T:") and term is not None and \
         any(len(s) > len(surface) and not is_latin(s) for s in term.surfaces)
+
+
+def _sounds_alike(han: str, latin: str) -> bool:
+    """Whether a Latin name could be the Chinese transliteration's original: the pinyin and the Latin form
+    share most of their letters in order (卡伦堡 'kalunbao' ~ Kalundborg 0.78, 奥卡里亚 ~ Olkaria 0.67;
+    荷兰 'helan' ~ ASML 0.22)."""
+    from difflib import SequenceMatcher
+
+    from pipeline.entities.naming import pinyin_place
+
+    reading = re.sub(r"[^a-z]", "", pinyin_place(han).lower())
+    written = re.sub(r"[^a-z]", "", latin.lower())
+    return bool(reading) and SequenceMatcher(None, reading, written).ratio() >= 0.5
 
 
 def majority_label(mentions: list[Candidate], idx: list[int]) -> str:
