@@ -231,3 +231,9 @@ def test_session8_a_place_takes_a_latin_form_that_reads_like_it(rec):
     names = {e.name_zh: e.name_en for e in ents}
     assert names.get("卡伦堡") == "Kalundborg"
     assert names.get("荷兰") == "Netherlands"
+
+
+def test_session8_more_japanese_surnames(namer):
+    # invented people with common Japanese surnames and given names
+    assert name(namer, "宫崎浩二", "PERSON").name == "Koji Miyazaki"
+    assert name(namer, "樱井直树", "PERSON").name == "Naoki Sakurai"
