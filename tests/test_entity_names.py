@@ -37,6 +37,32 @@ def name(namer, form: str, label: str, **doc_places):
     ("K-芯片法", "LAW", "K-Chips Act"),
     ("东针-知识频道", "ORG", "Dongzhen Knowledge Channel"),
     ("南山区", "GPE", "Nanshan District"),
+    # session 8 (invented names): a foreign ministry by its country's adjective, 、 between its fields (no adjective
+    # listed, or a federal ministry: the country in brackets as before); a place name gives up a character that
+    # starts the next word; glosses a name uses, not CC-CEDICT's first sense; the Philippines' and Australia's
+    # ministries are Departments; a country + a year is the country's programme; 小 before a dotted foreign name
+    # is Jr. (not before a Chinese given name); a European legal form is dropped (AS may be a word: kept); more
+    # Japanese surnames
+    ("智利矿业部", "ORG", "Chilean Ministry of Mining"),
+    ("挪威农业、文化和教育部", "ORG", "Norwegian Ministry of Agriculture, Culture and Education"),
+    ("泰国交通部", "ORG", "Thai Ministry of Transport"),
+    ("韩国农业部", "ORG", "Ministry of Agriculture (South Korea)"),
+    ("德国联邦教育部", "ORG", "Federal Ministry of Education (Germany)"),
+    ("日本国际教育协会", "ORG", "Japan International Education Association"),
+    ("菲律宾创新协会", "ORG", "Philippine Innovation Association"),
+    ("南洋能源研究院", "ORG", "Nanyang Energy Research Institute"),
+    ("原住民创业基金", "ORG", "Indigenous Startup Fund"),
+    ("国家养老基金", "ORG", "National Pension Fund"),
+    ("菲律宾能源部", "ORG", "Department of Energy (Philippines)"),
+    ("澳大利亚贸工部", "ORG", "Department of Trade and Industry (Australia)"),
+    ("巴西2040", "PROGRAM", "Brazil 2040"),
+    ("小罗德里戈·费尔南德斯", "PERSON", "Rodrigo Fernández Jr."),
+    ("小明", "PERSON", "Xiao Ming"),
+    ("Nordfjord Kraft AS", "ORG", "Nordfjord Kraft AS"),
+    ("Nordfjord Kraft ASA", "ORG", "Nordfjord Kraft"),
+    ("Lindqvist Batteri AB", "ORG", "Lindqvist Batteri"),
+    ("宫崎浩二", "PERSON", "Koji Miyazaki"),
+    ("樱井直树", "PERSON", "Naoki Sakurai"),
 ])
 def test_composed_names(namer, form, label, expected):
     assert name(namer, form, label)[0] == expected
