@@ -171,7 +171,9 @@ def cedict_word(word: str) -> str | None:
     same entry ("通信" → "communication"); leading articles are dropped ("an association")."""
     verb = None
     entries = sorted(cedict().get(word, []), key=lambda e: e[0][:1].isupper())   # 现代 'modern' before 'Hyundai'
-    for _pinyin, defs in entries:
+    for pinyin, defs in entries:
+        if verb and pinyin[:1].isupper():
+            return verb     # 复兴 'revive' before the proper entry 'Fuxing district of Handan city'
         for gloss in defs.split("/"):
             if gloss and not gloss.startswith(("surname", "variant of", "see ", "old variant", "abbr.", "CL:")):
                 g = _clean_gloss(gloss)
@@ -1381,6 +1383,10 @@ class EnglishNamer:
             if word:
                 merged.append(word)
         words = merged
+        administration = end == "局" and len(words) > 2 and words[-2] == "管理"
+        if administration:
+            # 管理局 is one head: an Administration (民航华东地区管理局, 国家外汇管理局), not "Management Bureau"
+            words = words[:-2] + words[-1:]
         port_of = None
         short_forms = _reading_table("country_short_forms.tsv", "char", "name_en")
         for k, word in enumerate(words):
@@ -1406,6 +1412,8 @@ class EnglishNamer:
                 head_en = self.lex.heads[word][1]
                 if word == "计划" and head_en == "Program" and self.doc_places.get("hongkong"):
                     head_en = "Scheme"      # Hong Kong's government calls its programmes schemes
+                if administration:
+                    head_en = "Administration"
                 if word == "局" and label == "ORG" and self._foreign_body(words):
                     # a foreign government's 局 (以色列创新局, 波兰投资和贸易局): most call themselves an
                     # Authority in English; China's, Hong Kong's and Taiwan's are Bureaus / Administrations
