@@ -66,6 +66,7 @@ def name(namer, form: str, label: str, **doc_places):
     ("亚洲药品管理局", "ORG", "Asian Medicines Administration"),
     ("沙特水务管理局", "ORG", "Saudi Water Authority"),
     ("国家主权基金", "ORG", "National Sovereign Fund"),
+    ("明湖电力", "ORG", "Minghu Power"),
 ])
 def test_composed_names(namer, form, label, expected):
     assert name(namer, form, label)[0] == expected
