@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from pipeline.models import Document, Money, SummaryEn, SummaryItem
 from pipeline.paths import models_dir, read_tsv
+from pipeline.text import literal_alternation
 from pipeline.translation.forms import (format_amount, format_measure,
                                         format_money, format_quantity)
 
@@ -58,10 +59,6 @@ class Resources:
     templates: dict[str, str]
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=4)
 def resources(directory: str | None = None) -> Resources:
     base = Path(directory) if directory else models_dir()
@@ -77,8 +74,8 @@ def resources(directory: str | None = None) -> Resources:
         titles = [(r["title"], r["name_en"]) for r in read_tsv(titles_path) if r.get("title") and r.get("name_en")]
         titles.sort(key=lambda t: len(t[0]), reverse=True)
     data = tomllib.loads((english / "templates.toml").read_text(encoding="utf-8"))
-    return Resources(glossary=glossary, term_regex=re.compile(_alternation(words)),
-                     unit_regex=re.compile(_alternation(units)), titles=titles,
+    return Resources(glossary=glossary, term_regex=re.compile(literal_alternation(words)),
+                     unit_regex=re.compile(literal_alternation(units)), titles=titles,
                      labels=data["labels"], templates=data["templates"])
 
 

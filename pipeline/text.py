@@ -34,6 +34,28 @@ _NUMBERED_HEADING = re.compile(
 _MAX_HEADING_CHARS = 40
 
 
+def literal_alternation(words: Iterable[str]) -> str:
+    """A pattern that matches as `"|".join(re.escape(w) for w in words, longest first)` does (at a
+    place, the longest of the words that the rest of the pattern accepts), written as a trie: one
+    branch per next character, a word ending inside another tried after it. `re` then tries at a
+    place only the words that go on as the text does, instead of each word in turn. For patterns
+    without re.IGNORECASE (which could let two branches match the same character)."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        return "(?:" + "|".join(branches) + "|)" if branches else ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 @dataclass
 class Structure:
     sections: list[Section] = field(default_factory=list)

@@ -159,3 +159,24 @@ def test_an_item_heading_in_lenticular_brackets_is_a_section():
     # a lead-in in brackets that opens a paragraph, and a whole sentence in brackets, are not headings
     assert not is_numbered_heading("【摘要】丹麦正在经历有史以来规模最大的一轮生物制药扩产。")
     assert not is_numbered_heading("【1. 船厂重启。韩国人又回来了。】")
+
+
+def test_literal_alternation_matches_as_the_longest_first_alternation():
+    """The trie pattern finds what `|`-joined words, longest first, find, inside other patterns too."""
+    import random
+    import re
+
+    from pipeline.text import literal_alternation
+
+    rng = random.Random(3)
+    for trial in range(500):
+        words = ["".join(rng.choice("ab$. 元美") for _ in range(rng.randint(0 if trial % 50 == 0 else 1, 5)))
+                 for _ in range(rng.randint(1, 12))]
+        flat = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        text = "".join(rng.choice("ab$. 元美x") for _ in range(rng.randint(0, 30)))
+        for shape in ("{}", "(?:{})(?![a])", "(?<![b])(?:{})[ ]{{0,2}}$", "x(?:{})?[ ]?$", "({})"):
+            a, b = re.compile(shape.format(flat)), re.compile(shape.format(literal_alternation(words)))
+            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+            for end in range(len(text) + 1):
+                ma, mb = a.search(text, max(0, end - 8), end), b.search(text, max(0, end - 8), end)
+                assert (ma and (ma.span(), ma.groups())) == (mb and (mb.span(), mb.groups()))

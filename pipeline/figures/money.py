@@ -26,6 +26,7 @@ from .numerals import (BIG_UNITS, Num, blocked_positions, parse_at, parse_number
                        scan_numbers)
 from .quantities import _merge_qual, qualifier_after, qualifier_before
 from .resources import lexicon, models_key
+from ..text import literal_alternation as _alt
 
 
 @dataclass
@@ -64,10 +65,6 @@ class _Tables:
     parts_re: re.Pattern
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=4)
 def _tables(key: str) -> _Tables:
     lex = lexicon()
@@ -101,7 +98,8 @@ def _tables(key: str) -> _Tables:
     prefix_re = re.compile(r"(?<![A-Za-z])(?:" + _alt(prefix_map) + r")[ ]{0,2}$")
     minor_re = re.compile(r"[ ]?(?:又|零)?[ ]?")
     mag = dict(lex.magnitude_en)
-    mag_re = re.compile(r"[ ]?(" + _alt(mag) + r")(?![A-Za-z])", re.IGNORECASE)
+    mag_re = re.compile(r"[ ]?(" + "|".join(re.escape(w) for w in sorted(set(mag), key=len, reverse=True))
+                        + r")(?![A-Za-z])", re.IGNORECASE)  # not a trie: two letters can match one
     yuan_not_re = re.compile(_alt(lex.yuan_not_before))
     context_re = re.compile(_alt(lex.money_context))
     count_re = re.compile(r"[ ]?(?:" + _alt(lex.count_word) + ")")
