@@ -21,6 +21,7 @@ from typing import Optional
 from .numerals import (BIG_UNITS, CN_DIGITS, CN_NUMERAL_CHARS, SMALL_UNITS, Num,
                        blocked_positions, parse_at, scan_numbers)
 from .resources import lexicon, models_key
+from ..text import literal_alternation
 
 
 @dataclass
@@ -59,8 +60,8 @@ def _qual_res(key: str):
     lex = lexicon()
     pre = sorted(lex.qualifier_pre.items(), key=lambda kv: len(kv[0]), reverse=True)
     post = sorted(lex.qualifier_post.items(), key=lambda kv: len(kv[0]), reverse=True)
-    pre_re = re.compile("(?:" + "|".join(re.escape(w) for w, _ in pre) + r")[ ]?$")
-    post_re = re.compile("[ ]?(?:" + "|".join(re.escape(w) for w, _ in post) + ")")
+    pre_re = re.compile("(?:" + literal_alternation(w for w, _ in pre) + r")[ ]?$")
+    post_re = re.compile("[ ]?(?:" + literal_alternation(w for w, _ in post) + ")")
     gap_re = re.compile("(?:" + "|".join(sorted(lex.qualifier_gap, key=len, reverse=True)) + r")[ ]?$")
     return pre_re, dict(pre), post_re, dict(post), gap_re
 
@@ -95,7 +96,7 @@ def _distant_re(key: str) -> re.Pattern:
     """不超过该项目总融资额的两成: a bounding word, a short noun phrase ending in 的, the quantity."""
     pre = lexicon().qualifier_pre
     words = [w for w, q in pre.items() if q in ("more_than", "less_than", "approx") and len(w) >= 2]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = literal_alternation(words)
     return re.compile(rf"({alt})[^，。；！？,;!?\n、]{{0,14}}的$")
 
 

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
 from pipeline.paths import read_tsv
+from pipeline.text import literal_alternation as _alt
 
 from .money import MItem
 from .numerals import Num, parse_number
@@ -89,15 +90,12 @@ def _claim_lex(key: str) -> ClaimLex:
     for r in rows:
         by.setdefault(r["category"], []).append((r["entry"], r["value"]))
 
-    def alt(words) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
     units = {}
     for w, v in by.get("unit", []):
         dim, _, f = v.partition(":")
         units[w] = (dim, Decimal(f or "1"))
     # a unit word must not run on into a longer word (米 in 米饭 is fine to miss; 个 of 个百分点 is taken earlier)
-    unit_re = re.compile(r"[ ]?(" + alt(units) + r")")
+    unit_re = re.compile(r"[ ]?(" + _alt(units) + r")")
     changes = [w for w, _ in by.get("up", []) + by.get("down", [])]
     cur_names: dict[str, str] = {}
     for c in lexicon().currencies.values():
@@ -105,21 +103,21 @@ def _claim_lex(key: str) -> ClaimLex:
             cur_names.setdefault(n, c.code)
     rate_re = None
     if cur_names and by.get("rate_quote"):
-        names = alt(cur_names)
+        names = _alt(cur_names)
         # the literal first (then the look-behind) lets the engine skip ahead fast
-        rate_re = re.compile(rf"[1一](?<![0-9.][1一])[ ]?({names})[ ]?(?:{alt(w for w, _ in by['rate_quote'])})[ ]?"
+        rate_re = re.compile(rf"[1一](?<![0-9.][1一])[ ]?({names})[ ]?(?:{_alt(w for w, _ in by['rate_quote'])})[ ]?"
                              rf"(?:约)?[ ]?(\d+(?:\.\d+)?)[ ]?({names})")
     return ClaimLex(
         unit_re=unit_re, units=units,
-        cue_re=re.compile(alt(w for w, _ in by.get("cue", []))),
+        cue_re=re.compile(_alt(w for w, _ in by.get("cue", []))),
         up=frozenset(w for w, _ in by.get("up", [])),
-        change_re=re.compile("(" + alt(changes) + ")(?!.*(?:" + alt(changes) + "))"),
-        total_re=re.compile("(?:" + alt(w for w, _ in by.get("total_word", [])) + ")"),
-        to_re=re.compile(r"^[，,]?[^，。；！？,;!?\n]{0,12}?(?:" + alt(w for w, _ in by.get("to_word", [])) + r")[了]?"
+        change_re=re.compile("(" + _alt(changes) + ")(?!.*(?:" + _alt(changes) + "))"),
+        total_re=re.compile("(?:" + _alt(w for w, _ in by.get("total_word", [])) + ")"),
+        to_re=re.compile(r"^[，,]?[^，。；！？,;!?\n]{0,12}?(?:" + _alt(w for w, _ in by.get("to_word", [])) + r")[了]?"
                          r"[^，。；！？,;!?\n]{0,6}$"),
         rate_re=rate_re, cur_names=cur_names,
-        average_re=re.compile("(?:" + alt(w for w, _ in by.get("average", [])) + r")(年|月)"),
-        denial_re=re.compile("(?:" + alt(w for w, _ in by.get("denial", [])) + r")[^，。；！？,;!?\n]{0,4}$"),
+        average_re=re.compile("(?:" + _alt(w for w, _ in by.get("average", [])) + r")(年|月)"),
+        denial_re=re.compile("(?:" + _alt(w for w, _ in by.get("denial", [])) + r")[^，。；！？,;!?\n]{0,4}$"),
     )
 
 
