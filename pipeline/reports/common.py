@@ -90,6 +90,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # the templates ship with the package: no stat of each of a page's six templates per page
+        auto_reload=False,
     )
     env.filters.update(num=fmt_number, short=fmt_short, usd=fmt_usd, conf=fmt_confidence, page_href=page_href)
     return env
