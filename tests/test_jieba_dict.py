@@ -160,6 +160,19 @@ def test_fast_segmenter_gives_jiebas_words():
     assert list(fast.cut(TEXT, cut_all=True)) == list(tokenizer.cut(TEXT, cut_all=True))  # other modes: jieba's
 
 
+def test_fast_segmenter_word_scores_follow_the_dictionary():
+    """The word scores a FastSegmenter keeps are made anew when jieba's dictionary changes (add_word)."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    fast = jieba_dict.FastSegmenter(tokenizer)
+    text = "量子计算机研发中心的超导量子芯片"
+    assert fast.cut(text) == list(tokenizer.cut(text))
+    tokenizer.add_word("超导量子芯片", 10_000_000)
+    assert fast.cut(text) == list(tokenizer.cut(text))
+    assert "超导量子芯片" in fast.cut(text)
+
+
 def test_words_and_spaces_is_spacys(analyzer):
     """The tokenizer's one-pass alignment equals spacy.util.get_words_and_spaces, and the Doc's
     text is the input text (so the analyzer keeps the article's text instead of doc.text)."""
