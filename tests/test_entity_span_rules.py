@@ -130,3 +130,11 @@ def test_road_keeps_no_postposition_the_tagger_joined(rec):
     assert ("枫桥街", "LOC") in found
     # a three-character name is left alone (路上 alone is a word, not a road)
     assert not any(s == "路" for s, _ in run(rec, "他在路上走。", [("路上", "LOC")]))
+
+
+def test_property_company_and_kind_of_property(rec):
+    # session 8: a tagger's name ending in 地产 is a property company (青岚地产), whatever tag it got; a frequent
+    # word + 地产 (商业地产, 住宅地产) is a kind of property, no name
+    assert ("青岚地产", "ORG") in run(rec, "青岚地产的副总出席了会议。", [("青岚地产", "LOC")])
+    assert not run(rec, "他投资了商业地产。", [("商业地产", "LOC")])
+    assert not run(rec, "住宅地产市场回暖。", [("住宅地产", "ORG")])

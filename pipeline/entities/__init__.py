@@ -118,7 +118,7 @@ class EntityRecognizer:
                 lex = self.lexicons
                 # heads that can end a name made of ordinary words (研究所, 委员会); a name before
                 # 公司 / 政府 is a proper name, which gets its own window
-                heads = [h for h, (_label, _en, standalone) in lex.heads.items() if standalone != "no" or h in ("公司", "集团")]
+                heads = [h for h, (_label, _en, standalone) in lex.heads.items() if standalone != "no" or h in ("公司", "集团", "地产")]
                 known = {f for t in lex.terms + lex.places for f in t.surfaces if len(f) >= 2}
                 surnames = {s for s in lex.surnames if len(s) == 1}
                 places = {f for t in lex.places for f in t.surfaces if len(f) >= 2}

@@ -1023,6 +1023,10 @@ class MentionFinder:
             return None             # 台积电一家公司: a description, not a name
         if tag in ("ORG", "LOC") and len(surface) < 2:
             return None             # 港, 京: one-character short forms are not names alone
+        if tag in ("ORG", "LOC") and surface.endswith("地产") and len(surface) > 2:
+            if is_frequent_word(surface[:-2], 500):
+                return None         # 商业地产, 住宅地产: a kind of property, not a company
+            tag = "ORG"             # 润泽地产: a property company, whatever the tagger called it
         if tag == "LOC" and len(surface) >= 4 and surface[-1] in ROAD_POSTPOSITIONS and surface[-2] in ROAD_LAST_CHARS:
             end -= 1                # 南滨路上, 长安街里: a road and the postposition the tagger joined to it
         label = {"PER": "PERSON", "ORG": "ORG"}.get(tag) or self._label_for_place(text, start, end)
