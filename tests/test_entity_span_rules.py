@@ -138,3 +138,14 @@ def test_property_company_and_kind_of_property(rec):
     assert ("青岚地产", "ORG") in run(rec, "青岚地产的副总出席了会议。", [("青岚地产", "LOC")])
     assert not run(rec, "他投资了商业地产。", [("商业地产", "LOC")])
     assert not run(rec, "住宅地产市场回暖。", [("住宅地产", "ORG")])
+
+
+def test_transliterated_name_without_the_word_the_tagger_joined(rec):
+    # session 8: a transliterated person's name (every character from the transliteration tables) and a
+    # one-character word the tagger ran on with: the word is not part of the name
+    found = run(rec, "制片人杰瑞布凯默继去年之后又有新作。", [("杰瑞布凯默继", "PER")])
+    assert ("杰瑞布凯默", "PERSON") in found
+    found = run(rec, "教练老雷德克纳普再次跳槽。", [("老雷德克纳普", "PER")])
+    assert ("雷德克纳普", "PERSON") in found
+    # a Chinese name is left alone (王建新 is not a transliteration)
+    assert ("欧阳建新", "PERSON") in run(rec, "记者欧阳建新报道。", [("欧阳建新", "PER")])

@@ -233,6 +233,26 @@ class Found:
     alias_pairs: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
 
+def _joined_function_char(surface: str) -> int:
+    """1 (at the end) or -1 (at the start) when a tagger's person name of five characters or more is a
+    transliteration (every other character from Xinhua's transliteration tables, no dot) and a one-character
+    verb, adverb, adjective, preposition, conjunction or particle that is not (老 | 雷德克纳普, 杰瑞布凯默 | 继);
+    0 otherwise."""
+    if len(surface) < 5 or "·" in surface:
+        return 0
+    from pipeline.entities.naming import syllable_readings
+
+    table = syllable_readings()
+    for side, ch, rest in ((1, surface[-1], surface[:-1]), (-1, surface[0], surface[1:])):
+        if ch not in table and all(c in table for c in rest) and \
+                (dictionary_tag(ch) or "n")[:1] in _FUNCTION_TAG_FIRSTS:
+            return side
+    return 0
+
+
+_FUNCTION_TAG_FIRSTS = frozenset("vdapcu")
+
+
 def _rest_tag(piece: str) -> str:
     """The tag of what is left of a tagger's name after a gazetteer hit (港交所 | 为): one character
     takes its dictionary tag (为 → p, no part of a name), a longer rest is a noun."""
@@ -869,6 +889,12 @@ class MentionFinder:
 
     def _strip_titles(self, text: str, cand: Candidate) -> Candidate | None:
         surface = text[cand.start:cand.end]
+        joined = _joined_function_char(surface)
+        if joined:
+            # 老雷德克纳普, 杰瑞布凯默继: a transliterated name and a word the tagger joined to it
+            cand = Candidate(cand.start + (joined < 0), cand.end - (joined > 0), cand.label, cand.prio, cand.source,
+                             cand.term)
+            surface = text[cand.start:cand.end]
         for title in self.titles_by_len:
             if surface.startswith(title) and len(surface) - len(title) >= 2:
                 return Candidate(cand.start + len(title), cand.end, cand.label, cand.prio, cand.source, cand.term)
