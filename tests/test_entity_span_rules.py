@@ -149,3 +149,10 @@ def test_transliterated_name_without_the_word_the_tagger_joined(rec):
     assert ("雷德克纳普", "PERSON") in found
     # a Chinese name is left alone (王建新 is not a transliteration)
     assert ("欧阳建新", "PERSON") in run(rec, "记者欧阳建新报道。", [("欧阳建新", "PER")])
+
+
+def test_division_of_a_body_is_part_of_its_name(rec):
+    # session 8: a body's division (处), like its department (司: 工业和信息化部规划司), is one organisation
+    found = run(rec, "青川市财政局预算处处长出席会议。", [("青川市", "LOC"), ("处", "n"), ("处长", "n")])
+    assert ("青川市财政局预算处", "ORG") in found
+    assert not any(label == "ORG" for _, label in run(rec, "这是他的好处。"))
