@@ -156,3 +156,11 @@ def test_division_of_a_body_is_part_of_its_name(rec):
     found = run(rec, "青川市财政局预算处处长出席会议。", [("青川市", "LOC"), ("处", "n"), ("处长", "n")])
     assert ("青川市财政局预算处", "ORG") in found
     assert not any(label == "ORG" for _, label in run(rec, "这是他的好处。"))
+
+
+def test_surname_left_out_after_a_title_and_set_phrases(rec):
+    # session 8: 导演 | 许 | 秦豪(PER): the surname the tagger left out belongs to the name after the title
+    found = run(rec, "著名导演林青川出席了活动。", [("青川", "PER")])
+    assert ("林青川", "PERSON") in found and ("青川", "PERSON") not in found
+    # a set phrase jieba lists (出席会议, tag l) after a title is no name
+    assert not any(label == "PERSON" for _, label in run(rec, "预算处处长出席会议。", [("处长", "n"), ("出席会议", "n")]))

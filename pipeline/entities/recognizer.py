@@ -468,6 +468,7 @@ class MentionFinder:
         # facility heads that name a plant (工厂, 晶圆厂, 冶金厂, 精炼厂): a tagger's organisation ending in one is the plant
         self._plant_heads = tuple(h for h, v in lexicons.heads.items() if v[0] == "FACILITY" and h.endswith("厂"))
         self.place_by_surface = {f: p for p in lexicons.places for f in p.surfaces}
+        self._one_char_surnames = frozenset(k for k in lexicons.surnames if len(k) == 1)
         self._term_surfaces = frozenset(f for t in lexicons.terms for f in t.surfaces)
         self._foreign_cache: dict[str, bool] = {}
         # 省 / 市 + a standard government body (省科技厅, 经省政府同意, 省产业基金): the document's own province's
@@ -847,6 +848,12 @@ class MentionFinder:
             if j >= len(units):
                 continue
             first = units[j]
+            if first.end - first.start == 1 and j + 1 < len(units) and units[j + 1].tag == "PER" and \
+                    units[j + 1].start == first.end and units[j + 1].end - units[j + 1].start == 2 and \
+                    text[first.start:first.end] in self._one_char_surnames:
+                # 导演 | 许 | 秦豪(PER): a surname the tagger left out of the name after a title
+                out.append(Candidate(first.start, units[j + 1].end, "PERSON", PRIO_TITLE, "title"))
+                continue
             if first.tag == "PER" and first.end - first.start == 2:
                 # 首相 | 石原(PER) | 正 | 久 | 将: a tagger's two-character name cut before the rest of the given
                 # name (one or two characters the tagger made words of their own, together no common word, then a
@@ -880,7 +887,8 @@ class MentionFinder:
             if after is not None and after.tag not in ("v", "p", "w", "d", "c", "u", "TIME", "vd") and not text[after.start:after.end] in ("表示", "说"):
                 continue
             name = text[first.start:end]
-            if name in self.lex.titles or name in self.lex.non_entities or is_frequent_word(name):
+            if name in self.lex.titles or name in self.lex.non_entities or is_frequent_word(name) or \
+                    (dictionary_tag(name) or "")[:1] in ("l", "i"):   # 出席会议 (l): a set phrase, not a name
                 continue            # 博士研究生: an ordinary word after the title, not a name
             if any(name.endswith(t) for t in self.lex.titles if len(name) - len(t) < 2):
                 continue            # 市长任组长: another role word, not a name
