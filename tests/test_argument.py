@@ -846,3 +846,33 @@ def test_stance_pattern_hits_are_memoised_per_document_with_the_same_result():
     assert first == (1.0 + pos, neg, list(kinds))
     clear_caches(lex)
     assert "_pattern_cache" not in lex.__dict__
+
+
+def test_document_tone_is_a_prior_of_the_risk_models_only():
+    """Session 9: the document's tone (shares of body sentences with opportunity cues, positive or negative evaluation,
+    risk cues) is the same for every sentence of a document, leaves titles and headings out of the shares, and is seen
+    by the two risk models only (the claim, category and opportunity models measured without it)."""
+    from pipeline.argument.features import DOCUMENT_TONE, OPTIONS, TONE_SCALE, document_tone, lexicon_scores, sentence_features
+    from pipeline.argument.training import TONE_MODELS
+
+    lex = Lexicons.load()
+    views = [SentenceView("机遇与挑战", "heading"),
+             SentenceView("这一计划可能落空，项目面临严重的融资困难。"),
+             SentenceView("政府19日公布了新的方案。"),
+             SentenceView("项目进展顺利，有望带动社会资本。"),
+             SentenceView("工厂一再推迟投产。")]
+    tone = document_tone(views, [lexicon_scores(v, lex) for v in views])
+    assert tone[DOCUMENT_TONE + "risk"] == pytest.approx(TONE_SCALE * 2 / 4)   # the heading is not counted
+    assert tone[DOCUMENT_TONE + "opp"] == pytest.approx(TONE_SCALE * 1 / 4)
+    assert OPTIONS["document_tone"]
+    xs = sentence_features(views, lex)
+    assert all({k: v for k, v in x.items() if k.startswith(DOCUMENT_TONE)} == tone for x in xs)
+    critical = views[:3] + [SentenceView("成本超支，工厂一再推迟投产。"), views[4]]
+    assert document_tone(critical, [lexicon_scores(v, lex) for v in critical])[DOCUMENT_TONE + "risk"] > tone[DOCUMENT_TONE + "risk"]
+    assert TONE_MODELS == {"risk", "risk_context"}
+    from pipeline.argument.linear import read_npz
+
+    models, _, _ = read_npz(REPO / "models" / "argument" / "claims_model.npz")
+    for key, model in models.items():
+        seen = any(f.startswith(DOCUMENT_TONE) for f in model.weights)
+        assert seen == (key in TONE_MODELS), key

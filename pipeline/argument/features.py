@@ -340,7 +340,7 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # category_context: the section title's and neighbours' risk-category cues as features of the category model.
 OPTIONS = {"directives": True, "chars": True, "words": True, "word_bigrams": False, "figures": False, "entities": False,
            "category_context": True, "scope": True, "outcome": True, "outcome_clause": True,
-           "announce": True}
+           "announce": True, "document_tone": True}
 
 
 def words_of(view: SentenceView) -> tuple[str, ...]:
@@ -506,16 +506,38 @@ def category_context(views: list[SentenceView], scores: list[dict[str, float]], 
     return out
 
 
+DOCUMENT_TONE = "doc:"  # prefix of the document-tone features (seen by the risk models only: training.TONE_MODELS)
+TONE_SCALE = 3.0
+
+
+def document_tone(views: list[SentenceView], scores: list[dict[str, float]]) -> dict[str, float]:
+    """Session 9: the document's tone, the same features for every sentence of it: the shares of its body sentences
+    (not titles, headings, bylines) with an opportunity cue (`doc:opp`), with more positive than negative evaluation
+    (`doc:pos`), with more negative than positive (`doc:neg`) and with a risk cue (`doc:risk`), x TONE_SCALE. A document-level
+    prior for the risk models: how readily a sentence with a problem word is a risk statement differs between an
+    optimistic and a critical text, and the sentence features alone cannot see which one it is in."""
+    body = [s for s, v in zip(scores, views) if not is_non_claim(v)]
+    n = max(len(body), 1)
+    shares = {"opp": sum(1 for s in body if s.get("opportunity")) / n,
+              "pos": sum(1 for s in body if s.get("pos", 0.0) > s.get("neg", 0.0)) / n,
+              "neg": sum(1 for s in body if s.get("neg", 0.0) > s.get("pos", 0.0)) / n,
+              "risk": sum(1 for s in body if s.get("risk_any") or any(k.startswith("riskcat=") for k in s)) / n}
+    return {DOCUMENT_TONE + k: TONE_SCALE * v for k, v in shares.items() if v}
+
+
 def sentence_features(views: list[SentenceView], lex: Lexicons, ngrams: bool = True) -> list[dict[str, float]]:
     """`features` of every sentence of a document plus its neighbours' cue summary (`prev:` / `next:`):
-    risk and opportunity statements come in runs, so a risk cue next door raises the prior; and the
-    risk-category context (`rc:`, see `category_context`) for the category model."""
+    risk and opportunity statements come in runs, so a risk cue next door raises the prior; the
+    risk-category context (`rc:`, see `category_context`) for the category model; and the document's tone
+    (`doc:`, see `document_tone`) for the risk models."""
     scores = [lexicon_scores(v, lex) for v in views]
     summaries = [_context_summary(s, v) for s, v in zip(scores, views)]
     context = category_context(views, scores, lex) if OPTIONS["category_context"] else [{}] * len(views)
     out = []
+    tone = document_tone(views, scores) if OPTIONS["document_tone"] else {}
     for i, (view, sc) in enumerate(zip(views, scores)):
         x = features(view, lex, ngrams=ngrams, scores=sc)
+        x.update(tone)
         if i > 0:
             x.update({"prev:" + k: v for k, v in summaries[i - 1].items()})
         if i + 1 < len(views):
