@@ -177,6 +177,11 @@ PRIO_STAT_CONTAINING, PRIO_TERM, PRIO_PLACE, PRIO_LATIN, PRIO_TITLE, PRIO_STAT =
 MATCH_VERBS = tuple(sorted(_W["match_verbs"], key=len, reverse=True))
 MATCH_AFTER = tuple(sorted(_W["match_after"], key=len, reverse=True))
 SPORTS_WORDS = _W["sports_cues"]
+BETTING_TERMS = tuple(sorted(_W["betting_terms"], key=len, reverse=True))
+# where a tagger's name in a sports report ends when it ran on into the words of a match or of the odds
+# (拉齐奥|平过罗马, 曼联|客场防平局, 威廉希尔|凯比值): session 9
+SPORTS_CUT_WORDS = tuple(sorted({w for w in _W["match_verbs"] + _W["match_after"] if len(w) >= 2}
+                                | set(_W["betting_terms"]), key=len, reverse=True))
 # a score (2比1, 0：3), a record (6胜2负) or "vs" written against a name: also a sports cue
 SPORTS_SCORE = re.compile(r"[0-9](?:\s*比\s*[0-9]|\s*[:：]\s*[0-9](?![0-9])|胜[0-9]{1,2}[平负])")
 SPORTS_VERSUS = re.compile(r"(?<=[\u4e00-\u9fff])(?:vs|VS|Vs)|(?<![A-Za-z])(?:vs|VS|Vs)(?![A-Za-z])")
@@ -367,14 +372,15 @@ def _sports_teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
         return cue_cache[span]
 
     out: list[Candidate] = []
-    for c in chosen:
+    cut: set[int] = set()
+    for c in _sports_cuts(text, chosen, sporty, cut):
         if c.label in ("PERSON", "GPE", "LOC") and c.source in ("statistical", "places", "coordinated") and \
                 not (c.term is not None and c.term.label == "PERSON") and sporty(c):
             before = text[max(c.start - 6, 0):c.start].rstrip()
             after = text[c.end:c.end + 6].lstrip()
             team = before.endswith(MATCH_VERBS) or before.endswith(("vs", "VS", "Vs", "球队", "对手")) or \
                 after.startswith(MATCH_AFTER) or after.startswith(MATCH_VERBS) or \
-                MATCH_RECORD.match(after) is not None
+                (c.start in cut and after.startswith(BETTING_TERMS)) or MATCH_RECORD.match(after) is not None
             if team:
                 end = c.end
                 if text.startswith("队", c.end) and not text.startswith(("队员", "队长", "队友", "队伍"), c.end):
@@ -399,6 +405,30 @@ def _sports_teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
                     (prv is not None and c.start == prv.end + 1 and (
                         (prv.source == "sports" and text[prv.end] in "对和与、") or (prv.label == "ORG" and text[prv.end] == "对"))):
                 out[k] = Candidate(c.start, c.end, "ORG", c.prio, "sports", None)
+    return out
+
+
+def _sports_cuts(text: str, chosen: list[Candidate], sporty: Callable[[Candidate], bool], cut: set[int]) -> list[Candidate]:
+    """Session 9 (CLUENER first half): in a sports report a tagger runs a team's or a bookmaker's name on into
+    the words of the match or of the odds (拉齐奥平 | 过罗马, 曼联客场防平局, 威廉希尔凯 | 比值, toto凯比值): the
+    name ends where such a word (`SPORTS_CUT_WORDS`) starts, two characters in or more; a tagger's name that is
+    itself a betting term (凯比值) is no name. Only a tagger's names (source "statistical") in a line with a
+    sports cue; the shortened name is then judged by `_sports_teams` like any other, and one cut before a
+    betting term is the bookmaker's (its start goes into `cut`; a person's name the tagger kept apart from
+    初盘, an author's column, stays a person)."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.source == "statistical" and c.label in ("PERSON", "GPE", "LOC", "ORG") and c.end - c.start >= 3:
+            surface = text[c.start:c.end]
+            if any(w in surface or w[0] == surface[-1] for w in SPORTS_CUT_WORDS) and sporty(c):
+                if surface.startswith(BETTING_TERMS):
+                    continue
+                for k in range(2, c.end - c.start):
+                    if text.startswith(SPORTS_CUT_WORDS, c.start + k):
+                        c = Candidate(c.start, c.start + k, c.label, c.prio, c.source, None)
+                        cut.add(c.start)
+                        break
+        out.append(c)
     return out
 
 

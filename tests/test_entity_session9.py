@@ -1,0 +1,63 @@
+"""Session 9 (issue 4): general rules from the CLUENER first-half error analysis (sentences 0-671 only). The
+names are invented and the tagger's words are given, so neither the termbase nor LAC decides the outcome."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+
+
+def _spans(text: str):
+    import jieba
+
+    sentences = [m.span() for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text)]
+    return sentences, [(s, e) for _, s, e in jieba.tokenize(text)]
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer(statistical="none")
+
+
+def run(rec: EntityRecognizer, text: str, tagged: list[tuple[str, str]] | None = None) -> set[tuple[str, str]]:
+    """(surface, label) of every mention; `tagged` gives the statistical tagger's words for the text."""
+    sentences, tokens = _spans(text)
+    saved = rec.finder.tagger
+
+    def tagger(t, toks):
+        words = [(s, e, "n") for s, e in toks]
+        for surface, tag in tagged or []:
+            k = t.index(surface)
+            words = [w for w in words if w[1] <= k or w[0] >= k + len(surface)] + [(k, k + len(surface), tag)]
+        return sorted(words)
+
+    rec.finder.tagger = tagger
+    try:
+        ents = rec(text, sentences, tokens)
+    finally:
+        rec.finder.tagger = saved
+    return {(m.text, m.label) for m in ents.mentions}
+
+
+def test_team_name_the_tagger_ran_into_the_match_words_ends_there(rec):
+    # 拉科尼亚平 | 过: the tagger joined the first character of 平过 ("drew with") to the team's name
+    found = run(rec, "上赛季拉科尼亚平过马里诺，本轮主场作战。", [("拉科尼亚平", "ORG")])
+    assert ("拉科尼亚", "ORG") in found and ("拉科尼亚平", "ORG") not in found
+    found = run(rec, "冷门搜索：维萨联客场防平局，主队赔率偏低。", [("维萨联客场防平局", "ORG")])
+    assert ("维萨联", "ORG") in found
+    # outside a sports report the tagger's word stands
+    found = run(rec, "我们在科尼亚平原上走了三天。", [("科尼亚平", "LOC")])
+    assert ("科尼亚", "ORG") not in found
+
+
+def test_bookmaker_the_tagger_joined_to_a_betting_term(rec):
+    found = run(rec, "欧赔方面，韦斯特凯比值错位排列，主队占优。", [("韦斯特凯", "PER")])
+    assert ("韦斯特", "ORG") in found and ("韦斯特凯", "PERSON") not in found
+    found = run(rec, "欧赔方面，凯比值错位排列，主队占优。", [("凯比值", "PER")])
+    assert not any(s.startswith("凯比") for s, _ in found)
+    # a columnist's name the tagger kept apart from 初盘 stays a person
+    found = run(rec, "安宁初盘解读：主场不败，客队防平。", [("安宁", "PER")])
+    assert ("安宁", "PERSON") in found
