@@ -61,3 +61,12 @@ def test_bookmaker_the_tagger_joined_to_a_betting_term(rec):
     # a columnist's name the tagger kept apart from 初盘 stays a person
     found = run(rec, "安宁初盘解读：主场不败，客队防平。", [("安宁", "PER")])
     assert ("安宁", "PERSON") in found
+
+
+def test_name_before_a_venue_head_is_one_facility(rec):
+    found = run(rec, "发布会在青禾中心举行，随后转往蓝溪广场。", [("青禾", "LOC"), ("蓝溪", "LOC")])
+    assert ("青禾中心", "FACILITY") in found and ("蓝溪广场", "FACILITY") in found
+    assert ("青禾", "GPE") not in found and ("青禾", "LOC") not in found
+    # a country before the head is the country's (its hotels, its parks)
+    found = run(rec, "他参观了美国公园和美国酒店。")
+    assert ("美国", "GPE") in found and not any(label == "FACILITY" for _, label in found)

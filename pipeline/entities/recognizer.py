@@ -168,6 +168,8 @@ COORDINATORS = ("、", "和", "与", "及")
 LISTED_PLACES = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,6}){0,5}等(?:省份|省区|省|州|城市|国家|地区|地(?![方区块]))")
 CAMPUS_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 FACILITY_PLACE_ENDINGS = _W["facility_place_endings"]
+VENUE_HEADS = tuple(sorted(_W["venue_heads"], key=len, reverse=True))
+PERSON_VENUE_HEADS = tuple(h for h in VENUE_HEADS if h != "中心")
 # what comes right before a programme's name: its amount (30亿港元, 50亿加元的) or a verb that launches it
 PROGRAMME_LAUNCH = re.compile(r"(?:[0-9.]+\s*[万亿]?[^\s，。、；0-9]{0,3}元的?|(?:" + "|".join(_W["programme_launch_verbs"]) + r")了?)$")
 NUMBERED_UNIT = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2,5}部队")
@@ -1353,6 +1355,7 @@ class MentionFinder:
         chosen = self._campus_names(text, chosen)
         chosen = self._branches(text, chosen)
         chosen = self._span_conventions(text, chosen, tokens)
+        chosen = self._venues(text, chosen, tokens)
         chosen = self._repeat_names(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
@@ -1517,6 +1520,33 @@ class MentionFinder:
                     if all(o.end <= end and o.label == "ORG" and o.start >= c.end for o in inner):
                         c = Candidate(c.start, end, "ORG", c.prio, "chain")
                         skip_to = end
+            out.append(c)
+        return out
+
+    def _venues(self, text: str, chosen: list[Candidate], tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """Session 9 (CLUENER first half: 12 place or person names before such a head, none of them a gold mention
+        alone): a place's or a person's name written right before a venue's or a building's head (`VENUE_HEADS`:
+        华贸 + 中心, 厄普顿公园 + 球场, 海渔 + 广场, 盖蒂 + 别墅) is with it one FACILITY, the team's convention for
+        venues; the head must end a jieba word (not 酒店业) and no other mention may start inside it. Not 工厂: a
+        company's plant written with its place is the place in the team's annotations (大城府 | 工厂). A country or a continent before the head is that country's (美国工厂 stays 美国), and a
+        person's name before 中心 an institute's, left alone. CLUENER writes such venues as addresses: a convention
+        conflict, so they stay unscored there rather than right."""
+        ends: set[int] | None = None
+        out: list[Candidate] = []
+        for k, c in enumerate(chosen):
+            if c.label in ("GPE", "LOC", "PERSON") and c.end < len(text) and \
+                    text.startswith(VENUE_HEADS if c.label != "PERSON" else PERSON_VENUE_HEADS, c.end):
+                surface = text[c.start:c.end]
+                place = self.place_by_surface.get(surface)
+                if not (place is not None and (self._is_nation(place) or place.label == "LOC")) and \
+                        surface not in REGION_BODY_PREFIXES and "·" not in surface:
+                    if ends is None:
+                        ends = {e for _, e in tokens}
+                    head = next(h for h in VENUE_HEADS if text.startswith(h, c.end))
+                    end = c.end + len(head)
+                    nxt = chosen[k + 1].start if k + 1 < len(chosen) else len(text)
+                    if end in ends and nxt >= end:
+                        c = Candidate(c.start, end, "FACILITY", c.prio, "venue")
             out.append(c)
         return out
 
