@@ -70,3 +70,14 @@ def test_name_before_a_venue_head_is_one_facility(rec):
     # a country before the head is the country's (its hotels, its parks)
     found = run(rec, "他参观了美国公园和美国酒店。")
     assert ("美国", "GPE") in found and not any(label == "FACILITY" for _, label in found)
+
+
+def test_tagger_name_of_a_building_is_a_facility(rec):
+    found = run(rec, "展览在青岚博物馆开幕，观众随后去了云栖大剧院和德昌寺。",
+                [("青岚博物馆", "ORG"), ("云栖大剧院", "LOC"), ("德昌寺", "LOC")])
+    assert {("青岚博物馆", "FACILITY"), ("云栖大剧院", "FACILITY"), ("德昌寺", "FACILITY")} <= found
+    # a park stays a place, a palace that seats a government is the government (爱丽舍宫 as 白宫)
+    found = run(rec, "青岚公园今天开放。", [("青岚公园", "LOC")])
+    assert ("青岚公园", "FACILITY") not in found
+    found = run(rec, "青岚宫的一位顾问今天表示反对。", [("青岚宫", "ORG")])
+    assert ("青岚宫", "ORG") in found

@@ -170,6 +170,7 @@ CAMPUS_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 FACILITY_PLACE_ENDINGS = _W["facility_place_endings"]
 VENUE_HEADS = tuple(sorted(_W["venue_heads"], key=len, reverse=True))
 PERSON_VENUE_HEADS = tuple(h for h in VENUE_HEADS if h != "中心")
+BUILDING_ENDINGS = tuple(sorted(_W["building_endings"], key=len, reverse=True))
 # what comes right before a programme's name: its amount (30亿港元, 50亿加元的) or a verb that launches it
 PROGRAMME_LAUNCH = re.compile(r"(?:[0-9.]+\s*[万亿]?[^\s，。、；0-9]{0,3}元的?|(?:" + "|".join(_W["programme_launch_verbs"]) + r")了?)$")
 NUMBERED_UNIT = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2,5}部队")
@@ -1534,6 +1535,11 @@ class MentionFinder:
         ends: set[int] | None = None
         out: list[Candidate] = []
         for k, c in enumerate(chosen):
+            if c.label in ("GPE", "LOC", "ORG") and c.source in ("statistical", "chain") and c.end - c.start >= 3 and \
+                    text.endswith(BUILDING_ENDINGS, c.start, c.end):
+                # 卢浮宫, 国家大剧院, 盖蒂博物馆: a tagger's place or organisation named as a building is the venue
+                out.append(Candidate(c.start, c.end, "FACILITY", c.prio, "venue"))
+                continue
             if c.label in ("GPE", "LOC", "PERSON") and c.end < len(text) and \
                     text.startswith(VENUE_HEADS if c.label != "PERSON" else PERSON_VENUE_HEADS, c.end):
                 surface = text[c.start:c.end]
