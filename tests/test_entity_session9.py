@@ -81,3 +81,19 @@ def test_tagger_name_of_a_building_is_a_facility(rec):
     assert ("青岚公园", "FACILITY") not in found
     found = run(rec, "青岚宫的一位顾问今天表示反对。", [("青岚宫", "ORG")])
     assert ("青岚宫", "ORG") in found
+
+
+def test_club_initials_nickname_and_more_match_words(rec):
+    found = run(rec, "本轮焦点：都灵vsac维罗纳，上赛季两队战平。", [("维罗纳", "LOC")])
+    assert ("ac维罗纳", "ORG") in found
+    found = run(rec, "上轮无帅卡斯蒂军客场0比2告负，本赛季已经五连败。", [("卡斯蒂", "LOC")])
+    assert ("卡斯蒂军", "ORG") in found
+    found = run(rec, "本赛季球队状态不佳，卡斯蒂军团很难爆冷。", [("卡斯蒂", "ORG")])
+    assert ("卡斯蒂军团", "ORG") in found
+    found = run(rec, "只要最后一轮主场拿下贝尔索夫，球队就能出线。", [("贝尔索夫", "PER")])
+    assert ("贝尔索夫", "ORG") in found
+    found = run(rec, "本赛季维罗纳的客场让人担忧。", [("维罗纳", "LOC")])
+    assert ("维罗纳", "ORG") in found
+    # outside a sports report 军 after a place is that place's army, not a team
+    found = run(rec, "卡斯蒂军，在边境集结。", [("卡斯蒂", "LOC")])
+    assert ("卡斯蒂军", "ORG") not in found

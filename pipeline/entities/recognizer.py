@@ -180,6 +180,10 @@ PRIO_STAT_CONTAINING, PRIO_TERM, PRIO_PLACE, PRIO_LATIN, PRIO_TITLE, PRIO_STAT =
 MATCH_VERBS = tuple(sorted(_W["match_verbs"], key=len, reverse=True))
 MATCH_AFTER = tuple(sorted(_W["match_after"], key=len, reverse=True))
 SPORTS_WORDS = _W["sports_cues"]
+# a club's initials written before its city (AC米兰, ac米兰, FC巴塞罗那), and a team's nickname after its name
+# (庞贝军团; 庞贝军 before the words of a match or a break): session 9, in a sports report only
+CLUB_PREFIX = re.compile(r"(?:(?<![A-Za-z])|(?<=vs)|(?<=VS))(?:AC|AS|FC|SC|SS|CF|ac|as|fc|sc|Ac|Fc)$")
+TEAM_NICKNAME = re.compile(r"(军团|军(?=[^\u4e00-\u9fff]|$|" + "|".join(_W["match_after"] + _W["match_verbs"]) + "))")
 BETTING_TERMS = tuple(sorted(_W["betting_terms"], key=len, reverse=True))
 # where a tagger's name in a sports report ends when it ran on into the words of a match or of the odds
 # (拉齐奥|平过罗马, 曼联|客场防平局, 威廉希尔|凯比值): session 9
@@ -381,15 +385,27 @@ def _sports_teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 not (c.term is not None and c.term.label == "PERSON") and sporty(c):
             before = text[max(c.start - 6, 0):c.start].rstrip()
             after = text[c.end:c.end + 6].lstrip()
+            club = CLUB_PREFIX.search(text, max(c.start - 3, 0), c.start)
+            nickname = TEAM_NICKNAME.match(text, c.end)
             team = before.endswith(MATCH_VERBS) or before.endswith(("vs", "VS", "Vs", "球队", "对手")) or \
                 after.startswith(MATCH_AFTER) or after.startswith(MATCH_VERBS) or \
-                (c.start in cut and after.startswith(BETTING_TERMS)) or MATCH_RECORD.match(after) is not None
+                (after.startswith("的") and after[1:].startswith(("主场", "客场"))) or \
+                (c.start in cut and after.startswith(BETTING_TERMS)) or MATCH_RECORD.match(after) is not None or \
+                club is not None or nickname is not None
             if team:
-                end = c.end
+                start, end = c.start, c.end
                 if text.startswith("队", c.end) and not text.startswith(("队员", "队长", "队友", "队伍"), c.end):
                     end = c.end + 1     # 纽卡斯尔队: the team's own name
-                c = Candidate(c.start, end, "ORG", c.prio, "sports", None)
+                elif nickname is not None:
+                    end = nickname.end(1)   # 庞贝军团: the team's nickname (session 9)
+                if club is not None:
+                    start = club.start()    # AC米兰, ac米兰: the club's initials (session 9)
+                c = Candidate(start, end, "ORG", c.prio, "sports", None)
                 teams.add(text[c.start:c.end])
+        elif c.label == "ORG" and c.source == "statistical" and sporty(c):
+            nickname = TEAM_NICKNAME.match(text, c.end)
+            if nickname is not None:
+                c = Candidate(c.start, nickname.end(1), "ORG", c.prio, "sports", None)    # 庞贝 | 军团
         out.append(c)
     if teams:
         for k, c in enumerate(out):
