@@ -97,3 +97,14 @@ def test_club_initials_nickname_and_more_match_words(rec):
     # outside a sports report 军 after a place is that place's army, not a team
     found = run(rec, "卡斯蒂军，在边境集结。", [("卡斯蒂", "LOC")])
     assert ("卡斯蒂军", "ORG") not in found
+
+
+def test_local_office_before_a_title_and_a_local_centre(rec):
+    # jieba joins 党组 to the title (党组书记): the office's name still ends at its head
+    found = run(rec, "宁川市文联党组书记王海出席大会。", [("宁川市", "LOC")])
+    assert ("宁川市文联党组", "ORG") in found
+    found = run(rec, "宁川市福利彩票发行中心将在节日期间启动活动。", [("宁川市", "LOC")])
+    assert ("宁川市福利彩票发行中心", "ORG") in found
+    # the city centre is no office
+    found = run(rec, "我们住在宁川市中心。", [("宁川市", "LOC")])
+    assert not any(label == "ORG" for _, label in found)

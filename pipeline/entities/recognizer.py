@@ -514,6 +514,7 @@ class MentionFinder:
         self.head_lengths = sorted({len(h) for h in lexicons.heads}, reverse=True)
         self._head_last_chars = frozenset(h[-1] for h in lexicons.heads)
         self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
+        self._title_starts: dict[str, list[str]] | None = None
         # facility heads that name a plant (工厂, 晶圆厂, 冶金厂, 精炼厂): a tagger's organisation ending in one is the plant
         self._plant_heads = tuple(h for h, v in lexicons.heads.items() if v[0] == "FACILITY" and h.endswith("厂"))
         self.place_by_surface = {f: p for p in lexicons.places for f in p.surfaces}
@@ -1514,7 +1515,8 @@ class MentionFinder:
                 m = LOCAL_OFFICE.match(text, c.end)
                 if ends is None:
                     ends = {e for _, e in tokens}
-                if m and not OFFICE_STOP.search(m.group(0)) and (m.end() in ends or not HAN.match(text, m.end())) \
+                if m and not OFFICE_STOP.search(m.group(0)) and (m.end() in ends or not HAN.match(text, m.end())
+                                                                 or self._title_at(text, m.end())) \
                         and not is_common_word(m.group(0)):
                     end = m.end()
                     inner = [o for o in chosen[k + 1:] if o.start < end]
@@ -1539,6 +1541,16 @@ class MentionFinder:
                         skip_to = end
             out.append(c)
         return out
+
+    def _title_at(self, text: str, pos: int) -> bool:
+        """Whether a title of two characters or more (书记, 主任, 局长) starts at `pos`: an office's name ends there
+        though jieba joins its head to the title (江苏省文联党组 | 书记: 党组书记 is one jieba word). Session 9."""
+        if self._title_starts is None:
+            self._title_starts = {}
+            for t in self.titles_by_len:
+                if len(t) >= 2:
+                    self._title_starts.setdefault(t[0], []).append(t)
+        return any(text.startswith(t, pos) for t in self._title_starts.get(text[pos:pos + 1], ()))
 
     def _venues(self, text: str, chosen: list[Candidate], tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
         """Session 9 (CLUENER first half: 12 place or person names before such a head, none of them a gold mention
