@@ -108,3 +108,12 @@ def test_local_office_before_a_title_and_a_local_centre(rec):
     # the city centre is no office
     found = run(rec, "我们住在宁川市中心。", [("宁川市", "LOC")])
     assert not any(label == "ORG" for _, label in found)
+
+
+def test_names_listed_with_companies_before_their_kind_are_companies(rec):
+    text = "甲方银行、乙方银行、南洲、北辰等各家外资行也纷纷表达了兴趣。"
+    found = run(rec, text, [("甲方银行", "ORG"), ("乙方银行", "ORG"), ("南洲", "LOC")])
+    assert {("南洲", "ORG"), ("北辰", "ORG")} <= found
+    # fewer than two organisations in the list: nothing is added
+    found = run(rec, "政府、高校、北辰等机构参与了讨论。")
+    assert ("北辰", "ORG") not in found

@@ -156,8 +156,8 @@ class EntityRecognizer:
     def _term_key(self, text: str, m: Candidate) -> str | None:
         if m.term is not None:
             return m.term.id
-        if m.source == "sports":
-            return None         # 罗马 as a team (罗马2比1战胜…) is not the city's entry
+        if m.source in ("sports", "listed"):
+            return None         # 罗马 as a team (罗马2比1战胜…), 东亚 as a bank listed with banks: not the place's entry
         surface = text[m.start:m.end]
         term = self.namer.known(surface)
         if term is None:

@@ -180,6 +180,9 @@ PRIO_STAT_CONTAINING, PRIO_TERM, PRIO_PLACE, PRIO_LATIN, PRIO_TITLE, PRIO_STAT =
 MATCH_VERBS = tuple(sorted(_W["match_verbs"], key=len, reverse=True))
 MATCH_AFTER = tuple(sorted(_W["match_after"], key=len, reverse=True))
 SPORTS_WORDS = _W["sports_cues"]
+# a list of names ending in 等 + the kind of body they are (民生、工行、浦发等13家银行, 汇丰、花旗、东亚等各家外资行): session 9
+NAME_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9]{2,8})等[^\s、，。；：,;:！？]{0,8}?(?:"
+                       + "|".join(sorted(_W["listed_company_heads"], key=len, reverse=True)) + ")")
 # a club's initials written before its city (AC米兰, ac米兰, FC巴塞罗那), and a team's nickname after its name
 # (庞贝军团; 庞贝军 before the words of a match or a break): session 9, in a sports report only
 CLUB_PREFIX = re.compile(r"(?:(?<![A-Za-z])|(?<=vs)|(?<=VS))(?:AC|AS|FC|SC|SS|CF|ac|as|fc|sc|Ac|Fc)$")
@@ -1374,6 +1377,7 @@ class MentionFinder:
         chosen = self._branches(text, chosen)
         chosen = self._span_conventions(text, chosen, tokens)
         chosen = self._venues(text, chosen, tokens)
+        chosen = self._listed_companies(text, chosen)
         chosen = self._repeat_names(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
@@ -1540,6 +1544,38 @@ class MentionFinder:
                         c = Candidate(c.start, end, "ORG", c.prio, "chain")
                         skip_to = end
             out.append(c)
+        return out
+
+    @staticmethod
+    def _listed_companies(text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 9 (CLUENER first half): names listed with 、 and closed by 等 + the kind of body they are (银行,
+        公司, 企业 …: 民生、工行、中心、浦发、中行等13家银行, 汇丰、花旗、东亚等各家外资行) are all of that kind when at
+        least two of them are already organisations: a listed name no rule found (民生, a common word alone) or
+        took for a place (东亚) is an organisation too."""
+        if "等" not in text or "、" not in text:
+            return chosen
+        by_span = {(c.start, c.end): k for k, c in enumerate(chosen)}
+        out = list(chosen)
+        added = False
+        for m in NAME_LIST.finditer(text):
+            items, pos = [], m.start(1)
+            for piece in m.group(1).split("、"):
+                items.append((pos, pos + len(piece)))
+                pos += len(piece) + 1
+            orgs = [sp for sp in items if sp in by_span and chosen[by_span[sp]].label == "ORG"]
+            if len(orgs) < 2:
+                continue
+            for s, e in items:
+                k = by_span.get((s, e))
+                if k is not None:
+                    c = chosen[k]
+                    if c.label in ("GPE", "LOC", "PERSON") and c.source in ("statistical", "places"):
+                        out[k] = Candidate(s, e, "ORG", c.prio, "listed")
+                elif e - s <= 6 and not any(c.start < e and s < c.end for c in chosen):
+                    out.append(Candidate(s, e, "ORG", PRIO_STAT, "listed"))
+                    added = True
+        if added:
+            out.sort(key=_START)
         return out
 
     def _title_at(self, text: str, pos: int) -> bool:
