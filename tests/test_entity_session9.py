@@ -117,3 +117,8 @@ def test_names_listed_with_companies_before_their_kind_are_companies(rec):
     # fewer than two organisations in the list: nothing is added
     found = run(rec, "政府、高校、北辰等机构参与了讨论。")
     assert ("北辰", "ORG") not in found
+
+
+def test_verb_the_tagger_joined_to_the_end_of_a_name_is_cut(rec):
+    found = run(rec, "活动由青岚日报主办，蓝溪通达协办。", [("蓝溪通达协办", "ORG")])
+    assert ("蓝溪通达", "ORG") in found and ("蓝溪通达协办", "ORG") not in found

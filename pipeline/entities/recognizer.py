@@ -162,6 +162,7 @@ LEADING_VERB_CHARS = frozenset(_W["leading_verb_chars"])
 LEADING_FUNCTION_CHARS = frozenset(_W["leading_function_chars"])
 NAMED_PROGRAMME_HEADS = set(_W["named_programme_heads"])
 JOINING_VERBS = set(_W["joining_verbs"])
+TRAILING_VERBS = tuple(_W["trailing_verbs"])
 CAMPUS_HEADS = _W["campus_heads"]
 COORDINATORS = ("、", "和", "与", "及")
 # names listed before 等省份 / 等州 / 等地 are places (阿根廷的萨尔塔、胡胡伊等省份), not people
@@ -1347,6 +1348,12 @@ class MentionFinder:
                     surface = text[c.start:c.end]
                     if any(taken[c.start:c.end]):
                         continue
+            if c.source == "statistical" and surface.endswith(TRAILING_VERBS) and c.term is None:
+                verb = next(v for v in TRAILING_VERBS if surface.endswith(v))
+                if len(surface) - len(verb) >= 2:
+                    # 广电运通 | 协办: a verb the tagger joined to the end of the name (session 9)
+                    c = Candidate(c.start, c.end - len(verb), c.label, c.prio, c.source, c.term)
+                    surface = text[c.start:c.end]
             if c.label in ("GPE", "LOC") and c.source == "statistical" and any(
                     surface.endswith(t) and len(surface) > len(t) for t in self.titles_by_len if len(t) >= 2):
                 continue                # 韩副行长: a surname and a title, not a place
