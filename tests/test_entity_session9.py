@@ -122,3 +122,11 @@ def test_names_listed_with_companies_before_their_kind_are_companies(rec):
 def test_verb_the_tagger_joined_to_the_end_of_a_name_is_cut(rec):
     found = run(rec, "活动由青岚日报主办，蓝溪通达协办。", [("蓝溪通达协办", "ORG")])
     assert ("蓝溪通达", "ORG") in found and ("蓝溪通达协办", "ORG") not in found
+
+
+def test_surname_and_the_first_character_of_a_title_are_no_name(rec):
+    found = run(rec, "其实就是刚才傅主编说的那句话。", [("傅主", "PER")])
+    assert not any(label == "PERSON" for _, label in found)
+    # a whole name before a title stays
+    found = run(rec, "其实就是刚才傅明远主编说的那句话。", [("傅明远", "PER")])
+    assert ("傅明远", "PERSON") in found

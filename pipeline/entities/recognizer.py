@@ -1322,8 +1322,12 @@ class MentionFinder:
                 continue                # 我国, 美方, 澳方: a reference to a country, not its name (neither the team's
                                         # annotators nor CLUENER mark them; session 6)
             if c.label == "PERSON" and c.source in ("statistical", "title") and (
-                    self._form_of_address(surface) or _inside_title_marks(text, c.start, c.end)):
-                continue                # 李总, 张经理, 老刘; a name inside a 《》 title (a work's title)
+                    self._form_of_address(surface) or _inside_title_marks(text, c.start, c.end) or
+                    (c.source == "statistical" and len(surface) == 2 and surface[0] in self.lex.surnames
+                     and self._title_at(text, c.end - 1))):
+                continue                # 李总, 张经理, 老刘; a name inside a 《》 title (a work's title); a
+                                        # surname and a title's first character the tagger took for a name
+                                        # (傅主 | 编: 主编, session 9)
             if c.label in ("GPE", "LOC") and c.source in ("statistical", "places") and \
                     _inside_title_marks(text, c.start, c.end) and not _policy_title(text, c.end):
                 continue                # 《美国陆军3》, 《雁荡瀑布》: a place inside a work's title is part of the
