@@ -130,3 +130,11 @@ def test_surname_and_the_first_character_of_a_title_are_no_name(rec):
     # a whole name before a title stays
     found = run(rec, "其实就是刚才傅明远主编说的那句话。", [("傅明远", "PER")])
     assert ("傅明远", "PERSON") in found
+
+
+def test_kind_of_body_written_before_its_name_is_not_part_of_it(rec):
+    found = run(rec, "该校的注册管理部门宁川区教育局宣布了结果。", [("注册管理部门宁川区教育局", "ORG")])
+    assert ("宁川区教育局", "ORG") in found and ("注册管理部门宁川区教育局", "ORG") not in found
+    # no place after the kind word: the tagger's name stands
+    found = run(rec, "国家外汇管理部门称，……", [("国家外汇管理部门", "ORG")])
+    assert ("国家外汇管理部门", "ORG") in found

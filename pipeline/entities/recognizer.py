@@ -163,6 +163,8 @@ LEADING_FUNCTION_CHARS = frozenset(_W["leading_function_chars"])
 NAMED_PROGRAMME_HEADS = set(_W["named_programme_heads"])
 JOINING_VERBS = set(_W["joining_verbs"])
 TRAILING_VERBS = tuple(_W["trailing_verbs"])
+# the kind of body written before its name, in apposition (注册管理部门虹口区教育局, 主管部门市教育局): session 9
+APPOSITIVE_KIND = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:部门|主管单位|机构)(?=[\u4e00-\u9fff]*?[省市区县州])")
 CAMPUS_HEADS = _W["campus_heads"]
 COORDINATORS = ("、", "和", "与", "及")
 # names listed before 等省份 / 等州 / 等地 are places (阿根廷的萨尔塔、胡胡伊等省份), not people
@@ -1349,6 +1351,14 @@ class MentionFinder:
                 if lead:
                     # 会同 | 市统计局, 请径向 | 市工业和信息化局: a verb the tagger joined to the name
                     c = Candidate(c.start + lead, c.end, c.label, c.prio, c.source, c.term)
+                    surface = text[c.start:c.end]
+                    if any(taken[c.start:c.end]):
+                        continue
+            if c.label == "ORG" and c.source in ("statistical", "chain"):
+                m = APPOSITIVE_KIND.search(surface)
+                if m and surface[-1] in ORG_SUFFIX_CHARS and len(surface) - m.end() >= 3:
+                    # 注册管理部门 | 虹口区教育局: the kind of body written before the body's name (session 9)
+                    c = Candidate(c.start + m.end(), c.end, c.label, c.prio, c.source, c.term)
                     surface = text[c.start:c.end]
                     if any(taken[c.start:c.end]):
                         continue
