@@ -138,3 +138,15 @@ def test_kind_of_body_written_before_its_name_is_not_part_of_it(rec):
     # no place after the kind word: the tagger's name stands
     found = run(rec, "国家外汇管理部门称，……", [("国家外汇管理部门", "ORG")])
     assert ("国家外汇管理部门", "ORG") in found
+
+
+def test_tagger_short_organisation_completed_to_the_dictionary_organisation():
+    from pipeline.entities.recognizer import _complete_short_orgs
+
+    text = "但深发展已经成为国内第一个盈利的部门。"
+    words = [(0, 1, "c"), (1, 2, "ORG"), (2, 4, "vn"), (4, 6, "d")]
+    assert _complete_short_orgs(text, words) == [(0, 1, "c"), (1, 4, "ORG"), (4, 6, "d")]
+    # no organisation in jieba's dictionary: the tagger's words stand
+    text = "但深远发展已经成为国内第一个盈利的部门。"
+    words = [(0, 1, "c"), (1, 2, "ORG"), (2, 3, "a"), (3, 5, "vn")]
+    assert _complete_short_orgs(text, words) == words

@@ -343,6 +343,27 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _complete_short_orgs(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Session 9: a tagger's organisation of one or two characters that, with the one or two words after it,
+    makes a word jieba's dictionary lists as an organisation (nt: 深 | 发展 → 深发展, a bank's short name) is
+    that whole word."""
+    out: list[tuple[int, int, str]] | None = None
+    for k, (s, e, tag) in enumerate(words):
+        if tag != "ORG" or e - s > 2 or k + 1 >= len(words) or (out is not None and out[k] is None):
+            continue
+        for j in (k + 1, k + 2):
+            if j >= len(words) or words[j][1] - s > 6:
+                break
+            if dictionary_tag(text[s:words[j][1]]) == "nt":
+                if out is None:
+                    out = list(words)
+                out[k] = (s, words[j][1], "ORG")
+                for i in range(k + 1, j + 1):
+                    out[i] = None
+                break
+    return words if out is None else [w for w in out if w is not None]
+
+
 def _split_versus(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A tagger word that runs over "vs" (纽卡斯尔队vs斯托克城队, 雷吉纳vsac米兰) is two names: the
     word is split at it, both sides keep the word's tag and "vs" is punctuation."""
@@ -1188,6 +1209,7 @@ class MentionFinder:
     def find(self, text: str, tokens: Sequence[tuple[int, int]]) -> Found:
         words = self.tagger(text, tokens) if self.tagger else [(s, e, "n") for s, e in tokens]
         words = _split_versus(text, words)
+        words = _complete_short_orgs(text, words)
         units = self.units(text, words, tokens)
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
