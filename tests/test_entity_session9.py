@@ -150,3 +150,9 @@ def test_tagger_short_organisation_completed_to_the_dictionary_organisation():
     text = "但深远发展已经成为国内第一个盈利的部门。"
     words = [(0, 1, "c"), (1, 2, "ORG"), (2, 3, "a"), (3, 5, "vn")]
     assert _complete_short_orgs(text, words) == words
+
+
+def test_company_arm_written_with_its_legal_form_is_one_organisation(rec):
+    found = run(rec, "青岚银行（中国）有限公司今年发行了借记卡。", [("青岚银行", "ORG")])
+    assert ("青岚银行（中国）有限公司", "ORG") in found
+    assert ("中国", "GPE") not in found

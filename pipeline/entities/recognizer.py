@@ -364,6 +364,30 @@ def _complete_short_orgs(text: str, words: list[tuple[int, int, str]]) -> list[t
     return words if out is None else [w for w in out if w is not None]
 
 
+# a company's arm in a country or region, written as its legal name: 友利银行（中国）有限公司 (session 9)
+COMPANY_ARM = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)](?:股份)?有限(?:责任)?公司")
+
+
+def _company_arms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 9: an organisation's name followed by a place in brackets and its legal form (韩国友利银行（中国）有限
+    公司, 汇丰银行(香港)有限公司) is one organisation, the company's arm there (as 汇丰中国 is); the place and the
+    rest a tagger made a name of inside it are no mentions of their own."""
+    if "有限" not in text:
+        return chosen
+    out: list[Candidate] = []
+    skip_to = -1
+    for c in chosen:
+        if c.start < skip_to:
+            continue
+        if c.label == "ORG":
+            m = COMPANY_ARM.match(text, c.end)
+            if m:
+                c = Candidate(c.start, m.end(), "ORG", c.prio, c.source, None)
+                skip_to = m.end()
+        out.append(c)
+    return out
+
+
 def _split_versus(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A tagger word that runs over "vs" (纽卡斯尔队vs斯托克城队, 雷吉纳vsac米兰) is two names: the
     word is split at it, both sides keep the word's tag and "vs" is punctuation."""
@@ -1421,6 +1445,7 @@ class MentionFinder:
         chosen = self._span_conventions(text, chosen, tokens)
         chosen = self._venues(text, chosen, tokens)
         chosen = self._listed_companies(text, chosen)
+        chosen = _company_arms(text, chosen)
         chosen = self._repeat_names(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
