@@ -156,3 +156,17 @@ def test_company_arm_written_with_its_legal_form_is_one_organisation(rec):
     found = run(rec, "青岚银行（中国）有限公司今年发行了借记卡。", [("青岚银行", "ORG")])
     assert ("青岚银行（中国）有限公司", "ORG") in found
     assert ("中国", "GPE") not in found
+
+
+def test_numbered_division_joins_its_body():
+    from pipeline.entities.recognizer import Candidate, _numbered_divisions
+
+    text = "会上,第六师国土资源局通过研讨制定了方案。"
+    s = text.index("师国土")
+    out = _numbered_divisions(text, [Candidate(s, s + 6, "ORG", 3, "statistical")])
+    assert [(text[c.start:c.end], c.label) for c in out] == [("第六师国土资源局", "ORG")]
+    # a number before something else: nothing joins
+    text = "第六届团体赛组委会宣布了结果。"
+    s = text.index("团体赛")
+    out = _numbered_divisions(text, [Candidate(s, s + 6, "ORG", 3, "statistical")])
+    assert (out[0].start, out[0].end) == (s, s + 6)

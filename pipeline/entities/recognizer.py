@@ -388,6 +388,25 @@ def _company_arms(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# a numbered division or regiment before its body (第六师 + 国土资源局: the Xinjiang Production and Construction
+# Corps' divisions, an army's): session 9
+NUMBERED_DIVISION = re.compile(r"第[一二三四五六七八九十百零0-9]{1,4}$")
+
+
+def _numbered_divisions(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 9: a tagger's organisation starting with 师 / 团 / 旅 / 军 right after 第 + a number (第六 | 师国土资源局)
+    is the numbered unit's body, 第六师国土资源局: the number joins the name."""
+    if "第" not in text:
+        return chosen
+    out = list(chosen)
+    for k, c in enumerate(out):
+        if c.label == "ORG" and text[c.start:c.start + 1] in "师团旅军" and c.end - c.start >= 4:
+            m = NUMBERED_DIVISION.search(text, max(c.start - 5, 0), c.start)
+            if m and (k == 0 or out[k - 1].end <= m.start()):
+                out[k] = Candidate(m.start(), c.end, c.label, c.prio, c.source, c.term)
+    return out
+
+
 def _split_versus(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A tagger word that runs over "vs" (纽卡斯尔队vs斯托克城队, 雷吉纳vsac米兰) is two names: the
     word is split at it, both sides keep the word's tag and "vs" is punctuation."""
@@ -1446,6 +1465,7 @@ class MentionFinder:
         chosen = self._venues(text, chosen, tokens)
         chosen = self._listed_companies(text, chosen)
         chosen = _company_arms(text, chosen)
+        chosen = _numbered_divisions(text, chosen)
         chosen = self._repeat_names(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
