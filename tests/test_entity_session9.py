@@ -170,3 +170,17 @@ def test_numbered_division_joins_its_body():
     s = text.index("团体赛")
     out = _numbered_divisions(text, [Candidate(s, s + 6, "ORG", 3, "statistical")])
     assert (out[0].start, out[0].end) == (s, s + 6)
+
+
+def test_fields_joined_by_ji_make_one_body():
+    from pipeline.entities.recognizer import Candidate, _fields_joined_by_ji
+
+    text = "青岚房地产及住宅研究会副会长认为，"
+    a, b = text.index("及"), text.index("副")
+    out = _fields_joined_by_ji(text, [Candidate(0, a, "ORG", 3, "chain"), Candidate(a + 1, b, "ORG", 3, "chain")])
+    assert [(text[c.start:c.end]) for c in out] == ["青岚房地产及住宅研究会"]
+    # two whole names joined by 及 stay two
+    text = "青岚银行及蓝溪银行宣布合作。"
+    a, b = text.index("及"), text.index("宣")
+    out = _fields_joined_by_ji(text, [Candidate(0, a, "ORG", 3, "statistical"), Candidate(a + 1, b, "ORG", 3, "statistical")])
+    assert len(out) == 2

@@ -407,6 +407,24 @@ def _numbered_divisions(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _fields_joined_by_ji(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 9: a tagger's organisation that ends in no organisation head, 及, and an organisation that does
+    (中国房地产 | 及 | 住宅研究会) are one body whose fields are joined by 及 (中国房地产及住宅研究会), as 、 and 及 join a
+    ministry's fields (贸易及工业部); two whole names joined by 及 (中国银行及招商银行) stay two."""
+    if "及" not in text:
+        return chosen
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and c.label == "ORG" and prev.source in ("statistical", "chain") and \
+                c.start == prev.end + 1 and text[prev.end] == "及" and text[prev.end - 1] not in ORG_SUFFIX_CHARS \
+                and text[c.end - 1] in ORG_SUFFIX_CHARS and prev.term is None and c.term is None:
+            out[-1] = Candidate(prev.start, c.end, "ORG", max(prev.prio, c.prio), "chain")
+            continue
+        out.append(c)
+    return out
+
+
 def _split_versus(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A tagger word that runs over "vs" (纽卡斯尔队vs斯托克城队, 雷吉纳vsac米兰) is two names: the
     word is split at it, both sides keep the word's tag and "vs" is punctuation."""
@@ -1466,6 +1484,7 @@ class MentionFinder:
         chosen = self._listed_companies(text, chosen)
         chosen = _company_arms(text, chosen)
         chosen = _numbered_divisions(text, chosen)
+        chosen = _fields_joined_by_ji(text, chosen)
         chosen = self._repeat_names(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
