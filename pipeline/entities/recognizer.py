@@ -343,13 +343,25 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_THIRD = itemgetter(2)
+
+
 def _complete_short_orgs(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Session 9: a tagger's organisation of one or two characters that, with the one or two words after it,
     makes a word jieba's dictionary lists as an organisation (nt: 深 | 发展 → 深发展, a bank's short name) is
     that whole word."""
+    tags = list(map(_THIRD, words))
+    if "ORG" not in tags:
+        return words
     out: list[tuple[int, int, str]] | None = None
-    for k, (s, e, tag) in enumerate(words):
-        if tag != "ORG" or e - s > 2 or k + 1 >= len(words) or (out is not None and out[k] is None):
+    k = -1
+    while True:
+        try:
+            k = tags.index("ORG", k + 1)
+        except ValueError:
+            break
+        s, e, tag = words[k]
+        if e - s > 2 or k + 1 >= len(words) or (out is not None and out[k] is None):
             continue
         for j in (k + 1, k + 2):
             if j >= len(words) or words[j][1] - s > 6:
