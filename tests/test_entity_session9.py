@@ -184,3 +184,13 @@ def test_fields_joined_by_ji_make_one_body():
     a, b = text.index("及"), text.index("宣")
     out = _fields_joined_by_ji(text, [Candidate(0, a, "ORG", 3, "statistical"), Candidate(a + 1, b, "ORG", 3, "statistical")])
     assert len(out) == 2
+
+
+def test_family_village_and_protected_area_are_places(rec):
+    found = run(rec, "他在宁家河住了十年。", [("宁家河", "PER")])
+    assert ("宁家河", "LOC") in found and ("宁家河", "PERSON") not in found
+    found = run(rec, "青岚自然保护区对外开放。", [("青岚自然", "PER")])
+    assert ("青岚自然保护区", "LOC") in found
+    # a person's name that only ends like a river stays a person
+    found = run(rec, "陈江河表示同意。", [("陈江河", "PER")])
+    assert ("陈江河", "PERSON") in found

@@ -437,6 +437,29 @@ def _fields_joined_by_ji(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# a village named after a family (董家河, 李家沟, 王家庄) and the areas written after a name (王朗自然 + 保护区): session 9
+FAMILY_VILLAGE = re.compile(r"[\u4e00-\u9fff]家[河村湾庄寨沟岭坡屯营洼]")
+AREA_AFTER_NAME = re.compile(r"(?:自然保护区|保护区|风景区|风景名胜区)")
+
+
+def _place_like_persons(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 9: a tagger's person that is a family's village (董家河, 李家沟: surname + 家 + 河/沟/庄 …) is a place,
+    and a tagger's person written right before 自然保护区 / 保护区 / 风景区 (王朗自然 | 保护区) names the area with it,
+    a place (LOC)."""
+    out = list(chosen)
+    for k, c in enumerate(out):
+        if c.label != "PERSON" or c.source != "statistical":
+            continue
+        surface = text[c.start:c.end]
+        nxt = out[k + 1].start if k + 1 < len(out) else len(text)
+        m = AREA_AFTER_NAME.match(text, c.end)
+        if m and m.end() <= nxt:
+            out[k] = Candidate(c.start, m.end(), "LOC", c.prio, "statistical")
+        elif FAMILY_VILLAGE.fullmatch(surface):
+            out[k] = Candidate(c.start, c.end, "LOC", c.prio, "statistical")
+    return out
+
+
 def _split_versus(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A tagger word that runs over "vs" (纽卡斯尔队vs斯托克城队, 雷吉纳vsac米兰) is two names: the
     word is split at it, both sides keep the word's tag and "vs" is punctuation."""
@@ -1497,6 +1520,7 @@ class MentionFinder:
         chosen = _company_arms(text, chosen)
         chosen = _numbered_divisions(text, chosen)
         chosen = _fields_joined_by_ji(text, chosen)
+        chosen = _place_like_persons(text, chosen)
         chosen = self._repeat_names(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
