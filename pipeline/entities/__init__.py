@@ -282,6 +282,11 @@ class EntityRecognizer:
                 english = self.namer.in_document_country(sorted(forms, key=len, reverse=True))
                 if english is not None:
                     name_zh = pick_name_zh(forms)       # 财政部, not the termbase's 中国财政部
+            if english is None and term is None and label == "ORG" and \
+                    any(mentions[i].source == "byline" for i in idx) and not any(is_latin(f) for f in forms) and \
+                    not self.namer.ends_with_body_head(max(forms, key=len)):
+                # an outlet or account named in a byline or a post's header (绿能出海圈): romanised, then glossed
+                english = self.namer.outlet_name(max(forms, key=len))
             if english is None and term is not None:
                 english = self.namer.term_name(term)
             elif english is None:

@@ -526,6 +526,8 @@ _LEGAL_FORM = re.compile(r"(?<=\w)\s+(?:AB|ASA|A/S|GmbH|AG|SE|S\.A\.|NV|N\.V\.|B
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
 # countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
 _LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
+# heads that end a publication's name: a byline's outlet ending in one is named as an outlet
+_MEDIA_HEADS = frozenset(("日报", "晚报", "报", "社", "网", "台", "频道", "周刊", "杂志", "时报"))
 
 
 def _title(text: str) -> str:
@@ -692,6 +694,38 @@ class EnglishNamer:
             named = [self._gloss(p, label) if self._glossable(p, label) else None for p in parts]
             return " ".join(n or pinyin_place(p) for n, p in zip(named, parts)), "transliteration"
         return pinyin_place(form), "transliteration"
+
+    def outlet_name(self, form: str) -> EnglishName | None:
+        """A news outlet's or self-media account's name from a byline or a post's header (绿能出海圈, 欧亚观察):
+        such names have no English form of their own, so the name is romanised word by word in Hanyu Pinyin
+        (ü kept, as the orthography writes it: 'Lüneng Chuhai Quan'), its translation after it in brackets
+        when the words gloss ('Ouya Guancha (Europe and Asia Observer)'), as the team writes such names;
+        None for a name with other characters (a Latin name is kept as written)."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]+(?:[\-－·][\u4e00-\u9fff]+)*", form) or len(form) < 2 or \
+                cedict_proper(form, "ORG"):
+            return None     # 彭博社: CC-CEDICT knows it (Bloomberg)
+        words: list[str] = []
+        run = ""
+        for word in self._segment(form):
+            if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+                run += word         # 绿 | 能: one word, 'Lüneng'
+                continue
+            words += [run] if run else []
+            run = ""
+            words.append(word)
+        words += [run] if run else []
+        roman = []
+        for word in words:
+            if not "\u4e00" <= word[0] <= "\u9fff":
+                roman.append("-")
+                continue
+            syllables = [re.sub(r"^([ln])v", "\\1ü", s) for s in _pinyin_syllables(word)]
+            roman.append("".join(syllables).capitalize())
+        pinyin = " ".join(roman).replace(" - ", "-")
+        gloss = self._gloss(form, "ORG") if self._glossable(form, "ORG") else None
+        if gloss and _plain(gloss) != _plain(pinyin):
+            return EnglishName(f"{pinyin} ({gloss})", "transliteration", "composed")
+        return EnglishName(pinyin, "transliteration", "pinyin")
 
     def _series(self, form: str, label: str) -> EnglishName | None:
         """A numbered member of a series, named as English writes Chinese spacecraft, rockets and
@@ -1272,6 +1306,10 @@ class EnglishNamer:
                 if rest:
                     return rest
         return None
+
+    def ends_with_body_head(self, form: str) -> bool:
+        """Ends with the head of an organisation other than a publication (研究院, 公司; not 日报, 社)."""
+        return any(form.endswith(h) and len(form) > len(h) and h not in _MEDIA_HEADS for h in self.lex.heads)
 
     def _ends_with_head(self, form: str) -> bool:
         return any(form.endswith(h) and len(form) > len(h) for h in self.lex.heads)

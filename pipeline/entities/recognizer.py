@@ -158,6 +158,14 @@ PRIO_FOREIGN_BODY = 6.8
 GOVERNMENT_BODY_ENDINGS = _W["government_body_endings"]
 # a press conference transcript names the reporter's outlet: 记者（第一财经）：
 REPORTER_OUTLET = re.compile(r"记者\s*[（(]([^（）()\n，。：:]{2,16})[）)]\s*[：:]")
+# the header line a WeChat official account prints under a post's title: 原创 <author> <account> <date>, and
+# the one a Weibo post carries: <account> 发布于 <date> 来自 <client> (微博网页版: the platform + "web version")
+_HEADER_DATE = r"(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
+WECHAT_HEADER = re.compile(r"(?m)^[ \t]*原创[ \t\u3000]+(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t\u3000]+)?"
+                           r"(?P<account>[^\s，。：:]{2,16})[ \t\u3000]+" + _HEADER_DATE)
+WEIBO_HEADER = re.compile(r"(?m)^[ \t]*(?P<account>[^\s，。：:]{2,16})[ \t\u3000]+发布于[ \t\u3000]*" + _HEADER_DATE +
+                          r"(?:[ \t\u3000]+[0-9]{1,2}:[0-9]{2})?(?:[ \t\u3000]+来自[ \t\u3000]*"
+                          r"(?P<client>[\u4e00-\u9fff]{2,6}?)(?:网页版|客户端|手机版|国际版)?)?[ \t\u3000]*$")
 LEADING_VERB_CHARS = frozenset(_W["leading_verb_chars"])
 LEADING_FUNCTION_CHARS = frozenset(_W["leading_function_chars"])
 NAMED_PROGRAMME_HEADS = set(_W["named_programme_heads"])
@@ -1200,6 +1208,8 @@ class MentionFinder:
                 search_from = vstart + len(value)
                 for m in re.finditer(r"[^/、,，;；&\s]+(?:[\s-][^/、,，;；&\s(（]+)*", value):
                     piece = re.split(r"[(（]", m.group())[0].strip()
+                    if "source" in roles and len(piece) >= 4 and piece.endswith(("专栏", "栏目")):
+                        piece = piece[:-2]      # 欧亚观察专栏: the column is 欧亚观察
                     if len(piece) < 2 or piece in self.lex.non_entities:
                         continue
                     start = pos + vstart + m.start()
@@ -1215,6 +1225,14 @@ class MentionFinder:
                         kind = "ORG"
                     out.append(Candidate(start, end, kind, PRIO_BYLINE, "byline"))
             pos += len(line) + 1
+        for m in WECHAT_HEADER.finditer(text):
+            if m.group("author"):
+                out.append(Candidate(m.start("author"), m.end("author"), "PERSON", PRIO_BYLINE, "byline"))
+            out.append(Candidate(m.start("account"), m.end("account"), "ORG", PRIO_BYLINE, "byline"))
+        for m in WEIBO_HEADER.finditer(text):
+            out.append(Candidate(m.start("account"), m.end("account"), "ORG", PRIO_BYLINE, "byline"))
+            if m.group("client"):
+                out.append(Candidate(m.start("client"), m.end("client"), "PRODUCT", PRIO_BYLINE, "byline"))
         return out
 
     def _statistical(self, text: str, start: int, end: int, tag: str) -> Candidate | None:

@@ -1,0 +1,45 @@
+"""Names that carry to unseen articles (issue 4, session 9): self-media post headers and outlets in bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from test_entities import entry_for, mentions, run
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer(use_termbase=False)
+
+
+# ------------------------------------------------------------------ post headers and outlets
+def test_wechat_post_header_gives_the_author_and_the_account(rec):
+    text = "挪威押注深海风电\n\n原创 阿澜 绿能出海圈 2026年11月21日 10:08 上海\n\n编者按：石油国家挪威正在转向风机。"
+    ents = run(rec, text)
+    found = mentions(ents)
+    assert ("阿澜", "PERSON") in found and ("绿能出海圈", "ORG") in found
+    # an account's name is romanised word by word, ü kept
+    assert entry_for(ents, "绿能出海圈").name_en == "Lüneng Chuhai Quan"
+
+
+def test_weibo_post_header_gives_the_account_and_the_platform(rec):
+    text = "菲律宾周报：一周大事速览\n\n南洋科技圈 发布于 2026-11-23 08:30 来自 微博网页版\n\n各位早上好，本周动静不小。"
+    found = mentions(run(rec, text))
+    assert ("南洋科技圈", "ORG") in found
+    assert ("微博", "PRODUCT") in found
+    assert not any(t == "微博网页版" for t, _ in found)
+
+
+def test_a_bylines_column_is_named_without_its_kind_and_glossed_after_its_romanisation(rec):
+    text = "哈萨克斯坦的稀土梦\n\n作者：冯砚 | 欧亚观察专栏 | 2026年11月22日\n\n哈萨克斯坦要当稀土强国了。"
+    ents = run(rec, text)
+    assert ("欧亚观察", "ORG") in mentions(ents)
+    name = entry_for(ents, "欧亚观察").name_en
+    assert name.startswith("Ouya Guancha (") and name.endswith("Observer)")
+
+
+def test_an_outlet_the_dictionary_knows_keeps_its_name(rec):
+    ents = run(rec, "新闻发布会。\n记者（彭博社）：再贷款期限最长只有3年，是否会延长？")
+    assert entry_for(ents, "彭博社").name_en == "Bloomberg News"
+
