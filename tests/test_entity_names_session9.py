@@ -43,3 +43,24 @@ def test_an_outlet_the_dictionary_knows_keeps_its_name(rec):
     ents = run(rec, "新闻发布会。\n记者（彭博社）：再贷款期限最长只有3年，是否会延长？")
     assert entry_for(ents, "彭博社").name_en == "Bloomberg News"
 
+
+# ------------------------------------------------------------------ ministries and unions
+@pytest.fixture(scope="module")
+def namer(rec):
+    return rec.namer
+
+
+def test_information_and_digital_ministries(namer):
+    assert namer.name(["新加坡数码发展及新闻部"], "ORG").name == "Ministry of Digital Development and Information (Singapore)"
+    assert namer.name(["马来西亚新闻部"], "ORG").name.startswith("Ministry of Information")
+
+
+def test_american_usage_department_of_transportation(namer):
+    assert namer.name(["菲律宾交通部"], "ORG").name == "Department of Transportation (Philippines)"
+    assert namer.name(["美国交通部"], "ORG").name == "U.S. Department of Transportation"
+    assert namer.name(["澳大利亚交通部"], "ORG").name == "Department of Transport (Australia)"
+
+
+def test_sector_unions_are_unions_not_alliances(namer):
+    assert namer.name(["非洲电信联盟"], "ORG").name == "African Telecommunications Union"
+    assert namer.name(["万国邮政联盟"], "ORG").name.endswith("Postal Union")

@@ -1219,6 +1219,9 @@ class EnglishNamer:
         if not names:
             return None
         subject = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        if country is not None and country.name_en in ("United States", "Philippines") and not federal:
+            # American usage in the departments' own names: Department of Transportation (US DOT, Philippine DOTr)
+            subject = re.sub(r"\bTransport\b", "Transportation", subject)
         if country is not None and country.name_en == "United States" and not federal:
             return "U.S. Department of " + ("the Treasury" if subject == "Finance" else subject)
         if form[-1] == "厅":
