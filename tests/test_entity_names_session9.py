@@ -64,3 +64,31 @@ def test_american_usage_department_of_transportation(namer):
 def test_sector_unions_are_unions_not_alliances(namer):
     assert namer.name(["非洲电信联盟"], "ORG").name == "African Telecommunications Union"
     assert namer.name(["万国邮政联盟"], "ORG").name.endswith("Postal Union")
+
+
+# ------------------------------------------------------------------ short forms after the full name
+def test_a_body_named_with_its_country_is_found_again_without_it(rec):
+    text = ("菲律宾贸工部部长表示，船厂将恢复生产。\n"
+            "另外，贸工部本周发布了新的实施细则，初创企业可享税收减免。")
+    ents = run(rec, text)
+    assert ("贸工部", "ORG") in mentions(ents)
+    assert entry_for(ents, "贸工部").entity_id == entry_for(ents, "菲律宾贸工部").entity_id
+
+
+def test_a_programme_named_with_its_country_is_found_again_without_it(rec):
+    text = "加拿大发布《加拿大关键矿产战略》。\n业内人士认为，关键矿产战略的执行进度偏慢。"
+    ents = run(rec, text)
+    assert entry_for(ents, "关键矿产战略").entity_id == entry_for(ents, "加拿大关键矿产战略").entity_id
+
+
+def test_a_company_is_found_again_without_its_legal_form(rec):
+    text = "冰川电池公司在博登建设电池工厂。\n然而，冰川电池去年申请破产。"
+    ents = run(rec, text)
+    assert entry_for(ents, "冰川电池").entity_id == entry_for(ents, "冰川电池公司").entity_id
+
+
+def test_a_country_form_does_not_split_a_word(rec):
+    # 日本国 | 际协力机构 is no short form: 日本 | 国际协力机构 is
+    assert rec.finder._short_forms("日本国际协力机构", [type("C", (), {"start": 0, "end": 8, "label": "ORG",
+                                                                   "source": "chain", "term": None, "prio": 1})()]) \
+        .keys() <= {"国际协力机构"}

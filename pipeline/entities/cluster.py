@@ -87,14 +87,17 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
     prefixed: dict[str, list[int]] = {}
     if is_place is not None:
         for (label, long), j in items:
-            if label != "ORG":
-                continue
+            if label not in ("ORG", "PROGRAM", "LAW"):
+                continue        # 加拿大关键矿产战略 … 关键矿产战略: a programme too
             for n in range(2, len(long) - 1):
                 if is_place(long[:n]):
                     prefixed.setdefault(long[n:], []).append(j)
     for (label, short), i in items:
         # (沙特阿美 … 阿美: the short form may have been taken for a person; it is the organisation)
         if len(prefixed.get(short, ())) == 1 and (label == "ORG" or len(short) >= 2):
+            long_label = mentions[prefixed[short][0]].label
+            if long_label != "ORG" and (mentions[i].term is not None or label != long_label):
+                continue        # 欧洲芯片法案 … 芯片法案 (listed: the US act): a bare listed programme or law stays itself
             uf.union(keys[prefixed[short][0]], keys[i])
     # a short form and its long form share their first character (long.startswith(short), an
     # abbreviation) or their last (埃米莉·卡特 … 卡特; an abbreviation): only those pairs can match

@@ -1539,7 +1539,7 @@ class MentionFinder:
         chosen = _numbered_divisions(text, chosen)
         chosen = _fields_joined_by_ji(text, chosen)
         chosen = _place_like_persons(text, chosen)
-        chosen = self._repeat_names(text, chosen)
+        chosen = self._repeat_names(text, chosen, self._short_forms(text, chosen))
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
                                       lambda c: _sports_cue(text, *_line_around(text, c.start, c.end)), _line_around)
@@ -1854,8 +1854,38 @@ class MentionFinder:
         middle = body[:-len(head)].split("、")[-1]
         return middle not in NATIONAL_BODY_KINDS
 
+    def _short_forms(self, text: str, chosen: list[Candidate]) -> dict[str, Candidate]:
+        """The forms a document shortens a body's or programme's name to after naming it once in full: without
+        the country before it (菲律宾贸工部 … 贸工部, 泰国投资促进委员会 … 投资促进委员会, 加拿大关键矿产战略 …
+        关键矿产战略) when the rest ends with a name's head, and a company's name without 公司 (冰川电池公司 …
+        冰川电池) when the rest is no word of the dictionaries; each with the full name's candidate."""
+        out: dict[str, Candidate] = {}
+        for c in chosen:
+            if c.label not in ("ORG", "PROGRAM", "LAW") or c.source in ("byline", "repeat"):
+                continue
+            surface = text[c.start:c.end]
+            if not HAN.match(surface):
+                continue
+            # the longest country form the name starts with that leaves a word whole (日本 | 国际协力机构, not
+            # 日本国 | 际协力机构)
+            country = next((f for f in self._country_forms_by_len if surface.startswith(f)
+                            and not is_common_word(surface[len(f) - 1:len(f) + 1])), None)
+            if country is not None:
+                rest = surface[len(country):]
+                # (jieba lists some bodies' names as ordinary nouns: 贸工部, 航天局)
+                if len(rest) >= 3 and HAN.match(rest) and rest not in self.place_by_surface and \
+                        any(rest.endswith(h) and len(rest) > len(h) for h in self.lex.heads) and not is_frequent_word(rest):
+                    out.setdefault(rest, c)
+            if c.label == "ORG":
+                company = re.fullmatch(r"([\u4e00-\u9fff]{4,8}?)(?:股份有限公司|有限公司|公司)", surface)
+                if company and not is_common_word(company.group(1)) and not is_frequent_word(company.group(1)) and \
+                        company.group(1) not in self.place_by_surface and \
+                        not any(company.group(1).endswith(h) for h in self.lex.heads):
+                    out.setdefault(company.group(1), c)
+        return out
+
     @staticmethod
-    def _repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    def _repeat_names(text: str, chosen: list[Candidate], short_forms: dict[str, Candidate] | None = None) -> list[Candidate]:
         """A name a rule found once (a quoted programme, a 《》 title, a name + head) is the same name where the
         document writes it again without the cue (“氢能启动计划” … 氢能启动计划生产补贴 in a table): each other
         occurrence of a surface of four characters or more becomes a mention with its label, replacing the shorter
@@ -1864,6 +1894,8 @@ class MentionFinder:
         for c in chosen:
             if c.source in ("quoted", "bracket", "chain") and c.label in REPEATED_LABELS and c.end - c.start >= 4:
                 found.setdefault(text[c.start:c.end], c)
+        for surface, c in (short_forms or {}).items():
+            found.setdefault(surface, Candidate(c.start, c.end, c.label, c.prio, c.source, c.term))
         if not found:
             return chosen
         starts = [c.start for c in chosen]
