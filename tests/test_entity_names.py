@@ -63,7 +63,7 @@ def name(namer, form: str, label: str, **doc_places):
     ("Lindqvist Batteri AB", "ORG", "Lindqvist Batteri"),
     ("宫崎浩二", "PERSON", "Koji Miyazaki"),
     ("樱井直树", "PERSON", "Naoki Sakurai"),
-    ("亚洲药品管理局", "ORG", "Asian Medicines Administration"),
+    ("亚洲药品管理局", "ORG", "Asian Medicines Agency"),     # session 9: medicines regulators are Agencies
     ("沙特水务管理局", "ORG", "Saudi Water Authority"),
     ("国家主权基金", "ORG", "National Sovereign Fund"),
     ("明湖电力", "ORG", "Minghu Power"),

@@ -92,3 +92,29 @@ def test_a_country_form_does_not_split_a_word(rec):
     assert rec.finder._short_forms("日本国际协力机构", [type("C", (), {"start": 0, "end": 8, "label": "ORG",
                                                                    "source": "chain", "term": None, "prio": 1})()]) \
         .keys() <= {"国际协力机构"}
+
+
+# ------------------------------------------------------------------ acronyms shape the gloss
+def test_acronym_fit_chooses_the_form_the_acronym_spells():
+    from pipeline.entities.naming import acronym_fit
+
+    countries = frozenset({"Saudi", "Japan", "Philippine"})
+    assert acronym_fit("Japan International Cooperation Bank", "JBIC", countries) == \
+        "Japan Bank for International Cooperation"
+    assert acronym_fit("Saudi Public Investment Fund", "PIF", countries) == "Public Investment Fund"
+    assert acronym_fit("Saudi Data and AI Authority", "SDAIA", countries) == \
+        "Saudi Data and Artificial Intelligence Authority"
+    assert acronym_fit("Philippine Space Agency", "PhilSA", countries) == "Philippine Space Agency"
+    assert acronym_fit("National Electric Power Company", "CFE", countries) is None
+
+
+def test_a_chinese_name_with_its_acronym_is_glossed_as_the_acronym_spells(namer):
+    assert namer.name(["日本国际协力银行", "JBIC"], "ORG").name == "Japan Bank for International Cooperation (JBIC)"
+    assert namer.name(["沙特数据与人工智能管理局", "SDAIA"], "ORG").name == \
+        "Saudi Data and Artificial Intelligence Authority (SDAIA)"
+
+
+def test_space_and_medicines_agencies_and_eu_bodies(namer):
+    assert namer.name(["菲律宾航天局"], "ORG").name == "Philippine Space Agency"
+    assert namer.name(["欧盟药品管理局"], "ORG").name == "European Medicines Agency"
+    assert namer.name(["丹麦药品管理局"], "ORG").name == "Danish Medicines Agency"

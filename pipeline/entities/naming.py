@@ -555,6 +555,38 @@ def _join_letters(words: list[str]) -> list[str]:
     return out
 
 
+# heads an organisation's English name may put first, "for" / "of" the rest after it (Japan Bank for International
+# Cooperation: 日本国际协力银行, JBIC)
+_FRONT_HEADS = ("Bank", "Fund", "Agency", "Authority", "Institute", "Association", "Council", "Commission", "Board",
+                "Corporation", "Office", "Centre", "Center", "Organization", "Organisation", "Foundation")
+
+
+def _initials(name: str) -> str:
+    """The capitals an acronym of an English name takes: each word's first letter, small words left out."""
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", name) if w.lower() not in _SMALL)
+
+
+def acronym_fit(name: str, acronym: str, countries: frozenset[str] = frozenset()) -> str | None:
+    """The form of a glossed name its acronym spells (the acronym's capitals, PhilSA → PSA): the gloss itself, with
+    'AI' spelt out (Saudi Data and Artificial Intelligence Authority, SDAIA), without the country word it starts
+    with when the acronym leaves it out (Public Investment Fund, PIF), or with its head put after the country and
+    the rest after "for" (Japan Bank for International Cooperation, JBIC); None when no form fits."""
+    capitals = re.sub(r"[^A-Z]", "", acronym)
+    if len(capitals) < 2:
+        return None
+    for base in dict.fromkeys((name, re.sub(r"\bAI\b", "Artificial Intelligence", name))):
+        words = base.split()
+        forms = [base]
+        if len(words) >= 3 and words[0] in countries:
+            forms.append(" ".join(words[1:]))
+        if len(words) >= 4 and words[-1] in _FRONT_HEADS and words[0] in countries:
+            forms.append(f"{words[0]} {words[-1]} for {' '.join(words[1:-1])}")
+        for form in forms:
+            if _initials(form) == capitals:
+                return form
+    return None
+
+
 class EnglishNamer:
     def __init__(self, lexicons: Lexicons):
         self.lex = lexicons
@@ -579,6 +611,16 @@ class EnglishNamer:
         self.bodies_by_len = sorted(lexicons.gov_bodies, key=len, reverse=True)
         # set per document by the recogniser: the one province (省) / city (市) the document names
         self.doc_places: dict[str, str] = {}
+        self._countries_cache: frozenset[str] | None = None
+
+    def _country_words(self) -> frozenset[str]:
+        """The words a country is written with at the start of a name: its English name and the adjective
+        organisations use (Saudi, Japan, Japanese, Philippine …), one word each."""
+        if self._countries_cache is None:
+            words = set(_COUNTRY_IN_NAME.values())
+            words |= {p.name_en for p in self.lex.places if p.label == "GPE" and p.demonyms and p.name_en}
+            self._countries_cache = frozenset(w for w in words if " " not in w) | {"EU"}
+        return self._countries_cache
 
     def known(self, surface: str) -> Term | None:
         return self.terms_by_surface.get(surface) or self.places_by_surface.get(surface)
@@ -636,6 +678,13 @@ class EnglishNamer:
             listed = self.terms_by_acronym.get(written) if not han and label == "ORG" else None
             if listed is not None:
                 return self.term_name(listed)        # TNB alone: the row "Tenaga Nasional Berhad (TNB)"
+            if han and label != "PERSON" and re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", written) and \
+                    sum(ch.isupper() for ch in written) >= 2:
+                # 日本国际协力银行（JBIC）: the gloss in the form the acronym spells, then the acronym
+                expanded = self._han_name(han, label)
+                fitted = acronym_fit(expanded[0], written, self._country_words()) if expanded else None
+                if fitted:
+                    return EnglishName(f"{fitted} ({written})", "dictionary", "composed")
             if han and label != "PERSON" and _ACRONYM.fullmatch(written):
                 # 国际电信联盟（ITU）: the acronym alone does not say what the body is; the Chinese name
                 # composed or glossed from the dictionary, then the acronym ("… Union (ITU)")
@@ -1447,6 +1496,9 @@ class EnglishNamer:
                 continue
             term = self.known(word)
             if term and not (last and word in self.lex.heads):
+                if label == "ORG" and not parts and term.name_en == "European Union":
+                    parts.append("European")    # 欧盟药品管理局: the EU's bodies are European … (European Medicines Agency)
+                    continue
                 parts.append(self._in_name(term, first=not parts))
                 continue
             if last and word in self.lex.heads:
