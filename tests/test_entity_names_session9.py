@@ -118,3 +118,21 @@ def test_space_and_medicines_agencies_and_eu_bodies(namer):
     assert namer.name(["菲律宾航天局"], "ORG").name == "Philippine Space Agency"
     assert namer.name(["欧盟药品管理局"], "ORG").name == "European Medicines Agency"
     assert namer.name(["丹麦药品管理局"], "ORG").name == "Danish Medicines Agency"
+
+
+def test_a_body_restated_by_its_acronym_takes_in_the_verbs_of_its_name(rec):
+    text = "电价涨得很快。国家能源监管机构（NERSA）批准电力公司提价。输电通道已经满载。国家输电公司（NTCSA）估计，投资不足。"
+    ents = run(rec, text)
+    found = mentions(ents)
+    assert ("国家能源监管机构", "ORG") in found and ("国家输电公司", "ORG") in found
+    # one word a capital at most: the stretch does not run back over the sentence
+    assert not any(t.startswith("电价") for t, _ in found)
+
+
+def test_the_documents_country_completes_what_the_acronym_spells(namer):
+    from pipeline.entities.naming import acronym_fit
+
+    assert acronym_fit("National Energy Regulator", "NERSA", frozenset(), "South Africa") == \
+        "National Energy Regulator of South Africa"
+    assert acronym_fit("National Transmission Company", "NTCSA", frozenset(), "South Africa") == \
+        "National Transmission Company South Africa"

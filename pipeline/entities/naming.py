@@ -566,11 +566,12 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", name) if w.lower() not in _SMALL)
 
 
-def acronym_fit(name: str, acronym: str, countries: frozenset[str] = frozenset()) -> str | None:
+def acronym_fit(name: str, acronym: str, countries: frozenset[str] = frozenset(), country: str | None = None) -> str | None:
     """The form of a glossed name its acronym spells (the acronym's capitals, PhilSA → PSA): the gloss itself, with
     'AI' spelt out (Saudi Data and Artificial Intelligence Authority, SDAIA), without the country word it starts
-    with when the acronym leaves it out (Public Investment Fund, PIF), or with its head put after the country and
-    the rest after "for" (Japan Bank for International Cooperation, JBIC); None when no form fits."""
+    with when the acronym leaves it out (Public Investment Fund, PIF), with its head put after the country and
+    the rest after "for" (Japan Bank for International Cooperation, JBIC), or with the document's country after it
+    (National Energy Regulator of South Africa, NERSA); None when no form fits."""
     capitals = re.sub(r"[^A-Z]", "", acronym)
     if len(capitals) < 2:
         return None
@@ -581,6 +582,10 @@ def acronym_fit(name: str, acronym: str, countries: frozenset[str] = frozenset()
             forms.append(" ".join(words[1:]))
         if len(words) >= 4 and words[-1] in _FRONT_HEADS and words[0] in countries:
             forms.append(f"{words[0]} {words[-1]} for {' '.join(words[1:-1])}")
+        if country and words[0] not in countries:
+            # a company puts its country after its name (National Transmission Company South Africa), a body after "of"
+            company = words[-1] in ("Company", "Corporation", "Group", "Holdings", "Limited")
+            forms.append(f"{base} {country}" if company else f"{base} of {country}")
         for form in forms:
             if _initials(form) == capitals:
                 return form
@@ -682,7 +687,8 @@ class EnglishNamer:
                     sum(ch.isupper() for ch in written) >= 2:
                 # 日本国际协力银行（JBIC）: the gloss in the form the acronym spells, then the acronym
                 expanded = self._han_name(han, label)
-                fitted = acronym_fit(expanded[0], written, self._country_words()) if expanded else None
+                fitted = acronym_fit(expanded[0], written, self._country_words(), self._doc_country()) \
+                    if expanded else None
                 if fitted:
                     return EnglishName(f"{fitted} ({written})", "dictionary", "composed")
             if han and label != "PERSON" and _ACRONYM.fullmatch(written):

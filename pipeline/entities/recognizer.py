@@ -1601,15 +1601,27 @@ class MentionFinder:
             if token_at_end is None:
                 token_at_end = {e: s for s, e in tokens}
             start, end, last = p, p, True
+            # session 9: an acronym spells the body's words, so before an organisation's head the stretch may take
+            # in verbs (国家 | 输电 | 公司（NTCSA）, 马来西亚 | 投资 | 发展 | 局（MIDA）), one word a capital at most
+            capitals = sum(ch.isupper() for ch in latin) if acronym else 0
+            spelled = capitals >= 3 and any(text.endswith(h, run, p) for h in self.heads_by_len
+                                            if self.lex.heads[h][0] == "ORG")
+            words = 0
             while start > run:
                 s0 = token_at_end.get(start)
                 if s0 is None or s0 < run:
                     s0 = start - 1          # no token ends here: one character
                 word = text[s0:start]
+                verb_in_name = spelled and words < capitals and len(word) == 2 and \
+                    (dictionary_tag(word) or "x") in ("v", "vn") and not last
                 if word in RESTATEMENT_STOPS or word in self.lex.titles or (not last and word.endswith(RESTATEMENT_KINDS)) \
-                        or (len(word) >= 2 and (dictionary_tag(word) or "x")[:1] in RESTATEMENT_STOP_TAGS):
+                        or (len(word) >= 2 and (dictionary_tag(word) or "x")[:1] in RESTATEMENT_STOP_TAGS
+                            and not verb_in_name):
                     break                   # 按照 (p), 采用 (v): a verb or preposition before the name
+                if spelled and words >= capitals:
+                    break
                 start, last = s0, False
+                words += 1
             if end - start < 2 or end - start > 16:
                 continue
             inner = [k for k, c in enumerate(out) if c.start < end and start < c.end]
