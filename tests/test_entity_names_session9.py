@@ -136,3 +136,27 @@ def test_the_documents_country_completes_what_the_acronym_spells(namer):
         "National Energy Regulator of South Africa"
     assert acronym_fit("National Transmission Company", "NTCSA", frozenset(), "South Africa") == \
         "National Transmission Company South Africa"
+
+
+# ------------------------------------------------------------------ titles' originals, ministries' departments
+def test_a_titles_original_name_in_brackets_is_one_entity_with_it(rec):
+    ents = run(rec, "据瑞典《工业日报》（Dagens industri）获得的内部文件，工厂已停产。")
+    assert ("Dagens industri", "ORG") in mentions(ents)
+    assert entry_for(ents, "工业日报").entity_id == entry_for(ents, "Dagens industri").entity_id
+    assert entry_for(ents, "工业日报").name_en == "Dagens industri"
+
+
+def test_a_ministrys_department_before_its_heads_title(rec):
+    text = "出席发布会的有工业和信息化部规划司负责人孙晓岚女士，以及国家发展改革委高技术司司长高立峰先生。"
+    found = mentions(run(rec, text))
+    assert ("工业和信息化部规划司", "ORG") in found and ("国家发展改革委高技术司", "ORG") in found
+    # a company (公司) is no department
+    from pipeline.entities.recognizer import Candidate
+
+    kept = rec.finder._ministry_departments("商务部公司，负责人表示。", [Candidate(0, 3, "ORG", 5.0, "termbase")])
+    assert (kept[0].start, kept[0].end) == (0, 3)
+
+
+def test_a_department_of_a_ministry_without_an_acronym_comes_first(namer):
+    assert namer.name(["工业和信息化部规划司"], "ORG").name.startswith("MIIT Department of Planning") or \
+        namer.name(["工业和信息化部规划司"], "ORG").name.startswith("Department of Planning, ")

@@ -1310,7 +1310,12 @@ class EnglishNamer:
             return None
         for n in range(len(form) - 2, 1, -1):
             term = self.terms_by_surface.get(form[:n])
-            if term is None or term.label != "ORG":
+            body_en = term.name_en if term is not None and term.label == "ORG" else None
+            if body_en is None and form[:n].endswith(("部", "委", "委员会", "总局", "署")) and n >= 3:
+                # a ministry no list has (held out, or a foreign one): its own composed or dictionary name
+                named = self.name([form[:n]], "ORG")
+                body_en = named.name if named.method in ("composed", "dictionary", "termbase") else None
+            if not body_en:
                 continue
             field = form[n:-1]
             words = self._segment(field)
@@ -1320,8 +1325,10 @@ class EnglishNamer:
                 if not en:
                     return None
                 names.append(_title(en[:1].upper() + en[1:]))
-            acronym = re.search(r"\(([A-Z][A-Za-z]{1,7})\)\s*$", term.name_en)
-            body = acronym.group(1) if acronym else term.name_en
+            acronym = re.search(r"\(([A-Z][A-Za-z]{1,7})\)\s*$", body_en)
+            body = acronym.group(1) if acronym else body_en
+            if not acronym:
+                return f"Department of {' '.join(names)}, {body}"     # no acronym: the body after the department
             return f"{body} Department of {' '.join(names)}"
         return None
 

@@ -157,6 +157,9 @@ COMPANY_CONTEXT = re.compile(r"(?:公司|集团|旗下|股份|科技|控股|董�
 PRIO_FOREIGN_BODY = 6.8
 GOVERNMENT_BODY_ENDINGS = _W["government_body_endings"]
 # a press conference transcript names the reporter's outlet: 记者（第一财经）：
+MINISTRY_BODY_ENDINGS = ("部", "委", "委员会", "总局", "署")
+MINISTRY_DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{1,5}?司)(?=副?司长|负责人|[、，。,（(；;])")
+TITLE_ORIGINAL = re.compile(r"\s*[（(]\s*([A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’.\-]*(?:\s+[A-Za-z\u00c0-\u024f'’.\-]+){0,7})\s*[）)]")
 REPORTER_OUTLET = re.compile(r"记者\s*[（(]([^（）()\n，。：:]{2,16})[）)]\s*[：:]")
 # the header line a WeChat official account prints under a post's title: 原创 <author> <account> <date>, and
 # the one a Weibo post carries: <account> 发布于 <date> 来自 <client> (微博网页版: the platform + "web version")
@@ -1117,6 +1120,10 @@ class MentionFinder:
                 label = next((lab for lab, ends in TITLE_ENDINGS if inner.endswith(ends)), None)
             if label:
                 out.append(Candidate(s, e, label, PRIO_BRACKET, "bracket"))
+                # 《工业日报》（Dagens industri）: the title's own name in brackets, whatever the case of its words
+                original = TITLE_ORIGINAL.match(text, m.end())
+                if original:
+                    out.append(Candidate(original.start(1), original.end(1), label, PRIO_BRACKET, "bracket"))
         return out
 
     def _quoted_with_alias(self, text: str, units: list[Unit]) -> tuple[list[Candidate], list[tuple[tuple[int, int], tuple[int, int]]]]:
@@ -1539,6 +1546,7 @@ class MentionFinder:
         chosen = _numbered_divisions(text, chosen)
         chosen = _fields_joined_by_ji(text, chosen)
         chosen = _place_like_persons(text, chosen)
+        chosen = self._ministry_departments(text, chosen)
         chosen = self._repeat_names(text, chosen, self._short_forms(text, chosen))
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
@@ -1546,6 +1554,21 @@ class MentionFinder:
         chosen = _sports_teams(text, chosen)
         chosen = _bookmakers(text, chosen)
         return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, chosen))), pairs)
+
+    def _ministry_departments(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 9: a ministry's or commission's department written right after it and followed by its head's
+        title or a clause mark (工业和信息化部规划司负责人, 国家发展改革委高技术司司长) is the department: the
+        body's mention takes in the field and 司 (named 'MIIT Department of Planning'), as the team writes it."""
+        out = list(chosen)
+        starts = {c.start for c in chosen}
+        for k, c in enumerate(out):
+            if c.label != "ORG" or not text.endswith(MINISTRY_BODY_ENDINGS, c.start, c.end):
+                continue
+            m = MINISTRY_DEPARTMENT.match(text, c.end)
+            if m is None or m.group(1)[:-1].endswith(("公", "上")) or any(c.end < st < m.end(1) for st in starts):
+                continue
+            out[k] = Candidate(c.start, m.end(1), "ORG", c.prio, c.source)
+        return out
 
     def _company_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Session 6, from the team articles: (1) a name the tagger took for a person's, written right before an
