@@ -160,3 +160,9 @@ def test_a_ministrys_department_before_its_heads_title(rec):
 def test_a_department_of_a_ministry_without_an_acronym_comes_first(namer):
     assert namer.name(["工业和信息化部规划司"], "ORG").name.startswith("MIIT Department of Planning") or \
         namer.name(["工业和信息化部规划司"], "ORG").name.startswith("Department of Planning, ")
+
+
+def test_a_bodys_own_language_name_follows_its_english_gloss(rec):
+    assert rec.namer.name(["瑞典国家债务办公室", "Riksgälden"], "ORG").name == "Swedish National Debt Office (Riksgälden)"
+    # a company keeps its own name
+    assert rec.namer.name(["冰川电池公司", "Glaciär Batteri AB"], "ORG").name == "Glaciär Batteri"

@@ -557,6 +557,9 @@ def _join_letters(words: list[str]) -> list[str]:
 
 # heads an organisation's English name may put first, "for" / "of" the rest after it (Japan Bank for International
 # Cooperation: 日本国际协力银行, JBIC)
+# the last word of a government body's English name (not a company's)
+_GOVERNMENT_HEAD_END = re.compile(r"\b(Office|Agency|Authority|Ministry|Department|Board|Council|Commission|Bureau|"
+                                  r"Directorate|Administration|Inspectorate|Regulator)$")
 _FRONT_HEADS = ("Bank", "Fund", "Agency", "Authority", "Institute", "Association", "Council", "Commission", "Board",
                 "Corporation", "Office", "Centre", "Center", "Organization", "Organisation", "Foundation")
 
@@ -697,6 +700,12 @@ class EnglishNamer:
                 expanded = self._han_name(han, label)
                 if expanded and expanded[1] == "dictionary" and _ACRONYM.search(expanded[0]) is None \
                         and len(expanded[0]) > len(written) + 4:
+                    return EnglishName(f"{expanded[0]} ({written})", "dictionary", "composed")
+            if han and label == "ORG" and re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{3,}", written):
+                # 瑞典国家债务办公室（Riksgälden）: a government body's one-word name in its own language; English
+                # writes the body's English name with that one in brackets ("Swedish National Debt Office (Riksgälden)")
+                expanded = self._han_name(han, label)
+                if expanded and _GOVERNMENT_HEAD_END.search(expanded[0]) and written.lower() not in expanded[0].lower():
                     return EnglishName(f"{expanded[0]} ({written})", "dictionary", "composed")
             if label == "ORG":
                 # Glaciär Batteri AB: a European company's legal form is not part of the name English uses
