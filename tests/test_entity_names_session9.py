@@ -166,3 +166,10 @@ def test_a_bodys_own_language_name_follows_its_english_gloss(rec):
     assert rec.namer.name(["瑞典国家债务办公室", "Riksgälden"], "ORG").name == "Swedish National Debt Office (Riksgälden)"
     # a company keeps its own name
     assert rec.namer.name(["冰川电池公司", "Glaciär Batteri AB"], "ORG").name == "Glaciär Batteri"
+
+
+def test_a_latin_acronym_joins_the_latin_name_it_abbreviates(rec):
+    text = "该机制由澳大利亚出口融资署（Export Finance Australia，下称“EFA”）代为管理。\n从财务角度看，EFA以接近国债利率的成本放贷。"
+    ents = run(rec, text)
+    assert entry_for(ents, "EFA").entity_id == entry_for(ents, "Export Finance Australia").entity_id
+    assert entry_for(ents, "EFA").name_en == "Export Finance Australia"

@@ -9,6 +9,7 @@ from pipeline.entities.lexicon import is_latin
 from pipeline.entities.recognizer import Candidate
 
 
+_SMALL_WORDS = frozenset(("and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "de", "du", "des", "la"))
 COMPANY_FORMS = ("公司", "集团", "有限公司", "股份有限公司", "控股")
 
 
@@ -77,6 +78,21 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
                     # 辛鲍姆（Claudia Sheinbaum）: a Chinese name with its Latin form, whatever label
                     # the Latin form got alone (Latin names are ORG by default)
                     uf.union(keys[i], keys[j])
+    # a Latin acronym and the Latin name whose initials it is (Export Finance Australia … EFA): one entity
+    acronyms: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        surface = text[m.start:m.end]
+        if m.label not in ("PERSON", "GPE", "LOC") and re.fullmatch(r"[A-Z]{2,7}", surface):
+            acronyms.setdefault(surface, []).append(i)
+    if acronyms:
+        for i, m in enumerate(mentions):
+            surface = text[m.start:m.end]
+            if m.label in ("PERSON", "GPE", "LOC") or " " not in surface or not is_latin(surface):
+                continue
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'&\-]*", surface)
+                               if w.lower() not in _SMALL_WORDS)
+            for j in acronyms.get(initials.upper() if initials.isupper() else "", ()):
+                uf.union(keys[i], keys[j])
     # short forms within the same label
     surfaces: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
