@@ -173,3 +173,11 @@ def test_a_latin_acronym_joins_the_latin_name_it_abbreviates(rec):
     ents = run(rec, text)
     assert entry_for(ents, "EFA").entity_id == entry_for(ents, "Export Finance Australia").entity_id
     assert entry_for(ents, "EFA").name_en == "Export Finance Australia"
+
+
+def test_a_dictionary_place_name_keeps_its_small_words():
+    from pipeline.entities.naming import cedict_proper
+
+    assert cedict_proper("火环", "LOC") == "Ring of Fire"
+    assert cedict_proper("孟加拉湾", "LOC") == "Bay of Bengal"
+    assert cedict_proper("宜昌", "GPE") == "Yichang"       # 'Yichang prefecture level city in Hubei'

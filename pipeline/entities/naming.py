@@ -147,7 +147,9 @@ def cedict_proper(word: str, label: str, abroad: bool = False) -> str | None:
             candidate = re.sub(r"^the\s+(?=[A-Z])", "", candidate)       # 北海 LOC: 'the North Sea (Europe)'
 
             # "Yichang prefecture level city in Hubei" → "Yichang"; "Hubei Province" → "Hubei"
-            lead = re.match(r"((?:[A-Z][\w'\-]*\s?)+)", candidate)
+            # (capitalised words, joined by the small words of place names: 火环 'Ring of Fire', 'Isle of Man')
+            lead = re.match(r"([A-Z][\w'\-]*(?:\s+(?:(?:of|the|and|de|del|da|do|dos|das|du|la|le|upon)\s+)*[A-Z][\w'\-]*)*)",
+                            candidate)
             if lead:
                 candidate = re.sub(r"\s+(Province|City|County|District|Prefecture)$", "", lead.group(1).strip())
         if candidate and candidate[0].isupper():
