@@ -181,3 +181,8 @@ def test_a_dictionary_place_name_keeps_its_small_words():
     assert cedict_proper("火环", "LOC") == "Ring of Fire"
     assert cedict_proper("孟加拉湾", "LOC") == "Bay of Bengal"
     assert cedict_proper("宜昌", "GPE") == "Yichang"       # 'Yichang prefecture level city in Hubei'
+
+
+def test_canadian_departments_by_their_applied_titles(namer):
+    assert namer.name(["加拿大交通部"], "ORG").name == "Transport Canada"
+    assert namer.name(["加拿大卫生部"], "ORG").name == "Health Canada"

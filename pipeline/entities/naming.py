@@ -1296,6 +1296,10 @@ class EnglishNamer:
             if country is None or country.name_en == "China":
                 return None
             return f"Department of {subject} ({country.name_en})"
+        if country is not None and country.name_en == "Canada" and form[-1] == "部" and not federal:
+            # Canada's federal departments go by their applied titles: the portfolio, then Canada (Natural Resources
+            # Canada, Transport Canada, Health Canada, Innovation, Science and Economic Development Canada)
+            return f"{subject} Canada"
         if country is not None and country.name_en in _DEPARTMENT_COUNTRIES and not federal:
             return f"Department of {subject} ({country.name_en})"
         if (country.name_en if country is not None else federal and self._doc_country()) in _FEDERAL_FOR:
