@@ -186,3 +186,8 @@ def test_a_dictionary_place_name_keeps_its_small_words():
 def test_canadian_departments_by_their_applied_titles(namer):
     assert namer.name(["加拿大交通部"], "ORG").name == "Transport Canada"
     assert namer.name(["加拿大卫生部"], "ORG").name == "Health Canada"
+
+
+def test_a_ministrys_fields_are_one_list(namer):
+    name = namer.name(["肯尼亚信息通信和数字经济部"], "ORG").name
+    assert "Ministry of Information, Communications and Digital Economy" in name

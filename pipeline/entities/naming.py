@@ -1284,6 +1284,10 @@ class EnglishNamer:
         names = [" ".join(group) for group in fields]    # 气候 保护 → "Climate Protection"
         if not names:
             return None
+        if len(names) > 1:
+            # 信息通信 (Information and Communications) 和 数字经济: one list, "Information, Communications and
+            # Digital Economy", not "Information and Communications and Digital Economy"
+            names = [part for name in names for part in name.split(" and ")]
         subject = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         if country is not None and country.name_en in ("United States", "Philippines") and not federal:
             # American usage in the departments' own names: Department of Transportation (US DOT, Philippine DOTr)
