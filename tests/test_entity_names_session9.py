@@ -191,3 +191,10 @@ def test_canadian_departments_by_their_applied_titles(namer):
 def test_a_ministrys_fields_are_one_list(namer):
     name = namer.name(["肯尼亚信息通信和数字经济部"], "ORG").name
     assert "Ministry of Information, Communications and Digital Economy" in name
+
+
+def test_a_title_after_its_owner_is_the_owners_listed_act():
+    rec = EntityRecognizer()
+    ents = run(rec, "欧盟《芯片法案》计划到2030年动员超过430亿欧元。美国《芯片法案》则更早。")
+    names = {e.name_en for e in ents.index}
+    assert "European Chips Act" in names and "CHIPS and Science Act" in names

