@@ -693,3 +693,34 @@ def test_a_total_stated_before_is_not_a_part_of_the_next_sum():
 def test_a_restatement_after_an_enumeration_comma():
     a, b = money("菲律宾国家电网公司计划投入约1,100亿比索、约合19亿美元，升级输电网络。")
     assert (a.currency, b.currency, b.equivalent_of) == ("PHP", "USD", 0)
+
+
+def test_bare_lira_is_the_turkish_lira():
+    m = money("安卡拉的造船补贴今年增至3,200亿里拉，约合80亿美元。")[0]
+    assert (m.currency, m.value) == ("TRY", 320000000000)
+    assert one("伊斯坦布尔新机场二期耗资45亿土耳其新里拉。").currency == "TRY"
+
+
+PLAIN_TABLE = ("表2：三家车企2024年数据\n车企    营收（亿欧元）    利润（亿欧元）    利润率\n"
+               "甲汽车    120    9    7.5%\n乙汽车\t80\t4\t5%\n合计    200    {total}    6.5%\n资料来源：公司年报")
+
+
+def test_a_plain_text_table_with_columns_split_by_spaces_or_tabs():
+    found = money(PLAIN_TABLE.format(total="13"))
+    assert [(m.text, m.value, m.currency) for m in found] == [
+        ("120", 12_000_000_000, "EUR"), ("9", 900_000_000, "EUR"), ("80", 8_000_000_000, "EUR"),
+        ("4", 400_000_000, "EUR"), ("200", 20_000_000_000, "EUR"), ("13", 1_300_000_000, "EUR")]
+    # a column without a money unit, and prose with a single space, stay numbers
+    assert money("年份    员工（人）\n2025    1200\n") == []
+    assert money("甲公司 120 亿人次。") == []
+
+
+def test_a_plain_text_table_total_row_is_checked_against_the_rows_above():
+    verdicts = {c.claim_text: c.verdict for c in checks(PLAIN_TABLE.format(total="13"))}
+    assert verdicts["200"] == "consistent" and verdicts["13"] == "consistent"
+    assert {c.claim_text: c.verdict for c in checks(PLAIN_TABLE.format(total="15"))}["15"] == "inconsistent"
+
+
+def test_a_counted_sum_after_a_table_does_not_take_two_cells_of_one_row():
+    text = PLAIN_TABLE.format(total="13") + "\n\n两家车企营收合计约200亿欧元。"
+    assert not [c for c in checks(text) if "200亿欧元" in c.claim_text and c.verdict == "inconsistent"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Optional, Sequence
 
-from .money import MItem, table_cells
+from .money import MItem, plain_table_cells, table_cells
 from .quantities import QItem
 from .numerals import Num
 from .rates import UsdInfo
@@ -513,6 +513,9 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                  and a[0] not in sum_heads]
         if count is not None:
             parts = prior[-count:] if len(prior) >= count else None
+            # 四家企业…合计 after a table: the last four amounts are cells of several columns, not four parts
+            if parts and _not_one_table_column(text, [a[1] for a in parts]):
+                parts = None
         else:
             parts = [a for a in prior if sid(a[1].start) == s] or None
             if parts is not None and len(parts) < 2:
@@ -526,9 +529,12 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         ls = text.rfind("\n", 0, total.start) + 1
         le = text.find("\n", total.start)
         le = len(text) if le < 0 else le
-        if not text.startswith("|", ls) or (s := sid(total.start)) is None:
+        if (s := sid(total.start)) is None:
             continue
-        cells = table_cells(text, ls, le)
+        plain = not text.startswith("|", ls)
+        cells = plain_table_cells(text, ls, le) if plain else table_cells(text, ls, le)
+        if plain and len(cells) < 2:
+            continue
         col = next((k for k, (a, b) in enumerate(cells) if a <= total.start < b), None)
         if col is None or not cells or not TABLE_TOTAL_RE.match(text[cells[0][0]:cells[0][1]].strip()):
             continue
@@ -537,9 +543,14 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         while row_end > 0:
             row_start = text.rfind("\n", 0, row_end) + 1
             row = text[row_start:row_end]
-            if not row.startswith("|") or set(row) <= set("|-: "):
+            if plain:
+                above = plain_table_cells(text, row_start, row_end)
+                if len(above) != len(cells):
+                    break   # a plain table's rows have as many columns as its total row
+            elif not row.startswith("|") or set(row) <= set("|-: "):
                 break
-            above = table_cells(text, row_start, row_end)
+            else:
+                above = table_cells(text, row_start, row_end)
             if col < len(above):
                 a, b = above[col]
                 parts += [x for x in amounts if a <= x[1].start < b and x[1].currency == total.currency]
@@ -625,6 +636,26 @@ def _ratio_span(x, y) -> tuple[Decimal, Decimal]:
 
 # 比 inside these words does not compare two figures (相比之下 opens a sentence; 比索 is a currency)
 NOT_COMPARATIVE_BI_RE = re.compile(r"相比之下|相比而言|对比|比较|比索|比例|比重|比率|比如|比方|好比|无比|比特|比利时|比亚迪|占比")
+
+
+def _not_one_table_column(text: str, items: list) -> bool:
+    """Some of the amounts are table cells (a Markdown row or a plain-text row of columns), and they are not the
+    rows of one column above its total: two cells of one row, cells of different columns, or a total row's cell."""
+    cells = []
+    for it in items:
+        ls = text.rfind("\n", 0, it.start) + 1
+        le = text.find("\n", it.start)
+        le = len(text) if le < 0 else le
+        row = table_cells(text, ls, le) if text.startswith("|", ls) else plain_table_cells(text, ls, le)
+        if len(row) < 2:
+            continue
+        col = next((k for k, (a, b) in enumerate(row) if a <= it.start < b), None)
+        if TABLE_TOTAL_RE.match(text[row[0][0]:row[0][1]].strip()):
+            return True
+        cells.append((ls, col))
+    if not cells:
+        return False
+    return len(cells) < len(items) or len({r for r, _ in cells}) < len(cells) or len({c for _, c in cells}) > 1
 
 
 BASE_AFTER_COMPARATIVE_RE = re.compile(r"(?:较|(?<![相无对])比)[^，。；,;比较]{0,10}$")

@@ -377,12 +377,28 @@ def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
+_PLAIN_COLUMN_GAP = re.compile(r"\t+| {2,}|\u3000+")
+
+
+def plain_table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The columns of one plain-text table line text[start:end] (split by tabs, runs of two or more spaces
+    or ideographic spaces), as (start, end) spans; one span when the line has no such gap."""
+    s = start + len(text[start:end]) - len(text[start:end].lstrip())
+    e = end - (len(text[start:end]) - len(text[start:end].rstrip()))
+    if s >= e:
+        return []
+    cells, a = [], s
+    for m in _PLAIN_COLUMN_GAP.finditer(text, s, e):
+        cells.append((a, m.start()))
+        a = m.end()
+    cells.append((a, e))
+    return cells
+
+
 def _add_table_cells(text: str, items: list[MItem], nums: list[Num], used: set[int], t: _Tables) -> None:
     """| 诺和诺德 | 卡伦堡 | 420 | under a header | 企业 | 地点 | 投资额（亿丹麦克朗） |: a bare number in a
     column whose header names a money unit is that amount (42,000,000,000 DKK). Markdown tables only,
     the form HTML tables and .md articles reach the pipeline in."""
-    if "|" not in text or "-" not in text:
-        return
     unit_re = _header_unit_re(models_key())
     lines, pos = [], 0
     for line in text.split("\n"):
@@ -391,14 +407,10 @@ def _add_table_cells(text: str, items: list[MItem], nums: list[Num], used: set[i
     taken = [(m.start, m.end) for m in items]
     by_start = {x.start: x for x in nums}
     added: list[MItem] = []
-    k = 0
-    while k + 1 < len(lines):
-        hs, he = lines[k]
-        if not (text[hs:he].lstrip().startswith("|") and _TABLE_SEPARATOR.match(text[lines[k + 1][0]:lines[k + 1][1]])):
-            k += 1
-            continue
+
+    def header_units(cells: list[tuple[int, int]]) -> dict:
         units = {}
-        for col, (cs, ce) in enumerate(table_cells(text, hs, he)):
+        for col, (cs, ce) in enumerate(cells):
             m = unit_re.search(text, cs, ce)
             if m:
                 written = m.group(2)
@@ -407,25 +419,56 @@ def _add_table_cells(text: str, items: list[MItem], nums: list[Num], used: set[i
                     code = _currency_in_context(text, m.start(2), written, code, t)
                 scale = parse_number("1" + m.group(1)) if m.group(1) else Decimal(1)
                 units[col] = (code, scale)
+        return units
+
+    def add_row(cells: list[tuple[int, int]], units: dict) -> None:
+        for col, (cs, ce) in enumerate(cells):
+            if col not in units:
+                continue
+            cell = text[cs:ce]
+            a = cs + len(cell) - len(cell.lstrip())
+            b = ce - (len(cell) - len(cell.rstrip()))
+            x = by_start.get(a)
+            if x is None or x.end != b or a in used or x.value is None:
+                continue
+            if any(s < b and a < e for s, e in taken):
+                continue
+            code, scale = units[col]
+            added.append(MItem(start=a, end=b, value=x.value * scale,
+                               value_max=None if x.value_max is None else x.value_max * scale,
+                               currency=code, qualifier="range" if x.value_max is not None else "exact",
+                               core_start=a, core_end=b, iso=t.iso.get(code, True)))
+
+    # A plain-text table (a .txt broker note): a header line whose columns are split by tabs or runs of two or
+    # more spaces, one column naming a money unit, then rows with the same number of columns.
+    k = 0
+    while k < len(lines):
+        hs, he = lines[k]
+        cells = plain_table_cells(text, hs, he)
+        units = header_units(cells) if len(cells) >= 2 and "|" not in text[hs:he] else {}
+        if not units:
+            k += 1
+            continue
+        k += 1
+        while k < len(lines) and len(plain_table_cells(text, *lines[k])) == len(cells):
+            add_row(plain_table_cells(text, *lines[k]), units)
+            k += 1
+    if "|" not in text or "-" not in text:
+        if added:
+            items.extend(added)
+            items.sort(key=lambda m: m.start)
+        return
+    k = 0
+    while k + 1 < len(lines):
+        hs, he = lines[k]
+        if not (text[hs:he].lstrip().startswith("|") and _TABLE_SEPARATOR.match(text[lines[k + 1][0]:lines[k + 1][1]])):
+            k += 1
+            continue
+        units = header_units(table_cells(text, hs, he))
         k += 2
         while k < len(lines) and text[lines[k][0]:lines[k][1]].lstrip().startswith("|"):
             rs, re_ = lines[k]
-            for col, (cs, ce) in enumerate(table_cells(text, rs, re_)):
-                if col not in units:
-                    continue
-                cell = text[cs:ce]
-                a = cs + len(cell) - len(cell.lstrip())
-                b = ce - (len(cell) - len(cell.rstrip()))
-                x = by_start.get(a)
-                if x is None or x.end != b or a in used or x.value is None:
-                    continue
-                if any(s < b and a < e for s, e in taken):
-                    continue
-                code, scale = units[col]
-                added.append(MItem(start=a, end=b, value=x.value * scale,
-                                   value_max=None if x.value_max is None else x.value_max * scale,
-                                   currency=code, qualifier="range" if x.value_max is not None else "exact",
-                                   core_start=a, core_end=b, iso=t.iso.get(code, True)))
+            add_row(table_cells(text, rs, re_), units)
             k += 1
     if added:
         items.extend(added)
