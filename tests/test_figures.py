@@ -724,3 +724,11 @@ def test_a_plain_text_table_total_row_is_checked_against_the_rows_above():
 def test_a_counted_sum_after_a_table_does_not_take_two_cells_of_one_row():
     text = PLAIN_TABLE.format(total="13") + "\n\n两家车企营收合计约200亿欧元。"
     assert not [c for c in checks(text) if "200亿欧元" in c.claim_text and c.verdict == "inconsistent"]
+
+
+def test_growth_from_the_amount_after_jiao_to_the_amount_before_it():
+    # 较 Y 增长了 N 倍: Y (after 较) is the base, the amount stated before it the amount reached
+    c, = [c for c in checks("2024年该省光伏出口额约为46亿美元，较2019年的10亿美元增长了约3.6倍。") if "倍" in c.claim_text]
+    assert c.verdict == "consistent"
+    c, = [c for c in checks("今年的预算为30亿欧元，比去年的10亿欧元增长了五倍。") if "倍" in c.claim_text]
+    assert c.verdict == "inconsistent"

@@ -301,6 +301,13 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                 if len(sent_before) >= 2:
                     y, x = sent_before[0], sent_before[-1]
                     where = "from the first to the last amount of the sentence"
+                    last = sent_before[-1][1]
+                    if BASE_AFTER_COMPARATIVE_RE.search(text, max(s0, last.start - 12), last.start) and \
+                            not BASE_AFTER_COMPARATIVE_RE.search(text, s0, sent_before[-2][1].start) and \
+                            sent_before[-2][1].currency == last.currency:
+                        # 出口额约为85亿美元，较2020年的23亿美元增长了约2.7倍: the amount after 较 is the base
+                        y, x = sent_before[-1], sent_before[-2]
+                        where = "the amount after 较/比 is the base, the one before it the amount reached"
                 elif sent_after or sent_before:
                     x = (sent_after or sent_before)[0]
                     prev = [a for a in amounts if a[1].start < x[1].start and a[1].currency == x[1].currency
