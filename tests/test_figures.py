@@ -732,3 +732,17 @@ def test_growth_from_the_amount_after_jiao_to_the_amount_before_it():
     assert c.verdict == "consistent"
     c, = [c for c in checks("今年的预算为30亿欧元，比去年的10亿欧元增长了五倍。") if "倍" in c.claim_text]
     assert c.verdict == "inconsistent"
+
+
+def test_an_amount_restated_without_its_currency_word():
+    text = "市里设立了80亿元的产业基金。\n\n八十亿的基金，能撬动多少项目？"
+    assert [(m.text, m.value, m.currency) for m in money(text)] == [
+        ("80亿元", 8_000_000_000, "CNY"), ("八十亿", 8_000_000_000, "CNY")]
+    text = "三项加起来是600亿卢布，剩下的约200亿去了哪里？此前公布的第三项为200亿卢布。"
+    assert [m.text for m in money(text)] == ["600亿卢布", "200亿卢布"]     # no same amount before it
+    text = "第三项为200亿卢布。三项加起来是600亿卢布，剩下的约200亿去了哪里？"
+    r = [m for m in money(text) if m.text == "约200亿"]
+    assert [(m.currency, m.qualifier) for m in r] == [("RUB", "approx")]
+    # a count of people, or a number with another unit, stays a number
+    assert [m.text for m in money("项目投资2亿美元。这个人口超过2亿的国家正在跳过银行卡。")] == ["2亿美元"]
+    assert [m.text for m in money("项目投资2亿美元，惠及2亿人。")] == ["2亿美元"]

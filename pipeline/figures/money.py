@@ -355,8 +355,50 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
     _add_bare_magnitudes(text, items, t)
     _join_ranges(text, items, nums, used, t)
     _add_table_cells(text, items, nums, used, t)
+    _add_restated_amounts(text, items, nums, used)
     _link_equivalents(text, items, t)
     return items
+
+
+# what may follow a restated amount without its currency word: 一百二十亿的基金, 剩下的3,000亿去了哪里
+_RESTATED_FOLLOW = re.compile(r"(?:的|去|是|都|也|还|就|[，。、；！？,;!?：:）)”\"」』\s]|$)")
+_RESTATED_WINDOW = 300
+_RESTATED_NOT_MONEY = re.compile(r"(?:人口|用户|人次|居民|网民|游客|观众|员工|会员|民众)[^，。；！？,;!?\n]{0,3}$")
+_RESTATED_MONEY_WORD = re.compile(r"基金|投资|资金|预算|出资|拨款|补贴|融资|贷款|收入|营收|利润|亏损|成本|费用|花费|花了|"
+                                  r"花掉|资本|资产|市值|估值|销售额|出口额|债务|赤字|税收|开支|支出|投入|钱")
+
+
+def _add_restated_amounts(text: str, items: list[MItem], nums: list[Num], used: set[int]) -> None:
+    """一百二十亿的基金 a little after 120亿元, 剩下的3,000亿 after 3,000亿坚戈: a number of 亿 or more written
+    without its currency word is that amount again when an amount of the same value was stated in the few
+    hundred characters before it (人口超过2亿 with no 2亿 amount before it stays a number)."""
+    taken = [(m.start, m.end) for m in items]
+    added = []
+    for x in nums:
+        if x.start in used or x.value is None or x.value_max is not None or x.few or not x.has_big or \
+                x.value < 100_000_000 or any(s < x.end and x.start < e for s, e in taken):
+            continue
+        if not _RESTATED_FOLLOW.match(text, x.end) or _RESTATED_NOT_MONEY.search(text, max(0, x.start - 6), x.start):
+            continue
+        # money in its sentence before it (三项加起来是9,000亿坚戈，剩下的3,000亿) or a money word in its clause
+        s0 = max(text.rfind(c, 0, x.start) for c in "。！？!?\n") + 1
+        c1 = min([k for k in (text.find(c, x.end) for c in "，。；！？,;!?\n") if k >= 0] or [len(text)])
+        c0 = max(text.rfind(c, 0, x.start) for c in "，。；！？,;!?\n") + 1
+        if not any(s0 <= m.start and m.end <= x.start for m in items) and \
+                not _RESTATED_MONEY_WORD.search(text, c0, c1):
+            continue
+        same = [m for m in items if m.end <= x.start and x.start - m.end <= _RESTATED_WINDOW and
+                m.value == x.value and m.value_max is None]
+        if not same:
+            continue
+        qs, qual = qualifier_before(text, x.start)
+        if x.more:
+            qual = "more_than"
+        added.append(MItem(start=qs if qual else x.start, end=x.end, value=x.value, currency=same[-1].currency,
+                           qualifier=qual or "exact", core_start=x.start, core_end=x.end, iso=same[-1].iso))
+    if added:
+        items.extend(added)
+        items.sort(key=lambda m: m.start)
 
 
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
