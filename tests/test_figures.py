@@ -746,3 +746,12 @@ def test_an_amount_restated_without_its_currency_word():
     # a count of people, or a number with another unit, stays a number
     assert [m.text for m in money("项目投资2亿美元。这个人口超过2亿的国家正在跳过银行卡。")] == ["2亿美元"]
     assert [m.text for m in money("项目投资2亿美元，惠及2亿人。")] == ["2亿美元"]
+
+
+def test_an_even_share_per_unit_without_pingjun():
+    ok = "按今年6亿元的奖励和约1.5万户参保农户计算，每户农户一年能分到约4万元。"
+    c, = [c for c in checks(ok) if "每户" in c.claim_text]
+    assert c.verdict == "consistent"
+    bad = "按今年6亿元的奖励和约1.5万户参保农户计算，每户农户一年能分到约8万元。"
+    c, = [c for c in checks(bad) if "每户" in c.claim_text]
+    assert c.verdict == "inconsistent"

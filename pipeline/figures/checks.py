@@ -52,7 +52,10 @@ RESTATE_RE = re.compile(r"(?:换言之|换句话说|也就是说|这意味着|�
 SHARE_SUBJECT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:所|的)?占(?:比|的比重|的比例|的份额)?(?:了|据)?(?:约|近|将近|超过|逾)?$")
 TOTAL_WORD_RE = re.compile(r"(?:合计|总计|共计|总共|一共|总额|总规模|总投资|总金额|总计划)(?:约|达|为|约为|达到)?[ ]?$")
 SHARE_VERB_RE = re.compile(r"(?:占|覆盖|满足|相当于|达到)[^，。；！？,;!?\n]{0,20}的?$")
-AVERAGE_RE = re.compile(r"平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00-\u9fff]{1,2}?)(?:获得|得到|分到|投入|为|约|达)")
+AVERAGE_RE = re.compile(r"(?:平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00-\u9fff]{1,2}?)(?:获得|得到|分到|投入|为|约|达)|"
+                        # 每个机架一年能分到约3.6万元: a share handed out evenly, 分到/摊到 without 平均
+                        r"(每)(?:个|家|项|笔|名|所|座|台|户)([\u4e00-\u9fff]{1,2}?)(?:一年|每年|一个月|每月)?(?:能|可|可以)?"
+                        r"(?:分到|分得|摊到|摊得))")
 # 较2021年上涨约18%, 比上年增长: the base is the same figure at another time, not an amount of the article
 BASE_TIME_RE = re.compile(r"(?:较|比)(?:(?:19|20)\d\d年|去年|上年|上一年|同期|前一年)")
 UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
@@ -602,9 +605,11 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         m = AVERAGE_RE.search(text, cs, avg.start)
         if not m:
             continue
-        noun = m.group(2)
+        noun = m.group(2) or m.group(4)
         cm = None
-        for cm_ in re.finditer(r"(\d+|[一二两三四五六七八九十百千万]+)[个家项笔名所座]?" + re.escape(noun), text[s0:cs]):
+        # 50家企业, 约2.5万个在用机架: the count, up to two words between its classifier and the noun
+        for cm_ in re.finditer(r"(\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)(?:[个家项笔名所座台户]"
+                               r"[\u4e00-\u9fff]{0,2}?)?" + re.escape(noun), text[s0:cs]):
             cm = cm_
         prior = [a for a in in_sentence(s) if a[1].end <= cs]
         if cm is None or not prior:
