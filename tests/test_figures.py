@@ -755,3 +755,13 @@ def test_an_even_share_per_unit_without_pingjun():
     bad = "按今年6亿元的奖励和约1.5万户参保农户计算，每户农户一年能分到约8万元。"
     c, = [c for c in checks(bad) if "每户" in c.claim_text]
     assert c.verdict == "inconsistent"
+
+
+def test_a_counted_sum_of_the_shares_listed_before_it():
+    text = "欧洲约占41%，北美和日本分别约占22%和12%，三个地区合计贡献了超过{}的营收。"
+    c, = [c for c in checks(text.format("七成")) if "listed before 合计" in c.computation]
+    assert c.verdict == "consistent"          # 41 + 22 + 12 = 75 > 70
+    c, = [c for c in checks(text.format("八成")) if "listed before 合计" in c.computation]
+    assert c.verdict == "inconsistent"        # 75 is not more than 80
+    c, = [c for c in checks("甲厂占35%，乙厂占20%，两家工厂加起来约占55%。") if "listed before 合计" in c.computation]
+    assert c.verdict == "consistent"

@@ -63,6 +63,9 @@ UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨"
 ADDED_TOTAL_RE = re.compile(r"(?:合计|总计|共计|总共|一共|累计|总额|总规模|超过|达到|达|逾|共|总计)[^，。；！？,;!?\n]{0,4}$")
 # the first cell of a table row that totals the rows above it
 TABLE_TOTAL_RE = re.compile(r"^(?:合计|总计|共计|小计|总额|合计金额|总投资|合\s*计|Total|TOTAL)$")
+# 三个市场合计贡献了超过八成, 两家企业加起来占近六成: a counted sum of shares
+SHARE_SUM_RE = re.compile(r"([两二三四五六七八九十2-9])(?:个|家|项|类|者|大|地)[\u4e00-\u9fff]{0,4}?"
+                          r"(?:合计|总计|共计|加起来|合共|一共)[^，。；！？,;!?\n0-9%％]{0,8}$")
 SUM_RE = re.compile(r"(?:([两二三四五六七八九十2-9](?:项|者|家|笔|个|部分|类|方面|座|处|期))[^，。；！？,;!?\n]{0,8}?)?"
                     r"(?:合计|总计|共计|加起来|总共|一共|合共|加总)(?:约|达|为|超过|恰好为|恰好|正好|约为|是)?[^，。；！？,;!?\n]{0,4}$")
 
@@ -478,6 +481,38 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         drop = {id(unsettled[id(q)]) for q in qs if unsettled[id(q)] is not None}
         checks = [x for x in checks if id(x) not in drop]
         checks.append(c)
+
+    # --- 三个市场合计贡献了超过八成: a counted sum of the shares listed before it in its sentence
+    def share_pct(x: QItem) -> Decimal:
+        return x.value * 100 if x.kind == "fraction" else x.value
+
+    def plain_share(x: QItem) -> bool:
+        return x.kind in ("percent", "fraction") and x.form not in ("百分点", "折", "/") and x.value_max is None
+
+    for q in quants:
+        if id(q) not in unsettled or not plain_share(q) or (s := sid(q.start)) is None:
+            continue
+        s0, s1 = sentences[s]
+        cs, ce = clause_span(text, q.start, q.end, s0, s1)
+        m = SHARE_SUM_RE.search(text, cs, q.core_start)
+        count = _count_of(m.group(1)) if m else None
+        prior = [p for p in quants if plain_share(p) and s0 <= p.start and p.end <= cs]
+        if count is None or len(prior) < count:
+            continue
+        parts = prior[-count:]
+        psum, tot = sum((share_pct(p) for p in parts), Decimal(0)), share_pct(q)
+        slack = Decimal("0.5") * count   # each listed share rounded to its last digit (约36% is 35.5-36.5)
+        if q.qualifier == "more_than":
+            ok = psum > tot - slack
+        elif q.qualifier == "less_than":
+            ok = psum < tot + slack
+        else:
+            ok = abs(psum - tot) <= slack + (tot * Decimal("0.05") if q.qualifier != "exact" else 0)
+        comp = (" + ".join(f"{qtext.get(p.qualifier, '')}{fmt_decimal(share_pct(p), 2)}%" for p in parts) + f" = {fmt_decimal(psum, 2)}%; "
+                f"claim: {qtext.get(q.qualifier, '')}{fmt_decimal(tot, 2)}% (the {count} shares listed before 合计)")
+        old_c = unsettled[id(q)]
+        checks = [x for x in checks if x is not old_c]
+        checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
 
     def sum_check(s: int, cs: int, ce: int, parts: list, total: MItem, u: UsdInfo, where: str = "") -> Check:
         """The parts' sum against the total (in the total's currency, else in US dollars)."""
