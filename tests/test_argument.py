@@ -876,3 +876,29 @@ def test_document_tone_is_a_prior_of_the_risk_models_only():
     for key, model in models.items():
         seen = any(f.startswith(DOCUMENT_TONE) for f in model.weights)
         assert seen == (key in TONE_MODELS), key
+
+
+def test_correspondent_byline_and_unanswered_numbered_questions_are_relaying_genres():
+    """Session 9b: a resident correspondent's report (本报驻X记者) and a question-and-answer explainer whose
+    numbered questions ("问题一：……？") head the author's account relay other people's views -> neutral."""
+    from pipeline.argument.stance import decide, genre_of
+
+    body = [SentenceView("某国政府本月宣布扩大出口许可范围。", "body"),
+            SentenceView("研究员张某认为，这次调整更多是对盟友的回应。", "body")]
+    head = [SentenceView("出口管制再收紧 某国在盟友与客户之间走钢丝", "title")]
+    assert genre_of(head + [SentenceView("本报驻某城记者　李某某", "byline")] + body) == "news"
+    assert genre_of(head + [SentenceView("新华社驻某城记者 王某", "byline")] + body) == "news"
+    assert genre_of(head + [SentenceView("本报记者 李某某", "byline")] + body) == "analysis"
+    assert genre_of(head + [SentenceView("他曾驻某城多年。", "body")] + body) == "analysis"
+    explainer = [SentenceView("某国的太空雄心：四个问题读懂新战略", "title"),
+                 SentenceView("问题一：某国的航天产业有多大？", "heading"), SentenceView("产业贡献约10亿元。", "body"),
+                 SentenceView("问题二：新战略定了哪些目标？", "heading"), SentenceView("规模五年翻一番。", "body"),
+                 SentenceView("问题三：外界怎么看？", "heading"), SentenceView("支持者认为监管高效。", "body")]
+    assert genre_of(explainer) == "explainer"
+    assert genre_of(explainer[:5]) == "analysis"  # two questions are not yet a question-and-answer format
+    answered = [SentenceView("问一：为什么会停电？", "heading"), SentenceView("答：机组老化。", "body"),
+                SentenceView("问二：好转了吗？", "heading"), SentenceView("答：明显好转。", "body"),
+                SentenceView("问三：钱从哪里来？", "heading"), SentenceView("答：财政拨款。", "body")]
+    assert genre_of(answered) == "interview"  # answer lines: the answers' voice is read as in an interview
+    f = {"genre": "explainer", "P": 6.0, "N": 0.5, "score": 0.7, "sarcasm": 0.0}
+    assert decide(f) == "neutral" and decide({**f, "genre": "analysis"}) == "supportive"

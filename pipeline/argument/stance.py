@@ -48,10 +48,14 @@ _NEWS_DATELINE = re.compile(r"^\s*(?:【[^】]{1,12}(?:讯|电)】|本报讯|新
 # "（记者李某／高雄报导）"), as a byline line near the head: the same signal as 【首尔讯】 / "新华社……电". A byline with a
 # reporter but no place ("本报记者 某某") is not enough: news analyses carry it too.
 _REPORTER_DATELINE = re.compile(r"^\s*[（(]?\s*(?:本报|本刊|中央社)?记者\s*[：:|｜]?\s*[^，。；/／]{1,20}\s*[/／]?\s*[^，。；/／\s]{1,12}(?:报导|报道)\s*[）)]?\s*$")
+# A resident correspondent's byline ("本报驻海牙记者　宋某", "新华社驻东京记者 王某", "驻柏林特派记者"): the outlet's
+# reporter stationed abroad files a report (news or a feature that relays named people's views), unlike the bare
+# "本报记者 某某", which news analyses carry too.
+_CORRESPONDENT_BYLINE = re.compile(r"^\s*(?:本报|本刊|新华社|中新社|中央社|[^，。\s]{2,8}(?:报|网|社))?驻[^，。；\s]{1,12}(?:首席|特派|特约)?记者\s*[：:]?\s*[^，。；\s]{0,12}(?:\s+[^，。；\s]{1,12}){0,2}\s*$")
 _INTERVIEW_TITLE = re.compile(r"专访|访谈|对话[^，。]{0,12}[：:]")
 _QUESTION_LINE = re.compile(r"^\s*(?:问|记者问?|提问|[QＱ])\s*(?:[（(][^）)]{1,20}[）)])?\s*问?\s*[：:]")  # 记者（财新）：, 记者问：
 # A numbered question of a question-and-answer explainer ("问一：……？", "Q1：……？", "一问：……？"), often a heading.
-_NUMBERED_QUESTION = re.compile(r"^\s*(?:问\s*[一二三四五六七八九十\d]{1,3}|[QＱ]\s*\d{1,2}|[一二三四五六七八九十]{1,3}问)\s*[：:、.．]\s*\S.*[？?]\s*$")
+_NUMBERED_QUESTION = re.compile(r"^\s*(?:问题?\s*[一二三四五六七八九十\d]{1,3}|[QＱ]\s*\d{1,2}|[一二三四五六七八九十]{1,3}问)\s*[：:、.．]\s*\S.*[？?]\s*$")
 # A press conference / briefing transcript: the title names one, or a moderator opens the floor.
 _BRIEFING_TITLE = re.compile(r"新闻发布会|发布会|吹风会|记者会|记者招待会|答记者问")
 _MODERATOR_LINE = re.compile(r"^\s*主持人\s*\S{0,6}\s*[：:]")
@@ -62,6 +66,7 @@ _RELAYED_TRANSCRIPT = re.compile(r"整理\s*[：:]|^\s*编者按|实录|有删�
 _DISCLOSURE_TITLE = re.compile(r"(?:公司|集团)[^。！？]{0,80}公告$")
 _SECURITIES_LINE = re.compile(r"^\s*(?:证券代码|股票代码)\s*[：:]")
 _ANSWER_LINE = re.compile(r"^\s*(?:答|[AＡ])\s*[：:]")
+EXPLAINER_QUESTIONS = 3       # numbered question headings that make a question-and-answer explainer
 TAIL_SHARE = 0.25              # the last quarter of the author's sentences = the conclusion
 TAIL_MIN = 3
 _SUBTITLE = re.compile(r"[：:｜|—]|\s{1,}")
@@ -102,7 +107,8 @@ def evidence_of(pred: SentencePrediction, cue_risks: bool = False) -> tuple[floa
 def genre_of(views: list[SentenceView] | None) -> str:
     """"disclosure" (a listed company's statutory announcement), "official" (a government body's
     release or notice), "briefing" (a press-conference transcript: reporters' questions, the
-    speakers' answers), "interview" (question-and-answer format), "news" (dated news report) or
+    speakers' answers), "interview" (question-and-answer format), "explainer" (numbered questions, no answer
+    lines), "news" (dated news report or a resident correspondent's report) or
     "analysis"."""
     if not views:
         return "analysis"
@@ -120,8 +126,14 @@ def genre_of(views: list[SentenceView] | None) -> str:
         return "news" if relayed else "briefing"
     if questions >= 2 and answers >= 2 or (_INTERVIEW_TITLE.search(title) and questions >= 2):
         return "interview"
+    # A question-and-answer explainer without answer lines ("问题一：……？" headings, the author's account under each):
+    # it sorts out a policy's points and relays how others see it, it does not argue (README, session 9b).
+    numbered = sum(bool(_NUMBERED_QUESTION.match(v.text)) for v in views)
+    if numbered >= EXPLAINER_QUESTIONS and answers < 2:
+        return "explainer"
     first = next((v.text for v in views if v.kind == "body" and not _is_meta(v)), "")
-    if _NEWS_DATELINE.match(first) or any(_REPORTER_DATELINE.match(v.text) for v in views[:6] if v.kind != "title"):
+    if _NEWS_DATELINE.match(first) or any(_REPORTER_DATELINE.match(v.text) or _CORRESPONDENT_BYLINE.match(v.text)
+                                          for v in views[:6] if v.kind != "title"):
         return "news"
     return "analysis"
 
@@ -175,7 +187,7 @@ def decide(f: dict, sarcasm_at: float = SARCASM_SKEPTICAL, supportive_at: float 
            skeptical_at: float = SKEPTICAL_AT) -> str:
     if f["genre"] in ("official", "briefing"):  # issuing or presenting a policy = supportive, unless the whole text argues against it
         return "skeptical" if f.get("body", f["score"]) <= skeptical_at else "supportive"
-    if f["genre"] in ("news", "disclosure"):  # relays or discloses, does not argue
+    if f["genre"] in ("news", "disclosure", "explainer"):  # relays, discloses or explains, does not argue
         return "neutral"
     if f.get("balanced", 0) >= BALANCED_MIXED:  # the author's own verdict weighs both sides ("谨慎乐观", "并非一无是处")
         return "mixed"
@@ -216,7 +228,7 @@ TIE_BREAK = "margin"  # "margin": among equally good thresholds, the one farthes
 def _margin(features: list[dict], a: float, b: float, c: float) -> float:
     """Smallest distance between a threshold and the value it is compared with, over the argued texts the
     threshold rules decide (not the genre rules or a balanced or dismissive verdict)."""
-    argued = [f for f in features if f["genre"] not in ("official", "briefing", "news", "disclosure")
+    argued = [f for f in features if f["genre"] not in ("official", "briefing", "news", "disclosure", "explainer")
               and f.get("balanced", 0) < BALANCED_MIXED and f.get("dismissive", 0) < DISMISSIVE_SUPPORTIVE]
     sarcasm = [abs(f["sarcasm"] - a) for f in argued if f["score"] < 0]
     scores = [min(abs(f["score"] - b), abs(f["score"] - c)) for f in argued]
