@@ -42,7 +42,7 @@ _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _U = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 LATIN_NAME = re.compile(
     rf"(?<![{_L}0-9_\-.@/])"
-    rf"[{_L}0-9][{_L}0-9&]*(?:[-.'][{_L}0-9&]+)*"
+    rf"[{_L}0-9][{_L}0-9&]*(?:[-.'][{_L}0-9&]+|:[0-9][{_L}0-9]*)*"
     rf"(?:[ ](?:[{_U}][{_L}0-9&]*(?:[-.][{_L}0-9]+)*|of|and|for|the|de|del|&))*"
     rf"(?:[ ][{_U}][{_L}0-9&]*(?:[-.][{_L}0-9]+)*)?"
     rf"(?![{_L}0-9_\-@])")
@@ -69,6 +69,7 @@ ORG_SUFFIX_CHARS = ORG_LAST_CHARS
 GENERIC_COMPANY_HEADS = _W["generic_company_heads"]
 # a name of three letters or more written with its version number (EPR2, Windows11), or with a dotted version
 # (CS1.6): a product; short letter + number names (G42, 3M, AK47) are left to the other rules
+LATIN_MODEL_NUMBER = re.compile(r"[A-Z]{3,6}[-:][0-9]{3,5}[A-Za-z]{0,2}")
 LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z\-]{2,}[0-9]+(?:\.[0-9]+)*|[A-Za-z]{1,2}[0-9]+\.[0-9]+")
 # what may follow 汇丰中国 (a company's China arm): the end of the phrase, or a verb, time word or 的
 SUBSIDIARY_NEXT = re.compile(r"(?:[^\u4e00-\u9fff]|$|[的将已在于曾也则称表宣发推昨今近日])")
@@ -688,6 +689,8 @@ class MentionFinder:
                 continue
             if re.fullmatch(r"[0-9][0-9.,]*[A-Za-z]+", piece) and not re.fullmatch(r"[0-9][A-Z]{1,2}", piece):
                 continue                # 2000PFlops, 7nm: a number with its unit (3M, 5G stay)
+            if re.fullmatch(r"[A-Z]{1,3}[0-9]{8,}", piece):
+                continue                # S1230524070002: a licence or registration number, not a name
             if text.startswith("$", e) and re.fullmatch(r"[A-Z]{1,3}", piece):
                 continue                # HK$, US$, S$: a currency sign
             if re.fullmatch(r"[A-Z0-9]{2,6}", piece) and text.startswith(LATIN_TECH_CONTEXT, e) \
@@ -805,6 +808,8 @@ class MentionFinder:
         if text.startswith(LATIN_PRODUCT_CONTEXT, unit.end) or (
                 MODEL_DESIGNATION.fullmatch(piece) and text.startswith(LATIN_TECH_CONTEXT, unit.end)):
             return "PRODUCT"
+        if LATIN_MODEL_NUMBER.fullmatch(piece):
+            return "PRODUCT"            # NXT:1980i, EXE:5000, MURAD-100A: a maker's model number
         if LATIN_VERSIONED.fullmatch(piece):
             # EPR2, DotA2, Windows11, CS1.6: a product and its version; Expo2020, WCG2011: an event and its year
             return "EVENT" if re.search(r"[A-Za-z](?:19|20)[0-9]{2}$", piece) else "PRODUCT"
