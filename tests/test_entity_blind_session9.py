@@ -1,5 +1,6 @@
 """Session 9, from the errors of the four articles written blind in session 9 (invented sentences, not theirs):
-a maker's model number written with a colon or hyphen, a licence number written as an ID."""
+a maker's model number written with a colon or hyphen, a licence number, and table rows (places, name readings,
+well-known defence and space firms)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,20 @@ def test_model_number_with_hyphen_is_a_product(rec):
 def test_licence_number_is_no_name(rec):
     ents = run(rec, "分析师：李明 执业证书编号：S1230500000001 行业评级：增持")
     assert not any(t.startswith("S123") for t, _ in mentions(ents))
+
+
+def test_table_places_and_name_readings(rec):
+    ents = run(rec, "代表团从海牙出发，途经长滩，最后抵达玛希亚半岛。")
+    assert entry_for(ents, "海牙").name_en == "The Hague"
+    assert entry_for(ents, "长滩").name_en == "Long Beach"
+    assert entry_for(ents, "玛希亚半岛").name_en == "Māhia Peninsula"
+    ents = run(rec, "部长朱迪思·柯林斯会见了罗杰·达森。")
+    assert entry_for(ents, "朱迪思·柯林斯").name_en == "Judith Collins"
+    assert entry_for(ents, "罗杰·达森").name_en == "Roger Dassen"
+
+
+def test_termbase_rows_for_defence_and_space_firms(rec):
+    ents = run(rec, "订单主要流向阿塞尔桑、拜卡尔和罗克特桑，火箭实验室则在扩建发射场。")
+    for zh, en in (("阿塞尔桑", "Aselsan"), ("拜卡尔", "Baykar"), ("罗克特桑", "Roketsan"), ("火箭实验室", "Rocket Lab")):
+        assert (zh, "ORG") in mentions(ents)
+        assert entry_for(ents, zh).name_en == en
