@@ -48,3 +48,14 @@ def test_termbase_rows_for_defence_and_space_firms(rec):
     for zh, en in (("阿塞尔桑", "Aselsan"), ("拜卡尔", "Baykar"), ("罗克特桑", "Roketsan"), ("火箭实验室", "Rocket Lab")):
         assert (zh, "ORG") in mentions(ents)
         assert entry_for(ents, zh).name_en == en
+
+
+def test_maker_and_model_is_a_product(rec):
+    ents = run(rec, "该公司推出了Corvex QR7无人机。")
+    assert ("Corvex QR7", "PRODUCT") in mentions(ents)
+
+
+def test_bare_provincial_body_beats_the_national_term(rec):
+    ents = run(rec, "甘肃省设立了新基金，总规模50亿元。据悉，省发改委在说明会上介绍了情况。")
+    assert ("省发改委", "ORG") in mentions(ents)
+    assert entry_for(ents, "省发改委").name_en == "Gansu Provincial Development and Reform Commission"

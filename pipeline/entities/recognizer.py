@@ -808,6 +808,8 @@ class MentionFinder:
         if text.startswith(LATIN_PRODUCT_CONTEXT, unit.end) or (
                 MODEL_DESIGNATION.fullmatch(piece) and text.startswith(LATIN_TECH_CONTEXT, unit.end)):
             return "PRODUCT"
+        if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}", words[0]) and re.fullmatch(r"[A-Z]{1,3}[0-9]{1,4}[A-Za-z]?", last):
+            return "PRODUCT"            # Bayraktar TB3, Galaxy S24: a maker's name and its model
         if LATIN_MODEL_NUMBER.fullmatch(piece):
             return "PRODUCT"            # NXT:1980i, EXE:5000, MURAD-100A: a maker's model number
         if LATIN_VERSIONED.fullmatch(piece):
@@ -1199,7 +1201,8 @@ class MentionFinder:
                 named[unit] = any(p[-k:] in self.place_by_surface for p in re.findall(r"[\u4e00-\u9fff]{2,4}(?=" + unit + ")", text)
                                   for k in (2, 3, 4))
             if named[unit]:
-                out.append(Candidate(m.start(), m.end(), "ORG", PRIO_PLACE, "rule"))
+                # above a term for the body alone: 省发改委 is the province's commission, not the national 发改委
+                out.append(Candidate(m.start(), m.end(), "ORG", PRIO_TERM + 0.25, "rule"))
         return out
 
     def _bylines(self, text: str) -> list[Candidate]:
