@@ -59,3 +59,10 @@ def test_bare_provincial_body_beats_the_national_term(rec):
     ents = run(rec, "甘肃省设立了新基金，总规模50亿元。据悉，省发改委在说明会上介绍了情况。")
     assert ("省发改委", "ORG") in mentions(ents)
     assert entry_for(ents, "省发改委").name_en == "Gansu Provincial Development and Reform Commission"
+
+
+def test_chinese_technology_company_naming(rec):
+    ents = run(rec, "据悉，蓝岭芯联科技有限公司去年宣布扩建工厂。")
+    assert entry_for(ents, "蓝岭芯联科技有限公司").name_en == "Lanling Xinlian Technology Co., Ltd."
+    ents = run(rec, "据悉，江苏省科技厅发布了通知。")
+    assert entry_for(ents, "江苏省科技厅").name_en == "Jiangsu Provincial Department of Science and Technology"

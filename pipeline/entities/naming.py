@@ -1063,6 +1063,9 @@ class EnglishNamer:
             reading = syllable_name(chars)
             if reading:
                 return reading
+        if label == "ORG" and len(chars) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", chars):
+            # a Chinese company's four-character brand is written as two words (陇芯智算 → 'Longxin Zhisuan')
+            return f"{pinyin_place(chars[:2])} {pinyin_place(chars[2:])}"
         return pinyin_place(chars)
 
     def _province_word(self) -> str:
