@@ -66,3 +66,11 @@ def test_chinese_technology_company_naming(rec):
     assert entry_for(ents, "蓝岭芯联科技有限公司").name_en == "Lanling Xinlian Technology Co., Ltd."
     ents = run(rec, "据悉，江苏省科技厅发布了通知。")
     assert entry_for(ents, "江苏省科技厅").name_en == "Jiangsu Provincial Department of Science and Technology"
+
+
+def test_ministry_fields_listed_with_dunhao_and_a_verb_like_field(rec):
+    ents = run(rec, "据新西兰商业、创新和就业部（MBIE）委托的一项研究，产值增长。")
+    assert ("新西兰商业、创新和就业部", "ORG") in mentions(ents)
+    assert entry_for(ents, "新西兰商业、创新和就业部").name_en.startswith("Ministry of Business, Innovation and Employment")
+    ents = run(rec, "他说，研究、创新和部署都很重要。")
+    assert not mentions(ents)

@@ -904,12 +904,22 @@ class MentionFinder:
                     # 以色列创新局, 巴西开发银行 (session 6): a place, a verb-like field word, the head
                     left -= 1           # 经济和气候保护部: a ministry's field may be a verb (保护, 发展)
                     continue
+                if ptext == "、" and head in MINISTRY_HEADS and left - 2 >= 0 and \
+                        units[left - 2].tag in NOUN_TAGS and not units[left - 2].strong and conj_used and \
+                        re.fullmatch(r"[\u4e00-\u9fff]{2}", text[units[left - 2].start:units[left - 2].end]):
+                    left -= 1           # 商业、创新和就业部: a ministry's fields listed with 、 before the last 和
+                    continue
                 if prev.tag in ("c",) and ptext in ("和", "与") and not conj_used and left - 2 >= 0 and \
-                        head not in GOV_HEADS and units[left - 2].tag in NOUN_TAGS and not units[left - 2].strong and \
+                        head not in GOV_HEADS and (units[left - 2].tag in NOUN_TAGS or (
+                            # 创新和就业部: a ministry's field may be a verb, after a field listed with 、
+                            head in MINISTRY_HEADS and units[left - 2].tag == "v" and left - 3 >= 0
+                            and text[units[left - 3].start:units[left - 3].end] == "、"
+                            and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[units[left - 2].start:units[left - 2].end]))) \
+                        and not units[left - 2].strong and \
                         self._head_ending(text, units[left - 2].start, units[left - 2].end) is None and \
                         text[units[left - 2].start:units[left - 2].end] not in self.lex.heads:
                     conj_used = True
-                    left -= 1
+                    left -= 2 if units[left - 2].tag == "v" else 1     # the verb-like field is passed too
                     continue
                 break
             # do not start with a conjunction
