@@ -74,3 +74,9 @@ def test_ministry_fields_listed_with_dunhao_and_a_verb_like_field(rec):
     assert entry_for(ents, "新西兰商业、创新和就业部").name_en.startswith("Ministry of Business, Innovation and Employment")
     ents = run(rec, "他说，研究、创新和部署都很重要。")
     assert not mentions(ents)
+
+
+def test_government_ends_before_the_preposition_after_it(rec):
+    ents = run(rec, "为了留住企业，庆阳市人民政府对智算中心给予电价补贴。")
+    assert ("庆阳市人民政府", "ORG") in mentions(ents)
+    assert entry_for(ents, "庆阳市人民政府").name_en == "Qingyang Municipal People's Government"

@@ -637,6 +637,28 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_GOV_RUN_ON = re.compile(r"政府(?=[对向为将在于与给])")
+
+
+def _split_run_on_government(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """庆阳市人民政府对智算 (one ORG word of the tagger): the government ends before the preposition that
+    follows it (对 / 向 / 为 …); the rest is left as ordinary words."""
+    if not any(tag == "ORG" and "政府" in text[s:e - 1] for s, e, tag in words):
+        return words
+    out: list[tuple[int, int, str]] = []
+    for s, e, tag in words:
+        m = _GOV_RUN_ON.search(text, s, e - 1) if tag == "ORG" else None
+        if m is None or m.start() == s:
+            out.append((s, e, tag))
+            continue
+        cut = m.end()
+        out.append((s, cut, tag))
+        out.append((cut, cut + 1, "p"))
+        if cut + 1 < e:
+            out.append((cut + 1, e, "n"))
+    return out
+
+
 class MentionFinder:
     def __init__(self, lexicons: Lexicons,
                  tagger: Callable[[str, Sequence[tuple[int, int]]], list[tuple[int, int, str]]] | None,
@@ -1349,6 +1371,7 @@ class MentionFinder:
         words = self.tagger(text, tokens) if self.tagger else [(s, e, "n") for s, e in tokens]
         words = _split_versus(text, words)
         words = _complete_short_orgs(text, words)
+        words = _split_run_on_government(text, words)
         units = self.units(text, words, tokens)
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
