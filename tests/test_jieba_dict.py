@@ -214,3 +214,22 @@ def _outcome(align, words: list[str], text: str):
         return align(words, text)
     except ValueError:  # spaCy too cannot align a word that starts with the space it took as a gap
         return "ValueError"
+
+
+def test_session9_domain_words_stay_whole(analyzer):
+    """Invented sentences with the data-centre, export-control, corporate-finance, space and defence terms the
+    session-9 user-dictionary lines add (their annotators expected such terms as one word)."""
+    cases = {
+        "西北某数据中心的上架率只有四成，电价补贴却年年增加。": ["上架率", "电价补贴"],
+        "按照东数西算规划，该市被列为枢纽节点，不是拍脑袋的决定。": ["东数西算", "枢纽节点", "拍脑袋"],
+        "新规覆盖深紫外浸没式光刻机，也涉及两用物项和外国直接产品规则。": ["深紫外", "浸没式光刻机", "两用物项", "外国直接产品规则"],
+        "该公司首席财务官表示，全年净销售额增长一成，在手订单创新高。": ["首席财务官", "净销售额", "在手订单"],
+        "航天产业主管部门缩短发射许可证审批，新的发射综合体和太空港投入使用。": ["航天产业", "发射许可证", "发射综合体", "太空港"],
+        "国防电子企业交付有源相控阵雷达和光电吊舱，本土化率提高，营收复合增长率可观。": [
+            "国防电子", "有源相控阵雷达", "光电吊舱", "本土化率", "复合增长率"],
+        "出口银行提供买方信贷，支持两栖攻击舰出口，并将在2030年进行中期评估。": ["买方信贷", "两栖攻击舰", "中期评估"],
+    }
+    for text, expected in cases.items():
+        words = [t.text for t in analyzer.nlp.make_doc(text)]
+        for word in expected:
+            assert word in words, (word, words)
