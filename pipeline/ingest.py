@@ -285,6 +285,12 @@ def _html_site_name(tree) -> str | None:
     if not titles:
         return None
     parts = [part.strip() for part in _TITLE_SITE_SEPARATOR.split(titles[0].text_content().strip())]
+    # "帖子 - 西部论坛 - 财经杂谈": a forum's title may end in the board, not the site; the part the page's home
+    # link (href="/") shows is the site
+    home = {" ".join(a.text_content().split()) for a in tree.xpath("//a[@href='/']")}
+    for part in parts[1:]:
+        if part in home and 2 <= len(part) <= 20:
+            return part
     if len(parts) >= 2 and parts[0] and 2 <= len(parts[-1]) <= 20 and not re.search(r"[，。！？,!?：:]", parts[-1]):
         return parts[-1]
     return None
@@ -297,6 +303,8 @@ _BYLINE_ROLES = {
     # 整理：郑宛 under a press-conference transcript, 执笔：苏明岚 under an institute's brief: the one credited
     # with the text is its author
     "整理": ("author",), "执笔": ("author",), "撰稿": ("author",), "编译": ("author",),
+    # 楼主：陇上算盘　发表于 2026-11-22 23:41: a forum thread's starter (楼主, 发帖人) wrote the post
+    "楼主": ("author",), "发帖人": ("author",),
     "审校": ("reviewer",), "校对": ("reviewer",), "审核": ("reviewer",),
     "编辑": ("editor",), "责编": ("editor",), "责任编辑": ("editor",),
     "出品": ("publisher",), "编辑/出品": ("editor", "publisher"), "出品方": ("publisher",),
@@ -305,16 +313,17 @@ _BYLINE_ROLES = {
     "封面来源": ("image_source",), "图源": ("image_source",),
 }
 _SITE_LABEL = "网站"
+_FORUM_LABELS = ("楼主", "发帖人")
 _BYLINE_LABEL = "|".join(re.escape(label) for label in sorted(_BYLINE_ROLES, key=len, reverse=True))
 _KNOWN_FIELD = re.compile(rf"({_BYLINE_LABEL}|[\u4e00-\u9fff]{{1,6}}来源)\s*[|｜:：/]\s*")
 # After a known first field, a meta line may carry others: "来源：X 作者：Y 发布时间：2026-11-20".
 # Fields are separated by spaces or by a bar: "作者：林屿｜责任编辑：许诺". A label no role knows needs a colon:
 # in 作者：冯砚 ｜ 欧亚观察专栏 ｜ 2026年11月22日 the column's name before a bar is a part of the line, not a label.
 _ANY_FIELD = re.compile(
-    rf"(?:^|(?<=[\s|｜丨]))(?:({_BYLINE_LABEL})\s*[|｜:：/]|([\u4e00-\u9fff]{{2,6}})\s*[:：])\s*")
-# Page furniture after the last field: "闵思远　2026-11-22 08:15　阅读 12,406".
+    rf"(?:^|(?<=[\s|｜丨]))(?:({_BYLINE_LABEL})\s*[|｜:：/]|((?:IP)?[\u4e00-\u9fff]{{2,6}})\s*[:：])\s*")
+# Page furniture after the last field: "闵思远　2026-11-22 08:15　阅读 12,406", "陇上算盘　发表于 2026-11-22 23:41".
 _TRAILING_META = re.compile(
-    r"(?:\s+(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s+(?:(?:发表于|发布于|发帖于|发表时间[:：]?)\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:阅读|浏览|点击|评论)\s*(?:量|数)?\s*[:：]?\s*[\d,，.]+\s*[万wW]?))+\s*$")
 _TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^()（）]*[)）]\s*$")
 # 资料来源：公开资料，X整理 under a table or chart names where its figures come from, not the article's source
@@ -384,6 +393,9 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         fields.extend(_bar_note(part) for part in _VALUE_BAR.split(rest) if part.strip())
     if fields:
         fields.extend(issuer)
+    if any(label in _FORUM_LABELS for _, label, _ in fields):
+        # 楼主：X: a forum thread's starter posted the article on a forum
+        fields.append((("platform",), "平台", "论坛"))
     if lead and fields:
         fields.append((("other",), "栏目", lead))
     return fields

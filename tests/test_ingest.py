@@ -308,3 +308,25 @@ def test_weibo_post_header_names_account_and_platform():
 def test_wechat_header_names_the_platform():
     _, _, byline, _ = find_title_and_byline("标题\n原创 周远舟 芯潮观察 2026年11月20日 08:30 上海\n\n正文。\n", None)
     assert (byline.author, byline.source, byline.platform) == ("周远舟", "芯潮观察", "微信")
+
+
+def test_forum_post_starter_line_and_the_site_a_forum_title_names_before_its_board(tmp_path):
+    # 楼主 / 发帖人 name the author and the post's platform; 发表于 <time>, IP属地 and the read count are page furniture
+    fields = parse_byline_line("发帖人：江城老张 发表于 2025-03-08 09:12 IP属地：湖北 阅读 1,204")
+    byline = Byline()
+    _fill_byline(byline, fields)
+    assert (byline.author, byline.platform, byline.other.get("IP属地")) == ("江城老张", "论坛", "湖北")
+    assert parse_byline_line("作者：林屿 发布于 2026-01-02 10:00")[0][2] == "林屿"
+    paragraphs = "".join(f"<p>第{i}段：某省设立新能源产业基金，总规模五十亿元，去年投出十二亿元，项目仍在建设。</p>" for i in range(1, 7))
+    page = ("<html><head><title>新能源基金到底投了什么 - 江汉论坛 - 投资闲谈</title></head><body>"
+            "<header><a href='/'>江汉论坛</a> <a href='/login'>登录</a></header><nav><a href='/'>首页</a>"
+            "<a href='/invest/'>投资闲谈</a></nav><main><article><h1>新能源基金到底投了什么</h1>"
+            "<div class='meta'>楼主：江城老张　发表于 2025-03-08 09:12　IP属地：湖北</div>"
+            f"{paragraphs}</article></main></body></html>")
+    path = tmp_path / "forum.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    # the title's last part is the board; the part the home link shows is the site
+    assert (article.byline.author, article.byline.source, article.byline.platform) == ("江城老张", "江汉论坛", "论坛")
+    path.write_text(page.replace("<a href='/'>江汉论坛</a>", "<a href='/'>返回</a>"), encoding="utf-8")
+    assert read_article(path).byline.source == "投资闲谈"
