@@ -112,6 +112,7 @@ _MIN_HAN_IN_HEADING = 4
 # 来源：… 记者：…: a meta line, never a heading (a byline line the byline parser did not take)
 _META_LABEL = re.compile(r"^(?:来源|记者|作者|编辑|责编|撰文|文|图|摄影|校对|审核|出品|原标题|转载|原创|整理|执笔|撰稿|编译)[：:\s]")
 _MIN_PARAGRAPH_CHARS = 20
+_MIN_LIST_ITEM_CHARS = 10
 
 
 def is_bare_heading(line: str, next_line: str | None) -> bool:
@@ -119,7 +120,12 @@ def is_bare_heading(line: str, next_line: str | None) -> bool:
     plain text (a few words, no sentence punctuation or digits, and the next line a paragraph with a
     sentence end)."""
     line = _unbracketed(_without_heading_marks(line))
-    if next_line is None or len(next_line) < _MIN_PARAGRAPH_CHARS or not any(ch in SENTENCE_TERMINATORS for ch in next_line):
+    if next_line is None or not any(ch in SENTENCE_TERMINATORS for ch in next_line):
+        return False
+    # 风险提示 / 里拉汇率大幅波动，进口元器件成本上升；: the first item of a list set off by semicolons may be
+    # shorter than a paragraph
+    list_item = next_line.rstrip()[-1:] in ("；", ";") and len(next_line) >= _MIN_LIST_ITEM_CHARS
+    if len(next_line) < _MIN_PARAGRAPH_CHARS and not list_item:
         return False
     if _BARE_HEADING.match(line):
         return True

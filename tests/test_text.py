@@ -180,3 +180,10 @@ def test_literal_alternation_matches_as_the_longest_first_alternation():
             for end in range(len(text) + 1):
                 ma, mb = a.search(text, max(0, end - 8), end), b.search(text, max(0, end - 8), end)
                 assert (ma and (ma.span(), ma.groups())) == (mb and (mb.span(), mb.groups()))
+
+
+def test_a_bare_heading_above_a_list_of_short_semicolon_items_is_a_heading():
+    text = ("报告标题\n\n主要风险\n原材料价格大幅上涨；\n下游需求不及预期；\n海外政策变化。\n\n"
+            "合作伙伴\n短行\n")
+    structure = segment(text, title_span=(0, 4))
+    assert [sec.title for sec in structure.sections if sec.title] == ["主要风险"]
