@@ -34,3 +34,15 @@ def test_durations_are_measures_in_the_summary(analyzer, tmp_path):
     text = summary_text(build_summary(analyzer.analyze(read_article(path))))
     assert "more than 200 days" in text and "about 6 hours" in text and "18 months" in text
     assert "natural gas" not in text and "1 hour" not in text and "1 day" not in text
+
+
+def test_rack_and_launch_counts_intervals_and_broker_ratings_in_the_summary(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "counts.txt"
+    path.write_text("标题\n\n某数据中心集群已建成机架约6万架，实际使用不到2万架，闲置率较高。某运载火箭累计发射超过50次，"
+                    "其中两次失败。作者建议基金每半年公布一次投向。我们首次覆盖该行业，给予“增持”评级。\n", encoding="utf-8")
+    text = summary_text(build_summary(analyzer.analyze(read_article(path))))
+    assert "about 60,000 server racks" in text and "more than 50 times" in text
+    assert "2 times" not in text    # a small count of a counter stays out
+    assert "every six months" in text and "Overweight rating" in text

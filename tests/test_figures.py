@@ -699,6 +699,7 @@ def test_bare_lira_is_the_turkish_lira():
     m = money("安卡拉的造船补贴今年增至3,200亿里拉，约合80亿美元。")[0]
     assert (m.currency, m.value) == ("TRY", 320000000000)
     assert one("伊斯坦布尔新机场二期耗资45亿土耳其新里拉。").currency == "TRY"
+    assert one("国防基金预算为1,150亿里拉。").currency == "TRY"
 
 
 PLAIN_TABLE = ("表2：三家车企2024年数据\n车企    营收（亿欧元）    利润（亿欧元）    利润率\n"
