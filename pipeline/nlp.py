@@ -102,8 +102,10 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-# Latin names and codes that jieba splits at hyphens: ABCI-Q, I-PEX, K-Chips, GPT-4o.
-_LATIN_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?:-[A-Za-z0-9]+)+|[A-Za-z]+[0-9]+[A-Za-z0-9]*")
+# Latin names and codes that jieba splits at hyphens: ABCI-Q, I-PEX, K-Chips, GPT-4o; model designations with a
+# colon between a capitalised series and its number (NXT:1980i, EXE:5000; not a ratio such as 3:1 or a figure 5%).
+_LATIN_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?:-[A-Za-z0-9]+)+|[A-Za-z]+[0-9]+[A-Za-z0-9]*"
+                             r"|(?<![A-Za-z0-9])[A-Z]{2,}:[0-9]{3,}[A-Za-z]*(?![0-9.,%])")
 
 
 @dataclass

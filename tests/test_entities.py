@@ -1108,3 +1108,9 @@ def test_window_of_a_likely_name_reaches_over_its_clause():
     assert wide == [(start, end)]
     short = WindowedLac(lac=None, clause_chars=4).windows(text, tokens)
     assert all(s >= start and e < end for s, e in short)
+
+
+def test_series_and_model_number_after_a_colon_is_one_product(rec_no_tb):
+    found = mentions(run(rec_no_tb, "新规覆盖TWINSCAN系列的NXT:2050i及以上型号，EXE:5200也在管控之列，比例约为3:1。"))
+    assert ("NXT:2050i", "PRODUCT") in found and ("EXE:5200", "PRODUCT") in found
+    assert not any(name in ("NXT", "EXE") for name, _ in found)

@@ -233,3 +233,13 @@ def test_session9_domain_words_stay_whole(analyzer):
         words = [t.text for t in analyzer.nlp.make_doc(text)]
         for word in expected:
             assert word in words, (word, words)
+
+
+def test_model_designations_with_a_colon_stay_whole_but_ratios_and_times_do_not(tmp_path, analyzer):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "models.txt"
+    path.write_text("标题\n\n新规覆盖NXT:2050i及以上型号和EXE:5200，比例为3:1，会议10:30开始，GDP:5%。\n", encoding="utf-8")
+    words = [t.text for t in analyzer.analyze(read_article(path)).tokens]
+    assert "NXT:2050i" in words and "EXE:5200" in words
+    assert "3:1" not in words and "10:30" not in words and "GDP:5%" not in words
