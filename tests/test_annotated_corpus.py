@@ -43,7 +43,20 @@ def test_source_metadata(gold, docs):
         assert doc["source"]["original_text"] and doc["source"]["original_text"] != doc["text"]
     byline = doc["source"]["byline"]
     for role, value in gold.get("byline", {}).items():
+        if (gold["doc_id"], role) in BYLINE_CONVENTION_CONFLICTS:
+            assert byline.get(role) != as_analysed(gold, value), f"{role}: no longer a conflict, drop it from the list"
+            continue
         assert byline.get(role) == as_analysed(gold, value), role
+
+
+# Byline fields where a blind annotator's gold and the team's convention differ (session 9). The test checks
+# the pipeline still follows the convention, so a change either way is seen.
+BYLINE_CONVENTION_CONFLICTS = {
+    # 本报 ("this paper") names no paper, so the team never makes it the source; 驻海牙记者 is the reporter's post,
+    # which the contract (schema 1.3) has no field for
+    ("netherlands-asml-export-controls-eur", "source"),
+    ("netherlands-asml-export-controls-eur", "role"),
+}
 
 
 @pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
@@ -57,6 +70,10 @@ def test_sections_sentences_and_words(gold, docs):
     words = {t["text"] for t in doc["tokens"]}
     for word in gold.get("words", []):
         word = as_analysed(gold, word)
+        if (gold["doc_id"], word) in SPLIT_BY_THE_TEAM:
+            # each piece is a token of its own, in order: the phrase is covered by whole tokens
+            assert word not in words and _covered_by_tokens(word, doc["tokens"], doc["text"]), word
+            continue
         if (gold["doc_id"], word) in FINER_THAN_ANOTHER_ANNOTATOR:
             # the segmentation follows the other annotator: the word is inside one of the tokens
             assert word not in words and any(word in token for token in words), word
@@ -70,4 +87,30 @@ FINER_THAN_ANOTHER_ANNOTATOR = {
     ("chile-lithium-nationalization-clp", "特许权"),
     # kazakhstan-rare-earths-kzt expects 谅解备忘录 (memorandum of understanding, a lexicalised term) as one word
     ("brazil-green-hydrogen-brl", "备忘录"),
+}
+
+
+def _covered_by_tokens(word: str, tokens: list[dict], text: str) -> bool:
+    starts = {t["start"]: t["end"] for t in tokens}
+    at = text.find(word)
+    while at >= 0:
+        pos = at
+        while pos in starts and pos < at + len(word):
+            pos = starts[pos]
+        if pos == at + len(word):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+# Words a blind annotator of session 9 wrote as one that the tokenizer splits into ordinary words, and keeps
+# split: phrases, not lexicalised terms (驻华 + 员工, 四年期 + 资金, 毛利 + 部落), an ironic coinage (机柜 + 仓库),
+# and one known miss: 国防电子 (defence electronics) is a term, but as one jieba word the entity recognizer reads
+# 土耳其国防电子 as a company (session 9); split until the recognizer handles it.
+SPLIT_BY_THE_TEAM = {
+    ("gansu-compute-fund-cny", "机柜仓库"),
+    ("netherlands-asml-export-controls-eur", "驻华员工"),
+    ("newzealand-space-strategy-nzd", "四年期资金"),
+    ("newzealand-space-strategy-nzd", "毛利部落"),
+    ("turkey-defence-electronics-try", "国防电子"),
 }
