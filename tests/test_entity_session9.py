@@ -3,43 +3,7 @@ names are invented and the tagger's words are given, so neither the termbase nor
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
-from pipeline.entities import EntityRecognizer
-
-
-def _spans(text: str):
-    import jieba
-
-    sentences = [m.span() for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text)]
-    return sentences, [(s, e) for _, s, e in jieba.tokenize(text)]
-
-
-@pytest.fixture(scope="module")
-def rec() -> EntityRecognizer:
-    return EntityRecognizer(statistical="none")
-
-
-def run(rec: EntityRecognizer, text: str, tagged: list[tuple[str, str]] | None = None) -> set[tuple[str, str]]:
-    """(surface, label) of every mention; `tagged` gives the statistical tagger's words for the text."""
-    sentences, tokens = _spans(text)
-    saved = rec.finder.tagger
-
-    def tagger(t, toks):
-        words = [(s, e, "n") for s, e in toks]
-        for surface, tag in tagged or []:
-            k = t.index(surface)
-            words = [w for w in words if w[1] <= k or w[0] >= k + len(surface)] + [(k, k + len(surface), tag)]
-        return sorted(words)
-
-    rec.finder.tagger = tagger
-    try:
-        ents = rec(text, sentences, tokens)
-    finally:
-        rec.finder.tagger = saved
-    return {(m.text, m.label) for m in ents.mentions}
+from test_entity_span_rules import rec, run  # noqa: F401  (rec is a fixture)
 
 
 def test_team_name_the_tagger_ran_into_the_match_words_ends_there(rec):
