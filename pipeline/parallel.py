@@ -16,9 +16,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
@@ -93,8 +93,18 @@ def analyze_jobs(jobs: list[Job], config: PipelineConfig, analyzer: Analyzer | N
                  with_report: bool = True) -> list[JobResult]:
     """Each job's result (in order), as `analyze_job` gives it; the jobs' documents go through
     `Analyzer.analyze_batch` together (the entity step tags their LAC windows in shared batches).
-    Each document is rendered and written as soon as it is analysed; one failing stops no other."""
-    results: list[JobResult | None] = [None] * len(jobs)
+    Each document is rendered as soon as it is analysed; one failing stops no other. A job with an
+    output folder has its files written on a writer thread (`write_outputs`: temp files renamed into
+    place, the JSON fsynced), so that the disk waits overlap the next document's analysis; the
+    results come back once every file is written, a write that failed as that job's failure."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="outputs") as writer:
+        results = _analyze_jobs(jobs, config, analyzer, with_report, writer)
+    return [result.result() if isinstance(result, Future) else result for result in results]
+
+
+def _analyze_jobs(jobs: list[Job], config: PipelineConfig, analyzer: Analyzer | None, with_report: bool,
+                  writer: ThreadPoolExecutor) -> list[JobResult | Future]:
+    results: list[JobResult | Future | None] = [None] * len(jobs)
     articles: list = []
     ingest_seconds: list[float] = []
     ingested: list[int] = []  # the jobs whose article was read
@@ -114,18 +124,22 @@ def analyze_jobs(jobs: list[Job], config: PipelineConfig, analyzer: Analyzer | N
         try:
             for k, seconds, document in zip(ingested, ingest_seconds, documents):
                 job = jobs[k]
-                results[k] = (_failed(job, "analyze", document) if isinstance(document, Exception)
-                              else _finish_job(job, document, seconds, with_report))
+                if isinstance(document, Exception):
+                    results[k] = _failed(job, "analyze", document)
+                    continue
+                result = _finish_job(job, document, seconds, with_report)
+                results[k] = (writer.submit(_write_job_outputs, job, result)
+                              if job.out is not None and result.status == "analysed" else result)
         finally:
             documents.close()
     return results  # type: ignore[return-value]
 
 
 def _finish_job(job: Job, document, ingest_seconds: float, with_report: bool) -> JobResult:
+    """The rendered texts (JSON, Markdown, page) and table rows of an analysed document."""
     from pipeline.english import render_markdown
     from pipeline.reports import render_document_page
 
-    stage = "render"
     try:
         clock = time.perf_counter()
         summary_md = render_markdown(document)
@@ -136,17 +150,23 @@ def _finish_job(job: Job, document, ingest_seconds: float, with_report: bool) ->
         text = document_json(document)
         render_seconds = time.perf_counter() - clock  # the JSON text and table rows included
         stage_seconds = {"ingest": ingest_seconds, **document.provenance.stage_seconds, "render": render_seconds}
-        if job.out is None:
-            return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, document_json=text,
-                             summary_md=summary_md, report_html=report_html, stage_seconds=stage_seconds)
-        stage = "write"
-        clock = time.perf_counter()
-        write_outputs(job.out, job.doc_id, text, summary_md, report_html)
-        stage_seconds["write"] = time.perf_counter() - clock
-        return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, written=True,
-                         stage_seconds=stage_seconds)
+        return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, document_json=text,
+                         summary_md=summary_md, report_html=report_html, stage_seconds=stage_seconds)
     except Exception as exc:  # one bad document must not stop the batch
-        return _failed(job, stage, exc)
+        return _failed(job, "render", exc)
+
+
+def _write_job_outputs(job: Job, result: JobResult) -> JobResult:
+    """`result`'s texts written under `job.out` (on the writer thread): the result without them, or the job's
+    failure at the "write" stage."""
+    try:
+        clock = time.perf_counter()
+        write_outputs(job.out, job.doc_id, result.document_json, result.summary_md, result.report_html)
+        seconds = time.perf_counter() - clock
+    except Exception as exc:  # reported for this document only
+        return _failed(job, "write", exc)
+    return replace(result, written=True, document_json=None, summary_md=None, report_html=None,
+                   stage_seconds={**result.stage_seconds, "write": seconds})
 
 
 def _failed(job: Job, stage: str, exc: BaseException) -> JobResult:

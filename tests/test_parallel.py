@@ -62,3 +62,25 @@ def test_worker_failure_is_reported_and_batch_goes_on(tmp_path):
     report, status = run_corpus(corpus, tmp_path / "out", workers=2, progress=False, log=messages.append)
     assert status == 1 and report.counts["analysed"] == 3
     assert len(messages) == 1 and "bad.html: no article text found" in messages[0]
+
+
+def test_writer_thread_reports_a_failed_write_for_its_document_and_leaves_no_partial_file(tmp_path, analyzer):
+    from pipeline.parallel import Job, analyze_jobs, output_paths
+
+    out = tmp_path / "out"
+    texts = {f"doc-{i}": f"第{i}篇。韩国政府宣布投入26万亿韩元支持半导体产业。" for i in range(3)}
+    jobs = [Job(index=i, doc_id=doc_id, display=f"{doc_id}.txt", fmt="txt", data=text.encode(), out=str(out))
+            for i, (doc_id, text) in enumerate(texts.items())]
+    blocked = output_paths(out, "doc-1")[0]
+    (blocked / "keep").mkdir(parents=True)  # a folder where doc-1's JSON goes: its rename into place fails
+
+    results = analyze_jobs(jobs, analyzer.config, analyzer)
+
+    assert [r.status for r in results] == ["analysed", "failed", "analysed"]
+    failed = results[1]
+    assert failed.stage == "write" and "doc-1.txt: cannot write outputs" in failed.reason
+    for result in (results[0], results[2]):  # written by the time the results come back
+        assert result.written and result.document_json is None and "write" in result.stage_seconds
+        assert all(path.stat().st_size for path in output_paths(out, result.doc_id))
+    assert blocked.is_dir() and (blocked / "keep").is_dir()  # the failed JSON left nothing in its place
+    assert not list(out.rglob(".*.tmp"))
