@@ -711,19 +711,58 @@ def test_document_risk_context_equals_the_per_sentence_features():
 
 
 def test_pattern_prefilter_changes_no_feature():
-    """The combined any-of regexes (one search rejects a sentence that matches no pattern) give the same
-    features and attributions as trying every pattern."""
+    """The literal gates (a sentence is searched only with the patterns whose required strings it holds) give the
+    same features and attributions as trying every pattern."""
     from pipeline.argument.features import clear_caches, sentence_features
 
+    class EveryPattern:  # no gate: every pattern is searched
+        def __init__(self, n: int):
+            self.n = n
+
+        def may_match(self, text: str) -> list[bool]:
+            return [True] * self.n
+
     fast, slow = Lexicons.load(), Lexicons.load()
-    slow.__dict__["_any"] = {"directives": None, "stance_patterns": None, "attribution": None}
-    assert fast.any_of("attribution", [r for r, _ in fast.attribution]) is not None
+    slow.__dict__["_gates"] = {"stance_patterns": EveryPattern(len(fast.stance_patterns)),
+                               "attribution": EveryPattern(len(fast.attribution))}
     views = [SentenceView(t) for t in ("据当地媒体统计，去年投资超过20亿元。", "英国凭什么？", "各区要把人工智能工作纳入年度考核。",
-                                       "对符合条件的企业给予一次性奖励。", "刘建平表示，项目可能落空。", "今年销量增长了两成。")]
+                                       "对符合条件的企业给予一次性奖励。", "刘建平表示，项目可能落空。", "今年销量增长了两成。",
+                                       "这样的计划能否落地？", "补贴真的有用吗？", "不过，这些短板恰恰说明方向是对的。")]
     clear_caches(fast)
     clear_caches(slow)
     assert sentence_features(views, fast) == sentence_features(views, slow)
     assert [attribution_of(v.text, fast) for v in views] == [attribution_of(v.text, slow) for v in views]
+
+
+def test_literal_gate_never_rejects_a_text_its_pattern_matches():
+    import re
+
+    from pipeline.argument.lexicon import PatternGate, required_strings
+
+    assert required_strings(re.compile("ab|c")) == [frozenset({"ab", "c"})]
+    assert required_strings(re.compile("(?:会不会|能否)[^？?]{4,}[？?]$")) == [frozenset({"会不会", "能否"}),
+                                                                             frozenset({"？", "?"})]
+    assert required_strings(re.compile("[^。]{0,10}(?:呢|吗)[？?]$")) == [frozenset({"呢", "吗"}), frozenset({"？", "?"})]
+    for nothing_certain in ("a?b?", "(?i)abc", "[^。]{0,10}", "a{0,3}", "(?:x|)"):
+        assert required_strings(re.compile(nothing_certain)) == [], nothing_certain
+    lex = Lexicons.load()
+    regexes = [p.regex for p in lex.stance_patterns] + [r for r, _ in lex.attribution] + [r for r, _ in lex.directives]
+    from pipeline.batch import discover
+    from pipeline.ingest import read_article
+
+    sentences = [line for item in discover(REPO / "corpus")[0] for line in
+                 re.split(r"(?<=[。！？?])", read_article(item.path).text) if line.strip()]
+    gate = PatternGate(regexes)
+    matched = rejected = 0
+    for text in sentences:
+        for regex, candidate in zip(regexes, gate.may_match(text)):
+            matched += bool(regex.search(text))
+            rejected += not candidate
+            assert candidate or not regex.search(text), (regex.pattern, text)
+    assert matched > 100 and rejected > 1000  # the gate does reject
+    # a required string found only inside a longer one at the same place (据 in 据报道, 不过 in 不过是) counts
+    assert PatternGate([re.compile("据"), re.compile("不过[^是]")]).may_match("据报道，不过是") == [True, True]
+    assert PatternGate([re.compile("据"), re.compile("不过[^是]")]).may_match("报道") == [False, False]
 
 
 def test_reporter_dateline_numbered_questions_pronoun_speech_and_category_spans():

@@ -82,11 +82,9 @@ def clear_caches(lex: Lexicons) -> None:
 
 def _attribution_of(text: str, lex: Lexicons) -> str:
     head = text[:60]
-    combined = lex.any_of("attribution", [regex for regex, _ in lex.attribution])
-    if combined is not None and not combined.search(head):
-        return "author"
-    for regex, literal in lex.attribution:
-        match = regex.search(head)
+    candidates = lex.gate("attribution", [regex for regex, _ in lex.attribution]).may_match(head)
+    for (regex, literal), candidate in zip(lex.attribution, candidates):
+        match = candidate and regex.search(head)
         if match:
             src = match.groupdict().get("src") if "src" in regex.groupindex else None
             source = (src or literal or "").strip("，,：:“ ")
@@ -135,11 +133,11 @@ def _with_pattern_hits(text: str, lex: Lexicons, pos: float, neg: float,
 def _pattern_hits(text: str, lex: Lexicons, skip_kind: str | None) -> tuple[float, float, tuple[str, ...]]:
     pos = neg = 0.0
     kinds: list[str] = []
-    combined = lex.any_of("stance_patterns", [pattern.regex for pattern in lex.stance_patterns])
-    for pattern in lex.stance_patterns if combined is None or combined.search(text) else ():
+    candidates = lex.gate("stance_patterns", [pattern.regex for pattern in lex.stance_patterns]).may_match(text)
+    for pattern, candidate in zip(lex.stance_patterns, candidates):
         if pattern.kind == skip_kind:
             continue
-        if pattern.regex.search(text):
+        if candidate and pattern.regex.search(text):
             if pattern.label == "+":
                 pos += pattern.weight
             elif pattern.label == "-":

@@ -11,6 +11,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+try:
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 LEXICON_FILES = (
     "hedges.txt", "negation.txt", "forecast_cues.tsv", "recommendation_cues.tsv", "statistic_cues.tsv",
     "opinion_cues.tsv", "attribution.tsv", "risk_cues.tsv", "risk_modifiers.tsv", "opportunity_cues.tsv",
@@ -63,6 +70,116 @@ class CueSet:
         return sum(hit[2] for hit in self.scan(text))
 
 
+# ---------------------------------------------------------------- literal gates of patterns
+
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
+_MAX_OPTIONS = 64  # a character class or alternation with more options than this gives no requirement
+_MAX_REQUIREMENTS = 3
+
+
+def required_strings(regex: re.Pattern) -> list[frozenset[str]]:
+    """Sets of strings such that every match of `regex` contains a string of each set (the most selective first,
+    at most _MAX_REQUIREMENTS): read from the pattern's parse tree, from its literals, character classes of
+    literals, alternations and repeats of at least one. Empty when nothing is certain (a case-insensitive pattern,
+    one that only has optional parts or classes such as [^。])."""
+    if not isinstance(regex.pattern, str) or regex.flags & re.IGNORECASE:
+        return []
+    try:
+        tree = _sre_parse.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError):  # pragma: no cover - the pattern compiled, so it parses
+        return []
+    found = _sequence_requirements(list(tree))
+    found.sort(key=lambda options: (-min(map(len, options)), len(options)))
+    return found[:_MAX_REQUIREMENTS]
+
+
+def _sequence_requirements(items: list) -> list[frozenset[str]]:
+    """What every match of a sequence of parse items contains; a run of literals is one string."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run = []
+        options = _item_requirement(op, av)
+        if options:
+            found.append(options)
+    if run:
+        found.append(frozenset(["".join(run)]))
+    return found
+
+
+def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
+    return min(requirements, key=lambda options: (-min(map(len, options)), len(options)), default=None)
+
+
+def _item_requirement(op, av) -> frozenset[str] | None:
+    if op is _sre.SUBPATTERN:
+        _, add_flags, _, pattern = av
+        return None if add_flags & re.IGNORECASE else _best(_sequence_requirements(list(pattern)))
+    if op in _REPEATS:
+        low, _, pattern = av
+        return _best(_sequence_requirements(list(pattern))) if low >= 1 else None
+    if op is _sre.BRANCH:
+        options: set[str] = set()
+        for alternative in av[1]:
+            best = _best(_sequence_requirements(list(alternative)))
+            if best is None:
+                return None
+            options |= best
+        return frozenset(options) if len(options) <= _MAX_OPTIONS else None
+    if op is _sre.IN and len(av) <= _MAX_OPTIONS and all(kind is _sre.LITERAL for kind, _ in av):
+        return frozenset(chr(code) for _, code in av)
+    return None
+
+
+class PatternGate:
+    """Which patterns of a list a text may match, from their required strings (`required_strings`) found with one
+    regex pass over the text: a pattern lacking one of its required strings is not searched. A pattern with no
+    requirement is always searched."""
+
+    def __init__(self, regexes: list[re.Pattern]):
+        requirements = [required_strings(regex) for regex in regexes]
+        strings = sorted({s for found in requirements for options in found for s in options}, key=len, reverse=True)
+        # one bit per requirement: a pattern may match when the strings present set all of its bits
+        bits: dict[str, int] = dict.fromkeys(strings, 0)
+        self._needs: list[int] = []
+        bit = 1
+        for found in requirements:
+            need = 0
+            for options in found:
+                for option in options:
+                    bits[option] |= bit
+                need |= bit
+                bit <<= 1
+            self._needs.append(need)
+        # every position's longest required string (overlapping hits, a lookahead); the shorter ones found at that
+        # position are its prefixes
+        self._finder = re.compile("(?=(" + "|".join(map(re.escape, strings)) + "))") if strings else None
+        self._bits = {s: _union(bits[o] for o in strings if s.startswith(o)) for s in strings}
+        self._none_present = [need == 0 for need in self._needs]
+
+    def may_match(self, text: str) -> list[bool]:
+        """For each pattern: False only if `text` lacks one of its required strings (then it cannot match)."""
+        found = self._finder.findall(text) if self._finder is not None else ()
+        if not found:
+            return list(self._none_present)
+        present = 0
+        for longest in found:
+            present |= self._bits[longest]
+        return [present & need == need for need in self._needs]
+
+
+def _union(masks) -> int:
+    out = 0
+    for mask in masks:
+        out |= mask
+    return out
+
+
 @dataclass
 class Pattern:
     regex: re.Pattern
@@ -93,17 +210,12 @@ class Lexicons:
     risk_category: CueSet = field(default_factory=CueSet)  # risk_category_cues.tsv: category vocabulary (category choice only)
     outcome: CueSet = field(default_factory=CueSet)  # outcome_cues.tsv: negative-outcome predicates and shortfall markers
 
-    def any_of(self, name: str, regexes) -> "re.Pattern | None":
-        """One regex matching wherever any of `regexes` would (named groups dropped), built once: a
-        sentence that matches none of a pattern list is rejected with one search instead of one per
-        pattern. None if they cannot be combined (then every pattern is tried)."""
-        cache = self.__dict__.setdefault("_any", {})
+    def gate(self, name: str, regexes) -> PatternGate:
+        """The `PatternGate` of a named pattern list, built once: a sentence is searched only with the patterns
+        whose required strings it holds."""
+        cache = self.__dict__.setdefault("_gates", {})
         if name not in cache:
-            try:
-                parts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern) for r in regexes]
-                cache[name] = re.compile("|".join("(?:" + p + ")" for p in parts)) if parts else None
-            except re.error:
-                cache[name] = None
+            cache[name] = PatternGate(list(regexes))
         return cache[name]
 
     def mask(self, text: str) -> str:
@@ -119,10 +231,7 @@ class Lexicons:
 
     def directive_score(self, text: str) -> float:
         """Official-notice directive patterns (directive_patterns.tsv) matched by the sentence."""
-        combined = self.any_of("directives", [regex for regex, _ in self.directives])
-        if combined is not None and not combined.search(text):
-            return 0.0
-        return sum(weight for regex, weight in self.directives if regex.search(text))
+        return sum(weight for regex, weight in self.directives if regex.search(text))  # a few anchored patterns
 
     @classmethod
     def load(cls, models_dir: Path | None = None) -> "Lexicons":
