@@ -829,7 +829,7 @@ class EnglishNamer:
                 # 北江 in an article about Vietnam: the listed 北江省 (Bac Giang Province) without its kind,
                 # not CC-CEDICT's Chinese river of that name
                 return province.name_en[: -len(" Province")], "termbase"
-            foreign = self.foreign_place_reading(form) if label in ("GPE", "LOC") and form[-1] in "省府" else None
+            foreign = self.foreign_place_reading(form) if label in ("GPE", "LOC") and form[-1] in "省府州" else None
             if foreign:
                 return EnglishName(foreign, "transliteration", "western_syllables")     # 某某省 abroad
             composed = self._compose(form, label)
@@ -1031,6 +1031,8 @@ class EnglishNamer:
         if not self.doc_places.get("country_zh") or not re.fullmatch(r"[\u4e00-\u9fff]{2,7}", form):
             return None
         base, kind = (form[:-1], " " + self._province_word()) if form[-1] in "省府" and len(form) >= 3 else (form, "")
+        if form[-1] == "州" and len(form) >= 3:
+            base, kind = form[:-1], ""      # 奥约州 → 'Oyo': a state by its name alone (塞阿拉州 → Ceará, the team's way)
         if len(base) < 2 or self.known(base):
             return None
         if self._doc_country() == "Vietnam":
@@ -1166,6 +1168,9 @@ class EnglishNamer:
             kind = {"区": " District", "县": " County"}.get(form[-1], "")
             term = self.known(base)
             if term:
+                if form[-1] == "州" and term.origin == "places" and base + "市" in term.surfaces \
+                        and form not in term.surfaces and not term.name_en.endswith((" State", " City")):
+                    kind = " State"     # 拉各斯州 → 'Lagos State': the state named after its city (session 10)
                 return term.name_en + kind, "termbase"
             proper = cedict_proper(base, label)
             if proper:

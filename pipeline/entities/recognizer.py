@@ -355,6 +355,75 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[·•‧・][\u4e00-\u9fff]+)+")
+
+
+def _dotted_place_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 10: a ·-joined foreign name with a listed place inside one of its parts (纳丽·提拉萨 holds 拉萨,
+    卡洛斯·巴拿马雷斯 holds 巴拿马, 约翰·加纳) is one person, not a place: the parts are the transliteration
+    characters on each side of the dots (`transliteration_syllables.tsv`, or a listed given name or surname in
+    `foreign_name_readings.tsv`), the place's characters included. Left alone when every part is a place or a
+    part is no transliteration (中国·东盟: two names joined by a dot)."""
+    if not any(d in text for d in NAME_DOTS):
+        return chosen
+    places = [c for c in chosen if c.label in ("GPE", "LOC") and c.source != "byline"]
+    if not places:
+        return chosen
+    from pipeline.entities.naming import foreign_readings, syllable_readings
+
+    sy, table = syllable_readings(), foreign_readings()
+    out = chosen
+    for m in DOTTED_RUN.finditer(text):
+        if not any(c.start < m.end() and c.end > m.start() for c in places):
+            continue
+        dots = [i for i in range(m.start(), m.end()) if text[i] in NAME_DOTS]
+        inner = [c for c in places if m.start() <= c.start and c.end <= m.end()]
+        # the first part: transliteration characters back from the first dot (or a listed name ending there),
+        # taking in a place that reaches into it
+        start = dots[0]
+        while start > m.start() and dots[0] - start < 8 and text[start - 1] in sy:
+            start -= 1
+        for n in range(min(6, dots[0] - m.start()), 1, -1):
+            if text[dots[0] - n:dots[0]] in table:
+                start = min(start, dots[0] - n)
+                break
+        for c in inner:
+            if c.start < start < c.end and c.end <= dots[0]:
+                start = c.start
+        end = dots[-1] + 1
+        for c in inner:
+            if c.start == dots[-1] + 1:
+                end = max(end, c.end)
+        while end < m.end() and end - dots[-1] < 9 and text[end] in sy:
+            end += 1
+        for n in range(min(6, m.end() - dots[-1] - 1), 1, -1):
+            if text[dots[-1] + 1:dots[-1] + 1 + n] in table:
+                end = max(end, dots[-1] + 1 + n)
+                break
+        bounds = [start] + dots + [end]
+        parts = [(bounds[0], bounds[1])] + [(bounds[k] + 1, bounds[k + 1]) for k in range(1, len(bounds) - 1)]
+        if any(b - a < 1 for a, b in parts):
+            continue
+        inside = [c for c in places if start <= c.start and c.end <= end]
+        if not inside:
+            continue
+        whole_places = {(c.start, c.end) for c in inside}
+        if all(p in whole_places for p in parts):
+            continue                            # 中国·东盟 … every part a place
+        readable = [p for p in parts if p not in whole_places]
+        if not all(text[a:b] in table or all(ch in sy for ch in text[a:b]) or
+                   any(a <= c.start and c.end <= b for c in inside) for a, b in readable):
+            continue
+        if not any(text[a:b] in table or all(ch in sy for ch in text[a:b]) for a, b in readable):
+            continue
+        kept = [c for c in out if c.end <= start or c.start >= end]
+        if any(c.start < start < c.end or c.start < end < c.end for c in kept):
+            continue
+        prio = max((c.prio for c in out if start <= c.start and c.end <= end), default=1.0)
+        out = sorted(kept + [Candidate(start, end, "PERSON", prio, "statistical")], key=lambda c: c.start)
+    return out
+
+
 _THIRD = itemgetter(2)
 
 
@@ -1588,13 +1657,14 @@ class MentionFinder:
         chosen = _fields_joined_by_ji(text, chosen)
         chosen = _place_like_persons(text, chosen)
         chosen = self._ministry_departments(text, chosen)
+        chosen = self._states_of_cities(text, chosen)
         chosen = self._repeat_names(text, chosen, self._short_forms(text, chosen))
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
                                       lambda c: _sports_cue(text, *_line_around(text, c.start, c.end)), _line_around)
         chosen = _sports_teams(text, chosen)
         chosen = _bookmakers(text, chosen)
-        return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, chosen))), pairs)
+        return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, _dotted_place_names(text, chosen)))), pairs)
 
     def _ministry_departments(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Session 9: a ministry's or commission's department written right after it and followed by its head's
@@ -1610,6 +1680,25 @@ class MentionFinder:
                 continue
             out[k] = Candidate(c.start, m.end(1), "ORG", c.prio, c.source)
         return out
+
+    def _states_of_cities(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 10: a listed city + 州 (拉各斯州, 墨西哥 + 州 where 墨西哥州 is not listed) is the state named
+        after it, one place: the city alone left the 州 out of every mention. Not before 州长 (a governor: 拉各斯州长
+        keeps the city) unless 州 is written twice (拉各斯州州长)."""
+        if "州" not in text:
+            return chosen
+        for k, c in enumerate(chosen):
+            if c.label != "GPE" or c.term is None or c.term.origin != "places" or text[c.end:c.end + 1] != "州":
+                continue
+            surface = text[c.start:c.end]
+            if surface[-1] in "省市州县区" or surface + "市" not in c.term.surfaces:
+                continue
+            if text.startswith("州长", c.end) and not text.startswith("州州长", c.end):
+                continue
+            if k + 1 < len(chosen) and chosen[k + 1].start <= c.end:
+                continue
+            chosen[k] = Candidate(c.start, c.end + 1, c.label, c.prio, c.source, None)
+        return chosen
 
     def _company_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Session 6, from the team articles: (1) a name the tagger took for a person's, written right before an

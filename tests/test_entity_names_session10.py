@@ -1,0 +1,77 @@
+"""Names that carry to unseen articles (issue 4, session 10): general mechanisms, each checked on invented sentences
+(none copied from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from test_entities import entry_for, mentions, run
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer(use_termbase=False)
+
+
+@pytest.fixture(scope="module")
+def rec_tb() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+# ------------------------------------------------------------------ a place inside a dotted foreign name
+def test_a_place_inside_a_dotted_name_is_part_of_the_person(rec):
+    ents = run(rec, "协会秘书长纳丽·提拉萨在记者会上说，补贴会延续到明年。")
+    found = mentions(ents)
+    assert ("纳丽·提拉萨", "PERSON") in found
+    assert not any(t == "拉萨" for t, _ in found)          # not Lhasa
+
+
+def test_a_place_starting_a_dotted_names_last_part_is_part_of_the_person(rec):
+    ents = run(rec, "首席执行官卡洛斯·巴拿马雷斯周二在会上发言。")
+    assert ("卡洛斯·巴拿马雷斯", "PERSON") in mentions(ents)
+    assert entry_for(ents, "卡洛斯·巴拿马雷斯").name_en == "Carlos Banamares"
+
+
+def test_a_surname_that_is_a_country_name_stays_with_the_given_name(rec):
+    ents = run(rec, "董事长约翰·加纳说，公司将扩大投资。")
+    assert ("约翰·加纳", "PERSON") in mentions(ents)
+    assert entry_for(ents, "约翰·加纳").name_en.startswith("John ")
+
+
+def test_two_places_joined_by_a_dot_stay_places(rec):
+    found = mentions(run(rec, "本届中国·东盟博览会在南宁举行。"))
+    assert ("中国", "GPE") in found
+    assert not any(label == "PERSON" for _, label in found)
+
+
+def test_a_place_before_a_dotted_name_stays_a_place(rec):
+    found = mentions(run(rec, "来自巴西的若泽·席尔瓦表示支持。"))
+    assert ("巴西", "GPE") in found and ("若泽·席尔瓦", "PERSON") in found
+
+
+def test_more_transliteration_characters_read_by_sound(rec):
+    ents = run(rec, "研究员安妮·罗瑟丝在报告中指出了风险。")
+    assert entry_for(ents, "安妮·罗瑟丝").name_en == "Anne Roses"   # 安妮 listed; 罗瑟丝 read by sound (瑟, 丝 added)
+
+
+# ------------------------------------------------------------------ a state named after its city
+def test_a_city_with_zhou_is_the_state_named_after_it(rec):
+    ents = run(rec, "尼日利亚拉各斯州一位官员透露，该州计划新建两座数据中心。")
+    assert ("拉各斯州", "GPE") in mentions(ents)
+    assert entry_for(ents, "拉各斯州").name_en == "Lagos State"
+
+
+def test_a_citys_governor_keeps_the_city(rec):
+    found = mentions(run(rec, "拉各斯州长周一视察了新港口。"))
+    assert ("拉各斯", "GPE") in found and ("拉各斯州", "GPE") not in found
+
+
+def test_a_listed_state_keeps_its_name(rec):
+    ents = run(rec, "德国巴伐利亚州将提供补贴。")
+    assert entry_for(ents, "巴伐利亚州").name_en == "Bavaria"
+
+
+def test_an_unlisted_state_abroad_is_read_by_sound_without_its_kind(rec):
+    ents = run(rec, "尼日利亚政府表示，尼日利亚奥约州将建设新园区。尼日利亚经济增长较快。")
+    assert entry_for(ents, "奥约州").name_en == "Ojo"
