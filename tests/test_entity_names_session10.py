@@ -75,3 +75,31 @@ def test_a_listed_state_keeps_its_name(rec):
 def test_an_unlisted_state_abroad_is_read_by_sound_without_its_kind(rec):
     ents = run(rec, "尼日利亚政府表示，尼日利亚奥约州将建设新园区。尼日利亚经济增长较快。")
     assert entry_for(ents, "奥约州").name_en == "Ojo"
+
+
+# ------------------------------------------------------------------ Jr. and a first part cut by a word before it
+def test_xiao_before_a_dotted_name_is_junior(rec):
+    ents = run(rec, "菲律宾总统小费迪南德·马科斯周一表示支持该计划。")
+    assert ("小费迪南德·马科斯", "PERSON") in mentions(ents)      # 小费 "tip" no longer cuts the name
+    assert entry_for(ents, "小费迪南德·马科斯").name_en == "Ferdinand Marcos Jr."
+
+
+def test_xiao_after_a_measure_word_is_not_junior(rec):
+    found = mentions(run(rec, "董事长小约翰·史密斯发言后，会议结束。"))
+    assert ("小约翰·史密斯", "PERSON") in found
+
+
+def test_a_title_before_a_dotted_name_is_not_taken_in(rec):
+    found = mentions(run(rec, "英国首相基尔·斯塔默周三访问了工厂。"))
+    assert ("基尔·斯塔默", "PERSON") in found
+
+
+# ------------------------------------------------------------------ oblasts and states abroad without 'zhou'
+def test_an_oblast_is_a_region(rec):
+    ents = run(rec, "哈萨克斯坦政府宣布新计划。哈萨克斯坦的阿克莫拉州将建新矿。哈萨克斯坦经济部表示，哈萨克斯坦将吸引外资。")
+    assert entry_for(ents, "阿克莫拉州").name_en == "Akmola Region"
+
+
+def test_a_state_abroad_no_table_reads_loses_zhou(rec):
+    ents = run(rec, "德国政府称，德国的黑森州将提供补贴。德国经济部表示支持，德国企业欢迎。")
+    assert not entry_for(ents, "黑森州").name_en.lower().endswith("zhou")

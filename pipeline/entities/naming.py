@@ -337,6 +337,9 @@ def chinese_number(text: str) -> int | None:
 _SERIES = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:([一二三四五六七八九十]{1,3}|\d{1,3})号(机组)?|[\-－‐](\d{1,3}))")
 
 
+_GENERATION = {"小": "Jr.", "老": "Sr."}      # before a dotted foreign name (小费迪南德·马科斯)
+
+
 def _plain(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
@@ -520,6 +523,7 @@ _NAME_SEPARATORS = r"[·・]|(?<=[\u4e00-\u9fff])[\-－‐](?=[\u4e00-\u9fff])"
 _SYLLABLE_NAME_COUNTRIES = frozenset(word_lists()["syllable_name_countries"])
 # countries whose first-level divisions (省 in Chinese) English calls counties
 _COUNTY_COUNTRIES = frozenset(word_lists()["county_countries"])
+_REGION_COUNTRIES = frozenset(word_lists().get("region_countries", ()))   # 卡拉干达州 → Karaganda Region
 # the English name of a body already ends with what it is (… Fund, … Bank): no "Organization" after it
 _ORG_NOUN_END = r"\b(Fund|Bank|Union|Agency|Association|Council|Commission|Committee|Forum|Institute|Organi[sz]ation)$"
 # an acronym written beside or for a body's Chinese name (ITU, PAIH, KHNP, JBIC)
@@ -665,6 +669,13 @@ class EnglishNamer:
             term = self.known(form)
             if term:
                 return self.term_name(term)
+        if label == "PERSON":
+            for form in forms:
+                if len(form) >= 5 and form[0] in _GENERATION and re.search(_NAME_SEPARATORS, form):
+                    # 小约翰·史密斯: 小 before a dotted foreign name is "Jr." (老 "Sr."), session 10
+                    named = self.name([form[1:]], label)
+                    if named.name:
+                        return named._replace(name=f"{named.name} {_GENERATION[form[0]]}")
         if label == "ORG":
             province = self._foreign_province(forms)
             if province is not None:
@@ -835,6 +846,13 @@ class EnglishNamer:
             composed = self._compose(form, label)
             if composed:
                 return EnglishName(composed[0], composed[1], "composed")
+            if label in ("GPE", "LOC") and form[-1] == "州" and 3 <= len(form) <= 7 and not self.known(form[:-1]) \
+                    and self._doc_country() not in (None, "China", "Hong Kong", "Taiwan", "Macau", "Japan") \
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", form):
+                # an X州 abroad no reading table covers: its pinyin without 州's 'zhou' (卡拉X达州 → 'Kalaxda
+                # Region', not '…dazhou'), the kind as the country names it (session 10)
+                kind = " Region" if self._doc_country() in _REGION_COUNTRIES else ""
+                return pinyin_place(form[:-1]) + kind, "transliteration"
             abroad = label in ("GPE", "LOC") and self._doc_country() not in (None, "China", "Hong Kong", "Taiwan", "Macau")
             proper = cedict_proper(form, label, abroad)
             if proper:
@@ -1032,7 +1050,8 @@ class EnglishNamer:
             return None
         base, kind = (form[:-1], " " + self._province_word()) if form[-1] in "省府" and len(form) >= 3 else (form, "")
         if form[-1] == "州" and len(form) >= 3:
-            base, kind = form[:-1], ""      # 奥约州 → 'Oyo': a state by its name alone (塞阿拉州 → Ceará, the team's way)
+            # 奥约州 → 'Oyo': a state by its name alone (塞阿拉州 → Ceará, the team's way); an oblast 'X Region'
+            base, kind = form[:-1], " Region" if self._doc_country() in _REGION_COUNTRIES else ""
         if len(base) < 2 or self.known(base):
             return None
         if self._doc_country() == "Vietnam":

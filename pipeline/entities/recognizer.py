@@ -2199,7 +2199,7 @@ class MentionFinder:
         """A dotted transliterated name whose first part the tagger cut short (合伙人法 | 赫德·哈尔比):
         the part is extended to the left by one or two characters when the longer part is a listed
         transliteration (法赫德 → Fahad, foreign_name_readings.tsv) and the title before stays whole."""
-        from pipeline.entities.naming import foreign_readings
+        from pipeline.entities.naming import foreign_readings, syllable_readings
 
         table = None
         for k, c in enumerate(chosen):
@@ -2217,6 +2217,22 @@ class MentionFinder:
                 if any(text[floor:s].endswith(t) for t in self.titles_by_len) or s == floor or not HAN.match(text[s - 1]):
                     chosen[k] = Candidate(s, c.end, c.label, c.prio, c.source, c.term)
                     break
+            else:
+                # session 10: a first part no table lists, cut after one or two transliteration characters that a
+                # word before took (小费 | 迪南德·马科斯: 小费 "tip"): the part takes in the whole run of such
+                # characters when the run starts after a character that is none (小, a title's last character)
+                sy = syllable_readings()
+                s = c.start
+                while s > floor and c.start - s < 3 and text[s - 1] in sy and text[s - 1] != "于":
+                    s -= 1
+                if 0 < c.start - s <= 2 and (s == floor or not (text[s - 1] in sy)) and first not in table:
+                    chosen[k] = Candidate(s, c.end, c.label, c.prio, c.source, c.term)
+        # 小 / 老 right before a dotted foreign name is the name's Jr. / Sr. (小费迪南德·马科斯): part of the name
+        for k, c in enumerate(chosen):
+            if c.label == "PERSON" and c.start > 0 and text[c.start - 1] in "小老" and \
+                    any(d in text[c.start:c.end] for d in NAME_DOTS) and (k == 0 or chosen[k - 1].end < c.start) and \
+                    (c.start == 1 or text[c.start - 2] not in "个很较最太更这那老小大"):
+                chosen[k] = Candidate(c.start - 1, c.end, c.label, c.prio, c.source, c.term)
         return chosen
 
     def _foreign_place(self, surface: str) -> bool:
