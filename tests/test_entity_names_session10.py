@@ -103,3 +103,28 @@ def test_an_oblast_is_a_region(rec):
 def test_a_state_abroad_no_table_reads_loses_zhou(rec):
     ents = run(rec, "德国政府称，德国的黑森州将提供补贴。德国经济部表示支持，德国企业欢迎。")
     assert not entry_for(ents, "黑森州").name_en.lower().endswith("zhou")
+
+
+# ------------------------------------------------------------------ the document's own 省人民政府 / 市人民政府
+def test_the_provinces_peoples_government_after_jing(rec):
+    ents = run(rec, "安徽省发展改革委发布通知。经省人民政府同意，现将方案印发。安徽省各地要落实。")
+    assert ("省人民政府", "ORG") in mentions(ents)
+    assert entry_for(ents, "省人民政府").name_en == "Anhui Provincial People's Government"
+
+
+def test_the_citys_peoples_government(rec):
+    ents = run(rec, "杭州市经济和信息化局通知：经市人民政府研究，决定实施。杭州市各区落实。")
+    assert entry_for(ents, "市人民政府").name_en == "Hangzhou Municipal People's Government"
+
+
+def test_the_provinces_government_after_a_verb_word(rec):
+    ents = run(rec, "安徽省政府工作报告。现在，我代表省人民政府，向大会报告工作。安徽省经济增长。")
+    found = mentions(ents)
+    assert ("省人民政府", "ORG") in found and not any(t == "代表省" for t, _ in found)
+    ents = run(rec, "浙江省交通运输厅通知：报请省政府批准后实施。浙江省各地要落实。")
+    assert entry_for(ents, "省政府").name_en == "Zhejiang Provincial People's Government"
+
+
+def test_a_bare_province_word_inside_ordinary_words_is_no_body(rec):
+    found = mentions(run(rec, "安徽省各地要节省政府开支，全省上下一起努力。"))
+    assert not any(t.endswith("政府") for t, _ in found)

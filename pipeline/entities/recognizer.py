@@ -749,7 +749,7 @@ class MentionFinder:
         self._foreign_cache: dict[str, bool] = {}
         # 省 / 市 + a standard government body (省科技厅, 经省政府同意, 省产业基金): the document's own province's
         # or city's body, found when the document names a province / city (浙江省…, 杭州市…)
-        bodies = sorted(set(lexicons.gov_bodies) | {"政府"}, key=len, reverse=True)
+        bodies = sorted(set(lexicons.gov_bodies) | {"政府", "人民政府"}, key=len, reverse=True)
         self._bare_body = re.compile(r"([省市])(?:(?:"
                                      + "|".join(map(re.escape, bodies))
                                      + r")|[\u4e00-\u9fff]{0,6}?(?:产业基金|投资基金|引导基金))")
@@ -1296,8 +1296,10 @@ class MentionFinder:
         named: dict[str, bool] = {}
         for m in self._bare_body.finditer(text):
             unit, before = m.group(1), text[m.start() - 1:m.start()]
-            if HAN.match(before) and before not in LEADING_VERB_CHARS and before not in LEADING_FUNCTION_CHARS:
-                continue        # 浙江省财政厅, 全省, 节省, 城市: not a bare 省 / 市
+            verb_before = text[max(m.start() - 2, 0):m.start()]
+            if HAN.match(before) and before not in LEADING_VERB_CHARS and before not in LEADING_FUNCTION_CHARS and \
+                    not (len(verb_before) == 2 and (verb_before in ("代表", "报经") or tag_is_verb(verb_before))):
+                continue        # 浙江省财政厅, 全省, 节省, 城市: not a bare 省 / 市 (我代表 | 省人民政府, 报请 | 省政府: bare)
             if unit not in named:
                 named[unit] = any(p[-k:] in self.place_by_surface for p in re.findall(r"[\u4e00-\u9fff]{2,4}(?=" + unit + ")", text)
                                   for k in (2, 3, 4))
@@ -1546,7 +1548,9 @@ class MentionFinder:
         cands += quoted
         cands += self._quoted_names(text)
         cands += self._bylines(text)
-        cands += self._bare_bodies(text)
+        bare = self._bare_bodies(text)
+        cands += bare
+        bare_starts = {c.start for c in bare}
         cands += [Candidate(m.start(1), m.end(1), "ORG", PRIO_BYLINE, "byline") for m in REPORTER_OUTLET.finditer(text)]
         datelines = self._datelines(text)
         cands += datelines
@@ -1565,6 +1569,12 @@ class MentionFinder:
                 c.end -= len(surface) - len(surface.rstrip())
             if c.start in dateline_ends and c.end - c.start > 3:
                 c.start += 1            # 9月12日讯 | 美国国会…: the 讯 / 电 ends the dateline, not the name
+            if c.source == "chain" and c.end - 1 in bare_starts and c.start < c.end - 1:
+                continue                # 代表 + 省 | 人民政府: the 省 starts the document's own body (session 10)
+            if c.source == "chain" and c.end - c.start >= 4 and (text[c.start] in LEADING_VERB_CHARS or
+                                                                text[c.start] in LEADING_FUNCTION_CHARS) \
+                    and self._bare_body.fullmatch(text, c.start + 1, c.end):
+                c = Candidate(c.start + 1, c.end, c.label, c.prio, c.source, c.term)   # 经 | 省人民政府 (session 10)
             if c.end <= c.start or any(taken[c.start:c.end]) or "\n" in text[c.start:c.end]:
                 continue
             if any(b[0] <= c.start and c.end <= b[1] for b in blocked):
