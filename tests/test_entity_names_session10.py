@@ -128,3 +128,22 @@ def test_the_provinces_government_after_a_verb_word(rec):
 def test_a_bare_province_word_inside_ordinary_words_is_no_body(rec):
     found = mentions(run(rec, "安徽省各地要节省政府开支，全省上下一起努力。"))
     assert not any(t.endswith("政府") for t, _ in found)
+
+
+# ------------------------------------------------------------------ analysts: the firm, the field, the title
+def test_an_analysts_field_is_not_part_of_the_firm(rec):
+    ents = run(rec, "华岳证券汽车行业分析师李明认为销量将增长。")
+    found = mentions(ents)
+    assert ("华岳证券", "ORG") in found and not any(t.startswith("华岳证券汽车") for t, _ in found)
+
+
+def test_a_country_before_a_listed_firm_and_a_field_is_its_own_mention(rec_tb):
+    ents = run(rec_tb, "市场人士看法不一。\n日本野村证券半导体分析师山本隆史则提醒，出口管制影响很大。")
+    found = mentions(ents)
+    assert ("日本", "GPE") in found and ("野村证券", "ORG") in found
+
+
+def test_a_japanese_given_name_cut_one_character_short_is_completed(rec):
+    ents = run(rec, "市场人士看法不一。\n日本野村证券半导体分析师山本隆史则提醒，出口管制影响很大。")
+    assert ("山本隆史", "PERSON") in mentions(ents)
+    assert entry_for(ents, "山本隆史").name_en == "Takashi Yamamoto"

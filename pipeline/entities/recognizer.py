@@ -120,6 +120,8 @@ PLACE_BODY_HEADS = frozenset(_W["place_body_heads"])
 NATIONAL_WORDS = frozenset(_W["national_words"])
 # industry words that make a name the tagger took for a person's a company's (伊鲁卡资源, 蓝箭航天): session 6
 INDUSTRY_WORDS = tuple(sorted(_W["company_industry_words"], key=len, reverse=True))
+ANALYST_FIELDS = tuple(sorted(_W.get("analyst_fields", ()), key=len, reverse=True))
+ANALYST_TITLES = tuple(sorted(_W.get("analyst_titles", ()), key=len, reverse=True))
 # one Latin word (or acronym) in brackets restating the name before it: 特斯拉（Tesla）
 ONE_WORD_ALIAS = re.compile(r"[（(]\s*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&\-']*\s*[）)]")
 # an acronym (LPR, DLE, eVTOL): two to six letters, at least two of them capitals
@@ -1668,6 +1670,8 @@ class MentionFinder:
         chosen = _place_like_persons(text, chosen)
         chosen = self._ministry_departments(text, chosen)
         chosen = self._states_of_cities(text, chosen)
+        chosen = self._analyst_fields(text, chosen)
+        chosen = self._japanese_given_names(text, chosen)
         chosen = self._repeat_names(text, chosen, self._short_forms(text, chosen))
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
@@ -1708,6 +1712,53 @@ class MentionFinder:
             if k + 1 < len(chosen) and chosen[k + 1].start <= c.end:
                 continue
             chosen[k] = Candidate(c.start, c.end + 1, c.label, c.prio, c.source, None)
+        return chosen
+
+    def _analyst_fields(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 10: the field an analyst covers, between the firm and the title (日本野村证券 | 半导体 | 分析师), is
+        no part of the firm's name: the organisation ends before it; a country written before a listed firm is then
+        its own mention (日本 | 野村证券), as everywhere else (美国 | 西屋公司)."""
+        if not any(t in text for t in ANALYST_TITLES):
+            return chosen
+        out: list[Candidate] = []
+        for c in chosen:
+            if c.label == "ORG" and c.source not in ("byline", "termbase") and \
+                    any(text.startswith(t, c.end + (2 if text.startswith("行业", c.end) else 0)) for t in ANALYST_TITLES):
+                field = next((f for f in ANALYST_FIELDS if text.endswith(f, c.start, c.end) and c.end - len(f) - c.start >= 2), None)
+                if field is not None:
+                    end = c.end - len(field)
+                    country = next((f for f in self._country_forms_by_len if text.startswith(f, c.start)), None)
+                    rest = text[c.start + len(country):end] if country else ""
+                    if country and rest in self._term_surfaces and text[c.start:end] not in self._term_surfaces:
+                        place = self.place_by_surface[country]
+                        out.append(Candidate(c.start, c.start + len(country), place.label, PRIO_PLACE, "places", place))
+                        out.append(Candidate(c.start + len(country), end, "ORG", c.prio, c.source))
+                    else:
+                        out.append(Candidate(c.start, end, c.label, c.prio, c.source, c.term))
+                    continue
+            out.append(c)
+        return out
+
+    def _japanese_given_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 10: a Japanese family name + a given name the tagger cut one character short (山本隆 | 史则提醒):
+        the name takes in the next character when family name + the longer given name is listed
+        (person_names.tsv kind ja, japanese_given_names.tsv: 隆史 → Takashi)."""
+        from pipeline.entities.naming import japanese_given_names
+
+        given = None
+        for k, c in enumerate(chosen):
+            if c.label != "PERSON" or c.end - c.start not in (3, 4) or c.end >= len(text):
+                continue
+            surface = text[c.start:c.end]
+            kind, _reading = self.lex.surnames.get(surface[:2], ("", ""))
+            if kind != "ja" or not HAN.match(text[c.end]):
+                continue
+            if k + 1 < len(chosen) and chosen[k + 1].start <= c.end:
+                continue
+            given = given if given is not None else japanese_given_names()
+            longer = surface[2:] + text[c.end]
+            if longer in given and len(longer) <= 3:
+                chosen[k] = Candidate(c.start, c.end + 1, c.label, c.prio, c.source, c.term)
         return chosen
 
     def _company_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
