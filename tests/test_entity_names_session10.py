@@ -147,3 +147,22 @@ def test_a_japanese_given_name_cut_one_character_short_is_completed(rec):
     ents = run(rec, "市场人士看法不一。\n日本野村证券半导体分析师山本隆史则提醒，出口管制影响很大。")
     assert ("山本隆史", "PERSON") in mentions(ents)
     assert entry_for(ents, "山本隆史").name_en == "Takashi Yamamoto"
+
+
+# ------------------------------------------------------------------ undotted foreign surnames abroad, Slavic -ev / -ov
+def test_an_undotted_foreign_surname_abroad_is_read_by_sound(rec):
+    ents = run(rec, "哈萨克斯坦总统托卡耶夫表示，哈萨克斯坦将开发稀土。哈萨克斯坦政府支持，哈萨克斯坦企业欢迎。")
+    assert entry_for(ents, "托卡耶夫").name_en == "Tokayev"
+    assert entry_for(ents, "托卡耶夫").name_en_method == "western_syllables"
+
+
+def test_a_listed_surname_keeps_its_reading_and_chinese_names_keep_pinyin(rec):
+    ents = run(rec, "德国总理默茨表示，德国将削减补贴。德国政府将审议，德国企业欢迎。")
+    assert entry_for(ents, "默茨").name_en == "Merz"
+    ents = run(rec, "新加坡总理黄循财表示新加坡将投资。新加坡政府支持，新加坡企业欢迎。")
+    assert entry_for(ents, "黄循财").name_en == "Huang Xuncai"
+
+
+def test_senior_before_a_dotted_name(rec):
+    ents = run(rec, "公司创始人老约翰·史密斯曾访问该厂。")
+    assert entry_for(ents, "老约翰·史密斯").name_en == "John Smith Sr."

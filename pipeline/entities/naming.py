@@ -337,9 +337,6 @@ def chinese_number(text: str) -> int | None:
 _SERIES = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:([一二三四五六七八九十]{1,3}|\d{1,3})号(机组)?|[\-－‐](\d{1,3}))")
 
 
-_GENERATION = {"小": "Jr.", "老": "Sr."}      # before a dotted foreign name (小费迪南德·马科斯)
-
-
 def _plain(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
@@ -446,6 +443,8 @@ def syllable_name(part: str) -> str | None:
     pieces = [table.get(ch) for ch in part]
     if not pieces or not all(pieces):
         return None
+    if len(part) >= 3 and part[-1] == "夫" and part[-2] in "耶诺科洛罗托莫索列":
+        pieces[-1] = "v"            # 托卡耶夫 → 'Tokayev', 拉夫罗夫 → 'Lavrov': Slavic -ev / -ov (session 10)
     word = "".join(pieces)
     word = re.sub(r"([aeiou])\1+", r"\1", word)      # 阿 + 安 → 'an', not 'aan'
     if not re.search(r"[aeiouy]", word):
@@ -523,6 +522,7 @@ _NAME_SEPARATORS = r"[·・]|(?<=[\u4e00-\u9fff])[\-－‐](?=[\u4e00-\u9fff])"
 _SYLLABLE_NAME_COUNTRIES = frozenset(word_lists()["syllable_name_countries"])
 # countries whose first-level divisions (省 in Chinese) English calls counties
 _COUNTY_COUNTRIES = frozenset(word_lists()["county_countries"])
+_HAN_NAME_COUNTRIES = frozenset({"China", "Japan", "South Korea", "North Korea", "Korea", "Vietnam", "Singapore", "Taiwan", "Hong Kong", "Macau"})   # names in Chinese characters
 _REGION_COUNTRIES = frozenset(word_lists().get("region_countries", ()))   # 卡拉干达州 → Karaganda Region
 # the English name of a body already ends with what it is (… Fund, … Bank): no "Organization" after it
 _ORG_NOUN_END = r"\b(Fund|Bank|Union|Agency|Association|Council|Commission|Committee|Forum|Institute|Organi[sz]ation)$"
@@ -669,13 +669,6 @@ class EnglishNamer:
             term = self.known(form)
             if term:
                 return self.term_name(term)
-        if label == "PERSON":
-            for form in forms:
-                if len(form) >= 5 and form[0] in _GENERATION and re.search(_NAME_SEPARATORS, form):
-                    # 小约翰·史密斯: 小 before a dotted foreign name is "Jr." (老 "Sr."), session 10
-                    named = self.name([form[1:]], label)
-                    if named.name:
-                        return named._replace(name=f"{named.name} {_GENERATION[form[0]]}")
         if label == "ORG":
             province = self._foreign_province(forms)
             if province is not None:
@@ -729,12 +722,12 @@ class EnglishNamer:
                 return None, None
             # the longest form names the person best (埃米莉·卡特, not the 卡特 of CC-CEDICT)
             form = han[0]
-            junior = re.fullmatch(r"小([\u4e00-\u9fff]{2,}(?:%s)[\u4e00-\u9fff·・\-－‐]+)" % _NAME_SEPARATORS, form)
+            junior = re.fullmatch(r"([小老])([\u4e00-\u9fff]{2,}(?:%s)[\u4e00-\u9fff·・\-－‐]+)" % _NAME_SEPARATORS, form)
             if junior:
-                # 小费迪南德·马科斯: 小 before a foreign name is "Jr." (Ferdinand Marcos Jr.)
-                senior = self.name([junior.group(1)], label)
+                # 小费迪南德·马科斯: 小 before a foreign name is "Jr." (Ferdinand Marcos Jr.), 老 "Sr." (session 10)
+                senior = self.name([junior.group(2)], label)
                 if senior.method in ("western_reading", "western_syllables", "termbase"):
-                    return senior._replace(name=f"{senior.name} Jr.")
+                    return senior._replace(name=f"{senior.name} {'Jr.' if junior.group(1) == '小' else 'Sr.'}")
             regional = self.southeast_asian_name(form)
             if regional:
                 return EnglishName(regional, "transliteration", "western_syllables")
@@ -747,6 +740,9 @@ class EnglishNamer:
             proper = cedict_proper(form, label) if len(form) >= 3 else None
             if proper:
                 return proper, "dictionary"
+            abroad = self.abroad_surname(form)
+            if abroad:
+                return EnglishName(abroad, "transliteration", "western_syllables")
             return self._person(form)
         series = self._series(han[0], label) if han else None
         if series:
@@ -988,6 +984,18 @@ class EnglishNamer:
         """Starts with a common Chinese (or Korean / Japanese) surname: 黄清源, the Chinese reporter of a
         Thai story, keeps his pinyin."""
         return form[:2] in self.lex.surnames or form[:1] in self.lex.surnames
+
+    def abroad_surname(self, form: str) -> str | None:
+        """Session 10: a transliterated name written without a middle dot (托卡耶夫, 克林拜尔) in an article about a
+        country whose names Chinese writes by sound (not China, Japan, Korea, Vietnam, Singapore, Taiwan, Hong Kong,
+        Macau): read by Xinhua's syllables ('Tokayef') rather than as a Chinese name in pinyin ('Tuo Kayefu'), when
+        it has three or more characters, all transliteration characters, and does not start like a Chinese name."""
+        country = self._doc_country()
+        if country is None or country in _HAN_NAME_COUNTRIES or not re.fullmatch(r"[\u4e00-\u9fff]{3,6}", form):
+            return None
+        if self._chinese_looking(form):
+            return None
+        return syllable_name(form)
 
     def southeast_asian_name(self, form: str) -> str | None:
         """A personal name in a document about a Southeast Asian country whose names Chinese writes by
