@@ -166,3 +166,20 @@ def test_a_listed_surname_keeps_its_reading_and_chinese_names_keep_pinyin(rec):
 def test_senior_before_a_dotted_name(rec):
     ents = run(rec, "公司创始人老约翰·史密斯曾访问该厂。")
     assert entry_for(ents, "老约翰·史密斯").name_en == "John Smith Sr."
+
+
+# ------------------------------------------------------------------ mainland China
+def test_zhongguo_dalu_is_mainland_china(rec):
+    ents = run(rec, "这类设备在中国大陆的销量占三成。")
+    assert entry_for(ents, "中国大陆").name_en == "Mainland China"
+
+
+def test_neidi_in_a_hong_kong_article_is_mainland_china(rec):
+    ents = run(rec, "香港特区政府宣布新基金。香港科技园将扩建，吸引内地企业来港。香港与内地合作密切。")
+    assert ("内地", "GPE") in mentions(ents)
+    assert entry_for(ents, "内地").name_en == "Mainland China"
+
+
+def test_neidi_elsewhere_is_inland(rec):
+    found = mentions(run(rec, "沿海和内地的差距在缩小，内地省份的工资较低。"))
+    assert not any(t == "内地" for t, _ in found)

@@ -1671,6 +1671,7 @@ class MentionFinder:
         chosen = self._ministry_departments(text, chosen)
         chosen = self._states_of_cities(text, chosen)
         chosen = self._analyst_fields(text, chosen)
+        chosen = self._mainland_seen_from_hong_kong(text, chosen)
         chosen = self._japanese_given_names(text, chosen)
         chosen = self._repeat_names(text, chosen, self._short_forms(text, chosen))
         if self.voter is not None and _sports_cue(text):
@@ -1760,6 +1761,26 @@ class MentionFinder:
             if longer in given and len(longer) <= 3:
                 chosen[k] = Candidate(c.start, c.end + 1, c.label, c.prio, c.source, c.term)
         return chosen
+
+    def _mainland_seen_from_hong_kong(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 10: in an article about Hong Kong or Macau (named three times or more, more often than 中国),
+        内地 is the place 'Mainland China' (places.tsv 中国大陆), as the annotators mark it; elsewhere 内地 is
+        'inland' (沿海和内地) and stays no name. Not inside another name (内地与香港 keeps both; 内地企业 gives the
+        place)."""
+        if "内地" not in text:
+            return chosen
+        sar = max(text.count("香港"), text.count("澳门"))
+        if sar < 3 or sar <= text.count("中国"):
+            return chosen
+        place = self.place_by_surface.get("中国大陆")
+        if place is None:
+            return chosen
+        taken = bytearray(len(text) + 1)
+        for c in chosen:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        added = [Candidate(m.start(), m.end(), "GPE", PRIO_PLACE, "places", place)
+                 for m in re.finditer("内地", text) if not any(taken[m.start():m.end()])]
+        return sorted(chosen + added, key=lambda c: c.start) if added else chosen
 
     def _company_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Session 6, from the team articles: (1) a name the tagger took for a person's, written right before an
