@@ -183,3 +183,15 @@ def test_neidi_in_a_hong_kong_article_is_mainland_china(rec):
 def test_neidi_elsewhere_is_inland(rec):
     found = mentions(run(rec, "沿海和内地的差距在缩小，内地省份的工资较低。"))
     assert not any(t == "内地" for t, _ in found)
+
+
+# ------------------------------------------------------------------ session-10 rows that are also ordinary words or names
+def test_a_family_reference_is_no_company(rec_tb):
+    found = mentions(run(rec_tb, "罗氏家族成员和陶氏兄弟共同出资。"))
+    assert not any(label == "ORG" for _, label in found)
+
+
+def test_the_short_name_in_a_list_of_companies_is_the_company(rec_tb):
+    ents = run(rec_tb, "诺华、罗氏等药企加大在华投资。")
+    assert entry_for(ents, "罗氏").name_en == "Roche"
+    assert entry_for(ents, "诺华").name_en == "Novartis"
