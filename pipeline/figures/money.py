@@ -42,6 +42,8 @@ class MItem:
     ambiguous: bool = False      # written with a symbol shared by several currencies ($)
     iso: bool = True
     equivalent_of: Optional[int] = None
+    generic_yuan: bool = False   # the currency is only the generic 元/圆 after the number, no currency named
+    prefix_word: bool = False    # the currency is a word written before the number (新台币30亿)
 
 
 @dataclass
@@ -264,6 +266,7 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
         sm = t.suffix_re.match(text, k)
         code: Optional[str] = None
         ambiguous = False
+        generic = False
         end = pos
         if sm:
             name = sm.group(0)
@@ -301,6 +304,7 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
                     prefix = None
             if ok:
                 end = sm.end()
+                generic = name in ("元", "圆", "圓") and prefix is None and not text.startswith("人民币", end)
                 if nxt in ("钱", "錢") and weak:
                     end += 1
                 # 8亿元人民币: a restating currency word right after
@@ -346,10 +350,12 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
                 qual, inherited = last.qualifier, True
         items.append(MItem(start=start, end=end, value=value, currency=code, qualifier=qual,
                            value_max=value_max, core_start=core_start, core_end=core_end,
-                           ambiguous=ambiguous, iso=t.iso.get(code, True)))
+                           ambiguous=ambiguous, iso=t.iso.get(code, True), generic_yuan=generic,
+                           prefix_word=bool(prefix is not None and prefix[2] and code == prefix[0])))
         if inherited:
             listed.add(id(items[-1]))
         consumed_until = end
+    _generic_yuan_in_document(text, items)
     _drop_matching_ratios(text, items)
     _drop_exchange_quotes(text, items)
     _add_bare_magnitudes(text, items, t)
@@ -358,6 +364,30 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
     _add_restated_amounts(text, items, nums, used)
     _link_equivalents(text, items, t)
     return items
+
+
+_YUAN_LOCAL_MIN = 2
+
+
+def _generic_yuan_in_document(text: str, items: list[MItem]) -> None:
+    """A Taiwanese editorial writes 新台币四百亿元 once and then 逾210亿元, 87亿元: where 元 is the local unit of
+    another currency (新台币, 港币, 澳门币 …), a bare 元 is that currency, not the renminbi. Read so when the
+    article names one such currency before its amounts at least twice, names no other currency that way,
+    and never mentions the renminbi (人民币, RMB, an amount in 元人民币 or CNY)."""
+    generic = [it for it in items if it.generic_yuan]
+    if not generic or "人民币" in text or "RMB" in text or "CNY" in text:
+        return
+    named = {}
+    for it in items:
+        if it.prefix_word and it.currency != "CNY":
+            named[it.currency] = named.get(it.currency, 0) + 1
+    if len(named) != 1:
+        return
+    (code, count), = named.items()
+    if count < _YUAN_LOCAL_MIN:
+        return
+    for it in generic:
+        it.currency = code
 
 
 # what may follow a restated amount without its currency word: 一百二十亿的基金, 剩下的3,000亿去了哪里
@@ -606,6 +636,10 @@ def _join_ranges(text: str, items: list[MItem], nums: list[Num], used: set[int],
             while e > 0 and text[e - 1] == " ":
                 e -= 1
             # the low end: an amount just before (3亿美元至5亿美元) or a bare number (300至320亿)
+            if i > 0 and items[i - 1].end == e and it.generic_yuan and items[i - 1].prefix_word and \
+                    items[i - 1].value_max is None and items[i - 1].core_end == items[i - 1].end:
+                # 新台币30亿至40亿元: the generic 元 of the high end takes the currency named before the low end
+                it.currency, it.iso, it.generic_yuan = items[i - 1].currency, items[i - 1].iso, False
             if i > 0 and items[i - 1].end == e and items[i - 1].currency == it.currency and items[i - 1].value_max is None:
                 lo = items[i - 1]
                 if lo.value is not None and it.value is not None and lo.value < it.value:
