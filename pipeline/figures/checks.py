@@ -65,7 +65,7 @@ ADDED_TOTAL_RE = re.compile(r"(?:合计|总计|共计|总共|一共|累计|总�
 TABLE_TOTAL_RE = re.compile(r"^(?:合计|总计|共计|小计|总额|合计金额|总投资|合\s*计|Total|TOTAL)$")
 # 三个市场合计贡献了超过八成, 两家企业加起来占近六成: a counted sum of shares
 SHARE_SUM_RE = re.compile(r"([两二三四五六七八九十2-9])(?:个|家|项|类|者|大|地)[\u4e00-\u9fff]{0,4}?"
-                          r"(?:合计|总计|共计|加起来|合共|一共)[^，。；！？,;!?\n0-9%％]{0,8}$")
+                          r"(?:合计|总计|共计|加起来|合共|一共|相加|加总)[^，。；！？,;!?\n0-9%％]{0,8}$")
 SUM_RE = re.compile(r"(?:([两二三四五六七八九十2-9](?:项|者|家|笔|个|部分|类|方面|座|处|期))[^，。；！？,;!?\n]{0,8}?)?"
                     r"(?:合计|总计|共计|加起来|总共|一共|合共|加总)(?:约|达|为|超过|恰好为|恰好|正好|约为|是)?[^，。；！？,;!?\n]{0,4}$")
 
@@ -497,6 +497,10 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         m = SHARE_SUM_RE.search(text, cs, q.core_start)
         count = _count_of(m.group(1)) if m else None
         prior = [p for p in quants if plain_share(p) and s0 <= p.start and p.end <= cs]
+        if count is not None and not prior and cs == s0 and s > 0:
+            # ……占45%，……占30%，……占20%，……占一成。四项相加是百分之一百零五: the shares listed in the sentence before
+            p0 = sentences[s - 1][0]
+            prior = [p for p in quants if plain_share(p) and p0 <= p.start and p.end <= s0]
         if count is None or len(prior) < count:
             continue
         parts = prior[-count:]
