@@ -66,3 +66,49 @@ def test_ternary_battery_is_not_money():
 def test_three_yuan_is_still_money():
     ms = money("一瓶水卖三元，比去年贵了。")
     assert [(m.value, m.currency) for m in ms] == [(3, "CNY")]
+
+
+def checks(text: str):
+    return figs(text).numeric_checks
+
+
+def verdict_of(text: str, piece: str) -> str:
+    found = [c for c in checks(text) if piece in c.claim_text]
+    assert found, [(c.claim_text, c.verdict) for c in checks(text)]
+    return found[-1].verdict
+
+
+# --- 四项相加是百分之一百零五: a counted sum of the shares listed in the sentence before ---
+
+def test_counted_sum_of_shares_in_the_sentence_before():
+    text = "预算分成三块：研发占50%，设备占30%，人员占两成。三项相加是百分之一百，账目清楚。"
+    assert verdict_of(text, "三项相加") == "consistent"
+    text2 = "预算分成三块：研发占50%，设备占30%，人员占两成。三项相加是百分之九十，账目不清。"
+    assert verdict_of(text2, "三项相加") == "inconsistent"
+
+
+# --- 新预算是去年实际支出的将近两倍: both figures named by their nouns earlier in the article ---
+
+def test_multiple_between_two_figures_named_earlier():
+    text = ("该市原订预算约20亿元，最后实际支出逾25亿元。今年的新预算提高至48亿元。"
+            "新预算是去年实际支出的将近两倍，目标却扩大了。")
+    c = [c for c in checks(text) if "将近两倍" in c.claim_text][-1]
+    assert c.verdict == "consistent" and "48亿元" in c.computation and "25亿元" in c.computation
+    text2 = text.replace("48亿元", "90亿元")
+    assert verdict_of(text2, "将近两倍") == "inconsistent"
+
+
+# --- 两者相差近百倍: the two figures stated before 两者; 近百倍 / 上千倍 are multiples ---
+
+def test_both_differ_by_a_bare_hundredfold():
+    text = ("一台设备的造价约在8亿至9亿元之间。进口同类设备的价格约为900万元。"
+            "两者相差近百倍，难以解释。")
+    c = [c for c in checks(text) if "两者相差" in c.claim_text][-1]
+    assert c.verdict == "consistent"
+    assert verdict_of(text.replace("约为900万元", "约为9000万元"), "两者相差") == "inconsistent"
+
+
+def test_bare_magnitude_multiples_need_a_bounding_word():
+    qs = figs("效率提升上千倍，误差缩小近百倍；他精神百倍，誓言百倍奉还。").quantities
+    assert [(q.text, q.value, q.qualifier) for q in qs if q.kind == "multiple"] == [
+        ("上千倍", 1000, "more_than"), ("近百倍", 100, "approx")]

@@ -49,6 +49,8 @@ ZHE_DIGITS_RE = re.compile(r"([一二三四五六七八九两兩壹贰貳叁參�
 BEI_RE = re.compile(r"\s*倍")
 # 六倍多, 两倍多: 多 right after 倍 says "more than" (not 倍多元化 or 倍多数)
 BEI_MORE_RE = re.compile(r"多(?![元数數样樣种種少家个個位项項方年])")
+BARE_BEI_RE = re.compile(r"(?<=[近上逾超约達达])([百千万萬])倍(多)?")   # not 百倍奉还, 精神百倍 (idioms)
+_BARE_BEI = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "萬": Decimal(10000)}
 FAN_RE = re.compile(r"翻(了)?([一两二三四五六七八九十兩]|\d+)番|翻(了)?番|翻(了)?(一)?倍")
 HALF_RE = re.compile(r"(?<![一二三四五六七八九十两多大])(一半|半数)|过半(数)?")
 SPECIAL_PCT_RE = re.compile(r"(百分百|百分之百)|(?:(?<=打)|(?<=打[ ]))(对折|對折)|(?<![0-9A-Za-z])(半折)(?![扣叠])"
@@ -298,6 +300,11 @@ def scan_quantities(text: str, nums: Optional[list[Num]] = None,
             add(m.start(), m.end(), "multiple", Decimal(2) ** k, "番")
         else:
             add(m.start(), m.end(), "multiple", Decimal(2), "番")
+    # 近百倍, 上千倍: a bare magnitude before 倍, after a bounding word, is one of it (上 = "reaching", more than);
+    # 数百倍 is too vague, and without the bounding word 百倍 is mostly an idiom (百倍奉还, 精神百倍)
+    for m in BARE_BEI_RE.finditer(text):
+        add(m.start(1), m.end(), "multiple", _BARE_BEI[m.group(1)], "倍",
+            qual="more_than" if text[m.start(1) - 1:m.start(1)] == "上" or m.group(2) else None)
     for m in HALF_RE.finditer(text):
         if m.group(1):
             add(m.start(), m.end(), "fraction", Decimal("0.5"), "半")

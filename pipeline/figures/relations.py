@@ -130,6 +130,11 @@ YEAR_RE = re.compile(r"(?:(?:19|20)\d\d|去|今|明|上|前)年")
 NAMED_SHARE_RE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:约|大约|近|将近|仅|只)?占(?:了|据)?"
                             r"([\u4e00-\u9fffA-Za-z]{2,12}?)的(?:比重|比例|份额)?(?:已经|已)?(?:达到|达|为|是|约为)?(?:了)?"
                             r"(?:约|近|将近|超过|逾|接近)?$")
+# 第二期经费是第一期实际支出的将近两倍: a clause that names both figures by their nouns and states neither
+NAMED_MULTIPLE_RE = re.compile(r"^[ ]*([\u4e00-\u9fffA-Za-z]{2,12}?)(?:是|为|相当于|达到)([\u4e00-\u9fffA-Za-z]{2,12}?)的"
+                               r"(?:约|近|将近|接近|超过|逾)?$")
+# 两者相差近百倍, 二者之间相差约三倍: the two figures stated last before the claim
+BOTH_DIFFER_RE = re.compile(r"(?:两者|二者|两项|两个数字)(?:之间)?(?:相差|差距|相距|差)(?:了|达|约|有)?(?:约|近|将近|接近|超过|逾)?$")
 SHARE_OF_RE = re.compile(r"(仅为|只为|只相当于|仅相当于|相当于|约为|不到|不及|只有|仅有|为|是)([^，。；！？,;!?\n]{0,16}?)的?"
                          r"(?:约|近|将近|超过|逾|接近)?$")
 # 同比增长1.4倍, 比2022年增长了一倍多: the base is the same figure at an earlier time, not another figure nearby
@@ -524,6 +529,23 @@ class Relations:
         x = y = None
         where = ""
         pairs = [(a, b) for i, b in enumerate(sent_before) for a in sent_before[:i] if a.dim == b.dim]
+        named = NAMED_MULTIPLE_RE.match(before) if not sent_before else None
+        if named is not None:
+            # 第二期经费是第一期实际支出的将近两倍: each figure is the latest one earlier in the article whose
+            # preceding words end with (a suffix of) its noun
+            earlier = [o for o in self.ops if o.end <= cs]
+            x = self._by_noun(named.group(1), earlier)
+            y = self._by_noun(named.group(2), [o for o in earlier if x is None or o.dim == x.dim], x)
+            if x is not None and y is not None and x is not y:
+                pairs = [(y, x)]
+                where = f"the figures named {named.group(1)} and {named.group(2)} earlier in the article"
+        elif BOTH_DIFFER_RE.search(before) and not sent_before:
+            # 两者相差近百倍: the last two figures of one kind before the claim (this or the two sentences before)
+            prior = [o for o in self.in_sentences(s - 2, s) if o.end <= q.start]
+            if len(prior) >= 2 and prior[-1].dim == prior[-2].dim:
+                a, b = sorted(prior[-2:], key=lambda o: o.base)
+                pairs = [(a, b)]
+                where = "the two figures stated before 两者, the larger over the smaller"
         if TIME_BASE_RE.search(before):
             # 同比增长约1.4倍: only the same figure at the earlier time is the base; it is stated in the
             # sentence (2024年1.3亿元，2025年3.2亿元) or earlier in the article (previous_year), else nothing is
