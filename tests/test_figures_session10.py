@@ -112,3 +112,31 @@ def test_bare_magnitude_multiples_need_a_bounding_word():
     qs = figs("效率提升上千倍，误差缩小近百倍；他精神百倍，誓言百倍奉还。").quantities
     assert [(q.text, q.value, q.qualifier) for q in qs if q.kind == "multiple"] == [
         ("上千倍", 1000, "more_than"), ("近百倍", 100, "approx")]
+
+
+# --- 财政资金与社会资本1:3: the total one side's amount implies ---
+
+def test_split_by_ratio_against_the_stated_total():
+    ok = "设立总规模20亿元的产业基金，其中市财政出资5亿元，按照财政资金与社会资本1:3的比例吸引社会资本参与。"
+    bad = ok.replace("出资5亿元", "出资4亿元")
+    assert verdict_of(ok, "1:3") == "consistent"
+    assert verdict_of(bad, "1:3") == "inconsistent"
+    # the named side may be the second one of the ratio
+    assert verdict_of("基金总规模30亿元，社会资本出资20亿元，政府与社会资本按1:2配比。", "1:2") == "consistent"
+
+
+# --- a capped grant at a rate from a threshold: the grant at the threshold must not exceed the cap ---
+
+def test_capped_grant_per_unit():
+    ok = "对年用水量超过500万吨的企业，按每吨0.2元给予补贴，单个企业每年最高不超过200万元。"
+    assert verdict_of(ok, "每吨0.2元") == "consistent"
+    assert verdict_of(ok.replace("200万元", "50万元"), "每吨0.2元") == "inconsistent"
+
+
+def test_capped_grant_by_percentage_and_currencies():
+    assert verdict_of("设备投资额在5000万元以上的，按实际投资额的20%给予补助，单个企业最高800万元。",
+                      "20%") == "inconsistent"
+    assert verdict_of("对实际投资超过2,000万元的项目，按实际投资额的5%给予奖励，最高不超过500万元。",
+                      "5%") == "consistent"
+    assert verdict_of("对实际投资超过2,000万美元的项目，按实际投资额的5%给予奖励，最高不超过500万元人民币。",
+                      "5%") == "unverifiable"

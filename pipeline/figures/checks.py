@@ -666,11 +666,141 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         comp = (f"{label(tot)} / {fmt_decimal(count)} {noun} = {fmt_decimal(per, 2)} {avg.currency} per {noun}; claim: "
                 f"{qtext.get(avg.qualifier, '')}{fmt_decimal(avg.value, 2)} {avg.currency}")
         checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+    checks.extend(_split_by_ratio(text, sentences, money, sid))
+    checks.extend(_capped_rates(text, sentences, money, quants, nums or (), sid))
     checks.extend(rel.rest_sums(money))
     checks.extend(rel.period_averages(money))
     checks.extend(rel.shareholdings())
     checks.sort(key=lambda c: (c.sentence_id, c.start))
     return checks
+
+
+# 财政资金与社会资本1:3的比例, 政府与企业按1∶2配比: a split of one total between two named sides
+SPLIT_RATIO_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:与|和|同|对)([\u4e00-\u9fff]{2,8}?)(?:按照?|以)?(?:约)?"
+                            r"(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)(?:的)?(?:比例|配比|比)")
+SPLIT_TOTAL_RE = re.compile(r"(?:总规模|总额|总投资|总金额|规模|总计|合计|共计)(?:为|达|约为|约|达到)?[ ]?$")
+
+
+def _split_by_ratio(text: str, sentences, money: list[MItem], sid) -> list[Check]:
+    """设立总规模50亿元的基金，其中财政出资15亿元，按照财政资金与社会资本1:3的比例撬动社会资本: a total, one
+    side's amount and the ratio of the two sides give the total the side implies (15亿 x (1+3) / 1 = 60亿),
+    compared with the total stated. The side is the one whose noun shares two characters with the words
+    before the amount (财政出资 ~ 财政资金); with no such noun the claim is left alone."""
+    out = []
+    for m in SPLIT_RATIO_RE.finditer(text):
+        s = sid(m.start())
+        if s is None:
+            continue
+        s0, s1 = sentences[s]
+        sent = [a for a in money if s0 <= a.start and a.end <= m.start() and a.value and a.value_max is None
+                and a.equivalent_of is None]
+        totals = [a for a in sent if SPLIT_TOTAL_RE.search(text, max(s0, a.start - 6), a.start)]
+        if not totals:
+            continue
+        total = totals[-1]
+        parts = [a for a in sent if a.start > total.end and a.currency == total.currency and a.value < total.value]
+        if not parts:
+            continue
+        part = parts[-1]
+        lead = text[max(s0, part.start - 8):part.start]
+        side_a, side_b = re.sub(r"^(?:按照|按|以|其中|并|且)", "", m.group(1)), m.group(2)
+        bigrams = lambda w: {w[k:k + 2] for k in range(len(w) - 1)}
+        in_a = any(b in lead for b in bigrams(side_a))
+        in_b = any(b in lead for b in bigrams(side_b))
+        if in_a == in_b:
+            continue
+        ra, rb = Decimal(m.group(3)), Decimal(m.group(4))
+        if not ra or not rb:
+            continue
+        own = ra if in_a else rb
+        implied = part.value * (ra + rb) / own
+        tol = Decimal("0.05") if any(a.qualifier != "exact" for a in (total, part)) else Decimal("0.01")
+        ok = abs(implied - total.value) <= total.value * tol
+        if total.qualifier == "more_than":
+            ok = ok or implied > total.value
+        elif total.qualifier == "less_than":
+            ok = ok or implied < total.value
+        cs = max(text.rfind(c, s0, total.start) for c in "，,；;") + 1 if any(
+            text.rfind(c, s0, total.start) >= 0 for c in "，,；;") else s0
+        cs = max(cs, s0)
+        ce = m.end()
+        side = side_a if in_a else side_b
+        comp = (f"{text[part.start:part.end]} is the {side} side ({fmt_decimal(own)} of {fmt_decimal(ra)}:{fmt_decimal(rb)}); "
+                f"total implied = {fmt_decimal(part.value, 2)} x {fmt_decimal(ra + rb)} / {fmt_decimal(own)} = "
+                f"{fmt_decimal(implied, 2)} {total.currency}; total stated: {text[total.start:total.end]} = "
+                f"{fmt_decimal(total.value, 2)} {total.currency}")
+        out.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+    return out
+
+
+# 最高不超过300万元, 单个企业每年最高300万元, 上限为500万元: the cap of a grant
+CAP_BEFORE_RE = re.compile(r"(?:最高|不超过|不高于|上限为?|封顶)(?:不超过)?[ ]?$")
+# 超过1,000万千瓦时的 / 1,000万千瓦时以上的 / 在5000万元以上的: the threshold a grant starts at
+THRESHOLD_BEFORE_RE = re.compile(r"(?:超过|高于|达到|逾|在)[ ]?$")
+PER_UNIT_BEFORE_RE = re.compile(r"每([\u4e00-\u9fff]{1,4})[ ]?$")
+RATE_OF_RE = re.compile(r"按[^，。；！？,;!?\n]{0,14}?的[ ]?$")
+
+
+def _capped_rates(text: str, sentences, money: list[MItem], quants: list, nums, sid) -> list[Check]:
+    """对年用电量超过1,000万千瓦时的企业，按每千瓦时0.05元给予补贴，单个企业每年最高不超过300万元: a grant at a rate
+    (per unit or a percentage) that starts at a threshold and is capped. The grant at the threshold (0.05元 x
+    1,000万 = 50万元) must not exceed the cap, else the cap binds before the rate applies: consistent when it
+    does not, inconsistent when it does. A threshold and a cap in different currencies need a rate the
+    article does not give: unverifiable."""
+    out = []
+    for cap in money:
+        if cap.qualifier != "less_than" or not cap.value or cap.value_max is not None:
+            continue
+        s = sid(cap.start)
+        if s is None:
+            continue
+        s0, _ = sentences[s]
+        if not CAP_BEFORE_RE.search(text, max(s0, cap.core_start - 8), cap.core_start):
+            continue
+        grant_at = None   # (value at threshold, currency, description, start of the threshold)
+        # a percentage of an amount: 对实际到资超过3,000万美元的项目，按实际到资额的1%给予奖励
+        rates = [q for q in quants if s0 <= q.start and q.end <= cap.start and q.kind == "percent" and
+                 q.value_max is None and RATE_OF_RE.search(text, max(s0, q.core_start - 16), q.core_start)]
+        if rates:
+            r = rates[-1]
+            th = [a for a in money if s0 <= a.start and a.end <= r.start and a.value_max is None and a.value
+                  and text.startswith("的", a.end) and (a.qualifier == "more_than" or
+                                                        THRESHOLD_BEFORE_RE.search(text, max(s0, a.start - 3), a.core_start))]
+            if th:
+                t = th[-1]
+                grant_at = (t.value * r.value / 100, t.currency,
+                            f"{text[t.start:t.end]} x {fmt_decimal(r.value, 2)}%", t.start)
+        # a rate per unit: 超过1,000万千瓦时的 … 按每千瓦时0.05元
+        if grant_at is None:
+            per = [a for a in money if s0 <= a.start and a.end <= cap.start and a is not cap and a.value_max is None
+                   and PER_UNIT_BEFORE_RE.search(text, max(s0, a.core_start - 6), a.core_start)]
+            if per:
+                p = per[-1]
+                unit = PER_UNIT_BEFORE_RE.search(text, max(s0, p.core_start - 6), p.core_start).group(1)
+                for x in nums:
+                    if not (s0 <= x.start and x.end <= p.start) or x.value is None or x.value_max is not None:
+                        continue
+                    if text.startswith(unit, x.end) and (
+                            THRESHOLD_BEFORE_RE.search(text, max(s0, x.start - 3), x.start)
+                            or text.startswith("以上", x.end + len(unit))):
+                        grant_at = (x.value * p.value, p.currency,
+                                    f"{fmt_decimal(x.value)} {unit} x {text[p.core_start:p.core_end]}", x.start)
+        if grant_at is None:
+            continue
+        v, cur, desc, th_start = grant_at
+        cs = max([text.rfind(c, s0, th_start) + 1 for c in "，,；;"] + [s0])
+        ce = cap.end
+        claim = text[cs:ce]
+        if cur != cap.currency:
+            out.append(Check(s, cs, ce, claim, f"grant at the threshold = {desc} ({cur}); cap {text[cap.start:cap.end]} "
+                             f"({cap.currency}): different currencies, and the article states no rate", "unverifiable"))
+            continue
+        ok = v <= cap.value
+        out.append(Check(s, cs, ce, claim,
+                         f"grant at the threshold = {desc} = {fmt_decimal(v, 2)} {cur}; cap: {text[cap.start:cap.end]} "
+                         f"= {fmt_decimal(cap.value, 2)} {cur} ({'the cap leaves room above the threshold' if ok else 'the cap binds below the threshold'})",
+                         "consistent" if ok else "inconsistent"))
+    return out
 
 
 def _ratio_span(x, y) -> tuple[Decimal, Decimal]:
