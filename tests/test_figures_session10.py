@@ -140,3 +140,18 @@ def test_capped_grant_by_percentage_and_currencies():
                       "5%") == "consistent"
     assert verdict_of("对实际投资超过2,000万美元的项目，按实际投资额的5%给予奖励，最高不超过500万元人民币。",
                       "5%") == "unverifiable"
+
+
+# --- X约为Y的三分之二（Y约为…）: the figure the noun names may follow the claim ---
+
+def test_share_of_a_figure_named_after_the_claim():
+    t = "去年本地电价平均约为每兆瓦时50欧元，约为法国的三分之二（法国约为每兆瓦时75欧元）。"
+    assert verdict_of(t, "三分之二") == "consistent"
+    assert verdict_of(t.replace("75欧元", "120欧元"), "三分之二") == "inconsistent"
+
+
+def test_share_of_a_figure_named_in_the_next_sentence():
+    t = ("部长表示，到2030年产能要达到300万吨，“这相当于全国目前水泥产量的四成以上”。"
+         "协会数据显示，全国水泥产量约为700万吨。")
+    assert verdict_of(t, "四成以上") == "consistent"
+    assert verdict_of(t.replace("约为700万吨", "约为1,500万吨"), "四成以上") == "inconsistent"

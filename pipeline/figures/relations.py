@@ -712,6 +712,13 @@ class Relations:
                 window = [o for o in self.ops if o.end <= part.start and o.dim == part.dim and o.base > part.base]
                 whole = self._by_noun(m.group(2), window)
                 where = f"the figure before the verb over the one named {m.group(2)}"
+                if whole is None:
+                    # 约为德国的三分之二（德国约为每兆瓦时90欧元）; 相当于粗钢产量的三成以上。…粗钢产量约为1,150万吨: the
+                    # figure the noun names may follow the claim, in its sentence or the next
+                    later = [o for o in self.in_sentences(s, s + 1) if o.start >= q.end and o.dim == part.dim
+                             and o.base > part.base]
+                    whole = self._by_noun(m.group(2), later)
+                    where = f"the figure before the verb over the one named {m.group(2)} after the claim"
                 if whole is None and INCREMENT_NOUN_RE.search(m.group(2)):
                     # 新增300兆瓦，不到印度规划增量的二十分之一: the whole is the increase of the latest figure
                     # written as 从A增加到B
