@@ -155,3 +155,17 @@ def test_share_of_a_figure_named_in_the_next_sentence():
          "协会数据显示，全国水泥产量约为700万吨。")
     assert verdict_of(t, "四成以上") == "consistent"
     assert verdict_of(t.replace("约为700万吨", "约为1,500万吨"), "四成以上") == "inconsistent"
+
+
+def test_capped_grant_of_another_base_is_only_an_upper_bound():
+    t = "对固定资产投资超过5亿元的项目，按照设备投资额的30%给予补助，最高1亿元。"
+    assert verdict_of(t, "30%") == "unverifiable"
+    assert verdict_of(t.replace("30%", "10%"), "10%") == "consistent"
+
+
+# --- 以A计算，…约为B: the one percentage stated before, applied to the base ---
+
+def test_rate_applied_to_a_stated_base():
+    t = "新规规定，重点项目可获得最高相当于投资额20%的补贴。以该厂80亿元的投资计算，理论上可获得的补贴上限约为16亿元。"
+    assert verdict_of(t, "以该厂80亿元") == "consistent"
+    assert verdict_of(t.replace("约为16亿元", "约为24亿元"), "以该厂80亿元") == "inconsistent"

@@ -668,6 +668,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         checks.append(Check(s, cs, ce, text[cs:ce], comp, "consistent" if ok else "inconsistent"))
     checks.extend(_split_by_ratio(text, sentences, money, sid))
     checks.extend(_capped_rates(text, sentences, money, quants, nums or (), sid))
+    checks.extend(_rate_applied(text, sentences, money, quants, sid))
     checks.extend(rel.rest_sums(money))
     checks.extend(rel.period_averages(money))
     checks.extend(rel.shareholdings())
@@ -768,8 +769,13 @@ def _capped_rates(text: str, sentences, money: list[MItem], quants: list, nums, 
                                                         THRESHOLD_BEFORE_RE.search(text, max(s0, a.start - 3), a.core_start))]
             if th:
                 t = th[-1]
+                # 对固定资产投资超过5亿元的项目，按设备投资额的8%: when the rate is of another base than the threshold,
+                # the threshold times the rate only bounds the grant from above
+                of = RATE_OF_RE.search(text, max(s0, r.core_start - 16), r.core_start).group(0)
+                lead = text[max(s0, t.start - 10):t.start]
+                same_base = any(of[k:k + 3] in lead for k in range(len(of) - 2))
                 grant_at = (t.value * r.value / 100, t.currency,
-                            f"{text[t.start:t.end]} x {fmt_decimal(r.value, 2)}%", t.start)
+                            f"{text[t.start:t.end]} x {fmt_decimal(r.value, 2)}%", t.start, same_base)
         # a rate per unit: 超过1,000万千瓦时的 … 按每千瓦时0.05元
         if grant_at is None:
             per = [a for a in money if s0 <= a.start and a.end <= cap.start and a is not cap and a.value_max is None
@@ -784,10 +790,10 @@ def _capped_rates(text: str, sentences, money: list[MItem], quants: list, nums, 
                             THRESHOLD_BEFORE_RE.search(text, max(s0, x.start - 3), x.start)
                             or text.startswith("以上", x.end + len(unit))):
                         grant_at = (x.value * p.value, p.currency,
-                                    f"{fmt_decimal(x.value)} {unit} x {text[p.core_start:p.core_end]}", x.start)
+                                    f"{fmt_decimal(x.value)} {unit} x {text[p.core_start:p.core_end]}", x.start, True)
         if grant_at is None:
             continue
-        v, cur, desc, th_start = grant_at
+        v, cur, desc, th_start, same_base = grant_at
         cs = max([text.rfind(c, s0, th_start) + 1 for c in "，,；;"] + [s0])
         ce = cap.end
         claim = text[cs:ce]
@@ -796,10 +802,56 @@ def _capped_rates(text: str, sentences, money: list[MItem], quants: list, nums, 
                              f"({cap.currency}): different currencies, and the article states no rate", "unverifiable"))
             continue
         ok = v <= cap.value
+        if not ok and not same_base:
+            out.append(Check(s, cs, ce, claim, f"grant at the threshold at most {desc} = {fmt_decimal(v, 2)} {cur}, "
+                             f"above the cap {text[cap.start:cap.end]}; but the rate is of another base than the "
+                             f"threshold, so the grant at the threshold is not known", "unverifiable"))
+            continue
         out.append(Check(s, cs, ce, claim,
                          f"grant at the threshold = {desc} = {fmt_decimal(v, 2)} {cur}; cap: {text[cap.start:cap.end]} "
                          f"= {fmt_decimal(cap.value, 2)} {cur} ({'the cap leaves room above the threshold' if ok else 'the cap binds below the threshold'})",
                          "consistent" if ok else "inconsistent"))
+    return out
+
+
+# 以一期130亿迪拉姆的投资计算, 按500万元的投资额测算: the base a stated rate is applied to
+APPLIED_BASE_RE = re.compile(r"(?:以|按|按照)([^，。；！？,;!?\n]{0,24}?)(?:计算|测算|估算|来算|算)")
+
+
+def _rate_applied(text: str, sentences, money: list[MItem], quants: list, sid) -> list[Check]:
+    """可获得最高相当于投资额30%的补贴。以一期130亿迪拉姆的投资计算，补贴上限约为39亿迪拉姆: the one percentage
+    of the sentence before (or of this sentence before the base) applied to the base amount, against the
+    amount the sentence then states (same currency, smaller than the base)."""
+    out = []
+    for m in APPLIED_BASE_RE.finditer(text):
+        s = sid(m.start())
+        if s is None:
+            continue
+        s0, s1 = sentences[s]
+        bases = [a for a in money if m.start(1) <= a.start and a.end <= m.end(1) and a.value and a.value_max is None]
+        if len(bases) != 1:
+            continue
+        base = bases[0]
+        results = [a for a in money if m.end() <= a.start and a.end <= s1 and a.currency == base.currency and a.value
+                   and a.value_max is None and a.value < base.value and a.equivalent_of is None]
+        if not results:
+            continue
+        res = results[0]
+        lo = sentences[s - 1][0] if s > 0 else s0
+        pcts = [q for q in quants if lo <= q.start and q.end <= m.start() and q.kind == "percent"
+                and q.value_max is None and q.form not in ("百分点",)]
+        if len(pcts) != 1:
+            continue
+        p = pcts[0]
+        implied = base.value * p.value / 100
+        approx = any(a.qualifier != "exact" for a in (base, res)) or p.qualifier != "exact"
+        tol = Decimal("0.05") if approx else Decimal("0.01")
+        ok = abs(implied - res.value) <= res.value * tol
+        ce = res.end
+        comp = (f"{text[base.start:base.end]} x {text[p.start:p.end]} = {fmt_decimal(implied, 2)} {base.currency} "
+                f"(the rate stated before applied to the base); claim: {text[res.start:res.end]} = "
+                f"{fmt_decimal(res.value, 2)} {res.currency}")
+        out.append(Check(s, m.start(), ce, text[m.start():ce], comp, "consistent" if ok else "inconsistent"))
     return out
 
 
