@@ -169,3 +169,10 @@ def test_rate_applied_to_a_stated_base():
     t = "新规规定，重点项目可获得最高相当于投资额20%的补贴。以该厂80亿元的投资计算，理论上可获得的补贴上限约为16亿元。"
     assert verdict_of(t, "以该厂80亿元") == "consistent"
     assert verdict_of(t.replace("约为16亿元", "约为24亿元"), "以该厂80亿元") == "inconsistent"
+
+
+# --- 招聘约2,000人，其中本地员工占九成，外籍人员约400人: shares and counts of one whole ---
+
+def test_shares_and_counts_after_qizhong_add_up_to_at_most_the_whole():
+    assert verdict_of("工厂计划招聘2,000人，其中本地员工占九成，外籍技术人员约400人。", "其中") == "inconsistent"
+    assert verdict_of("工厂计划招聘约2,000人，其中本地员工占八成，外籍技术人员约300人。", "其中") == "consistent"

@@ -482,6 +482,12 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         checks = [x for x in checks if id(x) not in drop]
         checks.append(c)
 
+    # --- 招聘约2,300人，其中本地员工占九成，中方技术人员约350人: shares and counts of one whole
+    for c, qs in rel.mixed_part_sums([q for q in quants if id(q) in unsettled]):
+        drop = {id(unsettled[id(q)]) for q in qs if unsettled[id(q)] is not None}
+        checks = [x for x in checks if id(x) not in drop]
+        checks.append(c)
+
     # --- 三个市场合计贡献了超过八成: a counted sum of the shares listed before it in its sentence
     def share_pct(x: QItem) -> Decimal:
         return x.value * 100 if x.kind == "fraction" else x.value

@@ -1005,6 +1005,43 @@ class Relations:
             out.append((self.make(s, lo, hi, self.text[lo:hi], comp, verdict), qsx))
         return out
 
+    def mixed_part_sums(self, qs: Sequence[QItem]) -> list[tuple[object, list[QItem]]]:
+        """招聘约2,300人，其中本地员工占九成，中方技术人员约350人: parts of the whole stated before 其中, some as
+        shares and some as figures of the whole's kind, in its sentence. Together they make up at most the whole
+        (90% + 350/2,300 = 105.2%): the same rule as shares of one whole (beyond 100% by more than rounding
+        allows, 5 points when any figure is approximate, is inconsistent)."""
+        out = []
+        for s in sorted({self.sid(q.start) for q in qs} - {None}):
+            s0, s1 = self.sentences[s]
+            k = self.text.find("其中", s0, s1)
+            if k < 0:
+                continue
+            before = [o for o in self.in_sentences(s, s) if o.end <= k]
+            if not before or before[-1].dim == "money" or before[-1].dim.startswith("money:"):
+                continue
+            whole = before[-1]
+            shares = [q for q in qs if self.sid(q.start) == s and q.start > k and q.kind in ("percent", "fraction")
+                      and q.form not in ("百分点", "折", "/") and q.value_max is None
+                      and self.text[max(k, q.core_start - 2):q.core_start].endswith(("占", "占了", "约占"))]
+            counts = [o for o in self.in_sentences(s, s) if o.start > k and o.dim == whole.dim and o.base < whole.base]
+            if not shares or not counts or not whole.base:
+                continue
+            pct = [(q.value * 100 if q.kind == "fraction" else q.value) for q in shares]
+            cpct = [o.base * 100 / whole.base for o in counts]
+            low = sum((Decimal(0) if q.qualifier == "less_than" else v) for q, v in zip(shares, pct)) + \
+                sum((Decimal(0) if o.qualifier == "less_than" else v) for o, v in zip(counts, cpct))
+            approx = any(q.qualifier != "exact" for q in shares) or any(o.qualifier != "exact" for o in (whole, *counts))
+            tol = Decimal(5) if approx else Decimal("0.5")
+            verdict = "inconsistent" if low > 100 + tol else "consistent"
+            parts = " + ".join([f"{fmt_decimal(v, 2)}%" for v in pct] +
+                               [f"{self.label(o)} / {self.label(whole)} = {fmt_decimal(v, 1)}%" for o, v in zip(counts, cpct)])
+            lo = clause_span(self.text, whole.start, whole.end, s0, s1)[0]
+            hi = max([q.end for q in shares] + [o.end for o in counts])
+            comp = (f"{parts} = {fmt_decimal(low, 1)}% of {self.label(whole)} (the parts after 其中 add up to at most "
+                    f"the whole; tolerance {fmt_decimal(tol, 1)} points)")
+            out.append((self.make(s, lo, hi, self.text[lo:hi], comp, verdict), shares))
+        return out
+
     # ------------------------------------------------------------------ averages over a period
     def rest_sums(self, money: list[MItem]) -> list:
         """总投入250亿令吉。其中约50亿令吉由政府直接拨款，其余200亿令吉由……出资: a part and the rest add up to
