@@ -176,3 +176,8 @@ def test_rate_applied_to_a_stated_base():
 def test_shares_and_counts_after_qizhong_add_up_to_at_most_the_whole():
     assert verdict_of("工厂计划招聘2,000人，其中本地员工占九成，外籍技术人员约400人。", "其中") == "inconsistent"
     assert verdict_of("工厂计划招聘约2,000人，其中本地员工占八成，外籍技术人员约300人。", "其中") == "consistent"
+
+
+def test_zhi_yi_inside_a_percentage_is_not_the_cue_one_of():
+    cs = checks("据说其成本占百分之一百零五。")
+    assert cs and all("'之一'" not in c.computation for c in cs)

@@ -914,7 +914,8 @@ class Relations:
         else:
             if ENDPOINT_AFTER_RE.match(t, q.end) or ENDPOINT_BEFORE_RE.search(t, cs, q.start):
                 return None   # 由15%提高到20%: two values of a rate, not a claim about other figures
-            m = self.lex.cue_re.search(t, cs, ce)
+            # a cue outside the percentage itself (之一 in 百分之一百零五 is the number, not "one of")
+            m = self.lex.cue_re.search(t, cs, q.start) or self.lex.cue_re.search(t, q.end, ce)
             if m:
                 why = f"a percentage with '{m.group(0)}'"
         if why is None:
