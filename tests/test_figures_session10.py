@@ -181,3 +181,10 @@ def test_shares_and_counts_after_qizhong_add_up_to_at_most_the_whole():
 def test_zhi_yi_inside_a_percentage_is_not_the_cue_one_of():
     cs = checks("据说其成本占百分之一百零五。")
     assert cs and all("'之一'" not in c.computation for c in cs)
+
+
+def test_bare_yuan_before_any_local_currency_stays_renminbi():
+    text = ("南京工厂去年投资30亿元扩产。台湾方面则补助新台币50亿元，另有新台币20亿元贷款。"
+            "今年南京工厂再投入12亿元。")
+    ms = money(text)
+    assert [m.currency for m in ms] == ["CNY", "TWD", "TWD", "CNY"]

@@ -373,7 +373,8 @@ def _generic_yuan_in_document(text: str, items: list[MItem]) -> None:
     """A Taiwanese editorial writes 新台币四百亿元 once and then 逾210亿元, 87亿元: where 元 is the local unit of
     another currency (新台币, 港币, 澳门币 …), a bare 元 is that currency, not the renminbi. Read so when the
     article names one such currency before its amounts at least twice, names no other currency that way,
-    and never mentions the renminbi (人民币, RMB, an amount in 元人民币 or CNY)."""
+    never mentions the renminbi (人民币, RMB, an amount in 元人民币 or CNY), and names that currency before
+    its first bare 元."""
     generic = [it for it in items if it.generic_yuan]
     if not generic or "人民币" in text or "RMB" in text or "CNY" in text:
         return
@@ -386,6 +387,9 @@ def _generic_yuan_in_document(text: str, items: list[MItem]) -> None:
     (code, count), = named.items()
     if count < _YUAN_LOCAL_MIN:
         return
+    first = next((it for it in items if it.generic_yuan or (it.prefix_word and it.currency == code)), None)
+    if first is None or first.generic_yuan:
+        return    # 投资30亿元 before any 新台币: the article's 元 was the renminbi before the other currency came up
     for it in generic:
         it.currency = code
 
