@@ -425,6 +425,10 @@ _AFFILIATION = re.compile(r"^(?P<name>[^（(]{2,20}?)\s*[（(](?P<note>[^（）(
 _FILED_FROM = re.compile(r"^(?P<name>[^/／]{2,20}?)\s*[/／]\s*(?P<note>[\u4e00-\u9fff]{1,10}(?:报导|报道|電|电|讯))$")
 
 
+# 某某产业研究院高级研究员: an affiliation naming a research institute (and the author's post there)
+_AFFILIATED_INSTITUTE = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:研究院|研究所|研究中心|研究会|智库))(?:[\u4e00-\u9fff]{0,10})$")
+
+
 def _split_affiliation(value: str) -> tuple[str, tuple[tuple[str, ...], str, str] | None]:
     """An author's name, and the note after it as an ("other",) field: 单位 (affiliation) or 发稿地."""
     if m := _AFFILIATION.match(value):
@@ -524,6 +528,41 @@ def _report_header(line: str) -> str | None:
 
 _HAN_DIGIT_START = re.compile(r"^[\d.]")
 
+# 《某某日报》社论　2026年11月21日 / 《某某时报》评论员文章: a paper's own opinion piece names the paper (its source)
+# and the genre, not an author: the genre is a note, not a person
+_OPINION_GENRE = r"社论|社評|社评|本报评论员|评论员文章|评论员|时评|短评|快评|述评|特约评论"
+_PAPER_LINE = re.compile(
+    rf"^《(?P<paper>[^《》\s]{{2,20}})》\s*(?:(?P<genre>{_OPINION_GENRE})\s*)?"
+    r"(?P<date>\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}))?\s*$")
+_PAPER_NAME_END = ("报", "報", "刊", "志", "誌", "网", "網", "社", "台")
+# 津滨政办发〔2026〕27号 / 国办发[2025]3号: an official document's number, alone on its line
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,4}\s*号$")
+
+
+def _paper_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """《报名》社论 2026年11月21日: the paper as the source, the genre and the date as notes; a bracketed name
+    with only a date is a byline when the name is a paper's (ends in 报, 刊, 网 …)."""
+    m = _PAPER_LINE.match(line.strip())
+    if not m or not (m.group("genre") or m.group("date")):
+        return []
+    if not m.group("genre") and not m.group("paper").endswith(_PAPER_NAME_END):
+        return []
+    fields = [(("source",), "报刊", m.group("paper"))]
+    if m.group("genre"):
+        fields.append((("other",), "体裁", m.group("genre")))
+    if m.group("date"):
+        fields.append((("other",), "日期", m.group("date")))
+    return fields
+
+
+def _issuer_date_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """天津市某某区人民政府办公室　2026年11月16日: an official issuer and the date on one line (a notice's
+    header or signature); the issuer is the source, as for a signature on two lines."""
+    m = re.match(r"^(?P<issuer>\S{2,40}?)\s+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", line.strip())
+    if m and _SIGNATURE_ISSUER.match(m.group("issuer")) and not _NOT_IN_A_NAME.search(m.group("issuer")):
+        return [(("source",), "发布机构", m.group("issuer")), (("other",), "日期", m.group("date"))]
+    return []
+
 
 def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     wechat = _WECHAT_HEADER.match(line)
@@ -537,6 +576,10 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         if weibo.group("client"):
             fields.append((("other",), "来自", weibo.group("client")))
         return fields
+    if fields := _paper_line(line) or _issuer_date_line(line):
+        return fields
+    if _DOCUMENT_NUMBER.match(line.strip()):
+        return [(("other",), "文号", line.strip())]
     if issuer := _report_header(line):
         return [(("source",), "发布机构", issuer)]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)
@@ -544,6 +587,9 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     reporter = _REPORTER_LINE.match(inner)
     if reporter and (names := _reporter_names(inner)):
         fields = [(("author",), "记者", names)]
+        if place := re.search(r"发自\s*([\u4e00-\u9fff]{1,10})\s*$", inner):
+            # 记者 周岚 发自拉巴特: the place the report was filed from
+            fields.append((("other",), "发稿地", place.group(1)))
         if reporter.group("agency"):
             # 新华社记者 黄清源: the agency the reporter files for is the article's source
             fields.insert(0, (("source",), "来源", reporter.group("agency")))
@@ -662,7 +708,12 @@ def article_from_text(raw_text: str, *, doc_id: str, path: str, fmt: str, sha256
     headings = [as_analysed(h) for h in headings]
     title, title_span, byline, byline_spans = find_title_and_byline(text, title_hint)
     for line in meta_lines:
-        _fill_byline(byline, parse_byline_line(as_analysed(line)))
+        # a page's byline block may hold a reporter line (记者 周岚 发自拉巴特) as well as labelled fields
+        _fill_byline(byline, _byline_of_line(as_analysed(line)))
+    if byline.source is None and (institute := _AFFILIATED_INSTITUTE.match(byline.other.get("单位", ""))):
+        # 作者：林某（某某研究院高级研究员）: a research institute's analyst writes for it; the institute is the
+        # source when nothing else names one (as a think tank's site name would)
+        byline.source = institute.group(1)
     heading_spans = []
     if headings:
         wanted = set(h.strip() for h in headings if h.strip())

@@ -56,6 +56,23 @@ BYLINE_CONVENTION_CONFLICTS = {
     # which the contract (schema 1.3) has no field for
     ("netherlands-asml-export-controls-eur", "source"),
     ("netherlands-asml-export-controls-eur", "role"),
+    # session 10. The contract has no role field (as above): 社论 is the genre of a paper's editorial (kept in
+    # other["体裁"], not an author), 记者 and 高级研究员 are posts (the affiliation stays in other["单位"])
+    ("taiwan-leo-satellites-twd", "role"),
+    ("spain-green-steel-eur", "role"),
+    ("morocco-lfp-battery-mad", "role"),
+    # no older annotation takes the date into the byline (malaysia, japan-rapidus, shenzhen had one) and the contract
+    # has no field; the date stays in other["日期"] / other["发布日期"]
+    ("taiwan-leo-satellites-twd", "date"),
+    ("spain-green-steel-eur", "date"),
+    ("morocco-lfp-battery-mad", "date"),
+    ("tianjin-biomanufacturing-measures-cny", "date"),
+    # the place filed from (发自拉巴特) has no contract field; it stays in other["发稿地"] as malaysia's 吉隆坡报导 does
+    ("morocco-lfp-battery-mad", "dateline"),
+    # older notices (shenzhen, zhejiang, jiahe) put the issuing office under source, and their 文号 in no field;
+    # the number stays in other["文号"]
+    ("tianjin-biomanufacturing-measures-cny", "publisher"),
+    ("tianjin-biomanufacturing-measures-cny", "document_number"),
 }
 
 

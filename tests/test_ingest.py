@@ -330,3 +330,50 @@ def test_forum_post_starter_line_and_the_site_a_forum_title_names_before_its_boa
     assert (article.byline.author, article.byline.source, article.byline.platform) == ("江城老张", "江汉论坛", "论坛")
     path.write_text(page.replace("<a href='/'>江汉论坛</a>", "<a href='/'>返回</a>"), encoding="utf-8")
     assert read_article(path).byline.source == "投资闲谈"
+
+
+def test_a_papers_opinion_piece_names_the_paper_not_an_author():
+    text = "电价改革不能再拖\n《南岭商报》社论 2025年3月2日\n\n能源主管部门上周公布了电价改革方案。\n"
+    _, _, byline, spans = find_title_and_byline(text, None)
+    assert (byline.source, byline.author) == ("南岭商报", None)
+    assert byline.other == {"体裁": "社论", "日期": "2025年3月2日"}
+    assert [text[s:e] for s, e in spans] == ["《南岭商报》社论 2025年3月2日"]
+    _, _, byline, _ = find_title_and_byline("标题\n《江城晚报》 2025-03-02\n\n正文第一句。\n", None)
+    assert byline.source == "江城晚报"
+    # a book or law in brackets with a date is not a byline; nor is a sentence quoting one
+    assert find_title_and_byline("标题\n《数据安全法》 2021年6月10日\n\n正文第一句。\n", None)[2].source is None
+    assert find_title_and_byline("标题\n《南岭商报》社论指出，电价要改。\n\n正文。\n", None)[2].source is None
+
+
+def test_a_notices_document_number_and_issuer_with_date_are_byline_lines():
+    text = ("某市关于支持氢能产业发展的若干措施\n某府办发〔2025〕12号\n某市人民政府办公室 2025年4月8日\n\n"
+            "为加快氢能产业发展，制定以下措施。\n第一条 设立专项资金。\n")
+    _, _, byline, spans = find_title_and_byline(text, None)
+    assert byline.source == "某市人民政府办公室"
+    assert byline.other == {"文号": "某府办发〔2025〕12号", "日期": "2025年4月8日"}
+    assert [text[s:e] for s, e in spans] == ["某府办发〔2025〕12号", "某市人民政府办公室 2025年4月8日"]
+    # a sentence that starts with a body and a date is no issuer line
+    assert find_title_and_byline("标题\n市政府说了 2025年4月8日\n\n正文。\n", None)[2].source is None
+
+
+def test_an_html_byline_block_with_a_reporter_line(tmp_path):
+    paragraphs = "".join(f"<p>第{i}段：越南政府宣布扩大电池产业补贴，计划吸引更多材料企业投资设厂，带动就业。</p>" for i in range(1, 7))
+    page = (f"<html><head><title>越南电池补贴_某某财经网</title></head><body><article><h1>越南电池补贴</h1>"
+            f"<div class='byline'><span>记者 许澄 发自河内</span><span>2025-05-06 10:20</span>"
+            f"<span>来源：某某财经网</span></div>{paragraphs}<p>责任编辑：文舟</p></article></body></html>")
+    path = tmp_path / "vn.html"
+    path.write_text(page, encoding="utf-8")
+    byline = read_article(path).byline
+    assert (byline.author, byline.source, byline.editor) == ("许澄", "某某财经网", "文舟")
+    assert byline.other["发稿地"] == "河内"
+
+
+def test_a_research_institute_in_the_authors_affiliation_is_the_source_when_none_is_named():
+    article = article_from_bytes(
+        "# 智利铜业的新变数\n\n作者：唐川（南美资源研究院首席分析师）｜发布日期：2025年6月1日\n\n智利政府本周宣布新的铜矿特许权规则。\n".encode(),
+        doc_id="cl", path="cl.md", fmt="md")
+    assert (article.byline.author, article.byline.source) == ("唐川", "南美资源研究院")
+    # a source the byline names wins; a university professor's affiliation is not a source
+    assert article_from_bytes("# 标题\n\n作者：唐川（南美资源研究院首席分析师）　来源：某某周刊\n\n正文第一句。\n".encode(),
+                              doc_id="a", path="a.md", fmt="md").byline.source == "某某周刊"
+    assert article_from_bytes("# 标题\n\n作者：唐川（某某大学教授）\n\n正文第一句。\n".encode(), doc_id="b", path="b.md", fmt="md").byline.source is None
