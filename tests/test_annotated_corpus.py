@@ -130,4 +130,9 @@ SPLIT_BY_THE_TEAM = {
     ("newzealand-space-strategy-nzd", "四年期资金"),
     ("newzealand-space-strategy-nzd", "毛利部落"),
     ("turkey-defence-electronics-try", "国防电子"),
+    # session 10: a demonstration constellation (示范 + 星系), a grade and a product (电池级 + 纯化磷酸, as 电池级碳酸锂
+    # would be), and a ledger of policy payouts (政策兑现 + 台账): phrases made of words the dictionary has
+    ("taiwan-leo-satellites-twd", "示范星系"),
+    ("morocco-lfp-battery-mad", "电池级纯化磷酸"),
+    ("tianjin-biomanufacturing-measures-cny", "政策兑现台账"),
 }

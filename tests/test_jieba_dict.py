@@ -243,3 +243,28 @@ def test_model_designations_with_a_colon_stay_whole_but_ratios_and_times_do_not(
     words = [t.text for t in analyzer.analyze(read_article(path)).tokens]
     assert "NXT:2050i" in words and "EXE:5200" in words
     assert "3:1" not in words and "10:30" not in words and "GDP:5%" not in words
+
+
+def test_session10_domain_words_stay_whole(analyzer):
+    """Invented sentences with the satellite, steel, battery-trade and biomanufacturing-policy terms the
+    session-10 user-dictionary lines add; phrases (示范 + 星系, 电池级 + 纯化磷酸) stay pieces of whole words."""
+    cases = {
+        "多家运营商计划发射高轨卫星和低轨卫星，组成卫星星座，但发射窗口有限。": ["高轨卫星", "低轨卫星", "卫星星座", "发射窗口"],
+        "相位阵列天线依赖进口，一旦海底电缆中断，备援通讯就很重要。": ["相位阵列", "海底电缆", "备援通讯"],
+        "去年全国粗钢产量下降，新建还原竖炉采用直接还原铁工艺，以应对碳边境调节机制。": [
+            "粗钢", "还原竖炉", "直接还原铁", "碳边境调节机制"],
+        "当地批发电价较低，有利于工业脱碳。": ["批发电价", "工业脱碳"],
+        "车企从三元电池转向磷酸铁锂电池，新的超级工厂享受企业所得税减免。": ["三元电池", "磷酸铁锂电池", "超级工厂", "企业所得税"],
+        "两国签有自由贸易协定，但受关注外国实体规则限制了税收优惠。": ["自由贸易协定", "受关注外国实体"],
+        "该区发展生物制造和合成生物，建设中试平台，推广生物基材料和首批次产品。": [
+            "生物制造", "合成生物", "中试平台", "生物基材料", "首批次"],
+        "鼓励利用非粮原料，治理发酵废水，实行并联审批和拿地即开工，成立工作专班，推进院地合作。": [
+            "非粮原料", "发酵废水", "并联审批", "拿地即开工", "工作专班", "院地合作"],
+        "设立风险补偿资金池，建立政策兑现台账。": ["风险补偿资金池", "政策兑现"],
+    }
+    for text, expected in cases.items():
+        words = [t.text for t in analyzer.nlp.make_doc(text)]
+        for word in expected:
+            assert word in words, (word, words)
+    words = [t.text for t in analyzer.nlp.make_doc("出口电池级纯化磷酸，建设示范星系。")]
+    assert "电池级" in words and "纯化磷酸" in words and "示范" in words and "星系" in words
