@@ -320,7 +320,12 @@ class _Doc:
             if any(a < base + e and base + s < b for a, b in taken):
                 continue
             if getattr(num, "letter_after", False):
-                continue
+                # 5G, H20 are names; 20GWh is a number with a unit symbol (a Latin unit of the glossary)
+                symbol = self.res.unit_regex.match(text, e)
+                if not (symbol and symbol.group(0).isascii() and not text[symbol.end():symbol.end() + 1].isalpha()):
+                    continue
+            if s > 0 and text[s - 1] == "每":
+                continue        # 每一颗卫星, 每3年: "each", "every", not a count or a duration
             if e < len(text) and text[e] == "年":
                 # 需要12年到15年: a duration; 2026年 is a year (time_expressions), 年代/年级/年度 are not durations
                 if num.value >= 100 or num.value_max is not None or text[e + 1:e + 2] in ("代", "级", "度", "初", "底", "末"):
@@ -339,6 +344,8 @@ class _Doc:
             if unit in _DURATION_UNITS and num.value <= 1:
                 continue        # 一天, 一小时: a rate (每…一小时) or a phrase (总有一天), not a figure
             if gloss.kind == "counter":
+                if num.value <= 1:
+                    continue    # 一位卫星工程师: "a" or "one", no figure (and the noun after it need not be what is counted)
                 size = _SIZE_BEFORE_NOUN.match(text, end)   # 3万片12英寸晶圆: 30,000 12-inch wafers
                 noun = self.res.term_regex.match(text, size.end() if size else end)
                 if noun and self.res.glossary[noun.group(0)].kind == "term":
@@ -645,11 +652,34 @@ def _key_claims(ix: _Doc, claims: list) -> list:
         dated = any(el.kind == "time" and _DAY_DATE.search(el.en) for el in ix.elements(c.sentence_id))
         return (c.confidence + 0.4 * min(facts, 2) + 0.1 * min(named, 4) + (0.5 if dated else 0)
                 + (0.3 if c.type in ("recommendation", "forecast") else 0) + (0.2 if c.text_en else 0))
-    chosen = [c for c in claims if c.type == "recommendation"][:MAX_CLAIMS // 2]
+    listed = _list_items(ix, claims)
+    chosen = [c for c in claims if c.type == "recommendation" or c.sentence_id in listed]
+    chosen = chosen[:MAX_CLAIMS // 2]
     # only a recommendation can equal a chosen claim: the test (a model __eq__ per pair) is skipped for the rest
     rest = sorted((c for c in claims if c.type != "recommendation" or c not in chosen),
                   key=lambda c: (-weight(c), c.sentence_id))
     return chosen + rest[:MAX_CLAIMS - len(chosen)]
+
+
+# 第一，… 第二，… / 一是… / 其一，… / 首先，…: the items of a list
+_LIST_ITEM = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,2}[，,、：:]|其[一二三四五六七八九十][，,、：:]|[一二三四五六七八九十]是|"
+                        r"首先[，,]|其次[，,]|再次[，,]|最后[，,])")
+
+
+def _list_items(ix: _Doc, claims: list) -> set[int]:
+    """Sentences listing what a recommendation announces ("政府至少应做到三件事。" then 第一，… 第二，…): the
+    items are the recommendations themselves, so they are chosen with it. The list must start right after
+    the recommendation; it runs while sentences start with an item marker."""
+    sentences = ix.d.sentences
+    items: set[int] = set()
+    for claim in claims:
+        if claim.type != "recommendation":
+            continue
+        sid = claim.sentence_id + 1
+        while sid < len(sentences) and sentences[sid].kind == "body" and _LIST_ITEM.match(sentences[sid].text):
+            items.add(sid)
+            sid += 1
+    return items
 
 
 def _content(ix: _Doc, sid: int, text_en: Optional[str]) -> str:

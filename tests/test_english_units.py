@@ -46,3 +46,36 @@ def test_rack_and_launch_counts_intervals_and_broker_ratings_in_the_summary(anal
     assert "about 60,000 server racks" in text and "more than 50 times" in text
     assert "2 times" not in text    # a small count of a counter stays out
     assert "every six months" in text and "Overweight rating" in text
+
+
+def test_latin_unit_symbols_each_and_one_are_read_as_they_are_meant(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "symbols.txt"
+    path.write_text("标题\n\n新工厂一期年产能16GWh，配套光伏电站装机300MW，5G基站和H20芯片另计。每一台机组都要检修，"
+                    "挖角一位电池工程师很难。该地区已连续四年干旱。\n", encoding="utf-8")
+    text = summary_text(build_summary(analyzer.analyze(read_article(path))))
+    assert "16 GWh" in text and "300 MW" in text and "drought" in text
+    assert "5 G" not in text and "Nvidia H20" in text      # names with digits are not measures
+    assert "1 units" not in text and "1 engineers" not in text              # 每一台, 一位: "each", "a", no figure
+
+
+def test_the_items_of_a_recommended_list_are_key_claims_with_it(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+    from pipeline.models import Claim
+
+    sentences = ["某市的补贴计划问题不少。", "财政局至少应做到两件事。", "第一，每季度公开补贴名单。",
+                 "第二，由人大每半年审查一次。", "企业对此反应平淡。"]
+    path = tmp_path / "list.txt"
+    path.write_text("标题\n\n" + "".join(sentences) + "\n", encoding="utf-8")
+    doc = analyzer.analyze(read_article(path))
+    ids = {s.text: s.id for s in doc.sentences}
+    kinds = ["opinion", "recommendation", "fact", "fact", "opinion"]
+    # many weightier claims, so the plain facts would not be chosen on weight alone
+    filler = [Claim(sentence_id=ids[sentences[0]], text=sentences[0], type="opinion", hedged=False,
+                    attribution="author", confidence=0.99)] * 20
+    doc.claims = [Claim(sentence_id=ids[t], text=t, type=k, hedged=False, attribution="author", confidence=0.3)
+                  for t, k in zip(sentences, kinds)] + filler
+    chosen = [i.sentence_ids for i in build_summary(doc).key_claims]
+    assert [ids[sentences[2]]] in chosen and [ids[sentences[3]]] in chosen
+    assert [ids[sentences[4]]] not in chosen        # the list ends where the item markers end
