@@ -65,7 +65,7 @@ def _child_run(corpus: str, out: str, workers: int) -> int:
     from pipeline.batch import run_corpus
 
     import_seconds = time.perf_counter() - started
-    from pipeline.nlp import PipelineConfig
+    from pipeline.config import PipelineConfig
 
     components = ["tokenizer", *PipelineConfig.load().components]
     report, status = run_corpus(Path(corpus), Path(out), workers=workers, progress=False, log=lambda message: None)
@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     from bench_corpus import build_corpus, read_texts
     from bench_peers import PEERS, peer_version, run_peer
 
-    from pipeline.nlp import PipelineConfig
+    from pipeline.config import PipelineConfig
 
     docs = args.docs or (48 if args.quick else 500)
     repeats = args.repeats or 3

@@ -13,16 +13,19 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from tqdm import tqdm
 
 from pipeline.ingest import ARTICLE_SUFFIXES, IngestError, doc_id_for, format_of, read_bytes
 from pipeline.models import RunError, RunReport
-from pipeline.nlp import Analyzer, PipelineConfig
+from pipeline.config import PipelineConfig
 from pipeline.outputs import TableWriter, atomic_write_text
 from pipeline.parallel import Job, make_backend, output_paths, write_outputs
 from pipeline.reports.dashboard import load_tables, render_dashboard
+
+if TYPE_CHECKING:  # with worker processes the driver never loads the NLP stack (pipeline.nlp, spaCy)
+    from pipeline.nlp import Analyzer
 
 
 _FROM_DISK = object()  # marker: a skipped document's rows are read back from its JSON

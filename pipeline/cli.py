@@ -79,7 +79,7 @@ def _add_mt_options(parser: argparse.ArgumentParser) -> None:
 def _config(args: argparse.Namespace):
     """The pipeline config, with --mt / --mt-backend applied. A translation model that is not
     available offline is reported once here, and the run goes on without translation."""
-    from pipeline.nlp import PipelineConfig
+    from pipeline.config import PipelineConfig
 
     config = PipelineConfig.load(args.config)
     if getattr(args, "mt", None):

@@ -9,17 +9,13 @@ turns a Doc into a `pipeline.models.Document`.
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 import re
 import sys
 import time
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from contextlib import contextmanager
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Iterator
 
 import numpy
@@ -80,11 +76,11 @@ from spacy.lang.zh import ChineseTokenizer, Segmenter  # noqa: E402
 
 from pydantic import TypeAdapter
 
-from pipeline import __version__, gc_paused, package_version
+from pipeline import gc_paused, package_version
 from pipeline.english import build_summary
+from pipeline.config import PipelineConfig, _user_dict_path  # noqa: F401  (PipelineConfig: its old home)
 from pipeline.ingest import Article
 from pipeline.models import SCHEMA_VERSION, Document, Provenance, Source, Stance, StanceResult, Token
-from pipeline.paths import models_dir
 from pipeline.text import Structure, segment
 from pipeline.translation import add_translations
 
@@ -106,47 +102,6 @@ def doc_text(doc: Doc) -> str:
 # colon between a capitalised series and its number (NXT:1980i, EXE:5000; not a ratio such as 3:1 or a figure 5%).
 _LATIN_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?:-[A-Za-z0-9]+)+|[A-Za-z]+[0-9]+[A-Za-z0-9]*"
                              r"|(?<![A-Za-z0-9])[A-Z]{2,}:[0-9]{3,}[A-Za-z]*(?![0-9.,%])")
-
-
-@dataclass
-class PipelineConfig:
-    components: list[str] = field(default_factory=lambda: ["structure"])
-    user_dict: str | None = "jieba_userdict.txt"
-    max_bytes: int = 8 * 1024 * 1024
-    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
-    translation_model: str | None = None
-    translation_backend: str = "transformers"
-    source_text: str = ""
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> "PipelineConfig":
-        path = Path(path) if path else models_dir() / "pipeline.toml"
-        raw = path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-        return cls(
-            components=list(data.get("pipeline", {}).get("components", ["structure"])),
-            user_dict=data.get("tokenizer", {}).get("user_dict"),
-            max_bytes=int(data.get("ingest", {}).get("max_bytes", cls.max_bytes)),
-            settings={name: dict(data.get("components", {}).get(name, {}))
-                      for name in data.get("pipeline", {}).get("components", [])},
-            translation_model=data.get("translation", {}).get("model") or None,
-            translation_backend=data.get("translation", {}).get("backend", "transformers"),
-            source_text=raw,
-        )
-
-    @property
-    def fingerprint(self) -> str:
-        """Pipeline version plus a hash of the configuration and the data files it names."""
-        digest = hashlib.sha256(self.source_text.encode())
-        digest.update(json.dumps([self.components, self.translation_model, self.translation_backend]).encode())
-        if self.user_dict:
-            digest.update(_user_dict_path(self.user_dict).read_bytes())
-        return f"{__version__}+{digest.hexdigest()[:12]}"
-
-
-def _user_dict_path(name: str) -> Path:
-    path = Path(name)
-    return path if path.is_absolute() else models_dir() / path
 
 
 def _load_jieba(user_dict: str | None):

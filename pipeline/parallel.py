@@ -20,11 +20,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, Thr
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Iterable, Iterator, Protocol
 
+from pipeline.config import PipelineConfig
 from pipeline.ingest import IngestError, article_from_bytes
-from pipeline.nlp import Analyzer, PipelineConfig
 from pipeline.outputs import atomic_write_text, document_json, document_rows
+
+if TYPE_CHECKING:  # pipeline.nlp (spaCy, the models) is imported where documents are analysed, not by a driver
+    from pipeline.nlp import Analyzer
 
 
 @dataclass
@@ -80,6 +83,8 @@ def analyzer_for(config: PipelineConfig) -> Analyzer:
     """The process's analyzer for `config`, loaded on first use (once per worker process)."""
     key = config.fingerprint
     if key not in _ANALYZERS:
+        from pipeline.nlp import Analyzer
+
         _ANALYZERS[key] = Analyzer(config)
     return _ANALYZERS[key]
 

@@ -39,6 +39,18 @@ def test_workers_and_analyze_do_not_import_the_table_libraries():
     assert json.loads(out.replace("'", '"')) == []
 
 
+def test_batch_driver_does_not_import_the_nlp_stack():
+    """With worker processes the driver only reads files and builds tables: spaCy, the models and
+    pipeline.nlp stay in the workers; the config (fingerprint, limits) comes from pipeline.config."""
+    code = ("import sys, pipeline.batch, pipeline.cli\n"
+            "from pipeline.config import PipelineConfig\n"
+            "from pipeline.parallel import make_backend\n"
+            "make_backend(PipelineConfig.load(), workers=2, dask=None, n_jobs=100).close()\n"
+            "print(sorted(m for m in ('pipeline.nlp', 'spacy', 'onnxruntime', 'jieba') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.replace("'", '"')) == []
+
+
 def test_table_writer_columns_match_row_dicts(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
