@@ -20,7 +20,7 @@ from tqdm import tqdm
 from pipeline.ingest import ARTICLE_SUFFIXES, IngestError, doc_id_for, format_of, read_bytes
 from pipeline.models import RunError, RunReport
 from pipeline.config import PipelineConfig
-from pipeline.outputs import TableWriter, atomic_write_text
+from pipeline.outputs import TableColumns, TableWriter, atomic_write_text
 from pipeline.parallel import Job, make_backend, output_paths, write_outputs
 from pipeline.reports.dashboard import load_tables, render_dashboard
 
@@ -221,11 +221,11 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
                 with open(layout.doc_json(files[next_row].doc_id), encoding="utf-8") as handle:
                     table_writer.add(json.load(handle))
             elif rows is not None:
-                table_writer.add_rows(rows)
+                table_writer.add_columns(rows)
             next_row += 1
 
     def record(index: int, status: str, stage: str | None = None, reason: str | None = None,
-               rows: dict[str, list[dict]] | None = None) -> None:
+               rows: TableColumns | None = None) -> None:
         item = files[index]
         counts[status] += 1
         statuses[index] = {"doc_id": item.doc_id, "path": item.display, "status": status}
@@ -274,7 +274,7 @@ def run_files(files: list[InputFile], errors: list[RunError], *, corpus: Path, o
                     continue
             for name, seconds in result.stage_seconds.items():
                 _add(stage_seconds, name, seconds)
-            record(result.index, "analysed", rows=result.rows)
+            record(result.index, "analysed", rows=result.columns)
         add_rows_in_order()
         clock = time.perf_counter()
         table_counts = table_writer.close()

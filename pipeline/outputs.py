@@ -145,55 +145,72 @@ def _arrow_type(annotation: Any) -> pa.DataType:
     return {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}.get(annotation, pa.string())
 
 
+def table_columns(name: str) -> list[str]:
+    """The column names of a corpus table, in order (no pyarrow needed: workers use them)."""
+    return list(_column_kinds(name))
+
+
+def _column_kinds(name: str) -> dict[str, Any]:
+    if name == "documents":
+        return DOCUMENT_COLUMNS
+    if name == "stance":
+        return STANCE_COLUMNS
+    model = ITEM_TABLES[name][1]
+    columns = {"doc_id": str, **{field: info.annotation for field, info in model.model_fields.items()}}
+    if name == "entities":
+        columns["name_en"] = str
+    return columns
+
+
 def table_schema(name: str) -> pa.Schema:
     import pyarrow as pa
 
-    if name == "documents":
-        columns = DOCUMENT_COLUMNS
-    elif name == "stance":
-        columns = STANCE_COLUMNS
-    else:
-        model = ITEM_TABLES[name][1]
-        columns = {"doc_id": str, **{field: info.annotation for field, info in model.model_fields.items()}}
-        if name == "entities":
-            columns["name_en"] = str
-    return pa.schema([(column, _arrow_type(kind)) for column, kind in columns.items()])
+    return pa.schema([(column, _arrow_type(kind)) for column, kind in _column_kinds(name).items()])
 
 
-def document_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The table rows of one document, given as its JSON dict (as in docs/<doc_id>.json)."""
+TableColumns = dict[str, dict[str, list[Any]]]  # table name -> column name -> its values, one a row
+
+
+def document_columns(doc: dict[str, Any]) -> TableColumns:
+    """The table rows of one document, given as its JSON dict (as in docs/<doc_id>.json), column by
+    column in each table's column order: what a worker sends to the batch driver, which only
+    extends its pending columns with them (no dict a row to build, pickle and take apart)."""
     doc_id = doc["doc_id"]
     source = doc["source"]
     byline = source.get("byline") or {}
     stance = doc.get("stance") or {}
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
-    rows["documents"].append({
-        "doc_id": doc_id, "path": source["path"], "format": source["format"], "encoding": source["encoding"],
-        "script": source["script"], "sha256": source["sha256"], "size_bytes": source["size_bytes"],
-        "title": source.get("title"), "author": byline.get("author"), "reviewer": byline.get("reviewer"),
-        "editor": byline.get("editor"), "publisher": byline.get("publisher"), "source": byline.get("source"),
-        "n_chars": len(doc["text"]), "n_sections": len(doc["sections"]), "n_sentences": len(doc["sentences"]),
-        "n_tokens": len(doc["tokens"]), "n_entities": len(doc["entities"]), "n_money": len(doc["money"]),
-        "n_claims": len(doc["claims"]), "n_risks": len(doc["risks"]),
-        "stance_label": stance.get("label"), "stance_score": stance.get("score"),
-        "pipeline_version": doc["provenance"]["pipeline_version"],
-    })
+    document = (
+        doc_id, source["path"], source["format"], source["encoding"], source["script"], source["sha256"],
+        source["size_bytes"], source.get("title"), byline.get("author"), byline.get("reviewer"),
+        byline.get("editor"), byline.get("publisher"), byline.get("source"),
+        len(doc["text"]), len(doc["sections"]), len(doc["sentences"]), len(doc["tokens"]), len(doc["entities"]),
+        len(doc["money"]), len(doc["claims"]), len(doc["risks"]), stance.get("label"), stance.get("score"),
+        doc["provenance"]["pipeline_version"],
+    )
+    tables: TableColumns = {"documents": {column: [value]
+                                          for column, value in zip(_TABLE_COLUMNS["documents"], document)}}
     dumps = json.dumps
     for table, (field_name, _) in ITEM_TABLES.items():
-        table_rows = rows[table]
-        for item in doc.get(field_name, []):
-            row = {"doc_id": doc_id}
-            for key, value in item.items():  # _flat, inline: some 2,000 values a document
-                row[key] = dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
-            table_rows.append(row)
+        items = doc.get(field_name) or []
+        columns = {"doc_id": [doc_id] * len(items)}
+        for column in _TABLE_COLUMNS[table][1:]:  # _flat, inline: some 2,000 values a document
+            columns[column] = [dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+                               for value in [item.get(column) for item in items]]
+        tables[table] = columns
     names = {entry["entity_id"]: entry.get("name_en") for entry in doc.get("entity_index", [])}
-    for row in rows["entities"]:
-        row["name_en"] = names.get(row["entity_id"])
+    tables["entities"]["name_en"] = [names.get(entity_id) for entity_id in tables["entities"]["entity_id"]]
+    stance_rows = []
     if stance:
-        rows["stance"].append(_stance_row(doc_id, stance, True))
-        for target in stance.get("targets", []):
-            rows["stance"].append(_stance_row(doc_id, target, False))
-    return rows
+        stance_rows = [_stance_row(doc_id, stance, True),
+                       *(_stance_row(doc_id, target, False) for target in stance.get("targets", []))]
+    tables["stance"] = {column: [row[column] for row in stance_rows] for column in _TABLE_COLUMNS["stance"]}
+    return tables
+
+
+def document_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """`document_columns` as row dicts, a list a table."""
+    return {table: [dict(zip(columns, values)) for values in zip(*columns.values())]
+            for table, columns in document_columns(doc).items()}
 
 
 class TableWriter:
@@ -227,15 +244,15 @@ class TableWriter:
 
     def add(self, doc: dict[str, Any]) -> None:
         """A document given as its JSON dict."""
-        self.add_rows(document_rows(doc))
+        self.add_columns(document_columns(doc))
 
-    def add_rows(self, rows_by_table: dict[str, list[dict[str, Any]]]) -> None:
-        """A document's rows, as `document_rows` makes them (e.g. in a worker process)."""
-        for name, rows in rows_by_table.items():
-            columns = self.pending[name]
+    def add_columns(self, tables: TableColumns) -> None:
+        """A document's rows, as `document_columns` makes them (e.g. in a worker process)."""
+        for name, columns in tables.items():
+            pending = self.pending[name]
             for column, values in columns.items():
-                values.extend(row.get(column) for row in rows)
-            self.pending_rows[name] += len(rows)
+                pending[column].extend(values)
+            self.pending_rows[name] += len(columns["doc_id"])
             if self.pending_rows[name] >= self.batch_rows:
                 self._flush(name)
 
@@ -279,3 +296,6 @@ def _stance_row(doc_id: str, stance: dict[str, Any], is_main: bool) -> dict[str,
     return {"doc_id": doc_id, "target": stance.get("target"), "target_en": stance.get("target_en"),
             "label": stance.get("label"), "score": stance.get("score"),
             "evidence": _flat(stance.get("evidence", [])), "is_main": is_main}
+
+
+_TABLE_COLUMNS = {name: table_columns(name) for name in TABLE_NAMES}

@@ -3,7 +3,7 @@
 Every backend runs the same function, `analyze_job` (`analyze_jobs`), on a `Job` (the article's bytes and
 names). A job that names an output folder (`Job.out`: this process and the local pool, which
 share the file system) has its files written by the worker, atomically, and only the corpus
-table rows travel back; otherwise (Dask workers may be on other machines) the `JobResult`
+table rows travel back (column by column); otherwise (Dask workers may be on other machines) the `JobResult`
 carries the finished JSON, Markdown and HTML text and the caller writes them. Each worker
 process loads the pipeline once. Jobs travel in small chunks (`chunked`: up to CHUNK_DOCS
 documents, fewer near the end of the run), analysed together by `analyze_jobs` so that the entity
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Protocol
 
 from pipeline.config import PipelineConfig
 from pipeline.ingest import IngestError, article_from_bytes
-from pipeline.outputs import atomic_write_text, document_json, document_rows
+from pipeline.outputs import TableColumns, atomic_write_text, document_columns, document_json
 
 if TYPE_CHECKING:  # pipeline.nlp (spaCy, the models) is imported where documents are analysed, not by a driver
     from pipeline.nlp import Analyzer
@@ -63,7 +63,7 @@ class JobResult:
     index: int
     doc_id: str
     status: str  # "analysed" or "failed"
-    rows: dict[str, list[dict]] | None = None  # the document's corpus-table rows
+    columns: TableColumns | None = None  # the document's corpus-table rows, column by column
     written: bool = False  # the worker wrote the files (Job.out); else the texts below are set
     document_json: str | None = None
     summary_md: str | None = None
@@ -151,11 +151,11 @@ def _finish_job(job: Job, document, ingest_seconds: float, with_report: bool) ->
         # the page and the table rows need no tokens, the bulk of a document
         without_tokens = document.model_dump(mode="json", exclude={"tokens"})
         report_html = render_document_page(without_tokens) if with_report else None
-        rows = document_rows({**without_tokens, "tokens": document.tokens})
+        columns = document_columns({**without_tokens, "tokens": document.tokens})
         text = document_json(document)
         render_seconds = time.perf_counter() - clock  # the JSON text and table rows included
         stage_seconds = {"ingest": ingest_seconds, **document.provenance.stage_seconds, "render": render_seconds}
-        return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", rows=rows, document_json=text,
+        return JobResult(index=job.index, doc_id=job.doc_id, status="analysed", columns=columns, document_json=text,
                          summary_md=summary_md, report_html=report_html, stage_seconds=stage_seconds)
     except Exception as exc:  # one bad document must not stop the batch
         return _failed(job, "render", exc)

@@ -152,7 +152,7 @@ def test_analyze_jobs_equals_analyze_job_with_a_bad_document(analyzer, articles,
     assert [r.status for r in together] == [r.status for r in alone] == ["analysed"] * 3 + ["failed"] + ["analysed"] * 3
     assert together[3].reason == alone[3].reason and "no article text found" in together[3].reason
     for a, b in zip(alone, together):
-        assert (a.doc_id, a.rows, a.summary_md) == (b.doc_id, b.rows, b.summary_md)
+        assert (a.doc_id, a.columns, a.summary_md) == (b.doc_id, b.columns, b.summary_md)
         assert _untimed(a.document_json) == _untimed(b.document_json)
         assert _untimed_page(a.report_html) == _untimed_page(b.report_html)
 
