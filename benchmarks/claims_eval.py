@@ -145,7 +145,8 @@ def stance_report(name: str, docs, preds, unseen: frozenset = frozenset()) -> in
     feats, golds = [], []
     for doc in docs:
         body = [(r["sentence_id"], p, v) for v, r, p in zip(doc.views, doc.rows, preds[doc.doc_id]) if not is_non_claim(v)]
-        _, _, _, info = document_stance([p for _, p, _ in body], [i for i, _, _ in body], [v for _, _, v in body], doc.views)
+        _, _, _, info = document_stance([p for _, p, _ in body], [i for i, _, _ in body], [v for _, _, v in body], doc.views,
+                                        byline=doc.byline)
         feats.append(info)
         golds.append((doc.stance or {}).get("label"))
     correct = shipped_ok = 0

@@ -564,6 +564,25 @@ def _issuer_date_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     return []
 
 
+# 记者 周岚 发自拉巴特: the place a reporter files from (a 发稿地, like the 吉隆坡 of 林佩萱/吉隆坡报导)
+_FILED_FROM_PLACE = re.compile(r"(?:^|\s)发自\s*(?P<place>[\u4e00-\u9fff·]{2,10})\s*$")
+
+
+def _reporter_fields(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """A newspaper's reporter line (本报记者 苏静远 发自悉尼): the reporters, the agency they file for and the
+    place they file from; an empty list for any other line."""
+    reporter = _REPORTER_LINE.match(line)
+    if not reporter or not (names := _reporter_names(line)):
+        return []
+    fields = [(("author",), "记者", names)]
+    if reporter.group("agency"):
+        # 新华社记者 黄清源: the agency the reporter files for is the article's source
+        fields.insert(0, (("source",), "来源", reporter.group("agency")))
+    if place := _FILED_FROM_PLACE.search(line):
+        fields.append((("other",), "发稿地", place.group("place")))
+    return fields
+
+
 def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     wechat = _WECHAT_HEADER.match(line)
     if wechat:
@@ -584,15 +603,7 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         return [(("source",), "发布机构", issuer)]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)
     inner = bracketed.group(1) if bracketed else line
-    reporter = _REPORTER_LINE.match(inner)
-    if reporter and (names := _reporter_names(inner)):
-        fields = [(("author",), "记者", names)]
-        if place := re.search(r"发自\s*([\u4e00-\u9fff]{1,10})\s*$", inner):
-            # 记者 周岚 发自拉巴特: the place the report was filed from
-            fields.append((("other",), "发稿地", place.group(1)))
-        if reporter.group("agency"):
-            # 新华社记者 黄清源: the agency the reporter files for is the article's source
-            fields.insert(0, (("source",), "来源", reporter.group("agency")))
+    if fields := _reporter_fields(inner):
         return fields
     fields = parse_byline_line(inner)
     # 文｜本报记者 苏静远: the reporter's desk is not part of the name

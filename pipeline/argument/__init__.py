@@ -58,9 +58,10 @@ class ArgumentAnalyzer:
 
     def __call__(self, text: str, sentences: Sequence[Sentence], sections: Sequence[Section],
                  targets: Sequence[str] = (), *, money=None, quantities=None, entities=None,
-                 token_spans=None) -> Argument:
+                 token_spans=None, byline=None) -> Argument:
         """`money`, `quantities`, `entities` (contract items) and `token_spans` (word (start, end)
-        offsets): the other components' outputs for this document, used as features when given."""
+        offsets): the other components' outputs for this document, used as features when given; `byline`: the
+        ingest's Byline (its filed-from place marks a news report, session 10b)."""
         views = self.views(sentences, sections, money=money, quantities=quantities, entities=entities,
                            token_spans=token_spans, text=text)
         preds = self.classifier.predict(views)
@@ -81,12 +82,12 @@ class ArgumentAnalyzer:
             if pred.opportunity:
                 opportunities.append(Opportunity(sentence_id=sentence.id, text=sentence.text,
                                                  confidence=pred.opportunity_confidence))
-        stance = self.document_stance(sentences, views, preds)
+        stance = self.document_stance(sentences, views, preds, byline)
         stance.targets = [self.article_target_stance(sentences, views, preds, t) for t in targets]
         return Argument(claims, risks, opportunities, stance)
 
     def document_stance(self, sentences: Sequence[Sentence], views: list[SentenceView],
-                        preds: list[SentencePrediction]) -> Stance:
+                        preds: list[SentencePrediction], byline=None) -> Stance:
         title = next((s.text for s in sentences if s.kind == "title"), None)
         lead = [s.text for s, v in zip(sentences, views) if s.kind == "body" and not is_non_claim(v)][:2]
         subject = self.subjects.find(title, lead)
@@ -94,7 +95,7 @@ class ArgumentAnalyzer:
         if not body:
             return Stance(target=subject.zh, target_en=subject.en, label="neutral", score=0.0, evidence=[])
         label, score, evidence, _ = document_stance([p for _, p, _ in body], [i for i, _, _ in body],
-                                                    [v for _, _, v in body], views)
+                                                    [v for _, _, v in body], views, byline=byline)
         return Stance(target=subject.zh, target_en=subject.en, label=label, score=score, evidence=evidence)
 
     def article_target_stance(self, sentences, views, preds, target: str) -> StanceResult:

@@ -19,6 +19,7 @@ class LabelledDoc:
     rows: list[dict]
     stance: dict | None = None
     views: list[SentenceView] = field(default_factory=list)
+    byline: object = None   # the ingest's Byline of the article (pipeline=True), for the document stance's genre
 
 
 def parse_ids(spec: str | None) -> frozenset[str] | None:
@@ -99,6 +100,7 @@ def add_pipeline_views(docs: list[LabelledDoc], corpus: Path, errors: list[str] 
         else:
             document = _analyzer().analyze(read_article(paths[0]))
             views = views_from_document(document)
+            doc.byline = getattr(getattr(document, "source", None), "byline", None)
             if [v.text for v in views] == [r["text"] for r in doc.rows]:
                 doc.views = views
                 continue

@@ -47,7 +47,12 @@ _NEWS_DATELINE = re.compile(r"^\s*(?:【[^】]{1,12}(?:讯|电)】|本报讯|新
 # The reporter-and-place dateline of Taiwan and Hong Kong news ("记者：林某／台北报导", "记者王某 香港报道",
 # "（记者李某／高雄报导）"), as a byline line near the head: the same signal as 【首尔讯】 / "新华社……电". A byline with a
 # reporter but no place ("本报记者 某某") is not enough: news analyses carry it too.
-_REPORTER_DATELINE = re.compile(r"^\s*[（(]?\s*(?:本报|本刊|中央社)?记者\s*[：:|｜]?\s*[^，。；/／]{1,20}\s*[/／]?\s*[^，。；/／\s]{1,12}(?:报导|报道)\s*[）)]?\s*$")
+_REPORTER_DATELINE = re.compile(r"^\s*[（(]?\s*(?:本报|本刊|中央社)?记者\s*[：:|｜]?\s*[^，。；/／]{1,20}\s*[/／]?\s*[^，。；/／\s]{1,12}(?:报导|报道)\s*[）)]?\s*$"
+                                r"|^\s*[■□●◆▲\s]*(?:本报|本刊|中央社|新华社|中新社)?(?:驻[^，。；\s]{1,8})?(?:特派|特约|首席)?记者\s*[：:]?\s*[^，。；]{2,20}?\s+发自\s*[^，。；\s]{2,10}\s*$")
+# Session 10b: the same filed-from place in the byline the ingest read ("记者 周岚 发自拉巴特" in a web page's
+# <span class="author">, "林佩萱/吉隆坡报导"): `Byline.other["发稿地"]`. A web page's byline is not one of its
+# sentences, so the views alone cannot show it.
+FILED_FROM_FIELD = "发稿地"
 # A resident correspondent's byline ("本报驻海牙记者　宋某", "新华社驻东京记者 王某", "驻柏林特派记者"): the outlet's
 # reporter stationed abroad files a report (news or a feature that relays named people's views), unlike the bare
 # "本报记者 某某", which news analyses carry too.
@@ -104,14 +109,22 @@ def evidence_of(pred: SentencePrediction, cue_risks: bool = False) -> tuple[floa
     return weight * pos, weight * neg
 
 
-def genre_of(views: list[SentenceView] | None) -> str:
+def _filed_from(byline) -> str | None:
+    """The place a reporter files from, as the ingest read it from the byline (a Byline or its dict)."""
+    if byline is None:
+        return None
+    other = byline.get("other") if isinstance(byline, dict) else getattr(byline, "other", None)
+    return (other or {}).get(FILED_FROM_FIELD) or None
+
+
+def genre_of(views: list[SentenceView] | None, byline=None) -> str:
     """"disclosure" (a listed company's statutory announcement), "official" (a government body's
     release or notice), "briefing" (a press-conference transcript: reporters' questions, the
     speakers' answers), "interview" (question-and-answer format), "explainer" (numbered questions, no answer
     lines), "news" (dated news report or a resident correspondent's report) or
-    "analysis"."""
+    "analysis". `byline`: the article's byline as the ingest read it (a reporter's filed-from place -> news)."""
     if not views:
-        return "analysis"
+        return "news" if _filed_from(byline) else "analysis"
     head = views[:4]
     title = next((v.text for v in views if v.kind == "title"), "")
     if _DISCLOSURE_TITLE.search(title.strip()) or any(_SECURITIES_LINE.match(v.text) for v in head):
@@ -132,7 +145,7 @@ def genre_of(views: list[SentenceView] | None) -> str:
     if numbered >= EXPLAINER_QUESTIONS and answers < 2:
         return "explainer"
     first = next((v.text for v in views if v.kind == "body" and not _is_meta(v)), "")
-    if _NEWS_DATELINE.match(first) or any(_REPORTER_DATELINE.match(v.text) or _CORRESPONDENT_BYLINE.match(v.text)
+    if _NEWS_DATELINE.match(first) or _filed_from(byline) or any(_REPORTER_DATELINE.match(v.text) or _CORRESPONDENT_BYLINE.match(v.text)
                                           for v in views[:6] if v.kind != "title"):
         return "news"
     return "analysis"
@@ -155,13 +168,13 @@ def _balance(preds: list[SentencePrediction]) -> tuple[float, float, float]:
 
 
 def stance_features(preds: list[SentencePrediction], views: list[SentenceView] | None = None,
-                    all_views: list[SentenceView] | None = None) -> dict:
+                    all_views: list[SentenceView] | None = None, byline=None) -> dict:
     """Aggregated author-voice evidence of a document's body sentences (`views` aligned with `preds`;
     `all_views` = every sentence incl. title and byline, for the genre). In an interview the
     interviewee's answers are the voice that counts and the interviewer's questions are left out.
     score = the whole body's balance; `tail` (the same over the conclusion, the last quarter of the
     author's sentences) is reported for diagnosis only: blending it in did not help on held-out articles."""
-    genre = genre_of(all_views if all_views is not None else views)
+    genre = genre_of(all_views if all_views is not None else views, byline)
     claims = [p for p in preds if p.claim_type is not None]
     reported = round(sum(p.attribution != "author" for p in claims) / max(len(claims), 1), 2)
     if genre in ("interview", "briefing") and views is not None:
@@ -206,9 +219,10 @@ def decide(f: dict, sarcasm_at: float = SARCASM_SKEPTICAL, supportive_at: float 
 
 def document_stance(preds: list[SentencePrediction], ids: list[int], views: list[SentenceView] | None = None,
                     all_views: list[SentenceView] | None = None,
-                    thresholds: dict | None = None) -> tuple[str, float, list[int], dict]:
-    """(label, score, evidence sentence ids, features) for a document's body sentences."""
-    info = stance_features(preds, views, all_views)
+                    thresholds: dict | None = None, byline=None) -> tuple[str, float, list[int], dict]:
+    """(label, score, evidence sentence ids, features) for a document's body sentences (`byline`: the
+    ingest's Byline of the article, or its dict, for the genre)."""
+    info = stance_features(preds, views, all_views, byline)
     label = decide(info, **(thresholds or {}))
     score = info["score"]
     items = [(i, *evidence_of(p, DOCUMENT_CUE_RISKS)) for i, p in zip(ids, preds)]
