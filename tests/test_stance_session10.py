@@ -6,15 +6,21 @@ from __future__ import annotations
 import pytest
 
 from pipeline.argument import ArgumentAnalyzer
-from pipeline.argument.features import SentenceView
+from pipeline.argument.features import SentenceView, stance_polarity
+from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.stance import genre_of
-from pipeline.ingest import article_from_text, find_title_and_byline
+from pipeline.ingest import article_from_text, find_title_and_byline, traditional_to_simplified
 from pipeline.models import Byline, Section, Sentence
 
 
 @pytest.fixture(scope="module")
 def arg() -> ArgumentAnalyzer:
     return ArgumentAnalyzer()
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicons:
+    return Lexicons.load()
 
 
 def _doc(sentences: list[tuple[str, str]]):
@@ -62,3 +68,33 @@ def test_a_reporters_filed_from_place_makes_a_news_report(arg):
     assert arg(text, sentences, sections).stance.label == "supportive"
     relayed = arg(text, sentences, sections, byline=Byline(author="韩某某", other={"发稿地": "卡萨布兰卡"})).stance
     assert relayed.label == "neutral"
+
+
+def test_traditional_script_irony_and_rhetorical_questions_after_conversion(lex):
+    def kinds(traditional: str) -> list[str]:
+        return stance_polarity(lex.mask(traditional_to_simplified(traditional)), lex)[2]
+
+    assert "rhetorical" in kinds("工程一再延宕，這筆錢最後由誰來埋單？")
+    assert "rhetorical" in kinds("預算書的數字對不上，到底有沒有人認真算過這筆帳？")
+    assert "irony" in kinds("主管機關號稱「全面領先」，實際進度卻落後兩年。")
+    assert "irony" in kinds("這樣的落差，很難用「創新」兩個字帶過。")
+    assert kinds("主管機關表示，工程將於明年完工。") == []
+    assert kinds("誰來接任董事長，董事會下月決定。") == []  # not a question about who pays
+
+
+def test_a_converted_editorial_with_irony_and_questions_is_skeptical(arg):
+    traditional = [
+        ("捷運延伸線再追加預算 市民換來什麼？", "title"),
+        ("市府日前宣布追加三十億元預算，並號稱要打造「全國最便捷」的通勤路網。", "body"),
+        ("第一期工程延宕三年，經費超支兩成。", "body"),
+        ("做不到準時完工的團隊，憑什麼保證第二期不會延宕？", "body"),
+        ("預算書的分項加總對不上，到底有沒有人認真核過？", "body"),
+        ("這樣的落差，很難用「建設」兩個字帶過。", "body"),
+        ("運量若撐不起來，營運虧損由誰來付？", "body"),
+        ("我們並不反對興建捷運。", "body"),
+        ("但市府至少應該公開每一段的成本與時程。", "body"),
+        ("第一，由議會每半年審查一次進度。", "body"),
+        ("第二，先補齊公車接駁。", "body"),
+    ]
+    text, sentences, sections = _doc([(traditional_to_simplified(t), k) for t, k in traditional])
+    assert arg(text, sentences, sections).stance.label == "skeptical"
