@@ -8,7 +8,7 @@ import pytest
 from pipeline.argument import ArgumentAnalyzer
 from pipeline.argument.features import SentenceView, stance_polarity
 from pipeline.argument.lexicon import Lexicons
-from pipeline.argument.stance import genre_of
+from pipeline.argument.stance import conclusion_verdicts, genre_of
 from pipeline.ingest import article_from_text, find_title_and_byline, traditional_to_simplified
 from pipeline.models import Byline, Section, Sentence
 
@@ -98,3 +98,27 @@ def test_a_converted_editorial_with_irony_and_questions_is_skeptical(arg):
     ]
     text, sentences, sections = _doc([(traditional_to_simplified(t), k) for t, k in traditional])
     assert arg(text, sentences, sections).stance.label == "skeptical"
+
+
+def test_a_balanced_verdict_in_a_conclusion_heading_makes_the_analysis_mixed(arg, lex):
+    def views(heading: str) -> list[SentenceView]:
+        return [SentenceView("某省押注储能产业", "title"), SentenceView(heading, "heading")]
+
+    assert conclusion_verdicts(views("五、结论：值得一试，但别指望立竿见影"), lex) == ["balanced"]
+    assert conclusion_verdicts(views("结语｜值得押注，但不能急于求成"), lex) == ["balanced"]
+    assert conclusion_verdicts(views("五、前景：值得一试，但别指望立竿见影"), lex) == []  # not the conclusion
+    assert conclusion_verdicts(views("五、结论：前景值得看好"), lex) == []
+    assert conclusion_verdicts([SentenceView("结论：值得一试，但别指望立竿见影", "body")], lex) == []
+
+    def document(heading: str):
+        return _doc([
+            ("某省储能产业：补贴能否换来一个新产业？", "title"),
+            ("该省的风光资源有明显优势，电价也有竞争力。", "body"),
+            ("这是一个难得的机遇，本地企业有望受益。", "body"),
+            (heading, "heading"),
+            ("综合来看，该省的条件确实排得上前列。", "body"),
+            ("对设备企业而言，机会值得关注。", "body"),
+        ])
+
+    assert arg(*document("四、结论：值得押注，但别指望速成")).stance.label == "mixed"
+    assert arg(*document("四、机会在哪里")).stance.label == "supportive"

@@ -95,7 +95,7 @@ class ArgumentAnalyzer:
         if not body:
             return Stance(target=subject.zh, target_en=subject.en, label="neutral", score=0.0, evidence=[])
         label, score, evidence, _ = document_stance([p for _, p, _ in body], [i for i, _, _ in body],
-                                                    [v for _, _, v in body], views, byline=byline)
+                                                    [v for _, _, v in body], views, byline=byline, lex=self.lex)
         return Stance(target=subject.zh, target_en=subject.en, label=label, score=score, evidence=evidence)
 
     def article_target_stance(self, sentences, views, preds, target: str) -> StanceResult:

@@ -72,6 +72,13 @@ _DISCLOSURE_TITLE = re.compile(r"(?:公司|集团)[^。！？]{0,80}公告$")
 _SECURITIES_LINE = re.compile(r"^\s*(?:证券代码|股票代码)\s*[：:]")
 _ANSWER_LINE = re.compile(r"^\s*(?:答|[AＡ])\s*[：:]")
 EXPLAINER_QUESTIONS = 3       # numbered question headings that make a question-and-answer explainer
+# Session 10b: a heading that names the conclusion and states it ("四、结论：值得押注，但别指望速成", "结语：……",
+# "写在最后｜……") is the author's verdict, though headings are not body sentences: its balanced or dismissive
+# verdict (stance_patterns.tsv) counts like one in an author sentence.
+_CONCLUSION_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*|第[一二三四五六七八九十\d]{1,3}(?:部分|节)\s*)?"
+    r"(?:结论|结语|总结|小结|结束语|写在最后|尾声|总评|我们的(?:判断|看法)|笔者(?:的)?(?:观点|看法|判断))\s*[：:｜|—－]+\s*(?P<verdict>\S.*)$")
+_LEX = None
 TAIL_SHARE = 0.25              # the last quarter of the author's sentences = the conclusion
 TAIL_MIN = 3
 _SUBTITLE = re.compile(r"[：:｜|—]|\s{1,}")
@@ -151,6 +158,25 @@ def genre_of(views: list[SentenceView] | None, byline=None) -> str:
     return "analysis"
 
 
+def conclusion_verdicts(views: list[SentenceView] | None, lex=None) -> list[str]:
+    """Verdict kinds ("balanced", "dismissive") stated in the conclusion headings of `views`."""
+    global _LEX
+    out: list[str] = []
+    for view in views or ():
+        m = _CONCLUSION_HEADING.match(view.text) if view.kind == "heading" else None
+        if m:
+            from pipeline.argument.features import stance_polarity
+
+            if lex is None:
+                if _LEX is None:
+                    from pipeline.argument.lexicon import Lexicons
+
+                    _LEX = Lexicons.load()
+                lex = _LEX
+            out += [k for k in stance_polarity(lex.mask(m.group("verdict")), lex)[2] if k in ("balanced", "dismissive")]
+    return out
+
+
 def _is_meta(view: SentenceView) -> bool:
     from pipeline.argument.features import is_non_claim
 
@@ -168,7 +194,7 @@ def _balance(preds: list[SentencePrediction]) -> tuple[float, float, float]:
 
 
 def stance_features(preds: list[SentencePrediction], views: list[SentenceView] | None = None,
-                    all_views: list[SentenceView] | None = None, byline=None) -> dict:
+                    all_views: list[SentenceView] | None = None, byline=None, lex=None) -> dict:
     """Aggregated author-voice evidence of a document's body sentences (`views` aligned with `preds`;
     `all_views` = every sentence incl. title and byline, for the genre). In an interview the
     interviewee's answers are the voice that counts and the interviewer's questions are left out.
@@ -189,8 +215,9 @@ def stance_features(preds: list[SentencePrediction], views: list[SentenceView] |
         sarcasm += sum(1 for p, v in pairs if not p.kinds and v.text.rstrip(" 　”」』）)").endswith(("？", "?")))
     tail_n = max(TAIL_MIN, int(len(author) * TAIL_SHARE))
     tail = _balance(author[-tail_n:])[2] if author else 0.0
-    balanced = sum("balanced" in p.kinds for p in author)
-    dismissive = sum("dismissive" in p.kinds for p in author)
+    verdicts = conclusion_verdicts(all_views, lex) if genre not in ("interview", "briefing") else []
+    balanced = sum("balanced" in p.kinds for p in author) + verdicts.count("balanced")
+    dismissive = sum("dismissive" in p.kinds for p in author) + verdicts.count("dismissive")
     return {"P": round(pos, 2), "N": round(neg, 2), "score": round(body, 3), "balanced": balanced, "dismissive": dismissive,
             "body": round(body, 3), "tail": round(tail, 3),
             "sarcasm": round(sarcasm / max(len(author), 1), 3), "reported": reported, "genre": genre}
@@ -219,10 +246,11 @@ def decide(f: dict, sarcasm_at: float = SARCASM_SKEPTICAL, supportive_at: float 
 
 def document_stance(preds: list[SentencePrediction], ids: list[int], views: list[SentenceView] | None = None,
                     all_views: list[SentenceView] | None = None,
-                    thresholds: dict | None = None, byline=None) -> tuple[str, float, list[int], dict]:
+                    thresholds: dict | None = None, byline=None, lex=None) -> tuple[str, float, list[int], dict]:
     """(label, score, evidence sentence ids, features) for a document's body sentences (`byline`: the
-    ingest's Byline of the article, or its dict, for the genre)."""
-    info = stance_features(preds, views, all_views, byline)
+    ingest's Byline of the article, or its dict, for the genre; `lex`: the lexicons that read a conclusion
+    heading's verdict, loaded from the default models directory when not given)."""
+    info = stance_features(preds, views, all_views, byline, lex)
     label = decide(info, **(thresholds or {}))
     score = info["score"]
     items = [(i, *evidence_of(p, DOCUMENT_CUE_RISKS)) for i, p in zip(ids, preds)]
