@@ -446,7 +446,10 @@ def test_development_zones_are_locations(rec_no_tb):
 
     finder = MentionFinder(rec_no_tb.lexicons, None)
     assert finder._label_for_place("武汉东湖新技术开发区", 0, 10) == "LOC"
-    assert finder._label_for_place("浦东新区", 0, 4) == "LOC"
+    # session 10: a state-level new area is an administrative area, as the termbase (浦东新区, 雄安新区) and the
+    # annotations (两江新区, 滨海新区) have it; a high-tech zone stays a zone
+    assert finder._label_for_place("浦东新区", 0, 4) == "GPE"
+    assert finder._label_for_place("东湖高新区", 0, 5) == "LOC"
     assert finder._label_for_place("海淀区", 0, 3) == "GPE"
 
 

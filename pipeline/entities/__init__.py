@@ -203,6 +203,18 @@ class EntityRecognizer:
                 adjective = self.namer.place_adjective(next(iter(names)))
                 if adjective:
                     out[suffix] = adjective.rsplit(" ", 1)[0]
+        # the one new area (滨海新区, 两江新区) the document names, for a bare 新区 in its bodies (新区发展改革委)
+        # and its bare bureaux (科技局、财政局 in a new area's notice); session 10
+        areas = set()
+        for m in mentions:
+            surface = text[m.start:m.end]
+            k = surface.find("新区")
+            if k >= 2 and not surface[:k].endswith("高"):
+                district = self.namer.district(surface[:k + 2])
+                if district is not None:
+                    areas.add(district[0])
+        if len(areas) == 1:
+            out["新区"] = next(iter(areas))
         if korea >= 2:
             out["korea"] = "yes"
         # a document about Taiwan: Taiwan is named at least three times and more often than China;

@@ -150,6 +150,10 @@ def cedict_proper(word: str, label: str, abroad: bool = False) -> str | None:
             # (capitalised words, joined by the small words of place names: 火环 'Ring of Fire', 'Isle of Man')
             lead = re.match(r"([A-Z][\w'\-]*(?:\s+(?:(?:of|the|and|de|del|da|do|dos|das|du|la|le|upon)\s+)*[A-Z][\w'\-]*)*)",
                             candidate)
+            if lead and word.endswith("新区") and lead.group(1).strip().endswith(" New District"):
+                # 滨海新区 'Binhai New District': China's state-level new areas call themselves "New Area"
+                # (Pudong New Area, Binhai New Area, Liangjiang New Area), and "New" alone is no name (session 10)
+                return lead.group(1).strip()[: -len("District")] + "Area"
             if lead:
                 candidate = re.sub(r"\s+(Province|City|County|District|Prefecture)$", "", lead.group(1).strip())
         if candidate and candidate[0].isupper():
@@ -157,6 +161,21 @@ def cedict_proper(word: str, label: str, abroad: bool = False) -> str | None:
                 return candidate
             best = best or candidate
     return best
+
+
+# Spanish given names and surnames written with their accents (general knowledge of Spanish spelling, session 10);
+# used for a transliterated name in an article about a Spanish-speaking country
+_SPANISH_ACCENTS = {w.replace("á", "a").replace("é", "e").replace("í", "i").replace("ó", "o").replace("ú", "u"): w
+                    for w in ("Martínez", "Rodríguez", "López", "González", "Hernández", "Pérez", "Sánchez", "Gómez",
+                              "Fernández", "Jiménez", "Ramírez", "Díaz", "Álvarez", "Gutiérrez", "Muñoz",
+                              "Domínguez", "Vázquez", "Márquez", "Suárez", "Méndez", "Benítez", "Núñez",
+                              "García", "María", "José", "Sebastián", "Andrés", "Martín", "Ramón", "Héctor",
+                              "Óscar", "Julián", "Adrián", "Iván", "Rubén", "Raúl", "Jesús", "Ángel", "Lucía")}
+_SPANISH_ACCENTS["Munoz"] = "Muñoz"
+_SPANISH_ACCENTS["Nunez"] = "Núñez"
+_SPANISH_SPEAKING = {"Spain", "Mexico", "Argentina", "Chile", "Colombia", "Peru", "Venezuela", "Ecuador", "Bolivia",
+                     "Uruguay", "Paraguay", "Cuba", "Guatemala", "Honduras", "El Salvador", "Nicaragua", "Costa Rica",
+                     "Panama", "Dominican Republic"}
 
 
 def cedict_name(word: str, label: str) -> str | None:
@@ -669,6 +688,16 @@ class EnglishNamer:
             term = self.known(form)
             if term:
                 return self.term_name(term)
+        if label in ("GPE", "LOC"):
+            for form in forms:
+                region = self.known(form[:-2]) if form.endswith("地区") and len(form) >= 4 else None
+                if region is not None and region.label in ("GPE", "LOC"):
+                    return self.term_name(region)       # 巴斯克地区 → Basque Country, 台湾地区 → Taiwan (session 10)
+            for form in forms:
+                district = self.district(form) if form != "新区" else None
+                if district is not None and district[1]:
+                    # 天津市滨海新区: the district, then its city ("Binhai New Area, Tianjin"; session 10)
+                    return EnglishName(f"{district[0]}, {district[1]}", "dictionary", "composed")
         if label == "ORG":
             province = self._foreign_province(forms)
             if province is not None:
@@ -681,6 +710,12 @@ class EnglishNamer:
                 branch = self._branch(form)
                 if branch:
                     return EnglishName(branch, "termbase", "composed")
+            if self.doc_places.get("新区"):
+                for form in forms:
+                    if form in self.lex.gov_bodies and form.endswith(("局", "委", "委员会")):
+                        # 科技局、财政局 in a new area's notice: the new area's own bureaux (session 10)
+                        name = self.lex.gov_bodies[form].replace("{place}", self.doc_places["新区"])
+                        return EnglishName(name, "dictionary", "composed")
             for form in forms:
                 composed = self._compose_body(form)
                 if composed:
@@ -733,6 +768,10 @@ class EnglishNamer:
                 return EnglishName(regional, "transliteration", "western_syllables")
             foreign = self.western_name(form)
             if foreign:
+                if self._doc_country() in _SPANISH_SPEAKING:
+                    # 马丁内斯 in an article about Spain or Latin America: the name as its bearer writes it
+                    # (Martínez, González), not the accentless English form (session 10)
+                    foreign = " ".join(_SPANISH_ACCENTS.get(w, w) for w in foreign.split(" "))
                 return EnglishName(foreign, "transliteration", "western_reading")
             approximate = self.western_syllables(form)
             if approximate:
@@ -1169,12 +1208,53 @@ class EnglishNamer:
         base_en = re.sub(r"\s+(Province|City|County|District|Prefecture)$", "", base_en)
         return f"{base_en} {kinds[suffix]}"
 
+    def district(self, form: str) -> tuple[str, str | None] | None:
+        """A city's district or new area (session 10): 无锡市新吴区 → ('Xinwu District', 'Wuxi'), 天津市滨海新区 →
+        ('Binhai New Area', 'Tianjin'), 滨海新区 → ('Binhai New Area', None); a bare 新区 is the document's one new
+        area (`doc_places['新区']`)."""
+        if form == "新区":
+            named = self.doc_places.get("新区")
+            return (named, None) if named else None
+        m = re.fullmatch(r"(?:([\u4e00-\u9fff]{2,3})市)?([\u4e00-\u9fff]{2,4}?)(新区|区)", form)
+        if m is None or m.group(2).endswith(("高新", "开发", "园", "自贸", "保税", "试验", "示范", "城", "地", "市")):
+            return None
+        city_en = None
+        if m.group(1):
+            city = self.known(m.group(1)) or self.known(m.group(1) + "市")
+            city_en = city.name_en if city is not None and city.label == "GPE" else cedict_name(m.group(1), "GPE")
+            if not city_en:
+                return None
+        elif m.group(3) == "区":
+            return None         # a bare X区 stays with the other rules (东湖区 …)
+        base = m.group(2)
+        term = self.known(base + m.group(3))
+        if term is not None and term.label in ("GPE", "LOC"):
+            return term.name_en, city_en
+        if m.group(3) == "新区":
+            named = cedict_proper(base + "新区", "GPE")
+            if not (named and named.endswith("New Area")):
+                named = f"{cedict_name(base, 'GPE') or pinyin_place(base)} New Area"
+            return named, city_en
+        known = self.known(base)
+        if known is not None or not re.fullmatch(r"[\u4e00-\u9fff]{2}", base):
+            return None
+        return f"{pinyin_place(base)} District", city_en
+
     def _compose_body(self, form: str) -> tuple[str, str] | None:
         """{place} + a standard government body: 湖北省经济和信息化厅, 省财政厅, 市发展和改革委员会."""
         if form in ("省政府", "市政府", "县政府", "区政府") and "人民政府" in self.lex.gov_bodies:
             form = form[0] + "人民政府"     # 经省政府同意: the province's People's Government
         for body in self.bodies_by_len:
             if form.endswith(body) and len(form) > len(body):
+                district = self.district(form[: -len(body)])
+                if district is not None:
+                    # a district's or new area's body: "People's Government of Xinwu District, Wuxi", "General
+                    # Office of the Binhai New Area People's Government, Tianjin" (session 10)
+                    template = self.lex.gov_bodies[body]
+                    if template == "{place} People's Government":
+                        template = "People's Government of {place}"
+                    name = template.replace("{place}", district[0]) + (f", {district[1]}" if district[1] else "")
+                    return re.sub(r"\s+", " ", name).strip(), "dictionary"
                 adjective = self.place_adjective(form[: -len(body)])
                 if adjective is None:
                     return None
@@ -1481,7 +1561,11 @@ class EnglishNamer:
         """Word-by-word English for a name made of ordinary words before a head or a known tail:
         湖北省集成电路产业投资基金 → 'Hubei Integrated Circuit Industry Investment Fund'."""
         prefix_en = None
-        if len(form) > 3 and form[0] in "省市" and form[1] not in "场长委民区" and self.doc_places.get(form[0]):
+        if len(form) > 3 and form.startswith("新区") and self.doc_places.get("新区"):
+            # 新区生态环境局 in a new area's notice: the new area's bureau ("Binhai New Area Ecology and
+            # Environment Bureau"; session 10)
+            prefix_en, form = self.doc_places["新区"], form[2:]
+        elif len(form) > 3 and form[0] in "省市" and form[1] not in "场长委民区" and self.doc_places.get(form[0]):
             # 省集成电路基金 in an article about Hubei: the province's fund
             kind_en = {"省": " Provincial", "市": " Municipal"}[form[0]]
             prefix_en, form = self.doc_places[form[0]], form[1:]
@@ -1560,6 +1644,10 @@ class EnglishNamer:
                 continue
             if last and zone and word == zone[0]:
                 parts.append(zone[1])
+                continue
+            district = self.district(word) if word.endswith("新区") and len(word) > 2 else None
+            if district is not None:
+                parts.append(district[0])      # 滨海新区生物制造…基金: "Binhai New Area …", not "Coastal"
                 continue
             term = self.known(word)
             if term and not (last and word in self.lex.heads):

@@ -860,8 +860,10 @@ class MentionFinder:
             return "FACILITY"           # 安丰工业园: an industrial park
         if surface.endswith(GEO_FEATURE_ENDINGS) and not surface.endswith(GPE_ENDINGS):
             return "LOC"
+        if surface.endswith("新区") and len(surface) >= 4 and not surface.endswith("高新区"):
+            return "GPE"                # 浦东新区, 滨海新区: a state-level new area is an administrative area (session 10)
         if surface.endswith(ZONE_ENDINGS):
-            return "LOC"                # 东湖新技术开发区, 浦东新区: a zone, not an administrative area
+            return "LOC"                # 东湖新技术开发区: a zone, not an administrative area
         return "GPE"
 
     def _head_at(self, text: str, end: int, unit_starts: set[int]) -> str | None:
@@ -1849,6 +1851,11 @@ class MentionFinder:
                 word = text[s0:start]
                 verb_in_name = spelled and words < capitals and len(word) == 2 and \
                     (dictionary_tag(word) or "x") in ("v", "vn") and not last
+                conjunction = spelled and word in ("和", "与", "及") and words < capitals - 1 and not last
+                if conjunction:
+                    # 投资和出口发展署（AMDIE）: the acronym spells both fields, the 和 is inside the name (session 10)
+                    start, last = s0, False
+                    continue
                 if word in RESTATEMENT_STOPS or word in self.lex.titles or (not last and word.endswith(RESTATEMENT_KINDS)) \
                         or (len(word) >= 2 and (dictionary_tag(word) or "x")[:1] in RESTATEMENT_STOP_TAGS
                             and not verb_in_name):
@@ -1862,7 +1869,12 @@ class MentionFinder:
             inner = [k for k, c in enumerate(out) if c.start < end and start < c.end]
             if any(out[k].start < start or out[k].end > end for k in inner):
                 continue                    # a mention crossing the stretch's edges: leave it
-            if inner and out[inner[-1]].end == end:
+            conjoined = spelled and len(inner) >= 2 and out[inner[0]].label == "GPE" and out[inner[0]].start == start \
+                and out[inner[-1]].label == "ORG" and out[inner[-1]].end == end and \
+                any(ch in text[out[inner[0]].end:out[inner[-1]].start] for ch in "和与及")
+            # session 10: a country's body whose name joins two fields (摩洛哥 | 投资和 | 出口发展署（AMDIE）) is one
+            # name when the acronym spells it all, not the country and a body named after the conjunction
+            if inner and out[inner[-1]].end == end and not conjoined:
                 # a name found at the bracket takes in only the pieces right before it (诺和 + 诺德, 富士胶片 + 戴 +
                 # 奥辛斯生物技术公司), not the plain words (封测厂 | 益纳利（Inari Amertron）)
                 chain = len(inner) - 1
@@ -1889,7 +1901,7 @@ class MentionFinder:
             if not inner and not head and " " not in latin:
                 continue                    # one unknown word: too little to go on
             if inner and out[inner[0]].label == "GPE" and out[inner[0]].start == start and len(inner) == 2 and \
-                    out[inner[1]].label == "ORG" and out[inner[1]].end == end:
+                    out[inner[1]].label == "ORG" and out[inner[1]].end == end and not conjoined:
                 continue                    # 新加坡 | 星展银行（DBS）: a country and its company, two mentions
             if surface in self.lex.non_entities or is_common_word(surface):
                 continue
@@ -2360,7 +2372,10 @@ class MentionFinder:
                         text[c.start:c.end].endswith(ADDRESS_UNITS) or (
                             text[prev.start:prev.end].endswith(ADMIN_UNITS) and prev.end - prev.start >= 2
                             and not self._is_country(c.term)) or self._province_and_city(prev, c)):
-                out[-1] = Candidate(prev.start, c.end, "LOC", max(prev.prio, c.prio), "address")
+                merged = text[prev.start:c.end]
+                # 天津市 + 滨海新区: a city's state-level new area is still an administrative area (session 10)
+                label = "GPE" if merged.endswith("新区") and not merged.endswith("高新区") else "LOC"
+                out[-1] = Candidate(prev.start, c.end, label, max(prev.prio, c.prio), "address")
                 continue
             out.append(c)
         for k, c in enumerate(out):

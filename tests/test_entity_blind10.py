@@ -1,0 +1,119 @@
+"""Session 10, after reading the blind four (Taiwan LEO satellites, Spain green steel, Morocco LFP batteries, a Tianjin
+new-area notice): general mechanisms, each checked on invented sentences (none copied from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from test_entities import entry_for, mentions, run
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer(use_termbase=False)
+
+
+@pytest.fixture(scope="module")
+def rec_tb() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+# ------------------------------------------------------------------ districts and state-level new areas
+def test_a_new_area_is_named_new_area_and_is_an_administrative_area(rec):
+    ents = run(rec, "今年以来，滨海新区引进了三十家医药企业，滨海新区的产值增长一成。")
+    assert ("滨海新区", "GPE") in mentions(ents)
+    assert entry_for(ents, "滨海新区").name_en == "Binhai New Area"      # not "Binhai New" nor "Coastal New Area"
+
+
+def test_a_city_and_its_new_area_name_the_area_then_the_city(rec):
+    ents = run(rec, "天津市滨海新区将在明年建成两个产业园。")
+    assert ("天津市滨海新区", "GPE") in mentions(ents)
+    assert entry_for(ents, "天津市滨海新区").name_en == "Binhai New Area, Tianjin"
+
+
+def test_a_districts_government_office(rec):
+    ents = run(rec, "天津市滨海新区人民政府办公室印发了通知。无锡市新吴区人民政府同日发布公告。")
+    assert entry_for(ents, "天津市滨海新区人民政府办公室").name_en == \
+        "General Office of the Binhai New Area People's Government, Tianjin"
+    assert entry_for(ents, "无锡市新吴区人民政府").name_en == "People's Government of Xinwu District, Wuxi"
+
+
+def test_bare_new_area_bodies_in_a_new_areas_notice(rec):
+    ents = run(rec, "两江新区将设立产业基金。新区发展改革委、科技局等部门负责落实，新区生态环境局做好环评服务。")
+    assert entry_for(ents, "新区发展改革委").name_en == "Liangjiang New Area Development and Reform Commission"
+    assert entry_for(ents, "科技局").name_en == "Liangjiang New Area Science and Technology Bureau"
+    assert entry_for(ents, "新区生态环境局").name_en == "Liangjiang New Area Ecology and Environment Bureau"
+
+
+def test_a_bare_bureau_without_a_new_area_keeps_its_plain_name(rec):
+    ents = run(rec, "科技局负责人表示，补贴将按季度发放。")
+    assert entry_for(ents, "科技局").name_en == "Science and Technology Bureau"
+
+
+def test_a_new_areas_fund_is_glossed_with_the_areas_name(rec):
+    ents = run(rec, "滨海新区生物制造产业投资基金首期规模10亿元。")
+    assert entry_for(ents, "滨海新区生物制造产业投资基金").name_en == \
+        "Binhai New Area Biomanufacturing Industry Investment Fund"
+
+
+# ------------------------------------------------------------------ glosses of bodies' words
+def test_glosses_space_tourism_eurasia(rec):
+    ents = run(rec, "西班牙工业和旅游部与台湾太空产业发展协会签约，欧亚产业研究院参与。")
+    assert entry_for(ents, "西班牙工业和旅游部").name_en == "Spanish Ministry of Industry and Tourism"
+    assert entry_for(ents, "台湾太空产业发展协会").name_en == "Taiwan Space Industry Development Association"
+    assert entry_for(ents, "欧亚产业研究院").name_en.startswith("Eurasia ")
+
+
+def test_a_moroccan_ministry_takes_the_adjective(rec):
+    ents = run(rec, "摩洛哥工业和贸易部周一宣布了新的补贴。")
+    assert entry_for(ents, "摩洛哥工业和贸易部").name_en == "Moroccan Ministry of Industry and Trade"
+
+
+# ------------------------------------------------------------------ an acronym that spells a name joined by 和
+def test_an_acronym_spelling_both_fields_keeps_the_conjunction_inside(rec):
+    ents = run(rec, "突尼斯出口和投资促进署（TEIPA）预计，今年外资将增长两成。")
+    assert ("突尼斯出口和投资促进署", "ORG") in mentions(ents)
+    assert entry_for(ents, "突尼斯出口和投资促进署").name_en == \
+        "Tunisian Export and Investment Promotion Agency (TEIPA)"
+
+
+def test_two_countries_joined_by_he_stay_two_places(rec):
+    found = mentions(run(rec, "中国和美国签署谅解备忘录（MOU）。"))
+    assert ("中国", "GPE") in found and ("美国", "GPE") in found
+
+
+# ------------------------------------------------------------------ a charter is a law; green steel is no body
+def test_a_charter_in_title_marks_is_a_law(rec):
+    ents = run(rec, "根据去年修订的《能源宪章》，企业可申请补贴。")
+    assert ("能源宪章", "LAW") in mentions(ents)
+    assert entry_for(ents, "能源宪章").name_en == "Energy Charter"
+
+
+def test_green_steel_and_green_hydrogen_are_products_not_bodies(rec):
+    found = mentions(run(rec, "瑞典绿钢项目需要大量绿氢，“绿钢溢价”仍高达每吨两百欧元。"))
+    assert not any(t in ("绿钢", "绿氢") for t, _ in found)
+
+
+# ------------------------------------------------------------------ places
+def test_a_region_written_with_diqu_is_the_region(rec_tb):
+    # the tagger often takes 地区 into the name (X地区); the region's own name is the English name
+    assert rec_tb.namer.name(["加泰罗尼亚地区"], "GPE").name == "Catalonia"
+    assert rec_tb.namer.name(["安达卢西亚地区"], "LOC").name == "Andalusia"
+
+
+def test_spanish_and_moroccan_ports(rec_tb):
+    ents = run(rec_tb, "货物从卡萨布兰卡港出发，经阿尔赫西拉斯港转运到北欧。")
+    assert entry_for(ents, "阿尔赫西拉斯港").name_en == "Port of Algeciras"
+    assert entry_for(ents, "卡萨布兰卡港").name_en == "Port of Casablanca"
+
+
+# ------------------------------------------------------------------ Spanish names keep their accents
+def test_a_spanish_name_in_an_article_about_spain_keeps_its_accents(rec):
+    ents = run(rec, "西班牙政府今年向西班牙北部拨款，西班牙能源部门的负责人路易斯·冈萨雷斯在马德里说，西班牙将继续支持。")
+    assert entry_for(ents, "路易斯·冈萨雷斯").name_en == "Luis González"
+
+
+def test_the_same_name_elsewhere_keeps_the_english_spelling(rec):
+    ents = run(rec, "美国能源部官员路易斯·冈萨雷斯在华盛顿说，美国将继续支持，美国企业也在行动。")
+    assert entry_for(ents, "路易斯·冈萨雷斯").name_en == "Luis Gonzalez"
