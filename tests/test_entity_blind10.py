@@ -117,3 +117,39 @@ def test_a_spanish_name_in_an_article_about_spain_keeps_its_accents(rec):
 def test_the_same_name_elsewhere_keeps_the_english_spelling(rec):
     ents = run(rec, "美国能源部官员路易斯·冈萨雷斯在华盛顿说，美国将继续支持，美国企业也在行动。")
     assert entry_for(ents, "路易斯·冈萨雷斯").name_en == "Luis Gonzalez"
+
+
+# ------------------------------------------------------------------ round 2: lists, short forms, document codes
+def test_a_bare_bureau_in_a_list_of_bodies_is_a_body(rec):
+    found = mentions(run(rec, "科技局、财政局等部门要加强协同。"))
+    assert ("财政局", "ORG") in found
+
+
+def test_a_bare_bureau_alone_is_left_alone(rec):
+    assert ("财政局", "ORG") not in mentions(run(rec, "他去财政局办事，排了两个小时队。"))
+
+
+def test_a_continent_before_a_listed_company_is_its_own_mention(rec_tb):
+    found = mentions(run(rec_tb, "下一次发射要排欧洲亚利安太空公司的档期。"))
+    assert ("欧洲", "LOC") in found and ("亚利安太空公司", "ORG") in found
+
+
+def test_a_zones_short_form_in_brackets_is_the_zone(rec):
+    ents = run(rec, "项目落户天津经济技术开发区（泰达），泰达将提供厂房。")
+    assert ("泰达", "LOC") in mentions(ents)
+    assert entry_for(ents, "天津经济技术开发区").name_en.endswith("(TEDA)")
+
+
+def test_a_document_numbers_office_code_is_no_name(rec):
+    found = mentions(run(rec, "关于支持企业发展的若干措施\n苏园管发〔2025〕8号\n各有关单位："))
+    assert not any(t.startswith("苏园") for t, _ in found)
+
+
+def test_a_funding_pool_and_a_task_force(rec):
+    found = mentions(run(rec, "设立总额3亿元的科技成果风险补偿资金池；成立低空经济发展工作专班，统筹推进。"))
+    assert any(label == "PROGRAM" and t.endswith("风险补偿资金池") for t, label in found)
+    assert ("低空经济发展工作专班", "ORG") in found
+
+
+def test_a_speech_verb_after_a_title_is_no_person(rec):
+    assert not any(label == "PERSON" for _, label in mentions(run(rec, "一位负责销售的中方经理坦言，人才不足。")))

@@ -678,6 +678,14 @@ class EnglishNamer:
         named = EnglishName(*self._name(forms, label))
         if named.method is None and named.source is not None:
             named = named._replace(method=_DEFAULT_METHOD[named.source])
+        if named.name and label in ("GPE", "LOC") and len(forms) > 1:
+            # 天津经济技术开发区（泰达）: a short form the dictionary knows by its acronym (TEDA) follows the name in
+            # brackets, as English writes it (session 10)
+            for f in forms[1:]:
+                acronym = cedict_name(f, label) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", f) else None
+                if acronym and re.fullmatch(r"[A-Z]{2,6}", acronym) and acronym not in named.name:
+                    named = named._replace(name=f"{named.name} ({acronym})")
+                    break
         return named
 
     def term_name(self, term: Term) -> EnglishName:

@@ -158,6 +158,10 @@ QUOTED_PLACE_NEXT = tuple(_W["quoted_place_next"])
 COMPANY_CONTEXT = re.compile(r"(?:公司|集团|旗下|股份|科技|控股|董事长|总裁|创始人|CEO|发布|推出|宣布|表示|的(?:服务器|手机|芯片|产品|股价|市值))")
 # a foreign country + a Chinese ministry's short name (加拿大自然资源部): above the termbase's own hit
 PRIO_FOREIGN_BODY = 6.8
+DOCUMENT_CODE = re.compile(r"(?:^|(?<=[\s　，。：:]))([\u4e00-\u9fff]{2,8}?)[发函字]?\s*[〔\[]\s*(?:19|20)[0-9]{2}\s*[〕\]]\s*[0-9]+\s*号",
+                           re.M)
+# session 10: a continent before a listed company is its own mention, as a country is (欧洲 | 阿丽亚娜空间公司)
+CONTINENTS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Oceania"})
 GOVERNMENT_BODY_ENDINGS = _W["government_body_endings"]
 # a press conference transcript names the reporter's outlet: 记者（第一财经）：
 MINISTRY_BODY_ENDINGS = ("部", "委", "委员会", "总局", "署")
@@ -1527,7 +1531,8 @@ class MentionFinder:
                         and not self._org_ending(text[inside[0].end:c.end]):
                     c.end = c.start     # 印度数据中心, 中国软件: a place + a thing, not an organisation
                 if c.label == "ORG" and len(inside) == 2 and inside[0].tag == "PLACE" and inside[0].start == c.start \
-                        and self._is_nation(inside[0].term) and inside[1].tag == "TERM" and inside[1].term.label == "ORG" \
+                        and (self._is_nation(inside[0].term) or inside[0].term.name_en in CONTINENTS) \
+                        and inside[1].tag == "TERM" and inside[1].term.label == "ORG" \
                         and inside[1].start == inside[0].end and inside[1].end == c.end \
                         and not inside[1].term.id.startswith("cn."):
                     c.end = c.start     # 美国西屋公司: the country and a listed company, two mentions
@@ -1659,6 +1664,13 @@ class MentionFinder:
                 chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
         chosen = self._company_names(text, chosen)
         chosen = self._bracket_restatements(text, chosen, tokens)
+        chosen = self._listed_bodies(text, chosen)
+        chosen = self._bracketed_short_forms(text, chosen)
+        if "〔" in text or "[" in text:
+            # 津滨政办发〔2026〕27号: the issuing office's code in a document number, not a name (session 10)
+            codes = [m.span(1) for m in DOCUMENT_CODE.finditer(text)]
+            chosen = [c for c in chosen if c.term is not None or
+                      not any(s <= c.start and c.end <= e for s, e in codes)]
         chosen = self._table_cells(text, chosen)
         chosen = self._coordinated_places(text, units, chosen, taken)
         chosen = self._campus_names(text, chosen)
@@ -1811,6 +1823,52 @@ class MentionFinder:
                 continue
             out[k] = Candidate(c.start, end, "ORG", c.prio, "chain")
         return out
+
+    @staticmethod
+    def _bracketed_short_forms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 10: a short Chinese form in brackets right after a zone or place (天津经济技术开发区（泰达）) is that
+        place's short name, and takes its label, though a dictionary may know it as a company."""
+        out = list(chosen)
+        for k in range(1, len(out)):
+            prev, c = out[k - 1], out[k]
+            if prev.label in ("GPE", "LOC") and c.label == "ORG" and c.start == prev.end + 1 and \
+                    text[prev.end:c.start] in ("（", "(") and text[c.end:c.end + 1] in ("）", ")") and \
+                    HAN.match(text, c.start) and c.end - c.start <= 4 and prev.end - prev.start > c.end - c.start:
+                out[k] = Candidate(c.start, c.end, prev.label, c.prio, c.source, c.term)
+        return out
+
+    def _listed_bodies(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 10: a standard government body written bare in a list next to a body already found (发展改革委、科技局、
+        财政局等部门) is one of the bodies too, though alone a bare 财政局 may be anyone's finance bureau."""
+        if "、" not in text:
+            return chosen
+        bodies = [b for b in self.lex.gov_bodies if len(b) >= 3 and b[-1] in "局委厅办"]
+        if not bodies:
+            return chosen
+        taken = bytearray(len(text))
+        for c in chosen:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        orgs_end = {c.end for c in chosen if c.label == "ORG"}
+        orgs_start = {c.start for c in chosen if c.label == "ORG"}
+        added: list[Candidate] = []
+        for body in bodies:
+            for m in re.finditer(re.escape(body), text):
+                s, e = m.start(), m.end()
+                if any(taken[s:e]):
+                    continue
+                before, after = text[s - 1:s], text[e:e + 1]
+                if before not in ("、", "，", "") and after not in ("、",):
+                    continue
+                # a neighbour in the list is a body already found
+                if not ((before == "、" and s - 1 in orgs_end) or (after == "、" and e + 1 in orgs_start)):
+                    continue
+                if after not in ("、", "等", "和", "，", "。", "；"):
+                    continue
+                taken[s:e] = b"\x01" * (e - s)
+                added.append(Candidate(s, e, "ORG", PRIO_CHAIN, "chain"))
+        if not added:
+            return chosen
+        return sorted(chosen + added, key=lambda c: c.start)
 
     def _bracket_restatements(self, text: str, chosen: list[Candidate], tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
         """Session 7 (the blind articles of session 7): a Chinese name restated in Latin in brackets is the whole
