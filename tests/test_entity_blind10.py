@@ -153,3 +153,19 @@ def test_a_funding_pool_and_a_task_force(rec):
 
 def test_a_speech_verb_after_a_title_is_no_person(rec):
     assert not any(label == "PERSON" for _, label in mentions(run(rec, "一位负责销售的中方经理坦言，人才不足。")))
+
+
+# ------------------------------------------------------------------ round 3: trade papers, places restated in Latin
+def test_a_trade_paper_in_title_marks_is_an_organisation(rec):
+    assert ("高雄经贸报", "ORG") in mentions(run(rec, "据《高雄经贸报》报道，补贴将延续到明年。"))
+    assert ("中国证券报", "ORG") in mentions(run(rec, "《中国证券报》记者获悉，该基金已完成募集。"))
+
+
+def test_a_transliterated_name_restated_in_latin_before_an_industrial_park_is_a_place(rec):
+    ents = run(rec, "集团计划在萨菲亚巴德（Safiabad）工业园建设新厂。")
+    assert ("萨菲亚巴德", "LOC") in mentions(ents) and ("Safiabad", "LOC") in mentions(ents)
+
+
+def test_a_company_restated_in_latin_after_zai_stays_a_company(rec):
+    found = mentions(run(rec, "他曾在巴克莱（Barclays）任职。"))
+    assert not any(label in ("GPE", "LOC") for _, label in found)

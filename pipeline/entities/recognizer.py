@@ -158,6 +158,8 @@ QUOTED_PLACE_NEXT = tuple(_W["quoted_place_next"])
 COMPANY_CONTEXT = re.compile(r"(?:公司|集团|旗下|股份|科技|控股|董事长|总裁|创始人|CEO|发布|推出|宣布|表示|的(?:服务器|手机|芯片|产品|股价|市值))")
 # a foreign country + a Chinese ministry's short name (加拿大自然资源部): above the termbase's own hit
 PRIO_FOREIGN_BODY = 6.8
+ORG_LAST_CHARS = tuple("司团局部会院所厂行署委心金盟社组室处馆队")
+PLACE_RESTATEMENT = re.compile(r"[（(]\s*([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+){0,3})\s*[）)]")
 DOCUMENT_CODE = re.compile(r"(?:^|(?<=[\s　，。：:]))([\u4e00-\u9fff]{2,8}?)[发函字]?\s*[〔\[]\s*(?:19|20)[0-9]{2}\s*[〕\]]\s*[0-9]+\s*号",
                            re.M)
 # session 10: a continent before a listed company is its own mention, as a country is (欧洲 | 阿丽亚娜空间公司)
@@ -1666,6 +1668,7 @@ class MentionFinder:
         chosen = self._bracket_restatements(text, chosen, tokens)
         chosen = self._listed_bodies(text, chosen)
         chosen = self._bracketed_short_forms(text, chosen)
+        chosen = self._restated_places(text, chosen)
         if "〔" in text or "[" in text:
             # 津滨政办发〔2026〕27号: the issuing office's code in a document number, not a name (session 10)
             codes = [m.span(1) for m in DOCUMENT_CODE.finditer(text)]
@@ -1822,6 +1825,35 @@ class MentionFinder:
             if (k + 1 < len(out) and out[k + 1].start < end) or text[end:end + 1] in ("部", "局", "厅", "署", "委", "司"):
                 continue
             out[k] = Candidate(c.start, end, "ORG", c.prio, "chain")
+        return out
+
+    @staticmethod
+    def _restated_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 10: an undotted transliterated "person" restated in Latin is a place when it follows 在 / 位于 / 距离
+        or the bracket is followed by a place word (在乔尔夫拉斯法尔（Jorf Lasfar）工业园): GPE, or LOC before an
+        industrial area or port word. Both forms take the label."""
+        out = list(chosen)
+        for k, c in enumerate(out):
+            surface = text[c.start:c.end]
+            if c.label not in ("PERSON", "ORG") or c.term is not None or any(d in surface for d in NAME_DOTS) \
+                    or not HAN.match(surface) or (c.label == "ORG" and (c.source not in ("bracket", "statistical") or
+                                                                        surface.endswith(ORG_LAST_CHARS))):
+                continue
+            m = PLACE_RESTATEMENT.match(text, c.end)
+            if m is None:
+                continue
+            before = text[max(0, c.start - 3):c.start]
+            after = text[m.end():m.end() + 3]
+            area = after.startswith(("工业园", "园区", "港", "工业区", "经济区", "特区"))
+            located = before.endswith(("在", "位于", "距离", "落户")) and c.label == "PERSON" and \
+                not text.startswith(("看来", "工作", "任职", "担任", "眼中", "的", "说"), m.end())
+            if not (area or located or after.startswith(("附近", "一带", "地区"))):
+                continue
+            label = "LOC" if area else "GPE"
+            out[k] = Candidate(c.start, c.end, label, c.prio, c.source, c.term)
+            for j, o in enumerate(out):
+                if o.start == m.start(1) and o.end == m.end(1):
+                    out[j] = Candidate(o.start, o.end, label, o.prio, o.source, o.term)
         return out
 
     @staticmethod
