@@ -169,3 +169,18 @@ def test_a_transliterated_name_restated_in_latin_before_an_industrial_park_is_a_
 def test_a_company_restated_in_latin_after_zai_stays_a_company(rec):
     found = mentions(run(rec, "他曾在巴克莱（Barclays）任职。"))
     assert not any(label in ("GPE", "LOC") for _, label in found)
+
+
+# ------------------------------------------------------------------ round 4: Academy institutes, continent + company (Latin)
+def test_an_academy_institute_is_named_as_the_academy_names_it(rec_tb):
+    ents = run(rec_tb, "中科院大连化学物理研究所与两家企业签约。")
+    assert entry_for(ents, "中科院大连化学物理研究所").name_en == \
+        "Dalian Institute of Chemical Physics, Chinese Academy of Sciences"
+    ents = run(rec_tb, "中国科学院上海有机化学研究所发布了新成果。")
+    assert entry_for(ents, "中国科学院上海有机化学研究所").name_en == \
+        "Shanghai Institute of Organic Chemistry, Chinese Academy of Sciences"
+
+
+def test_a_continent_before_a_listed_company_restated_in_latin(rec_tb):
+    found = mentions(run(rec_tb, "卫星只能等欧洲亚利安太空公司（Arianespace）的火箭。"))
+    assert ("欧洲", "LOC") in found and ("亚利安太空公司", "ORG") in found

@@ -718,6 +718,10 @@ class EnglishNamer:
                 branch = self._branch(form)
                 if branch:
                     return EnglishName(branch, "termbase", "composed")
+            for form in forms:
+                institute = self._academy_institute(form)
+                if institute:
+                    return EnglishName(institute, "dictionary", "composed")
             if self.doc_places.get("新区"):
                 for form in forms:
                     if form in self.lex.gov_bodies and form.endswith(("局", "委", "委员会")):
@@ -1215,6 +1219,26 @@ class EnglishNamer:
             return None
         base_en = re.sub(r"\s+(Province|City|County|District|Prefecture)$", "", base_en)
         return f"{base_en} {kinds[suffix]}"
+
+    def _academy_institute(self, form: str) -> str | None:
+        """An institute of the Chinese Academy of Sciences (session 10), named as the Academy names them in English:
+        中国科学院天津工业生物技术研究所 → 'Tianjin Institute of Industrial Biotechnology, Chinese Academy of Sciences',
+        中科院过程工程研究所 → 'Institute of Process Engineering, Chinese Academy of Sciences'."""
+        m = re.fullmatch(r"(?:中国科学院|中科院)([\u4e00-\u9fff]{2,12}?)研究所", form)
+        if m is None:
+            return None
+        rest, place_en = m.group(1), None
+        for n in (3, 2):
+            place = self.known(rest[:n]) if len(rest) > n + 1 else None
+            if place is not None and place.label == "GPE":
+                place_en, rest = place.name_en, rest[n:]
+                break
+        field = self._gloss(rest + "研究所", "ORG")       # glossed with its head, so 技术 is not read as one
+        field = re.sub(r"\s+(?:Research\s+)?Institute$", "", field or "")
+        if not field or field.endswith("Institute") or re.search(r"[a-z]{14,}", field):
+            return None
+        field = re.sub(r"^Industry\b", "Industrial", field)      # 工业生物技术: Industrial Biotechnology
+        return f"{place_en + ' ' if place_en else ''}Institute of {field}, Chinese Academy of Sciences"
 
     def district(self, form: str) -> tuple[str, str | None] | None:
         """A city's district or new area (session 10): 无锡市新吴区 → ('Xinwu District', 'Wuxi'), 天津市滨海新区 →

@@ -1990,7 +1990,7 @@ class MentionFinder:
                 continue
             if not inner and not head and " " not in latin:
                 continue                    # one unknown word: too little to go on
-            if inner and out[inner[0]].label == "GPE" and out[inner[0]].start == start and len(inner) == 2 and \
+            if inner and out[inner[0]].label in ("GPE", "LOC") and out[inner[0]].start == start and len(inner) == 2 and \
                     out[inner[1]].label == "ORG" and out[inner[1]].end == end and not conjoined:
                 continue                    # 新加坡 | 星展银行（DBS）: a country and its company, two mentions
             if surface in self.lex.non_entities or is_common_word(surface):
