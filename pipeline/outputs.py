@@ -207,12 +207,6 @@ def document_columns(doc: dict[str, Any]) -> TableColumns:
     return tables
 
 
-def document_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """`document_columns` as row dicts, a list a table."""
-    return {table: [dict(zip(columns, values)) for values in zip(*columns.values())]
-            for table, columns in document_columns(doc).items()}
-
-
 class TableWriter:
     """Streams rows into `tables_dir/<table>.parquet` and `.csv`, a batch at a time, so a corpus of
     any size is never held in memory; files appear (atomically) only when `close` succeeds."""

@@ -71,9 +71,10 @@ def test_table_writer_columns_match_row_dicts(tmp_path):
         writer.add(doc)
     counts = writer.close()
     assert counts["documents"] == 3 and counts["stance"] == 6 and counts["money"] == 0
-    from pipeline.outputs import document_rows
+    from pipeline.outputs import document_columns
 
-    expected = pa.Table.from_pylist(document_rows(doc)["stance"] * 3, schema=table_schema("stance"))
+    stance = document_columns(doc)["stance"]
+    expected = pa.Table.from_pydict({column: values * 3 for column, values in stance.items()}, schema=table_schema("stance"))
     assert pq.read_table(tmp_path / "stance.parquet").equals(expected)
     # documents: one row per document, so one flush at 2 rows and one at close; stance: 2 per document
     assert pq.ParquetFile(tmp_path / "documents.parquet").metadata.num_row_groups == 2
