@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.argument.classify import SentencePrediction
 from pipeline.argument.features import SentenceView
@@ -78,7 +79,6 @@ EXPLAINER_QUESTIONS = 3       # numbered question headings that make a question-
 _CONCLUSION_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*|第[一二三四五六七八九十\d]{1,3}(?:部分|节)\s*)?"
     r"(?:结论|结语|总结|小结|结束语|写在最后|尾声|总评|我们的(?:判断|看法)|笔者(?:的)?(?:观点|看法|判断))\s*[：:｜|—－]+\s*(?P<verdict>\S.*)$")
-_LEX = None
 TAIL_SHARE = 0.25              # the last quarter of the author's sentences = the conclusion
 TAIL_MIN = 3
 _SUBTITLE = re.compile(r"[：:｜|—]|\s{1,}")
@@ -158,21 +158,23 @@ def genre_of(views: list[SentenceView] | None, byline=None) -> str:
     return "analysis"
 
 
+@lru_cache(maxsize=1)
+def _default_lexicons():
+    from pipeline.argument.lexicon import Lexicons
+
+    return Lexicons.load()
+
+
 def conclusion_verdicts(views: list[SentenceView] | None, lex=None) -> list[str]:
-    """Verdict kinds ("balanced", "dismissive") stated in the conclusion headings of `views`."""
-    global _LEX
+    """Verdict kinds ("balanced", "dismissive") stated in the conclusion headings of `views` (`lex`: the
+    analyzer's lexicons; the shipped ones when not given)."""
     out: list[str] = []
     for view in views or ():
         m = _CONCLUSION_HEADING.match(view.text) if view.kind == "heading" else None
         if m:
             from pipeline.argument.features import stance_polarity
 
-            if lex is None:
-                if _LEX is None:
-                    from pipeline.argument.lexicon import Lexicons
-
-                    _LEX = Lexicons.load()
-                lex = _LEX
+            lex = lex if lex is not None else _default_lexicons()
             out += [k for k in stance_polarity(lex.mask(m.group("verdict")), lex)[2] if k in ("balanced", "dismissive")]
     return out
 
