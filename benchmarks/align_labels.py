@@ -2,7 +2,7 @@
 
 A blind annotator splits an article into sentences by hand, without running the pipeline; the label
 files must follow the pipeline's split. This maps each pipeline sentence to the hand-labelled sentences
-it overlaps, by text (width-normalised, Simplified, whitespace ignored), and writes one label line per
+it overlaps, by text (width-normalised, Simplified, whitespace and Markdown marks ignored), and writes one label line per
 pipeline sentence with `kind` and `section_title` copied from the pipeline:
 
     python benchmarks/align_labels.py ARTICLE HAND_LABELS.jsonl OUT.jsonl
@@ -27,7 +27,11 @@ EMPTY = {"claim_type": None, "hedged": False, "attribution": "author", "risk": F
 
 def comparable(text: str) -> str:
     from pipeline.ingest import normalise_text, traditional_to_simplified
-    return "".join(traditional_to_simplified(normalise_text(text)).split())
+    # Markdown marks (table bars, heading hashes, emphasis, quote marks) are layout a hand split leaves out
+    return "".join(traditional_to_simplified(normalise_text(text)).translate(MARKDOWN_MARKS).split())
+
+
+MARKDOWN_MARKS = str.maketrans("", "", "|#*>")
 
 
 def merged_labels(rows: list[dict]) -> dict:
