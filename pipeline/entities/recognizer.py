@@ -166,8 +166,10 @@ DOCUMENT_CODE = re.compile(r"(?:^|(?<=[\s　，。：:]))([\u4e00-\u9fff]{2,8}?)
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Oceania"})
 GOVERNMENT_BODY_ENDINGS = _W["government_body_endings"]
 # a press conference transcript names the reporter's outlet: 记者（第一财经）：
-MINISTRY_BODY_ENDINGS = ("部", "委", "委员会", "总局", "署")
-MINISTRY_DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{1,5}?司)(?=副?司长|负责人|[、，。,（(；;])")
+MINISTRY_BODY_ENDINGS = ("部", "委", "委员会", "局", "署")
+# a ministry's department (司) or a bureau's division (处), known by its head's title or a clause mark after it
+# (a 处 only before its head's title: 之处，, 好处。 are no divisions)
+MINISTRY_DEPARTMENT = re.compile(r"([\u4e00-\u9fff]{1,5}?司)(?=副?司长|负责人|[、，。,（(；;])|([^的之\W\d_a-zA-Z]{1,5}?处)(?=副?处长|负责人)")
 TITLE_ORIGINAL = re.compile(r"\s*[（(]\s*([A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’.\-]*(?:\s+[A-Za-z\u00c0-\u024f'’.\-]+){0,7})\s*[）)]")
 REPORTER_OUTLET = re.compile(r"记者\s*[（(]([^（）()\n，。：:]{2,16})[）)]\s*[：:]")
 # the header line a WeChat official account prints under a post's title: 原创 <author> <account> <date>, and
@@ -1194,6 +1196,8 @@ class MentionFinder:
                 continue            # 博士研究生: an ordinary word after the title, not a name
             if any(name.endswith(t) for t in self.lex.titles if len(name) - len(t) < 2):
                 continue            # 市长任组长: another role word, not a name
+            if k - j >= 2 and all(u.end - u.start >= 2 and is_common_word(text[u.start:u.end]) for u in units[j:k]):
+                continue            # 记者 | 亲身 | 体验: two ordinary words after the title, not a name (session 11)
             out.append(Candidate(first.start, end, "PERSON", PRIO_TITLE, "title"))
         return out
 
@@ -1701,16 +1705,21 @@ class MentionFinder:
     def _ministry_departments(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Session 9: a ministry's or commission's department written right after it and followed by its head's
         title or a clause mark (工业和信息化部规划司负责人, 国家发展改革委高技术司司长) is the department: the
-        body's mention takes in the field and 司 (named 'MIIT Department of Planning'), as the team writes it."""
+        body's mention takes in the field and 司 (named 'MIIT Department of Planning'), as the team writes it.
+        Session 11: a bureau's division the same way (某市规划局详规处处长: the bureau's 处, as a ministry's 司;
+        总局 is a 局)."""
         out = list(chosen)
         starts = {c.start for c in chosen}
         for k, c in enumerate(out):
             if c.label != "ORG" or not text.endswith(MINISTRY_BODY_ENDINGS, c.start, c.end):
                 continue
             m = MINISTRY_DEPARTMENT.match(text, c.end)
-            if m is None or m.group(1)[:-1].endswith(("公", "上")) or any(c.end < st < m.end(1) for st in starts):
+            if m is None:
                 continue
-            out[k] = Candidate(c.start, m.end(1), "ORG", c.prio, c.source)
+            g = 1 if m.group(1) else 2
+            if m.group(g)[:-1].endswith(("公", "上")) or any(c.end < st < m.end(g) for st in starts):
+                continue
+            out[k] = Candidate(c.start, m.end(g), "ORG", c.prio, c.source)
         return out
 
     def _states_of_cities(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
