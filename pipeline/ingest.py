@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.dates import published_of
 from pipeline.models import Byline
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -40,6 +41,7 @@ class Article:
     title: str | None
     byline: Byline
     title_span: tuple[int, int] | None = None
+    published: str | None = None   # ISO 8601, from the byline's date (pipeline.dates)
     heading_spans: list[tuple[int, int]] = field(default_factory=list)
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -326,9 +328,12 @@ _KNOWN_FIELD = re.compile(rf"({_BYLINE_LABEL}|[\u4e00-\u9fff]{{1,6}}来源)\s*[|
 # in 作者：冯砚 ｜ 欧亚观察专栏 ｜ 2026年11月22日 the column's name before a bar is a part of the line, not a label.
 _ANY_FIELD = re.compile(
     rf"(?:^|(?<=[\s|｜丨]))(?:({_BYLINE_LABEL})\s*[|｜:：/]|((?:IP)?[\u4e00-\u9fff]{{2,6}})\s*[:：])\s*")
+# a date in page furniture, kept as the byline's date: 2026-11-22 08:15, 2026年11月22日
+_META_DATE_PATTERN = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+_META_DATE = re.compile(_META_DATE_PATTERN)
 # Page furniture after the last field: "闵思远　2026-11-22 08:15　阅读 12,406", "陇上算盘　发表于 2026-11-22 23:41".
 _TRAILING_META = re.compile(
-    r"(?:\s+(?:(?:发表于|发布于|发帖于|发表时间[:：]?)\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    rf"(?:\s+(?:(?:发表于|发布于|发帖于|发表时间[:：]?)\s*)?(?:{_META_DATE_PATTERN}"
     r"|(?:阅读|浏览|点击|评论)\s*(?:量|数)?\s*[:：]?\s*[\d,，.]+\s*[万wW]?))+\s*$")
 _TRAILING_NOTICE = re.compile(r"\s*[（(][^()（）]*(?:转载|版权|授权)[^()（）]*[)）]\s*$")
 # 资料来源：公开资料，X整理 under a table or chart names where its figures come from, not the article's source
@@ -377,10 +382,16 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     if not starts or starts[0].start() != 0 or starts[0].group(2) in _TABLE_NOTE_LABELS:
         return []
     fields = []
+    stamps = []
     for n, match in enumerate(starts):
         end = starts[n + 1].start() if n + 1 < len(starts) else len(line)
         label = match.group(1) or match.group(2)
-        value = _TRAILING_META.sub("", _TRAILING_NOTICE.sub("", line[match.end():end])).strip().rstrip("|｜丨").strip()
+        value = _TRAILING_NOTICE.sub("", line[match.end():end])
+        if meta := _TRAILING_META.search(value):
+            # 作者：闵思远　2026-11-22 08:15　阅读 12,406: the page furniture goes, its date is kept as a note
+            stamps.extend(stamp.group() for stamp in _META_DATE.finditer(meta.group()))
+            value = value[:meta.start()]
+        value = value.strip().rstrip("|｜丨").strip()
         if not value or value[-1] in "。！？!?，,":
             return []
         roles = _BYLINE_ROLES.get(label) or (("source",) if label.endswith("来源") else ("other",))
@@ -403,6 +414,8 @@ def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         fields.append((("platform",), "平台", "论坛"))
     if lead and fields:
         fields.append((("other",), "栏目", lead))
+    if stamps and fields:
+        fields.append((("other",), "日期", stamps[0]))
     return fields
 
 
@@ -480,14 +493,14 @@ _ISSUER_TITLE = re.compile(
 # place WeChat shows for the poster's IP address)
 _WECHAT_HEADER = re.compile(
     r"^\s*原创\s+(?P<author>[^\s]{2,12})\s+(?P<publisher>[^\s]{2,20})\s+"
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+\d{1,2}:\d{2})?(?:\s+[\u4e00-\u9fff]{2,4})?\s*$")
+    r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+\d{1,2}:\d{2})?)(?:\s+[\u4e00-\u9fff]{2,4})?\s*$")
 
 
 # 南洋科技圈 发布于 2026-11-23 08:30 来自 微博网页版: a Weibo post's header (account, time, and the client it
 # was posted from); the account publishes the post and is its source
 _WEIBO_HEADER = re.compile(
-    r"^\s*(?P<account>[^\s]{2,20})\s+(?P<posted>发布于\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+来自\s*(?P<client>\S.{0,30}?))?\s*$")
+    r"^\s*(?P<account>[^\s]{2,20})\s+(?P<posted>发布于\s*)?(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s+来自\s*(?P<client>\S.{0,30}?))?\s*$")
 
 
 # ■本报记者 苏静远 发自悉尼 / 本报驻东京记者 李明 王芳 / 文｜本报记者 苏静远: a newspaper's reporter line
@@ -501,8 +514,10 @@ _SIGNATURE_ISSUER = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}?(?:董事会|监事会|人民政府|办公厅|办公室|委员会|有限公司|股份公司|集团|局|厅|部|委|院|署|中心|协会|银行|研究所|证券)$")
 _NOT_IN_A_NAME = re.compile(r"[说是的了这那将在]")  # 国家发展和改革委员会 has 和
 _CLOSING_NOTE = re.compile(r"^\s*[（(][^（）()]{2,20}[）)]\s*$")
-_SIGNATURE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_HEADER_DATE = re.compile(r"^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# 2026年11月16日, or in the Chinese numerals an official notice may date with: 二〇二六年十一月十六日
+_YMD = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3})\s*日"
+_SIGNATURE_DATE = re.compile(rf"^{_YMD}$")
+_HEADER_DATE = re.compile(rf"^(?:{_YMD}|\d{{4}}\s*[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?$")
 
 
 def _reporter_names(value: str) -> str | None:
@@ -558,7 +573,7 @@ def _paper_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
 def _issuer_date_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     """天津市某某区人民政府办公室　2026年11月16日: an official issuer and the date on one line (a notice's
     header or signature); the issuer is the source, as for a signature on two lines."""
-    m = re.match(r"^(?P<issuer>\S{2,40}?)\s+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", line.strip())
+    m = re.match(rf"^(?P<issuer>\S{{2,40}}?)\s+(?P<date>{_YMD})$", line.strip())
     if m and _SIGNATURE_ISSUER.match(m.group("issuer")) and not _NOT_IN_A_NAME.search(m.group("issuer")):
         return [(("source",), "发布机构", m.group("issuer")), (("other",), "日期", m.group("date"))]
     return []
@@ -588,19 +603,20 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     if wechat:
         # the account publishes the article and is its source (the outlet an analyst would cite)
         return [(("author",), "原创", wechat.group("author")), (("publisher", "source"), "公众号", wechat.group("publisher")),
-                (("platform",), "平台", "微信")]
+                (("platform",), "平台", "微信"), (("other",), "日期", wechat.group("date"))]
     weibo = _WEIBO_HEADER.match(line)
     if weibo and (weibo.group("posted") or weibo.group("client")) and not _HAN_DIGIT_START.match(weibo.group("account")):
         fields = [(("publisher", "source"), "微博", weibo.group("account")), (("platform",), "平台", "微博")]
         if weibo.group("client"):
             fields.append((("other",), "来自", weibo.group("client")))
+        fields.append((("other",), "日期", weibo.group("date")))
         return fields
     if fields := _paper_line(line) or _issuer_date_line(line):
         return fields
     if _DOCUMENT_NUMBER.match(line.strip()):
         return [(("other",), "文号", line.strip())]
     if issuer := _report_header(line):
-        return [(("source",), "发布机构", issuer)]
+        return [(("source",), "发布机构", issuer), (("other",), "日期", re.split(r"[|｜丨]", line)[-1].strip())]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)
     inner = bracketed.group(1) if bracketed else line
     if fields := _reporter_fields(inner):
@@ -678,7 +694,21 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
         if byline.source is None:
             byline.source = signer
         byline_spans.extend(signature_spans)
+        # the date under an announcement's signature is the day it was issued
+        byline.other.setdefault("日期", text[slice(*signature_spans[1])].strip())
     return title, title_span, byline, byline_spans
+
+
+_FILING_WORD = re.compile(r"^发自|(?:报导|报道|電|电|讯|訊)$")
+
+
+def _contract_14_fields(byline: Byline) -> None:
+    """Schema 1.4 gives the place filed from and a notice's number fields of their own; the raw notes stay in
+    byline.other as before (林佩萱/吉隆坡报导: other["发稿地"] 吉隆坡报导, dateline 吉隆坡)."""
+    if byline.dateline is None and (filed := byline.other.get("发稿地")):
+        byline.dateline = _FILING_WORD.sub("", filed).strip() or filed
+    if byline.document_number is None:
+        byline.document_number = byline.other.get("文号")
 
 
 # ---------------------------------------------------------------- entry points
@@ -719,12 +749,16 @@ def article_from_text(raw_text: str, *, doc_id: str, path: str, fmt: str, sha256
     headings = [as_analysed(h) for h in headings]
     title, title_span, byline, byline_spans = find_title_and_byline(text, title_hint)
     for line in meta_lines:
-        # a page's byline block may hold a reporter line (记者 周岚 发自拉巴特) as well as labelled fields
-        _fill_byline(byline, _byline_of_line(as_analysed(line)))
+        # a page's byline block may hold a reporter line (记者 周岚 发自拉巴特) as well as labelled fields, and its
+        # date on a line of its own (<span class="time">2026-11-19 08:30</span>)
+        line = as_analysed(line)
+        fields = _byline_of_line(line) or ([(("other",), "日期", line.strip())] if _HEADER_DATE.match(line.strip()) else [])
+        _fill_byline(byline, fields)
     if byline.source is None and (institute := _AFFILIATED_INSTITUTE.match(byline.other.get("单位", ""))):
         # 作者：林某（某某研究院高级研究员）: a research institute's analyst writes for it; the institute is the
         # source when nothing else names one (as a think tank's site name would)
         byline.source = institute.group(1)
+    _contract_14_fields(byline)
     heading_spans = []
     if headings:
         wanted = set(h.strip() for h in headings if h.strip())
@@ -737,7 +771,7 @@ def article_from_text(raw_text: str, *, doc_id: str, path: str, fmt: str, sha256
         doc_id=doc_id, path=path, format=fmt, sha256=sha256, size_bytes=size_bytes, encoding=encoding,
         text=text, script=script, original_text=original if script == "traditional" else None,
         title=title, byline=byline, title_span=title_span, heading_spans=heading_spans,
-        byline_spans=byline_spans,
+        byline_spans=byline_spans, published=published_of(byline.other),
     )
 
 

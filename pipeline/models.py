@@ -15,7 +15,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT"]
 NameSource = Literal["termbase", "dictionary", "latin", "transliteration"]
@@ -63,6 +63,11 @@ class Byline(Model):
         None, description="the department or desk of the issuing body that wrote the article (产业研究部); schema 1.3")
     platform: Optional[str] = Field(
         None, description="the social platform the article was posted on (微博, 微信), from its post header; schema 1.3")
+    dateline: Optional[str] = Field(
+        None, description="the place a reporter files from (记者 周岚 发自拉巴特 -> 拉巴特, 林佩萱/吉隆坡报导 -> 吉隆坡); "
+                          "schema 1.4 (the raw note stays in other[\"发稿地\"])")
+    document_number: Optional[str] = Field(
+        None, description="an official document's number, 文号 (津滨政办发〔2026〕27号); schema 1.4 (also in other[\"文号\"])")
     other: dict[str, str] = Field(default_factory=dict, description="byline roles not mapped above, keyed by the Chinese label")
 
 
@@ -76,6 +81,11 @@ class Source(Model):
     original_text: Optional[str] = Field(
         None, description="the text before Traditional-to-Simplified conversion; null when no conversion was done")
     title: Optional[str] = None
+    published: Optional[str] = Field(
+        None, description="the publication date the article states (byline, date line, page metadata), ISO 8601: "
+                          "2026-11-19, or 2026-11-19T08:30 when a time is given; null when it states none with a year; "
+                          "schema 1.4 (the raw string stays in byline.other)",
+        pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
     byline: Byline = Field(default_factory=Byline)
 
 

@@ -404,7 +404,7 @@ class Analyzer:
             source=Source(
                 path=article.path, sha256=article.sha256, size_bytes=article.size_bytes, format=article.format,
                 encoding=article.encoding, script=article.script, original_text=article.original_text,
-                title=article.title, byline=article.byline,
+                title=article.title, published=article.published, byline=article.byline,
             ),
             text=article.text,
             sections=structure.sections,

@@ -120,6 +120,8 @@ DOCUMENT_COLUMNS: dict[str, Any] = {
     "title": str, "author": str, "reviewer": str, "editor": str, "publisher": str, "source": str,
     "n_chars": int, "n_sections": int, "n_sentences": int, "n_tokens": int, "n_entities": int, "n_money": int,
     "n_claims": int, "n_risks": int, "stance_label": str, "stance_score": float, "pipeline_version": str,
+    # schema 1.4, appended so a reader that takes the earlier columns by position still finds them
+    "published": str, "dateline": str, "document_number": str,
 }
 STANCE_COLUMNS: dict[str, Any] = {"doc_id": str, "target": str, "target_en": str, "label": str, "score": float,
                                   "evidence": str, "is_main": bool}
@@ -186,6 +188,7 @@ def document_columns(doc: dict[str, Any]) -> TableColumns:
         len(doc["text"]), len(doc["sections"]), len(doc["sentences"]), len(doc["tokens"]), len(doc["entities"]),
         len(doc["money"]), len(doc["claims"]), len(doc["risks"]), stance.get("label"), stance.get("score"),
         doc["provenance"]["pipeline_version"],
+        source.get("published"), byline.get("dateline"), byline.get("document_number"),
     )
     tables: TableColumns = {"documents": {column: [value]
                                           for column, value in zip(_TABLE_COLUMNS["documents"], document)}}

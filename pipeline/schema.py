@@ -14,7 +14,9 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 SCHEMA_FILE = SCHEMA_DIR / f"document-{SCHEMA_VERSION}.schema.json"
 # Earlier versions stay so that documents written by an earlier release still validate against
 # the contract they were written to: 1.0 -> 1.1 added entity_index[].name_en_method (optional);
-# 1.2 -> 1.3 added source.byline.department and source.byline.platform (optional).
+# 1.1 -> 1.2 added its values cantonese_reading and western_syllables; 1.2 -> 1.3 added
+# source.byline.department and source.byline.platform (optional); 1.3 -> 1.4 added source.published
+# (ISO 8601 date or date-time), source.byline.dateline and source.byline.document_number (optional).
 
 
 def schema_text() -> str:

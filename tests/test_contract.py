@@ -58,7 +58,22 @@ def test_offsets_are_exact_for_every_span(corpus_run):
 def test_documents_of_the_previous_schema_version_still_validate(corpus_run):
     out, _, _ = corpus_run
     doc = next(iter(load_docs(out).values()))
-    assert doc["schema_version"] == "1.3" and any("name_en_method" in e for e in doc["entity_index"])
+    assert doc["schema_version"] == "1.4" and any("name_en_method" in e for e in doc["entity_index"])
+    assert validation_errors(doc) == []
+    v13 = json.loads(json.dumps(doc))
+    v13["schema_version"] = "1.3"
+    v13["source"].pop("published")
+    for role in ("dateline", "document_number"):
+        v13["source"]["byline"].pop(role)
+    assert validation_errors(v13) == []
+    v13["source"]["published"] = "2026-11-19"   # a 1.4 field in a 1.3 document is an error
+    assert any(p.startswith("source") for p in validation_errors(v13))
+    bad = json.loads(json.dumps(doc))
+    bad["source"]["published"] = "2026年11月19日"   # published is ISO 8601, never the raw string
+    assert any(p.startswith("source/published") for p in validation_errors(bad))
+    doc["source"].pop("published")
+    for role in ("dateline", "document_number"):
+        doc["source"]["byline"].pop(role)
     v12 = json.loads(json.dumps(doc))
     v12["schema_version"] = "1.2"
     for role in ("department", "platform"):

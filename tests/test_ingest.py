@@ -64,7 +64,8 @@ def test_traditional_is_converted_and_original_kept():
      [(("source",), "亚太产经观察"), (("author",), "韩明哲"), (("other",), "2026-11-20 09:30")]),
     ("作者:林屿|责任编辑:许诺", [(("author",), "林屿"), (("editor",), "许诺")]),
     ("来源:寰球财经周刊 作者:闵思远 2026-11-22 08:15 阅读 12,406",
-     [(("source",), "寰球财经周刊"), (("author",), "闵思远")]),
+     # the page furniture goes; its date stays as a note (the publication date, schema 1.4)
+     [(("source",), "寰球财经周刊"), (("author",), "闵思远"), (("other",), "2026-11-22 08:15")]),
     ("作者:John Smith", [(("author",), "John Smith")]),
 ])
 def test_byline_lines(line, fields):
@@ -266,7 +267,7 @@ def test_emoji_decorating_a_title_are_not_part_of_it():
 def test_a_column_and_a_date_between_bars_are_parts_of_the_line_not_labels():
     fields = parse_byline_line("作者：冯砚 ｜ 欧亚观察专栏 ｜ 2026年11月22日")
     assert [(roles, label, value) for roles, label, value in fields] == \
-        [(("author",), "作者", "冯砚"), (("source", "other"), "专栏", "欧亚观察专栏")]
+        [(("author",), "作者", "冯砚"), (("source", "other"), "专栏", "欧亚观察专栏"), (("other",), "日期", "2026年11月22日")]
     fields = parse_byline_line("作者：林屿｜出海观察栏目｜2026-11-20")
     assert ("source", "other") in [roles for roles, _, _ in fields] and fields[0][2] == "林屿"
     # a known role still takes a bar: 审校 | 童任
