@@ -121,6 +121,9 @@ def _t() -> _Tables:
 _EVERY_BEFORE = re.compile(r"每(?:投入|出资|出資|投资|投資|花)?[ ]?$")
 _LIST_JOINER = re.compile(r"[ ]?(?:、|和|及|或)[ ]?")
 _LIST_QUALIFIERS = ("more_than", "less_than", "approx")
+# 千亿, 百亿, 千万: a hundred or a thousand with no numeral before it, times a magnitude; 一千亿 and 1,000亿 are exact
+_ROUND_POWER = re.compile(r"[百千佰仟](?:万亿|万|亿|萬億|萬|億)")
+_OPENING_QUOTES = "“‘「『《〈\"'(（【"
 
 
 def _currency_in_context(text: str, pos: int, written: str, default: str, t: _Tables) -> str:
@@ -283,6 +286,8 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
                     pass
                 elif nxt and _is_cjk(nxt):
                     ok = False
+                elif nxt and nxt in _OPENING_QUOTES:
+                    ok = False     # 变成一块“飞地”: a measure word before a quoted noun, not one yuan
                 elif t.parts_re.search(text, max(0, num_start - 4), num_start):
                     ok = False     # 钱分成三块: parts, not three yuan
                 else:
@@ -348,6 +353,9 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
             if last.qualifier in _LIST_QUALIFIERS and (last.start < last.core_start or id(last) in listed) and \
                     _LIST_JOINER.fullmatch(text, last.end, start):
                 qual, inherited = last.qualifier, True
+        if qual == "exact" and _ROUND_POWER.fullmatch(text, x.start, x.end):
+            # 千亿美元投资承诺, 千亿克朗: a bare power of ten with no digit before it is a round order of magnitude
+            qual = "approx"
         items.append(MItem(start=start, end=end, value=value, currency=code, qualifier=qual,
                            value_max=value_max, core_start=core_start, core_end=core_end,
                            ambiguous=ambiguous, iso=t.iso.get(code, True), generic_yuan=generic,
