@@ -532,6 +532,15 @@ def _reporter_names(value: str) -> str | None:
     return " ".join(names) or None
 
 
+_SPACED_DOT = re.compile(r"\s+[·•・]\s+")
+
+
+def _labelled_parts(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """The fields of the labelled parts (作者：X) between a report header's issuer and its date."""
+    parts = [part.strip() for part in re.split(r"[|｜丨]", line)][1:-1]
+    return [f for part in parts if _KNOWN_FIELD.match(part) for f in parse_byline_line(part)]
+
+
 def _report_header(line: str) -> str | None:
     """华岳证券研究所｜行业跟踪报告｜2026年11月20日: a research report's header (issuer | kind | date)."""
     parts = [part.strip() for part in re.split(r"[|｜丨]", line)]
@@ -615,6 +624,11 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         return fields
     if _DOCUMENT_NUMBER.match(line.strip()):
         return [(("other",), "文号", line.strip())]
+    # 某研究中心 · 研究简报第47期 · 作者：何思远 · 2026年11月20日: a spaced middle dot separates fields as a bar does
+    line = _SPACED_DOT.sub(" ｜ ", line)
+    if (issuer := _report_header(line)) and (labelled := _labelled_parts(line)):
+        # the header's labelled parts (作者：何思远) name the author as a byline line would
+        return [(("source",), "发布机构", issuer), *labelled, (("other",), "日期", re.split(r"[|｜丨]", line)[-1].strip())]
     if issuer := _report_header(line):
         return [(("source",), "发布机构", issuer), (("other",), "日期", re.split(r"[|｜丨]", line)[-1].strip())]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)

@@ -80,6 +80,12 @@ BYLINE_CONVENTION_CONFLICTS = {
     ("tianjin-biomanufacturing-measures-cny", "publisher"),
     # session 11: date, dateline and document_number are contract fields since schema 1.4 (source.published,
     # byline.dateline, byline.document_number) and are checked against them above
+    # session 11: the contract has no role field (as above): 作者 and 记者 are the label of the byline, 发文机关 says
+    # the source is a notice's issuer
+    ("argentina-rigi-megaprojects-ars", "role"),
+    ("peru-chancay-port-pen", "role"),
+    ("sichuan-innovative-drugs-cny", "role"),
+    ("uzbekistan-cotton-seed-uzs", "role"),
 }
 
 
