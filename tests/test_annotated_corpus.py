@@ -148,4 +148,19 @@ SPLIT_BY_THE_TEAM = {
     ("taiwan-leo-satellites-twd", "示范星系"),
     ("morocco-lfp-battery-mad", "电池级纯化磷酸"),
     ("tianjin-biomanufacturing-measures-cny", "政策兑现台账"),
+    # session 11: phrases of words the dictionary has — a guarantee of stability (稳定 + 保障), a capacity bottleneck
+    # (运力 + 瓶颈), an international arbitration clause (国际 + 仲裁条款), an FTA upgrade protocol (自贸协定 + 升级 +
+    # 议定书), automated quay cranes and driverless trucks (自动化 + 岸桥, 无人驾驶 + 集卡), a community development fund,
+    # high-end devices (高端 + 医疗器械), demonstration planting (示范 + 种植); 首台（套）is written with brackets, which
+    # the tokenizer keeps as tokens of their own (首台套 without them is one word)
+    ("argentina-rigi-megaprojects-ars", "稳定保障"),
+    ("argentina-rigi-megaprojects-ars", "运力瓶颈"),
+    ("argentina-rigi-megaprojects-ars", "国际仲裁条款"),
+    ("peru-chancay-port-pen", "自贸协定升级议定书"),
+    ("peru-chancay-port-pen", "自动化岸桥"),
+    ("peru-chancay-port-pen", "无人驾驶集卡"),
+    ("peru-chancay-port-pen", "社区发展基金"),
+    ("sichuan-innovative-drugs-cny", "高端医疗器械"),
+    ("sichuan-innovative-drugs-cny", "首台（套）"),
+    ("uzbekistan-cotton-seed-uzs", "示范种植"),
 }
