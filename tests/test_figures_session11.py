@@ -47,3 +47,31 @@ def test_kuai_before_a_quoted_noun_is_no_money():
 def test_kuai_in_a_money_clause_is_still_yuan():
     ms = money("菜价涨了，一斤白菜要花三块，比去年贵。")
     assert [(m.text, m.currency) for m in ms] == [("三块", "CNY")]
+
+
+# --- 标准箱 (TEU) is a unit of container throughput ---
+
+def test_container_throughput_in_teu_is_a_measure_in_the_summary(analyzer, tmp_path):
+    from pipeline.english import build_summary
+    from pipeline.ingest import read_article
+    from test_english import summary_text
+
+    path = tmp_path / "teu.txt"
+    path.write_text("标题\n\n新码头设计年吞吐能力为200万标准箱，去年实际完成约130万标准箱，利用率超过六成。\n", encoding="utf-8")
+    text = summary_text(build_summary(analyzer.analyze(read_article(path))))
+    assert "2 million TEU" in text and "about 1.3 million TEU" in text and "standards" not in text
+
+
+def test_a_utilisation_share_of_a_capacity_in_teu_is_checked():
+    checks = figs("新码头设计年吞吐能力为200万标准箱，去年实际完成约130万标准箱，利用率超过六成。").numeric_checks
+    assert [c.verdict for c in checks] == ["consistent"]
+
+
+def test_an_attained_rate_below_its_claim_is_inconsistent():
+    checks = figs("目前实际到位资金约45亿元，按签约总额约200亿元计算，到位率不足两成。").numeric_checks
+    assert [c.verdict for c in checks] == ["inconsistent"]
+
+
+def test_a_growth_rate_is_no_attained_rate():
+    checks = figs("去年营收约80亿元，今年约100亿元，增长率超过两成。").numeric_checks
+    assert all("attained" not in (c.computation or "") for c in checks)

@@ -81,6 +81,7 @@ class ClaimLex:
     cur_names: dict[str, str]
     average_re: re.Pattern
     denial_re: re.Pattern
+    attained_re: re.Pattern         # 利用率已超过: a clause naming an attained share before the claim
 
 
 @lru_cache(maxsize=4)
@@ -118,6 +119,8 @@ def _claim_lex(key: str) -> ClaimLex:
         rate_re=rate_re, cur_names=cur_names,
         average_re=re.compile("(?:" + _alt(w for w, _ in by.get("average", [])) + r")(年|月)"),
         denial_re=re.compile("(?:" + _alt(w for w, _ in by.get("denial", [])) + r")[^，。；！？,;!?\n]{0,4}$"),
+        attained_re=re.compile(r"^[ ]*[\u4e00-\u9fff]{0,4}?(?:" + _alt(w for w, _ in by.get("attained_rate", [])) +
+                               r")(?:已经|已|仅|只有|只|还|也|为|达到|达)?(?:不到|不足|近|将近|接近|约|大约|超过|逾|刚过)?$"),
     )
 
 
@@ -744,6 +747,19 @@ class Relations:
                     lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
                     return self._share_verdict(q, s, lo, ce, part, whole, f"the whole is the figure the article "
                                                f"names {noun}")
+        # 设计能力100万标准箱，实际完成约62万标准箱，利用率已超过六成: an attained rate (utilisation, take-up) right
+        # after a clause ending in a figure is the smaller of that figure and the one of its kind before it over the
+        # larger (实际到位约230亿美元，按申报总额约1,050亿美元计算，落地率不足两成)
+        if self.lex.attained_re.match(before) and len(sent_before) >= 2 and \
+                CLAUSE_END_RE.fullmatch(self.text, sent_before[-1].end, cs):
+            last = sent_before[-1]
+            prev = next((o for o in reversed(sent_before[:-1]) if o.dim == last.dim and o.cur == last.cur
+                         and o.base != last.base), None)
+            if prev is not None:
+                part, whole = sorted((prev, last), key=lambda o: o.base)
+                lo = clause_span(self.text, prev.start, prev.end, s0, s1)[0]
+                return self._share_verdict(q, s, lo, ce, part, whole,
+                                           "an attained rate: the smaller of the two figures before it over the larger")
         # 15个盐湖项目中……只有5个，不到四成: a clause that is only a share, right after a clause ending in a
         # figure, gives that figure's share of the latest larger figure of its kind earlier in the sentence
         if BARE_SHARE_CLAUSE_RE.match(before) and sent_before and \
