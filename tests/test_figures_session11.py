@@ -75,3 +75,9 @@ def test_an_attained_rate_below_its_claim_is_inconsistent():
 def test_a_growth_rate_is_no_attained_rate():
     checks = figs("去年营收约80亿元，今年约100亿元，增长率超过两成。").numeric_checks
     assert all("attained" not in (c.computation or "") for c in checks)
+
+
+def test_a_multiple_of_an_earlier_year_is_unverifiable_not_the_headline():
+    text = "中方在当地投资约2亿元人民币。2025年双边农产品贸易额逾12亿美元，是五年前的三倍多。"
+    checks = [c for c in figs(text).numeric_checks if "三倍" in c.claim_text]
+    assert [c.verdict for c in checks] == ["unverifiable"]

@@ -42,6 +42,8 @@ RATE_GROSS = Decimal("0.5")           # beyond ±50%: a magnitude error, not a r
 
 MULTIPLE_MORE_RE = re.compile(r"比[^，。；！？,;!?\n]{0,30}?(?:多出?|高出?|增加了?|增长了?|提高了?|扩大了?|上升了?)"
                               r"(?:了)?(?:约|近|将近|超过|逾)?$")
+# 是五年前的三倍多, 为去年同期的两倍: the base is the same figure at an earlier time, which the article does not state
+EARLIER_TIME_BASE_RE = re.compile(r"(?:[\d一二两三四五六七八九十]+年前|去年|前年|上年|上一年|同期|\d{4}年)的")
 MULTIPLE_TIMES_RE = re.compile(r"(?:是|为|相当于|达到?)[^，。；！？,;!?\n]{0,30}?的?(?:约|近|将近|超过|逾)?$")
 GROWTH_RE = re.compile(r"(?:增加|增长|提高|上升|扩大|多出)(?:了)?(?:约|近|将近|超过|逾)?$")
 LEVERAGE_RE = re.compile(r"的?(?:放大效应|放大作用|杠杆|撬动)")
@@ -341,7 +343,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     # 亏损是收入的近七倍: Y is the amount the noun after 是 names earlier in the sentence
                     y = _named_amount(text, times_m.group(0), sent_before[:-1]) if x else None
                     where = "the amount before the claim vs the amount the claim's noun names"
-                    if y is None and x is not None and not _per_unit(text, x[1].start):
+                    if y is None and x is not None and not _per_unit(text, x[1].start) and \
+                            not EARLIER_TIME_BASE_RE.search(times_m.group(0)):
                         y = headline([x], q.start)
                         where = "the amount before the claim vs the article's headline figure"
             else:
