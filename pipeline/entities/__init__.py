@@ -23,7 +23,7 @@ from typing import Sequence
 
 from pipeline.entities.cluster import cluster, majority_label, pick_name_zh
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
-from pipeline.entities.naming import EnglishNamer, taiwan_usage
+from pipeline.entities.naming import EnglishName, EnglishNamer, class_noun_after, taiwan_usage
 from pipeline.entities.recognizer import Candidate, MentionFinder
 from pipeline.entities.resources import models_dir as resolve_models_dir
 from pipeline.entities.tagging import coarse_tag
@@ -138,6 +138,8 @@ class EntityRecognizer:
         # countries (places with nationality words), English name → Chinese name
         self._countries = {t.name_en: t.zh for t in self.lexicons.places if t.label == "GPE" and t.demonyms}
         self.namer = EnglishNamer(self.lexicons)
+        # heads of names (公司, 集团 …): a kind word before one starts a longer name (…卫星公司), not a kind
+        self._head_words = tuple(self.lexicons.heads)
         # evidence that a sentence is about a foreign country: its names and its currency's names
         # (泰铢 for Thailand: the currency row whose Chinese name starts with the country's name or
         # one-character short form, `country_short_forms.tsv`)
@@ -176,6 +178,19 @@ class EntityRecognizer:
             m.term = term
             return term.id
         return None
+
+    def _with_class_noun(self, text: str, group: list[Candidate], english: EnglishName) -> EnglishName:
+        """A Latin-script name written with its kind right after it (MULA卫星, 2Africa光缆, HD-7500型集装箱船) is named
+        with the kind, as English names it ("MULA satellite"); the kinds are `class_noun` rows of
+        `models/entities/name_words.tsv`. Only when the English name is that Latin name itself."""
+        for m in group:
+            surface = text[m.start:m.end]
+            if surface.lower() != english.name.lower() or not is_latin(surface):
+                continue
+            kind = class_noun_after(text, m.end, self._head_words)
+            if kind is not None:
+                return EnglishName(f"{english.name} {kind}", english.source, english.method)
+        return english
 
     def _document_places(self, text: str, mentions: list[Candidate]) -> dict[str, str]:
         """The one province (省) and city (市) the document names, for bare 省/市 prefixes
@@ -312,6 +327,8 @@ class EntityRecognizer:
                 english = self.namer.term_name(term)
             elif english is None:
                 english = self.namer.name(sorted(forms, key=len, reverse=True), label)
+            if english.name and label != "PERSON":
+                english = self._with_class_noun(text, [mentions[i] for i in idx], english)
             index.append(EntityIndexEntry(entity_id=entity_id, label=label, name_zh=name_zh, name_en=english.name,
                                           name_en_source=english.source, name_en_method=english.method,
                                           aliases=[f for f in forms if f != name_zh],

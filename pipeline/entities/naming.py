@@ -496,6 +496,21 @@ _FUNCTION_WORDS = dict(_PAIRS["function_word"])
 _NAME_WORDS = dict(_PAIRS["name_word"])
 # the subject of a ministry (部 / 省): a noun, not an adjective ("Ministry of Economy", not "Economic")
 _FIELD_WORDS = dict(_PAIRS["field_word"])
+# the kind written right after a Latin-script name (MULA卫星 → "MULA satellite"), longest first
+_CLASS_NOUNS = sorted(_PAIRS.get("class_noun", []), key=lambda p: -len(p[0]))
+
+
+def class_noun_after(text: str, end: int, heads=()) -> str | None:
+    """English for the kind word written right after a name ending at `end` (an optional 型 between: HD-7500型集装箱船),
+    or None. Not when the kind word starts a longer name (…卫星公司: the head of a company's name)."""
+    pos = end + 1 if text.startswith("型", end) else end
+    for zh, en in _CLASS_NOUNS:
+        if text.startswith(zh, pos):
+            after = pos + len(zh)
+            if any(text.startswith(h, after) for h in heads):
+                return None
+            return en
+    return None
 # the noun a statute's English title uses (电力监管修正法 → "Electricity Regulation Amendment Act"), where a body's
 # name uses another word (监管 → Regulatory in 能源监管委员会)
 _DIRECTIONS = {"北": "North", "南": "South", "东": "East", "西": "West"}

@@ -1,0 +1,35 @@
+"""Names that carry to unseen articles (issue 4, session 11): general mechanisms, each checked on invented sentences
+(none copied from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from pipeline.entities.naming import class_noun_after
+from test_entities import entry_for, run
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer(use_termbase=False)
+
+
+# ------------------------------------------------------------------ a Latin name with its kind after it
+def test_class_noun_after_a_latin_name():
+    assert class_noun_after("KX-9卫星发射", 4) == "satellite"
+    assert class_noun_after("KX-900型集装箱船", 6) == "container ship"
+    assert class_noun_after("Aurora海底光缆登陆", 6) == "cable"       # the longest kind word, not 海缆 / 光缆
+    assert class_noun_after("KX-9项目启动", 4) is None                 # a project is named without its kind
+    assert class_noun_after("KX-9卫星公司成立", 4, ("公司",)) is None   # the kind word starts a company's name
+
+
+@pytest.mark.parametrize("text, surface, name_en", [
+    ("该国航天局表示，TALA-2卫星将于明年发射，TALA-2将用于监测农作物。", "TALA-2", "TALA-2 satellite"),
+    ("多家运营商合建的Baltica光缆明年投运。", "Baltica", "Baltica cable"),
+    ("研究机构牵头的SolidX试验线获得了资助。", "SolidX", "SolidX pilot line"),
+    ("该公司的Zephyr项目原本计划在2027年投产。", "Zephyr", "Zephyr"),        # no kind word: the name alone
+])
+def test_a_latin_name_is_named_with_the_kind_written_after_it(rec, text, surface, name_en):
+    e = entry_for(run(rec, text), surface)
+    assert e is not None and e.name_en == name_en
