@@ -33,3 +33,22 @@ def test_class_noun_after_a_latin_name():
 def test_a_latin_name_is_named_with_the_kind_written_after_it(rec, text, surface, name_en):
     e = entry_for(run(rec, text), surface)
     assert e is not None and e.name_en == name_en
+
+
+# ------------------------------------------------------------------ Chinese companies' registered names
+@pytest.mark.parametrize("text, surface, name_en", [
+    ("公司全资子公司瑞芯达（合肥）半导体有限公司负责项目建设。", "瑞芯达（合肥）半导体有限公司", "Ruixinda (Hefei) Semiconductor Co., Ltd."),
+    ("本公司与三星（中国）半导体有限公司签署了供货协议。", "三星（中国）半导体有限公司", "Samsung (China) Semiconductor Co., Ltd."),
+    ("该工厂由英特尔（中国）有限公司运营。", "英特尔（中国）有限公司", "Intel (China) Co., Ltd."),   # not "Limited Company"
+])
+def test_a_registered_company_name_with_its_place_in_brackets_is_one_organisation(rec, text, surface, name_en):
+    e = entry_for(run(rec, text), surface)
+    assert e is not None and e.label == "ORG" and e.name_en == name_en
+
+
+def test_a_companys_board_is_its_own_organisation(rec):
+    ents = run(rec, "安徽星联科技股份有限公司董事会审议通过了议案。安徽星联科技股份有限公司表示将按期投产。")
+    board = entry_for(ents, "安徽星联科技股份有限公司董事会")
+    company = entry_for(ents, "安徽星联科技股份有限公司")
+    assert board is not None and company is not None and board.entity_id != company.entity_id
+    assert board.name_en == f"Board of Directors of {company.name_en}"

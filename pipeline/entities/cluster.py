@@ -7,10 +7,12 @@ from collections import Counter
 
 from pipeline.entities.lexicon import is_latin
 from pipeline.entities.recognizer import Candidate
+from pipeline.entities.resources import company_organs
 
 
 _SMALL_WORDS = frozenset(("and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "de", "du", "des", "la"))
 COMPANY_FORMS = ("公司", "集团", "有限公司", "股份有限公司", "控股")
+_ORGANS = frozenset(company_organs())
 
 
 class _UnionFind:
@@ -130,8 +132,8 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
         else:
             pool = by_first.get((label, short[:1]), [])
         for long, j in pool:
-            if short == long:
-                continue
+            if short == long or long[len(short):] in _ORGANS:
+                continue                # 某某股份有限公司董事会 … 某某股份有限公司: the board and the company are two
             if label == "PERSON":
                 if len(short) >= 2 and long.startswith(short) and not is_latin(short):
                     uf.union(keys[j], keys[i])

@@ -531,6 +531,8 @@ _REGION_IN_NAME = dict(_PAIRS["region_in_name"])
 _ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 # English tails of names that the generic heads table renders word for word
 _TAILS = dict(_PAIRS["tail"])
+# a company's boards and meetings (董事会 → Board of Directors)
+_ORGANS = dict(_PAIRS.get("company_organ", []))
 # a country's central bank by its own name (country English name → name): 泰国中央银行 → Bank of Thailand
 _CENTRAL_BANKS = dict(_PAIRS["central_bank"])
 # a country's legislature (country English name → its legislature's English name): 韩国国会, 瑞典议会
@@ -682,12 +684,21 @@ class EnglishNamer:
             base = self.name([campus.group(1)] + forms[1:], label)
             if base.name:
                 return base._replace(name=f"{base.name}, {place.name_en}")
+        organ = next((o for o in _ORGANS if forms[0].endswith(o)), None) if forms and label == "ORG" else None
+        if organ is not None and len(forms[0]) > len(organ) + 2:
+            # 江苏某某股份有限公司董事会: "Board of Directors of <the company>"
+            company = forms[0][:-len(organ)]
+            term = self.known(company)
+            base = self.term_name(term) if term is not None else self.name([company], label)
+            if base.name:
+                return base._replace(name=f"{_ORGANS[organ]} of {base.name}")
         inner = re.fullmatch(r"(.+?)[（(]([\u4e00-\u9fff]{2,6})[）)](.+)", forms[0]) if forms and label == "ORG" else None
         place = self.known(inner.group(2)) if inner else None
         if inner and place is not None and place.label in ("GPE", "LOC"):
             # 恒芯微（无锡）集成电路有限公司: the name, its place in brackets, then the business and the form
             base = self.name([inner.group(1)], label)
-            rest = self._gloss(inner.group(3), label) if self._glossable(inner.group(3), label) else None
+            rest = self._legal_form(inner.group(3)) or \
+                (self._gloss(inner.group(3), label) if self._glossable(inner.group(3), label) else None)
             if base.name and rest:
                 return EnglishName(f"{base.name} ({place.name_en}) {rest}", base.source, "composed")
         named = EnglishName(*self._name(forms, label))
@@ -702,6 +713,12 @@ class EnglishNamer:
                     named = named._replace(name=f"{named.name} ({acronym})")
                     break
         return named
+
+    def _legal_form(self, form: str) -> str | None:
+        """English for a company's bare legal form (有限公司 → "Co., Ltd.", from the heads and tails tables), not the
+        dictionary's "limited company": 英特尔（中国）有限公司 → "Intel (China) Co., Ltd."."""
+        head = self.lex.heads.get(form)
+        return _TAILS.get(form) or (head[1] if head is not None and form.endswith("公司") else None)
 
     def term_name(self, term: Term) -> EnglishName:
         return EnglishName(term.name_en, "termbase", _term_method(term))

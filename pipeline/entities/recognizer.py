@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from pipeline.entities.lexicon import Lexicons, Term
-from pipeline.entities.resources import word_lists
+from pipeline.entities.resources import company_organs, word_lists
 from pipeline.entities.tagging import ORG_LAST_CHARS, dictionary_tag, is_common_word, is_frequent_word
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -114,6 +114,10 @@ HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+号(?:院|楼
 QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "『": "』"}
 
 PRIO_BYLINE, PRIO_BRACKET, PRIO_CHAIN, PRIO_QUOTED = 9, 8, 7, 7
+# the legal forms that end a company's name (…有限公司, …集团) before its board (董事会)
+COMPANY_NAME_ENDS = ("公司", "集团")
+# （无锡）集成电路有限公司: a place in brackets, a business, a legal form: the tail of a registered company's name
+REGISTERED_COMPANY = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)][\u4e00-\u9fff]{0,12}?(?:股份有限公司|有限责任公司|有限公司)")
 # heads that make a place + a field word one institution (韩国产业银行, 韩国电力公社, 瑞典国家债务办公室), and the
 # words that make a country + words + 公司 a state company's name (墨西哥国家石油公司): session 6
 PLACE_BODY_HEADS = frozenset(_W["place_body_heads"])
@@ -1669,6 +1673,8 @@ class MentionFinder:
                     and LISTED_PLACES.match(text, c.end):
                 chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
         chosen = self._company_names(text, chosen)
+        chosen = self._registered_company_names(text, chosen)
+        chosen = _company_organs(text, chosen)
         chosen = self._bracket_restatements(text, chosen, tokens)
         chosen = self._listed_bodies(text, chosen)
         chosen = self._bracketed_short_forms(text, chosen)
@@ -1834,6 +1840,29 @@ class MentionFinder:
             if (k + 1 < len(out) and out[k + 1].start < end) or text[end:end + 1] in ("部", "局", "厅", "署", "委", "司"):
                 continue
             out[k] = Candidate(c.start, end, "ORG", c.prio, "chain")
+        return out
+
+    def _registered_company_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 11: a company's registered name with its place in brackets, then its business and its legal form
+        (恒芯微（无锡）集成电路有限公司, 三星（中国）半导体有限公司) is one organisation from the name written right
+        before the bracket, however the pieces were tagged alone (恒芯微 as a person, 中国 as a place)."""
+        if "有限" not in text:
+            return chosen
+        out = list(chosen)
+        for m in REGISTERED_COMPANY.finditer(text):
+            place = self.place_by_surface.get(m.group(1))
+            if place is None or place.label not in ("GPE", "LOC"):
+                continue
+            bracket, end = m.start(), m.end()
+            before = [c for c in out if c.end == bracket and c.end - c.start >= 2 and c.label != "GPE"]
+            if not before:
+                continue
+            start = before[0].start
+            if any(c.start < end < c.end or c.start < start < c.end for c in out):
+                continue            # a mention crossing the name's edges: leave it
+            out = [c for c in out if not (start <= c.start and c.end <= end)]
+            out.append(Candidate(start, end, "ORG", PRIO_CHAIN, "chain"))
+            out.sort(key=lambda c: c.start)
         return out
 
     @staticmethod
@@ -2483,3 +2512,19 @@ class MentionFinder:
                 if m and (k + 1 == len(out) or out[k + 1].start >= m.end()):
                     out[k] = Candidate(c.start, m.end(), "LOC", c.prio, "address")
         return out
+
+
+def _company_organs(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 11: a company's board written right after its name (江苏某某股份有限公司董事会) is one organisation, the
+    board; the company's name alone elsewhere stays the company (cluster.py keeps the two apart)."""
+    organs = tuple(sorted(company_organs(), key=len, reverse=True))
+    if not organs or not any(o in text for o in organs):
+        return chosen
+    starts = {c.start for c in chosen}
+    out = []
+    for c in chosen:
+        organ = next((o for o in organs if text.startswith(o, c.end)), None) if c.label == "ORG" else None
+        if organ is not None and text.endswith(COMPANY_NAME_ENDS, c.start, c.end) and c.end not in starts:
+            c = Candidate(c.start, c.end + len(organ), "ORG", c.prio, "chain", None)
+        out.append(c)
+    return out

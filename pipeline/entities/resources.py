@@ -39,3 +39,8 @@ def word_pairs() -> dict[str, list[tuple[str, str]]]:
     """English for words inside composed names, `models/entities/name_words.tsv`: kind → [(zh, English)],
     in file order."""
     return _word_pairs(models_dir_str())
+
+
+def company_organs() -> dict[str, str]:
+    """A company's boards and meetings (董事会 → Board of Directors): `company_organ` rows of name_words.tsv."""
+    return dict(word_pairs().get("company_organ", []))
