@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.entities import EntityRecognizer
 from pipeline.entities.naming import class_noun_after
-from test_entities import entry_for, run
+from test_entities import entry_for, mentions, run
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +52,16 @@ def test_a_companys_board_is_its_own_organisation(rec):
     company = entry_for(ents, "安徽星联科技股份有限公司")
     assert board is not None and company is not None and board.entity_id != company.entity_id
     assert board.name_en == f"Board of Directors of {company.name_en}"
+
+
+# ------------------------------------------------------------------ a hyphenated foreign name restated in Latin
+def test_a_hyphenated_name_restated_in_latin_is_one_name(rec):
+    ents = run(rec, "新工厂选址在北部的卡斯特罗-维拉诺瓦（Castro-Vilanova），距港口不远。")
+    e = entry_for(ents, "卡斯特罗-维拉诺瓦")
+    assert e is not None and e.name_en == "Castro-Vilanova"
+    assert entry_for(ents, "Castro-Vilanova").entity_id == e.entity_id
+
+
+def test_a_hyphen_between_ordinary_words_is_left_alone(rec):
+    ents = run(rec, "研究重点在于混合量子-经典计算(Quantum-HPC)的发展。")
+    assert not any("-" in text and not text.isascii() for text, _ in mentions(ents))

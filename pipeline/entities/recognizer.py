@@ -1675,6 +1675,7 @@ class MentionFinder:
         chosen = self._company_names(text, chosen)
         chosen = self._registered_company_names(text, chosen)
         chosen = _company_organs(text, chosen)
+        chosen = _hyphenated_restatements(text, chosen)
         chosen = self._bracket_restatements(text, chosen, tokens)
         chosen = self._listed_bodies(text, chosen)
         chosen = self._bracketed_short_forms(text, chosen)
@@ -2527,4 +2528,34 @@ def _company_organs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if organ is not None and text.endswith(COMPANY_NAME_ENDS, c.start, c.end) and c.end not in starts:
             c = Candidate(c.start, c.end + len(organ), "ORG", c.prio, "chain", None)
         out.append(c)
+    return out
+
+
+# 卢比亚托沃-科帕利诺（Lubiatowo-Kopalino）: two transliterated parts joined by a hyphen, restated in Latin with one
+HYPHENATED_RESTATEMENT = re.compile(r"[-－]([\u4e00-\u9fff]{2,8})[（(]([A-Za-zÀ-ÿĀ-ž]+(?:[- ][A-Za-zÀ-ÿĀ-ž]+)*)[）)]")
+
+
+def _hyphenated_restatements(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 11: a foreign name of two parts joined by a hyphen and restated in Latin with a hyphen (卢比亚托沃-科帕利诺
+    （Lubiatowo-Kopalino）, 梅赛德斯-奔驰（Mercedes-Benz）) is one name, though a tagger found its parts apart (a
+    person and a place): one mention from the first part to the bracket, labelled as a place when its second part
+    was found as one, else with the Latin form's label; both forms take it, and the bracket joins them."""
+    if "-" not in text and "－" not in text:
+        return chosen
+    out = list(chosen)
+    for m in HYPHENATED_RESTATEMENT.finditer(text):
+        if "-" not in m.group(2):
+            continue
+        hyphen, end = m.start(), m.start(1) + len(m.group(1))
+        first = next((c for c in out if c.end == hyphen and c.end - c.start >= 2 and HAN.match(text, c.start)), None)
+        latin = next((c for c in out if c.start == m.start(2) and c.end == m.end(2)), None)
+        if first is None or latin is None or any(c.start < end < c.end for c in out):
+            continue
+        second = next((c for c in out if c.start == m.start(1) and c.end == end), None)
+        # a place's second part (科帕利诺 GPE) names the kind of name; else the Latin form's label
+        label = second.label if second is not None and second.label in ("GPE", "LOC") else latin.label
+        out = [c for c in out if not (first.start <= c.start and c.end <= end) and c is not latin]
+        out += [Candidate(first.start, end, label, PRIO_CHAIN, "chain"),
+                Candidate(latin.start, latin.end, label, latin.prio, latin.source, latin.term)]
+        out.sort(key=lambda c: c.start)
     return out
