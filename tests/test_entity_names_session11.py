@@ -15,6 +15,11 @@ def rec() -> EntityRecognizer:
     return EntityRecognizer(use_termbase=False)
 
 
+@pytest.fixture(scope="module")
+def rec_tb() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
 # ------------------------------------------------------------------ a Latin name with its kind after it
 def test_class_noun_after_a_latin_name():
     assert class_noun_after("KX-9卫星发射", 4) == "satellite"
@@ -65,3 +70,11 @@ def test_a_hyphenated_name_restated_in_latin_is_one_name(rec):
 def test_a_hyphen_between_ordinary_words_is_left_alone(rec):
     ents = run(rec, "研究重点在于混合量子-经典计算(Quantum-HPC)的发展。")
     assert not any("-" in text and not text.isascii() for text, _ in mentions(ents))
+
+
+# ------------------------------------------------------------------ termbase rows of session 11 (general knowledge)
+def test_session11_termbase_rows_name_the_actors(rec_tb):
+    ents = run(rec_tb, "普华永道和毕马威的报告都提到，《华尔街日报》援引巴塞尔委员会的意见。")
+    assert entry_for(ents, "普华永道").name_en == "PwC"
+    assert entry_for(ents, "毕马威").name_en == "KPMG"
+    assert entry_for(ents, "巴塞尔委员会").name_en == "Basel Committee on Banking Supervision"
