@@ -23,7 +23,7 @@ from typing import Sequence
 
 from pipeline.entities.cluster import cluster, majority_label, pick_name_zh
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
-from pipeline.entities.naming import EnglishName, EnglishNamer, class_noun_after, taiwan_usage
+from pipeline.entities.naming import EnglishName, EnglishNamer, class_noun_after, class_noun_first_chars, taiwan_usage
 from pipeline.entities.recognizer import Candidate, MentionFinder
 from pipeline.entities.resources import models_dir as resolve_models_dir
 from pipeline.entities.tagging import coarse_tag
@@ -140,6 +140,7 @@ class EntityRecognizer:
         self.namer = EnglishNamer(self.lexicons)
         # heads of names (公司, 集团 …): a kind word before one starts a longer name (…卫星公司), not a kind
         self._head_words = tuple(self.lexicons.heads)
+        self._class_first = class_noun_first_chars()
         # evidence that a sentence is about a foreign country: its names and its currency's names
         # (泰铢 for Thailand: the currency row whose Chinese name starts with the country's name or
         # one-character short form, `country_short_forms.tsv`)
@@ -184,6 +185,8 @@ class EntityRecognizer:
         with the kind, as English names it ("MULA satellite"); the kinds are `class_noun` rows of
         `models/entities/name_words.tsv`. Only when the English name is that Latin name itself."""
         for m in group:
+            if text[m.end:m.end + 1] not in self._class_first:
+                continue                # (cheap test first: most names are followed by no kind word)
             surface = text[m.start:m.end]
             if surface.lower() != english.name.lower() or not is_latin(surface):
                 continue

@@ -500,6 +500,11 @@ _FIELD_WORDS = dict(_PAIRS["field_word"])
 _CLASS_NOUNS = sorted(_PAIRS.get("class_noun", []), key=lambda p: -len(p[0]))
 
 
+def class_noun_first_chars() -> frozenset[str]:
+    """The characters a kind word (or the 型 before one) can start with: a cheap test before `class_noun_after`."""
+    return frozenset(zh[0] for zh, _ in _CLASS_NOUNS) | {"型"}
+
+
 def class_noun_after(text: str, end: int, heads=()) -> str | None:
     """English for the kind word written right after a name ending at `end` (an optional 型 between: HD-7500型集装箱船),
     or None. Not when the kind word starts a longer name (…卫星公司: the head of a company's name)."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import chain
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
@@ -2515,10 +2516,15 @@ class MentionFinder:
         return out
 
 
+@lru_cache(maxsize=1)
+def _organs_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(company_organs(), key=len, reverse=True))
+
+
 def _company_organs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Session 11: a company's board written right after its name (江苏某某股份有限公司董事会) is one organisation, the
     board; the company's name alone elsewhere stays the company (cluster.py keeps the two apart)."""
-    organs = tuple(sorted(company_organs(), key=len, reverse=True))
+    organs = _organs_longest_first()
     if not organs or not any(o in text for o in organs):
         return chosen
     starts = {c.start for c in chosen}
