@@ -338,7 +338,8 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # category_context: the section title's and neighbours' risk-category cues as features of the category model.
 OPTIONS = {"directives": True, "chars": True, "words": True, "word_bigrams": False, "figures": False, "entities": False,
            "category_context": True, "scope": True, "outcome": True, "outcome_clause": True,
-           "announce": True, "document_tone": True}
+           "announce": True, "document_tone": True, "section_words": True}
+SECTION_WORDS = "sw:"  # prefix of the section title's character bigrams (risk models only: training.SECTION_MODELS)
 
 
 def words_of(view: SentenceView) -> tuple[str, ...]:
@@ -536,6 +537,9 @@ def sentence_features(views: list[SentenceView], lex: Lexicons, ngrams: bool = T
     for i, (view, sc) in enumerate(zip(views, scores)):
         x = features(view, lex, ngrams=ngrams, scores=sc)
         x.update(tone)
+        if OPTIONS["section_words"] and ngrams and view.section_title and not is_non_claim(view):
+            title = _DIGIT.sub("0", view.section_title)
+            x.update(dict.fromkeys([SECTION_WORDS + title[k:k + 2] for k in range(len(title) - 1)], 1.0))
         if i > 0:
             x.update({"prev:" + k: v for k, v in summaries[i - 1].items()})
         if i + 1 < len(views):

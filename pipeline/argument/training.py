@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.argument.classify import NONE
 from pipeline.argument.data import LabelledDoc
-from pipeline.argument.features import CATEGORY_CONTEXT, DOCUMENT_TONE, SentenceView, features, is_non_claim, sentence_features
+from pipeline.argument.features import CATEGORY_CONTEXT, DOCUMENT_TONE, SECTION_WORDS, SentenceView, features, is_non_claim, sentence_features
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
@@ -50,6 +50,8 @@ OUTCOME_FEATURES = frozenset("x:" + k for k in ("outcome", "outcome_negated", "m
 OUTCOME_MODELS = {"risk", "risk_context"}
 # The document-tone features (features.document_tone, `doc:`, session 9) are seen by the two risk models only.
 TONE_MODELS = {"risk", "risk_context"}
+# The section title's character bigrams (`sw:`, features.OPTIONS["section_words"], session 11) likewise.
+SECTION_MODELS = {"risk", "risk_context"}
 
 
 def doc_features(doc: LabelledDoc, lex: Lexicons) -> list[dict[str, float]]:
@@ -211,11 +213,12 @@ class _Design:
         import numpy
 
         X, names = (self.X_all, self.names_all) if key == "category" else (self.X, self.names)
-        words, outcome, tone = key in WORD_MODELS, key in OUTCOME_MODELS, key in TONE_MODELS
-        if words and outcome and tone:
+        words, outcome, tone, section = key in WORD_MODELS, key in OUTCOME_MODELS, key in TONE_MODELS, key in SECTION_MODELS
+        if words and outcome and tone and section:
             return X, names
         keep = numpy.array([(words or not f.startswith("w:")) and (outcome or f not in OUTCOME_FEATURES)
-                            and (tone or not f.startswith(DOCUMENT_TONE)) for f in names], dtype=bool)
+                            and (tone or not f.startswith(DOCUMENT_TONE))
+                            and (section or not f.startswith(SECTION_WORDS)) for f in names], dtype=bool)
         if keep.all():
             return X, names
         X = X[:, numpy.flatnonzero(keep)].tocsr()
