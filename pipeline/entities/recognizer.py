@@ -152,6 +152,9 @@ NUMBERED_MODEL = re.compile(r"[\u4e00-\u9fff]{2,}(?:[0-9]{1,3}|[一二三四五�
 SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
 SELF_REFERENCES = frozenset(_W["self_references"])
 # the labels of names found once by a rule that are marked again wherever the document repeats them
+PROVINCE_SHORT_CHARS = frozenset(_W["province_short_chars"])
+PROVINCE_VISIT_VERBS = frozenset(_W["province_visit_verbs"])
+AMOUNT_BEFORE = re.compile(r"(?:[0-9０-９]|[0-9][.,][0-9]|[万亿千百十])$")
 REPEATED_LABELS = frozenset(("PROGRAM", "LAW", "EVENT", "FACILITY", "ORG", "PRODUCT"))
 # a quoted name (“…”, 「…」) of a programme or an event (session 6): `_quoted_names`
 QUOTED_NAME = re.compile(r"[“「]([^“”「」\n，。、；：,;:!?！？]{2,16})[”」]")
@@ -330,6 +333,13 @@ def _policy_title(text: str, end: int) -> bool:
     return right >= 0 and text[:right].endswith(POLICY_TITLE_ENDINGS)
 
 
+def _all_syllables(surface: str) -> bool:
+    from pipeline.entities.naming import syllable_readings
+
+    sy = syllable_readings()
+    return bool(surface) and all(ch in sy for ch in surface)
+
+
 def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A transliterated name is written with middle dots (约瑟夫·马洛德·威廉, also • ‧ ・), in sports
     and entertainment news often with a hyphen (汤姆-克鲁斯, 索尔-坎贝尔): person parts joined by one
@@ -345,6 +355,13 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 and (text[prev.end] in NAME_DOTS or (text[prev.end] in NAME_HYPHENS and HAN.match(text[prev.end - 1])
                                                      and HAN.match(text[c.start]))) \
                 and prev.source != "byline" and c.source != "byline":
+            out[-1] = Candidate(prev.start, c.end, "PERSON", max(prev.prio, c.prio), prev.source)
+            continue
+        if prev is not None and prev.label == "PERSON" and c.label == "PERSON" and c.start == prev.end and \
+                c.source == "statistical" and prev.source != "byline" and \
+                any(d in text[prev.start:prev.end] for d in NAME_DOTS) and (
+                    text[prev.end - 1] in NAME_DOTS or _all_syllables(text[c.start:c.end])):
+            # 迪尔诺扎·拉希 | 莫娃, 娜塔莉亚· | 彼得罗娃: a dotted name the tagger cut in two (session 11)
             out[-1] = Candidate(prev.start, c.end, "PERSON", max(prev.prio, c.prio), prev.source)
             continue
         out.append(c)
@@ -367,6 +384,51 @@ def _merge_dotted_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
             parts = len(re.split("[" + NAME_DOTS + "]", text[c.start:m.end(1)]))
             if len(m.group(2).split()) == parts:
                 out[k] = Candidate(c.start, m.end(1), "PERSON", c.prio, c.source)
+    return out
+
+
+def _person_last_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Session 11: a foreign person named once in full with dots (卡洛斯·门多萨) is named by the last part alone
+    afterwards (门多萨：… in an interview, 尤苏波夫表示): wherever that part stands alone it is the person, even
+    where a place has the same name (门多萨 is also Mendoza province) or the tagger read it otherwise; a place
+    form of it (门多萨省) is a longer mention and stays. A new mention is added only where no mention is and
+    the character before is no transliteration character (the part inside a longer foreign word)."""
+    if not any(d in text for d in NAME_DOTS):
+        return chosen
+    lasts: set[str] = set()
+    for c in chosen:
+        if c.label == "PERSON" and c.source != "byline":
+            parts = re.split("[" + NAME_DOTS + "]", text[c.start:c.end])
+            if len(parts) >= 2 and 2 <= len(parts[-1]) <= 6 and all(HAN.match(ch) for ch in parts[-1]):
+                lasts.add(parts[-1])
+    if not lasts:
+        return chosen
+    from pipeline.entities.naming import syllable_readings
+
+    sy = syllable_readings()
+    exact = {(c.start, c.end): k for k, c in enumerate(chosen)}
+    taken = bytearray(len(text) + 1)
+    for c in chosen:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out = list(chosen)
+    added: list[Candidate] = []
+    for last in lasts:
+        for m in re.finditer(re.escape(last), text):
+            s, e = m.span()
+            k = exact.get((s, e))
+            if k is not None:
+                c = out[k]
+                if c.label != "PERSON" and c.source in ("statistical", "places") and \
+                        text[e:e + 1] not in ("省", "州", "市", "县"):
+                    out[k] = Candidate(s, e, "PERSON", c.prio, c.source)
+                continue
+            if any(taken[s:e]) or (s > 0 and (text[s - 1] in sy or text[s - 1] in NAME_DOTS)) or \
+                    text[e:e + 1] in ("省", "州", "市", "县") or text[e:e + 1] in NAME_DOTS or text[e:e + 1] in sy:
+                continue
+            added.append(Candidate(s, e, "PERSON", PRIO_STAT, "statistical"))
+            taken[s:e] = b"\x01" * (e - s)
+    if added:
+        out = sorted(out + added, key=lambda c: c.start)
     return out
 
 
@@ -770,6 +832,10 @@ class MentionFinder:
                                      + r")|[\u4e00-\u9fff]{0,6}?(?:产业基金|投资基金|引导基金))")
         self._country_forms_by_len = sorted((f for f, p in self.place_by_surface.items() if self._is_nation(p) and len(f) >= 2),
                                             key=len, reverse=True)
+        # session 11: a currency's name without its country (秘鲁索尔 → 索尔, 乌兹别克斯坦索姆 → 索姆), which after an
+        # amount (约合49亿索尔) is the currency, not a name
+        self._currency_tails = frozenset(w[len(f):] for w in lexicons.currency_words for f in self._country_forms_by_len
+                                         if w.startswith(f) and len(w) - len(f) >= 2) - set(self.place_by_surface)
 
     # ------------------------------------------------------------------ units
     def _strong_spans(self, text: str, boundaries: set[int]) -> list[Unit]:
@@ -1385,6 +1451,11 @@ class MentionFinder:
             return None             # 台积电一家公司: a description, not a name
         if tag in ("ORG", "LOC") and len(surface) < 2:
             return None             # 港, 京: one-character short forms are not names alone
+        if len(surface) == 2 and surface[0] in PROVINCE_VISIT_VERBS and surface[1] in PROVINCE_SHORT_CHARS:
+            return None             # 来川, 涉疆: a verb and a province's short form, not a name (session 11)
+        if tag in ("ORG", "LOC") and len(surface) >= 4 and self.lex.is_country_contraction(surface[:2]) and \
+                is_common_word(surface[2:]):
+            return None             # 中乌 | 农产品, 中秘 | 两国: countries' short forms and an ordinary word (session 11)
         if tag in ("ORG", "LOC") and surface.endswith("地产") and len(surface) > 2:
             if is_frequent_word(surface[:-2], 500):
                 return None         # 商业地产, 住宅地产: a kind of property, not a company
@@ -1602,6 +1673,10 @@ class MentionFinder:
             surface = text[c.start:c.end]
             if surface in self.lex.non_entities or not surface.strip() or surface in self.lex.currency_words:
                 continue
+            if surface in self._currency_tails and AMOUNT_BEFORE.search(text, max(c.start - 3, 0), c.start):
+                continue                # 约合49亿 | 索尔: the currency's short name after an amount (session 11)
+            if surface == "北约" and c.start and text[c.start - 1] in "以向往偏" and text[c.end:c.end + 1].isdigit():
+                continue                # 利马以北 | 约80公里: a direction and 约 "about", not NATO (session 11)
             if surface in SELF_REFERENCES or (len(surface) == 2 and surface[1] == "方" and
                                               surface[0] in self.lex.contraction_chars):
                 continue                # 我国, 美方, 澳方: a reference to a country, not its name (neither the team's
@@ -1703,12 +1778,14 @@ class MentionFinder:
         chosen = self._mainland_seen_from_hong_kong(text, chosen)
         chosen = self._japanese_given_names(text, chosen)
         chosen = self._repeat_names(text, chosen, self._short_forms(text, chosen))
+        chosen = self._port_towns(text, chosen)
         if self.voter is not None and _sports_cue(text):
             chosen = self.voter.teams(text, chosen, tokens,
                                       lambda c: _sports_cue(text, *_line_around(text, c.start, c.end)), _line_around)
         chosen = _sports_teams(text, chosen)
         chosen = _bookmakers(text, chosen)
-        return Found(self._merge_addresses(text, self._extend_dotted_names(text, _merge_dotted_names(text, _dotted_place_names(text, chosen)))), pairs)
+        chosen = self._extend_dotted_names(text, _merge_dotted_names(text, _dotted_place_names(text, chosen)))
+        return Found(self._merge_addresses(text, _person_last_names(text, chosen)), pairs)
 
     def _ministry_departments(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Session 9: a ministry's or commission's department written right after it and followed by its head's
@@ -1740,8 +1817,8 @@ class MentionFinder:
             if c.label != "GPE" or c.term is None or c.term.origin != "places" or text[c.end:c.end + 1] != "州":
                 continue
             surface = text[c.start:c.end]
-            if surface[-1] in "省市州县区" or surface + "市" not in c.term.surfaces:
-                continue
+            if surface[-1] in "省市州县区" or (surface + "市" not in c.term.surfaces and len(surface) < 3):
+                continue        # (session 11: any listed place of three characters or more, 安集延州 = Andijan Region)
             if text.startswith("州长", c.end) and not text.startswith("州州长", c.end):
                 continue
             if k + 1 < len(chosen) and chosen[k + 1].start <= c.end:
@@ -2250,7 +2327,7 @@ class MentionFinder:
         冰川电池) when the rest is no word of the dictionaries; each with the full name's candidate."""
         out: dict[str, Candidate] = {}
         for c in chosen:
-            if c.label not in ("ORG", "PROGRAM", "LAW") or c.source in ("byline", "repeat"):
+            if c.label not in ("ORG", "PROGRAM", "LAW", "FACILITY") or c.source in ("byline", "repeat"):
                 continue
             surface = text[c.start:c.end]
             if not HAN.match(surface):
@@ -2295,7 +2372,14 @@ class MentionFinder:
             pos = text.find(surface)
             while pos >= 0:
                 end = pos + len(surface)
-                if (pos, end) not in spans:
+                if (pos, end) in spans and c.label == "FACILITY":
+                    # 秘鲁钱凯港 … 钱凯港, which the tagger calls an organisation here and a person there: the
+                    # facility the document named in full (session 11)
+                    k = bisect.bisect_left(starts, pos)
+                    if k < len(chosen) and chosen[k].start == pos and chosen[k].end == end and \
+                            chosen[k].source == "statistical" and chosen[k].label != c.label:
+                        chosen[k] = Candidate(pos, end, c.label, chosen[k].prio, chosen[k].source)
+                elif (pos, end) not in spans:
                     k = bisect.bisect_left(starts, pos)
                     while k > 0 and chosen[k - 1].end > pos:
                         k -= 1
@@ -2317,6 +2401,52 @@ class MentionFinder:
         if not added:
             return chosen
         return sorted([c for k, c in enumerate(chosen) if k not in drop] + added, key=_START)
+
+    def _port_towns(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 11: a port or a bay named after a town no list knows (钱凯港, 钱凯湾: Chancay) names the town too;
+        the bare name elsewhere in the document is that place (从钱凯出口, 钱凯原本是一个小城), not the person or the
+        organisation a tagger guessed (钱 is a surname), and the name run on with a word that is no head (钱凯 |
+        直航) is the place alone. X港 is a facility, X湾 a place (LOC), as the tagger's place names."""
+        stems: set[str] = set()
+        for c in chosen:
+            surface = text[c.start:c.end]
+            if c.label in ("FACILITY", "LOC") and surface[-1:] in ("港", "湾") and 3 <= len(surface) <= 5 and \
+                    all(HAN.match(ch) for ch in surface) and c.source in ("statistical", "chain", "repeat", "places") \
+                    and c.term is None:
+                stem = surface[:-1]
+                stem = next((stem[len(f):] for f in self._country_forms_by_len if stem.startswith(f)
+                             and len(stem) - len(f) >= 2), stem)
+                if stem not in self.place_by_surface and not is_common_word(stem) and stem not in self._term_surfaces:
+                    stems.add(stem)
+        if not stems:
+            return chosen
+        out = list(chosen)
+        for k, c in enumerate(out):
+            surface = text[c.start:c.end]
+            stem = next((x for x in stems if surface.startswith(x)), None)
+            if stem is None or c.source not in ("statistical", "places") or c.term is not None:
+                continue
+            rest = surface[len(stem):]
+            if rest in ("港", "湾"):
+                label = "FACILITY" if rest == "港" else "LOC"
+                if c.label != label:
+                    out[k] = Candidate(c.start, c.end, label, c.prio, c.source)
+            elif not rest or not any(surface.endswith(h) for h in self.lex.heads) and \
+                    not surface.endswith(PLACE_ENDINGS) and not surface.endswith(ZONE_ENDINGS):
+                out[k] = Candidate(c.start, c.start + len(stem), "GPE", c.prio, c.source)   # 钱凯 | 直航
+        covered = bytearray(len(text) + 1)
+        for c in out:
+            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+        added = []
+        for stem in stems:
+            for m in re.finditer(re.escape(stem), text):
+                s, e = m.span()
+                if any(covered[s:e]) or (s > 0 and HAN.match(text[s - 1]) and text[s - 1] not in LEADING_FUNCTION_CHARS
+                                         and not is_common_word(text[max(s - 2, 0):s])):
+                    continue
+                added.append(Candidate(s, e, "GPE", PRIO_STAT, "statistical"))
+                covered[s:e] = b"\x01" * (e - s)
+        return sorted(out + added, key=_START) if added else out
 
     def _speakers(self, text: str) -> list[Candidate]:
         """An interview or a transcript names its speaker at the start of a line: 王立新：…, 李娜:… A
@@ -2430,6 +2560,21 @@ class MentionFinder:
             if c.label != "PERSON" or not any(d in text[c.start:c.end] for d in NAME_DOTS):
                 continue
             first = re.split("[" + NAME_DOTS + "]", text[c.start:c.end])[0]
+            cut = next((n for n in (1, 2) if len(first) - n >= 2 and c.source != "byline" and
+                        any(text.startswith(t, c.start + n - len(t)) for t in self.titles_by_len
+                            if len(t) > n + 1 and c.start + n - len(t) >= 0)), 0)
+            if cut:
+                # 农业部副部 | 长沙赫扎德·尤苏波夫: a title's last character the tagger gave to a dotted name (it read
+                # 长沙, a city, in the name); the title ends before the name and the body before the title (session 11)
+                title = next(t for t in self.titles_by_len
+                             if len(t) > cut + 1 and c.start + cut - len(t) >= 0 and text.startswith(t, c.start + cut - len(t)))
+                chosen[k] = c = Candidate(c.start + cut, c.end, c.label, c.prio, c.source, c.term)
+                first = first[cut:]
+                title_start = c.start - len(title)
+                if k and chosen[k - 1].end > title_start and chosen[k - 1].label == "ORG" and \
+                        title_start - chosen[k - 1].start >= 2:
+                    p = chosen[k - 1]
+                    chosen[k - 1] = Candidate(p.start, title_start, p.label, p.prio, p.source, p.term)
             table = table if table is not None else foreign_readings()
             if first in table and len(first) >= 3:
                 continue

@@ -1,0 +1,89 @@
+"""Session 11, after reading the blind four (Argentina's RIGI megaprojects, an interview on Peru's Chancay port, a
+Sichuan innovative-drug notice, Uzbekistan's cotton seed): general mechanisms, each checked on invented sentences
+(none copied from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from test_entities import mentions, run
+
+
+@pytest.fixture(scope="module")
+def rec() -> EntityRecognizer:
+    return EntityRecognizer(use_termbase=False)
+
+
+# ------------------------------------------------------------------ a foreign person's last name alone
+def test_a_dotted_persons_last_name_alone_is_the_person_even_when_a_place_is_so_named(rec):
+    ents = run(rec, "本刊记者专访了智利工程师安娜·门多萨。\n\n记者：项目进展如何？\n\n门多萨：比预想的要慢。门多萨认为电价是关键。")
+    found = mentions(ents)
+    assert ("安娜·门多萨", "PERSON") in found
+    assert ("门多萨", "PERSON") in found and ("门多萨", "GPE") not in found
+
+
+def test_the_place_form_of_the_last_name_stays_the_place(rec):
+    ents = run(rec, "工程师安娜·门多萨说，门多萨省的光伏项目仍在融资。")
+    assert ("门多萨省", "GPE") in mentions(ents)
+
+
+def test_a_titles_last_character_is_no_part_of_a_dotted_name(rec):
+    ents = run(rec, "吉尔吉斯斯坦农业部副部长沙赫拉姆·卡西莫夫在会上表示，合作将继续。")
+    found = mentions(ents)
+    assert ("沙赫拉姆·卡西莫夫", "PERSON") in found
+    assert not any(t.startswith("长") for t, _ in found)
+    assert ("吉尔吉斯斯坦农业部", "ORG") in found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("撒马尔罕一家机构的农业分析师萨伊达·拉希莫娃认为，产量会上升。", "萨伊达·拉希莫娃"),
+    ("阿拉木图一家咨询机构的分析师娜塔莉亚·彼得罗娃认为，价格还会上涨。", "娜塔莉亚·彼得罗娃"),
+])
+def test_a_dotted_name_cut_in_two_is_joined(rec, sentence, name):
+    assert (name, "PERSON") in mentions(run(rec, sentence))
+
+
+# ------------------------------------------------------------------ ports and the towns they are named after
+def test_a_port_named_once_in_full_is_a_facility_everywhere_and_its_town_a_place(rec):
+    ents = run(rec, "由中国企业控股的秘鲁萨拉韦里港正式开港。记者：您怎么评价萨拉韦里港的表现？萨拉韦里港已与大学合作。"
+                    "萨拉韦里原本是一个小城。目前从萨拉韦里出口的集装箱里，近七成装的是矿产。萨拉韦里湾有数百户渔民。")
+    found = mentions(ents)
+    assert ("萨拉韦里港", "FACILITY") in found and ("萨拉韦里港", "ORG") not in found and ("萨拉韦里港", "PERSON") not in found
+    assert ("萨拉韦里", "GPE") in found and ("萨拉韦里", "PERSON") not in found
+    assert ("萨拉韦里湾", "LOC") in found
+
+
+# ------------------------------------------------------------------ amounts, directions, short forms
+def test_a_currencys_short_name_after_an_amount_is_no_name(rec):
+    ents = run(rec, "第一期投资约13亿美元，约合49亿索尔；每年另投入约500万索尔。")
+    assert not any(t == "索尔" for t, _ in mentions(ents))
+
+
+def test_a_direction_and_about_before_a_distance_is_not_nato(rec):
+    ents = run(rec, "这座港口位于首都利马以北约80公里。")
+    assert not any(t == "北约" for t, _ in mentions(ents))
+
+
+def test_a_verb_and_a_provinces_short_form_is_no_name(rec):
+    ents = run(rec, "对来川工作的外籍人员给予补贴；对涉疆供应链实行推定；鼓励专家赴藏服务。")
+    assert not {t for t, _ in mentions(ents)} & {"来川", "涉疆", "赴藏"}
+
+
+def test_countries_short_forms_and_an_ordinary_word_are_no_organisation(rec):
+    ents = run(rec, "2025年中乌农产品贸易额逾15亿美元，中秘两国签署了协定。")
+    assert not any(t.startswith(("中乌", "中秘")) for t, _ in mentions(ents))
+
+
+def test_generic_ports_and_roman_numeral_phases_are_no_names(rec):
+    ents = run(rec, "这座深水港年吞吐能力100万标准箱。对完成I期、II期、III期临床试验的新药给予资助。")
+    assert not {t for t, _ in mentions(ents)} & {"深水港", "II", "III"}
+
+
+# ------------------------------------------------------------------ Central Asian places
+def test_central_asian_places_and_an_oblast_of_a_listed_city(rec):
+    ents = run(rec, "费尔干纳盆地的棉田已经收割完毕，撒马尔罕州和纳曼干州的合作社开始育种，塔什干的机构表示乐观。")
+    found = mentions(ents)
+    assert ("费尔干纳盆地", "LOC") in found
+    assert ("撒马尔罕州", "GPE") in found and ("纳曼干州", "GPE") in found
+    assert ("塔什干", "GPE") in found
