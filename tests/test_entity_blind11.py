@@ -87,3 +87,31 @@ def test_central_asian_places_and_an_oblast_of_a_listed_city(rec):
     assert ("费尔干纳盆地", "LOC") in found
     assert ("撒马尔罕州", "GPE") in found and ("纳曼干州", "GPE") in found
     assert ("塔什干", "GPE") in found
+
+
+# ------------------------------------------------------------------ bodies: units, legislatures, short forms
+def test_a_unit_written_after_its_academy_or_administration_is_one_organisation(rec):
+    found = mentions(run(rec, "东岳国际研究院能源转型研究中心 · 工作论文第12期"))
+    assert ("东岳国际研究院能源转型研究中心", "ORG") in found
+    found = mentions(run(rec, "积极争取国家药品监督管理局医疗器械技术审评中心在本市设立分中心。"))
+    assert ("国家药品监督管理局医疗器械技术审评中心", "ORG") in found
+
+
+def test_a_bare_legislature_is_an_organisation(rec):
+    found = mentions(run(rec, "智利政府提出了新的税制，但相关议案至今仍在国会审议，年底前提交议会表决。"))
+    assert ("国会", "ORG") in found and ("议会", "ORG") in found
+
+
+def test_the_provinces_health_commission_short_form(rec):
+    found = mentions(run(rec, "湖南省出台若干措施。本措施由省工业和信息化厅会同省卫生健康委负责解释。"))
+    assert ("省卫生健康委", "ORG") in found
+
+
+def test_a_company_named_again_without_its_business_word(rec):
+    found = mentions(run(rec, "研究所与甘肃金穗种业有限公司签署协议。甘肃金穗去年在当地注册了合资公司，甘肃金穗方面表示满意。"))
+    assert ("甘肃金穗", "ORG") in found and ("甘肃", "GPE") not in found
+
+
+def test_a_medical_city_is_a_facility(rec):
+    found = mentions(run(rec, "全省医药企业逾500家，武汉医学城等园区已形成集聚效应。"))
+    assert ("武汉医学城", "FACILITY") in found

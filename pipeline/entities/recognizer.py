@@ -154,6 +154,13 @@ SELF_REFERENCES = frozenset(_W["self_references"])
 # the labels of names found once by a rule that are marked again wherever the document repeats them
 PROVINCE_SHORT_CHARS = frozenset(_W["province_short_chars"])
 PROVINCE_VISIT_VERBS = frozenset(_W["province_visit_verbs"])
+COMPANY_BUSINESS_WORDS = tuple(sorted(_W["company_business_words"], key=len, reverse=True))
+PARK_CITY = re.compile(r"[^\W\d_a-zA-Z的之和与及在等为对将从向、]{0,6}?(?:生物城|医学城|科学城|科技城|药谷)")
+INSTITUTION_PARENTS = ("大学", "研究院", "科学院", "工程院", "学院", "管理局", "总局")
+INSTITUTION_UNIT_HEADS = ("研究中心", "研究所", "审评中心", "评价中心", "检验中心", "实验室")
+INSTITUTION_UNIT = re.compile(r"[^\W\d_a-zA-Z的之和与及在等为对将从向]{2,6}?(?:研究中心|研究所|审评中心|评价中心|检验中心|实验室)"
+                              r"(?=[在于将已的、，。；：\s（(]|$)")
+BARE_LEGISLATURE = re.compile(r"(?:国会|议会)(?!议员|大厦|山庄|选举|席位|多数|大选)")
 AMOUNT_BEFORE = re.compile(r"(?:[0-9０-９]|[0-9][.,][0-9]|[万亿千百十])$")
 REPEATED_LABELS = frozenset(("PROGRAM", "LAW", "EVENT", "FACILITY", "ORG", "PRODUCT"))
 # a quoted name (“…”, 「…」) of a programme or an event (session 6): `_quoted_names`
@@ -1391,6 +1398,12 @@ class MentionFinder:
             if named[unit]:
                 # above a term for the body alone: 省发改委 is the province's commission, not the national 发改委
                 out.append(Candidate(m.start(), m.end(), "ORG", PRIO_TERM + 0.25, "rule"))
+        for m in BARE_LEGISLATURE.finditer(text):
+            # 议案仍在国会审议, 提交议会表决: the legislature of the country the document is about (session 11)
+            before = text[m.start() - 1:m.start()]
+            if not HAN.match(before) or before in LEADING_VERB_CHARS or before in LEADING_FUNCTION_CHARS \
+                    or text[max(m.start() - 2, 0):m.start()] in ("提交", "通过", "获得"):
+                out.append(Candidate(m.start(), m.end(), "ORG", PRIO_TERM, "rule"))
         return out
 
     def _bylines(self, text: str) -> list[Candidate]:
@@ -1773,6 +1786,8 @@ class MentionFinder:
         chosen = _fields_joined_by_ji(text, chosen)
         chosen = _place_like_persons(text, chosen)
         chosen = self._ministry_departments(text, chosen)
+        chosen = self._institution_units(text, chosen)
+        chosen = self._park_cities(text, chosen)
         chosen = self._states_of_cities(text, chosen)
         chosen = self._analyst_fields(text, chosen)
         chosen = self._mainland_seen_from_hong_kong(text, chosen)
@@ -1805,6 +1820,46 @@ class MentionFinder:
             if m.group(g)[:-1].endswith(("公", "上")) or any(c.end < st < m.end(g) for st in starts):
                 continue
             out[k] = Candidate(c.start, m.end(g), "ORG", c.prio, c.source)
+        return out
+
+    def _institution_units(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 11: a unit written right after its university, academy or administration (奥克兰大学 + 航天研究所,
+        某研究院 + 拉美研究中心, 国家药品监督管理局 + 药品审评中心) is one organisation, as the team writes it
+        (开普敦大学能源研究中心): the parent's mention takes in the unit when the unit ends in a research or
+        service centre's head and is no listed name of its own, whether or not a rule found it."""
+        out: list[Candidate] = []
+        k = 0
+        while k < len(chosen):
+            c = chosen[k]
+            if c.label == "ORG" and text.endswith(INSTITUTION_PARENTS, c.start, c.end):
+                nxt = chosen[k + 1] if k + 1 < len(chosen) else None
+                if nxt is not None and nxt.start == c.end and nxt.label == "ORG" and nxt.term is None and \
+                        nxt.source in ("chain", "statistical") and text.endswith(INSTITUTION_UNIT_HEADS, nxt.start, nxt.end):
+                    out.append(Candidate(c.start, nxt.end, "ORG", max(c.prio, nxt.prio), c.source))
+                    k += 2
+                    continue
+                m = INSTITUTION_UNIT.match(text, c.end)
+                if m is not None and (nxt is None or nxt.start >= m.end()):
+                    out.append(Candidate(c.start, m.end(), "ORG", c.prio, c.source))
+                    k += 1
+                    continue
+            out.append(c)
+            k += 1
+        return out
+
+    @staticmethod
+    def _park_cities(text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 11: a place + words + 生物城 / 医学城 / 科学城 / 科技城 / 药谷 (成都天府国际生物城, 武汉医学城) is a
+        park built as a district, a FACILITY (as 科技城 after a tagger's place name): the place's mention takes in
+        the rest when no other mention starts inside it."""
+        out = list(chosen)
+        for k, c in enumerate(out):
+            if c.label != "GPE" or c.source not in ("places", "statistical"):
+                continue
+            m = PARK_CITY.match(text, c.end)
+            if m is None or (k + 1 < len(out) and out[k + 1].start < m.end()):
+                continue
+            out[k] = Candidate(c.start, m.end(), "FACILITY", c.prio, "statistical")
         return out
 
     def _states_of_cities(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -2348,6 +2403,13 @@ class MentionFinder:
                         company.group(1) not in self.place_by_surface and \
                         not any(company.group(1).endswith(h) for h in self.lex.heads):
                     out.setdefault(company.group(1), c)
+                if company:
+                    # the brand without its business word too (新疆锦棉种业有限公司 … 新疆锦棉, session 11)
+                    brand = next((company.group(1)[:-len(w)] for w in COMPANY_BUSINESS_WORDS
+                                  if company.group(1).endswith(w) and len(company.group(1)) - len(w) >= 4), None)
+                    if brand and not is_common_word(brand) and brand not in self.place_by_surface and \
+                            brand not in self._term_surfaces:
+                        out.setdefault(brand, c)
         return out
 
     @staticmethod
