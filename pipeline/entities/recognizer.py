@@ -169,6 +169,7 @@ PROGRAM_HEADS_QUOTED = tuple(_W["quoted_programme_heads"])
 QUOTED_PROGRAM_NEXT = tuple(_W["quoted_programme_next"])
 QUOTED_EVENT_NEXT = tuple(_W["quoted_event_next"])
 QUOTED_PLACE_NEXT = tuple(_W["quoted_place_next"])
+QUOTED_FACILITY_NEXT = tuple(sorted(_W["quoted_facility_next"], key=len, reverse=True))
 # what follows a company's short name when it is the company: 浪潮的服务器, 小米公司, 联想旗下
 COMPANY_CONTEXT = re.compile(r"(?:公司|集团|旗下|股份|科技|控股|董事长|总裁|创始人|CEO|发布|推出|宣布|表示|的(?:服务器|手机|芯片|产品|股价|市值))")
 # a foreign country + a Chinese ministry's short name (加拿大自然资源部): above the termbase's own hit
@@ -1370,6 +1371,8 @@ class MentionFinder:
                 label = "PROGRAM"
             elif after.startswith(QUOTED_PLACE_NEXT) and HAN_WORD.fullmatch(inner):
                 label = "LOC"           # “火环”矿区: a named area
+            elif after.startswith(QUOTED_FACILITY_NEXT) and not inner.startswith(QUOTED_FACILITY_NEXT):
+                label = "FACILITY"      # “星门”数据中心, “北溪”管道: a named facility (session 11)
             else:
                 unlabelled.append((s, e, inner))
                 continue
@@ -1688,6 +1691,13 @@ class MentionFinder:
                 continue
             if surface in self._currency_tails and AMOUNT_BEFORE.search(text, max(c.start - 3, 0), c.start):
                 continue                # 约合49亿 | 索尔: the currency's short name after an amount (session 11)
+            if c.label == "ORG" and surface.endswith("部") and text[c.end:c.end + 1] == "门":
+                continue                # 两国农业部 | 门: 部门 "departments", not a ministry (session 11)
+            if c.label == "ORG" and surface.endswith("控股") and len(surface) >= 6 and c.term is None and \
+                    text[c.end:c.end + 1] == "的" and "由" in text[max(c.start - 2, 0):c.start]:
+                # 由中远海运港口 | 控股的: "held by", a verb, not a holding company's name (session 11)
+                c = Candidate(c.start, c.end - 2, c.label, c.prio, c.source, c.term)
+                surface = text[c.start:c.end]
             if surface == "北约" and c.start and text[c.start - 1] in "以向往偏" and text[c.end:c.end + 1].isdigit():
                 continue                # 利马以北 | 约80公里: a direction and 约 "about", not NATO (session 11)
             if surface in SELF_REFERENCES or (len(surface) == 2 and surface[1] == "方" and
