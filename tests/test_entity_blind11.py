@@ -128,3 +128,15 @@ def test_parks_and_quoted_facilities(rec, sentence, name, label):
 ])
 def test_verbs_departments_and_salt_lakes_are_no_names(rec, sentence, not_names):
     assert not {t for t, _ in mentions(run(rec, sentence))} & not_names
+
+
+# ------------------------------------------------------------------ names of the mended mentions
+def test_a_person_whose_last_name_is_a_place_is_not_named_after_the_place():
+    namer = EntityRecognizer().namer
+    assert namer.name(["安娜·门多萨", "门多萨"], "PERSON").name != "Mendoza"
+
+
+def test_an_oblast_named_after_a_listed_city_is_its_region():
+    namer = EntityRecognizer().namer
+    namer.doc_places = {"country_zh": "乌兹别克斯坦"}
+    assert namer.name(["撒马尔罕州"], "GPE").name == "Samarkand Region"

@@ -731,8 +731,8 @@ class EnglishNamer:
     def _name(self, forms: list[str], label: str) -> tuple:
         for form in forms:
             term = self.known(form)
-            if term:
-                return self.term_name(term)
+            if term and not (label == "PERSON" and term.label in ("GPE", "LOC")):
+                return self.term_name(term)     # (门多萨 as a person's last name is not Mendoza province: session 11)
         if label in ("GPE", "LOC"):
             for form in forms:
                 region = self.known(form[:-2]) if form.endswith("地区") and len(form) >= 4 else None
@@ -1347,6 +1347,9 @@ class EnglishNamer:
                 if form[-1] == "州" and term.origin == "places" and base + "市" in term.surfaces \
                         and form not in term.surfaces and not term.name_en.endswith((" State", " City")):
                     kind = " State"     # 拉各斯州 → 'Lagos State': the state named after its city (session 10)
+                elif form[-1] == "州" and term.origin == "places" and form not in term.surfaces and \
+                        self._doc_country() in _REGION_COUNTRIES and not term.name_en.endswith(" Region"):
+                    kind = " Region"    # 安集延州 → 'Andijan Region': an oblast named after its city (session 11)
                 return term.name_en + kind, "termbase"
             proper = cedict_proper(base, label)
             if proper:
