@@ -109,7 +109,8 @@ class ArgumentComponent:
         argument = self.analyzer(doc_text(doc), structure.sentences, structure.sections, targets=doc._.targets or (),
                                  money=fields.get("money"), quantities=fields.get("quantities"),
                                  entities=fields.get("entities"), token_spans=doc._.token_spans,
-                                 byline=doc._.article.byline if doc._.article is not None else None)
+                                 byline=doc._.article.byline if doc._.article is not None else None,
+                                 title=doc._.article.title if doc._.article is not None else None)
         doc._.fields["claims"] = argument.claims
         doc._.fields["risks"] = argument.risks
         doc._.fields["opportunities"] = argument.opportunities

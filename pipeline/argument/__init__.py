@@ -58,10 +58,11 @@ class ArgumentAnalyzer:
 
     def __call__(self, text: str, sentences: Sequence[Sentence], sections: Sequence[Section],
                  targets: Sequence[str] = (), *, money=None, quantities=None, entities=None,
-                 token_spans=None, byline=None) -> Argument:
+                 token_spans=None, byline=None, title: str | None = None) -> Argument:
         """`money`, `quantities`, `entities` (contract items) and `token_spans` (word (start, end)
         offsets): the other components' outputs for this document, used as features when given; `byline`: the
-        ingest's Byline (its filed-from place marks a news report, session 10b)."""
+        ingest's Byline (its filed-from place marks a news report, session 10b); `title`: the ingest's title, for the
+        main subject when no sentence is the title (a web page's <h1>/<title> is not one of its sentences, session 11)."""
         views = self.views(sentences, sections, money=money, quantities=quantities, entities=entities,
                            token_spans=token_spans, text=text)
         preds = self.classifier.predict(views)
@@ -82,13 +83,13 @@ class ArgumentAnalyzer:
             if pred.opportunity:
                 opportunities.append(Opportunity(sentence_id=sentence.id, text=sentence.text,
                                                  confidence=pred.opportunity_confidence))
-        stance = self.document_stance(sentences, views, preds, byline)
+        stance = self.document_stance(sentences, views, preds, byline, title=title)
         stance.targets = [self.article_target_stance(sentences, views, preds, t) for t in targets]
         return Argument(claims, risks, opportunities, stance)
 
     def document_stance(self, sentences: Sequence[Sentence], views: list[SentenceView],
-                        preds: list[SentencePrediction], byline=None) -> Stance:
-        title = next((s.text for s in sentences if s.kind == "title"), None)
+                        preds: list[SentencePrediction], byline=None, title: str | None = None) -> Stance:
+        title = next((s.text for s in sentences if s.kind == "title"), None) or title
         lead = [s.text for s, v in zip(sentences, views) if s.kind == "body" and not is_non_claim(v)][:2]
         subject = self.subjects.find(title, lead)
         body = [(s.id, p, v) for s, v, p in zip(sentences, views, preds) if not is_non_claim(v)]

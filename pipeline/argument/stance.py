@@ -72,6 +72,8 @@ _RELAYED_TRANSCRIPT = re.compile(r"整理\s*[：:]|^\s*编者按|实录|有删�
 _DISCLOSURE_TITLE = re.compile(r"(?:公司|集团)[^。！？]{0,80}公告$")
 _SECURITIES_LINE = re.compile(r"^\s*(?:证券代码|股票代码)\s*[：:]")
 _ANSWER_LINE = re.compile(r"^\s*(?:答|[AＡ])\s*[：:]")
+# Session 11: a line that opens with a speaker's name ("门多萨：……", "答：……") starts a new turn.
+_SPEAKER_LINE = re.compile(r"^\s*[^，。；！？：:\s]{1,12}\s*[：:]")
 EXPLAINER_QUESTIONS = 3       # numbered question headings that make a question-and-answer explainer
 # Session 10b: a heading that names the conclusion and states it ("四、结论：值得押注，但别指望速成", "结语：……",
 # "写在最后｜……") is the author's verdict, though headings are not body sentences: its balanced or dismissive
@@ -179,6 +181,24 @@ def conclusion_verdicts(views: list[SentenceView] | None, lex=None) -> list[str]
     return out
 
 
+def interviewer_turns(views: list[SentenceView] | None) -> set[int]:
+    """Indexes of the interviewer's sentences in an interview or briefing transcript: each question line
+    ("记者：……", "问：……", "问题一：……？") and the question sentences that follow it in the same turn, before the next
+    speaker's line ("记者：美方……曾提出加征关税。" + "这会不会影响港口的前景？"). Session 11: the follow-up
+    question was read as the interviewee's voice (a rhetorical question, and stance evidence)."""
+    out: set[int] = set()
+    turn = False
+    for i, view in enumerate(views or ()):
+        if _QUESTION_LINE.match(view.text) or _NUMBERED_QUESTION.match(view.text):
+            out.add(i)
+            turn = True
+        elif turn and not _SPEAKER_LINE.match(view.text) and view.text.rstrip(" 　”」』）)").endswith(("？", "?")):
+            out.add(i)
+        else:
+            turn = False
+    return out
+
+
 def _is_meta(view: SentenceView) -> bool:
     from pipeline.argument.features import is_non_claim
 
@@ -206,8 +226,8 @@ def stance_features(preds: list[SentencePrediction], views: list[SentenceView] |
     claims = [p for p in preds if p.claim_type is not None]
     reported = round(sum(p.attribution != "author" for p in claims) / max(len(claims), 1), 2)
     if genre in ("interview", "briefing") and views is not None:
-        kept = [(replace(p, attribution="author"), v) for p, v in zip(preds, views)
-                if not (_QUESTION_LINE.match(v.text) or _NUMBERED_QUESTION.match(v.text))]
+        asked = interviewer_turns(views)
+        kept = [(replace(p, attribution="author"), v) for k, (p, v) in enumerate(zip(preds, views)) if k not in asked]
         preds, views = [p for p, _ in kept], [v for _, v in kept]
     pairs = [(p, v) for p, v in zip(preds, views if views is not None else [None] * len(preds)) if p.attribution == "author"]
     author = [p for p, _ in pairs]
@@ -255,7 +275,9 @@ def document_stance(preds: list[SentencePrediction], ids: list[int], views: list
     info = stance_features(preds, views, all_views, byline, lex)
     label = decide(info, **(thresholds or {}))
     score = info["score"]
-    items = [(i, *evidence_of(p, DOCUMENT_CUE_RISKS)) for i, p in zip(ids, preds)]
+    # the interviewer's questions are not the voice that counts, so they are no evidence either (session 11)
+    asked = interviewer_turns(views) if info["genre"] in ("interview", "briefing") else set()
+    items = [(i, *evidence_of(p, DOCUMENT_CUE_RISKS)) for k, (i, p) in enumerate(zip(ids, preds)) if k not in asked]
     if label == "supportive":
         ranked = sorted(items, key=lambda t: t[1] - t[2], reverse=True)
     elif label == "skeptical":

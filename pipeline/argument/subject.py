@@ -116,10 +116,18 @@ _WRAPPER = re.compile(r"(?:发布会|吹风会|记者会)(?:上)?(?:介绍|解�
                       r"|关于(?P<b>.+?)的(?:公告|通知|决定|报告)$")
 
 
+# Session 11: an interview's title names the interviewee first and the subject after the colon ("专访秘鲁经济学家某某：
+# 钱凯港开港两年，……", "对话某某｜……"); the subject is the part after it.
+_INTERVIEW_WRAPPER = re.compile(r"^\s*(?:专访|独家专访|对话|访谈)[^：:｜|]{1,40}[：:｜|]\s*(?P<c>\S.*)$")
+
+
 def _fallback(title: str, lead: list[str]) -> str | None:
     """No known topic: the title's (else the lead's) first clause, cut to a short phrase (the subject
     inside a press-conference or announcement title, see `_WRAPPER`)."""
     for text in [title] + lead[:1]:
+        interview = _INTERVIEW_WRAPPER.match(text) if text else None
+        if interview:
+            text = interview.group("c")
         wrapped = _WRAPPER.search(text.strip()) if text else None
         if wrapped and len(wrapped.group("a") or wrapped.group("b")) >= 2:
             text = wrapped.group("a") or wrapped.group("b")

@@ -1,0 +1,53 @@
+"""Session 11 (claims, risks, stance): general causes of the misses on four blind articles — an argued note's doubt
+nouns and deflating idiom, an interviewer's follow-up question read as the interviewee's voice, an interview title's
+subject after the colon, a web page's title that is no sentence, and category words of sectors the labelled articles
+had not covered. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.argument.features import SentenceView
+from pipeline.argument.stance import document_stance, interviewer_turns
+from pipeline.argument.subject import _fallback
+
+from test_stance_session10 import _doc, arg  # noqa: F401  (the session-10b fixtures and sentence builder)
+
+
+_INTERVIEW = [("专访某大学教授李四：新港口开港一年，成效几何", "title"),
+              ("记者：开港一年，您怎么评价？", "body"), ("李四：总体不错，吞吐量有望继续增长。", "body"),
+              ("记者：有外国官员提出对转运货物加征关税。", "body"), ("这会不会影响港口的前景？", "body"),
+              ("李四：直接冲击有限，出口商将是最大的受益者。", "body"), ("但配套道路至今没有完工，这令人担忧。", "body")]
+
+
+def test_the_interviewers_follow_up_question_is_part_of_the_question_turn():
+    views = [SentenceView(t, k) for t, k in _INTERVIEW]
+    assert interviewer_turns(views) == {1, 3, 4}
+    # an answer that goes on after the speaker's line is the interviewee's, even when it asks a question
+    views = [SentenceView("问：资金从哪里来？"), SentenceView("答：财政出资。"), SentenceView("钱够不够？够。")]
+    assert interviewer_turns(views) == {0}
+
+
+def test_an_interviews_stance_evidence_is_the_interviewees(arg):
+    text, sentences, sections = _doc(_INTERVIEW)
+    stance = arg(text, sentences, sections).stance
+    assert not {1, 3, 4} & set(stance.evidence)
+    views = [SentenceView(t, k) for t, k in _INTERVIEW]
+    body = views[1:]
+    preds = arg.classifier.predict(views)[1:]
+    _, _, evidence, info = document_stance(preds, list(range(1, len(views))), body, views)
+    assert info["genre"] == "interview" and not {1, 3, 4} & set(evidence)
+    assert info["sarcasm"] == 0  # the follow-up question is not the interviewee's rhetorical question
+
+
+def test_an_interview_titles_subject_is_after_the_colon(arg):
+    assert _fallback("专访某大学教授李四：新港口开港一年，成效几何", []) == "新港口开港一年"
+    assert _fallback("对话某基金合伙人｜早期药企还能融到钱吗", []) == "早期药企还能融到钱吗"
+    text, sentences, sections = _doc(_INTERVIEW)
+    assert arg(text, sentences, sections).stance.target == "新港口开港一年"
+
+
+def test_a_web_pages_title_names_the_subject_when_no_sentence_is_the_title(arg):
+    text, sentences, sections = _doc([("十月的河谷里，棉田已经收割完毕。", "body"), ("合作社今年第一次种了新品种。", "body")])
+    assert arg(text, sentences, sections).stance.target == "十月的河谷里"
+    assert arg(text, sentences, sections, title="新棉种扎根河谷：种业开放迎来试验田").stance.target == "新棉种扎根河谷"
