@@ -7,11 +7,48 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.argument.features import SentenceView
+from pipeline.argument.features import SentenceView, stance_polarity
+from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.stance import document_stance, interviewer_turns
 from pipeline.argument.subject import _fallback
 
-from test_stance_session10 import _doc, arg  # noqa: F401  (the session-10b fixtures and sentence builder)
+from test_stance_session10 import _doc, arg, lex  # noqa: F401  (the session-10b fixtures and sentence builder)
+
+
+def _polarity(text: str, lex: Lexicons):
+    return stance_polarity(lex.mask(text), lex)
+
+
+@pytest.mark.parametrize("text", [
+    "这套补贴能否延续到下一届政府，仍是市场最大的疑问。",
+    "不少银行对这类项目心存疑虑。",
+    "过去的违约至今仍让债权人心有余悸。",
+    "单靠减税，恐怕很难撑起整个产业。",
+])
+def test_doubt_nouns_and_hardly_are_skeptical_evidence(text, lex):
+    pos, neg, _ = _polarity(text, lex)
+    assert neg > pos
+
+
+def test_no_doubt_is_not_a_doubt(lex):
+    _, neg, _ = _polarity("毫无疑问，新港口让出口商省下了时间。", lex)
+    assert neg == 0
+
+
+@pytest.mark.parametrize("text", [
+    "所谓的万亿投资，很可能成为又一个停留在纸面上的数字。",
+    "各方引用的总额里，有不少只是意向书上的数字。",
+    "这套方案更像是一剂止痛药，而非长期的解决办法。",
+])
+def test_a_deflated_headline_figure_is_skeptical_evidence(text, lex):
+    pos, neg, kinds = _polarity(text, lex)
+    assert neg > pos and "balanced" not in kinds
+
+
+def test_a_verdict_with_reasons_for_both_optimism_and_worry_is_balanced(lex):
+    assert "balanced" in _polarity("李四：乐观和担忧都有充分的理由。", lex)[2]
+    assert "balanced" in _polarity("对这座工厂，既有乐观的理由，也有担忧的理由。", lex)[2]
+    assert "balanced" not in _polarity("我们对前景保持乐观。", lex)[2]
 
 
 _INTERVIEW = [("专访某大学教授李四：新港口开港一年，成效几何", "title"),
