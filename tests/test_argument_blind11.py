@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.argument.features import SentenceView, stance_polarity
+from pipeline.argument.features import SentenceView, stance_polarity, vocabulary_cues
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.stance import document_stance, interviewer_turns
 from pipeline.argument.subject import _fallback
@@ -88,3 +88,18 @@ def test_a_web_pages_title_names_the_subject_when_no_sentence_is_the_title(arg):
     text, sentences, sections = _doc([("十月的河谷里，棉田已经收割完毕。", "body"), ("合作社今年第一次种了新品种。", "body")])
     assert arg(text, sentences, sections).stance.target == "十月的河谷里"
     assert arg(text, sentences, sections, title="新棉种扎根河谷：种业开放迎来试验田").stance.target == "新棉种扎根河谷"
+
+
+@pytest.mark.parametrize("text,category", [
+    ("外输管道的运力不足，每年都有大量油气运不出去。", "execution"),
+    ("下游耕地依赖灌溉，近年来上游来水持续偏少。", "execution"),
+    ("当地企业可能被迫在两个最大的贸易伙伴之间选边。", "geopolitical"),
+    ("有外国官员提出对转运货物加征关税。", "geopolitical"),
+    ("该制度以普通法律通过，政党轮替后可能被单方面修改。", "policy"),
+    ("本地药企的原始创新能力不强。", "technology"),
+    ("利润汇出受限，对需要偿还美元贷款的项目构成压力。", "financial"),
+    ("如果种子价格降不下来，推广速度可能放缓。", "commercialization"),
+])
+def test_category_words_of_new_sectors(text, category, lex):
+    cues = vocabulary_cues(text, lex)
+    assert cues and max(cues, key=cues.get) == category
