@@ -536,6 +536,8 @@ _REGION_IN_NAME = dict(_PAIRS["region_in_name"])
 _ZONES = sorted(_PAIRS["zone"], key=lambda pair: -len(pair[0]))
 # English tails of names that the generic heads table renders word for word
 _TAILS = dict(_PAIRS["tail"])
+# the kind word of a canal, bay, lake … that English writes after a name restated in Latin (session 11)
+_PLACE_KINDS = dict(sorted(_PAIRS["place_kind"], key=lambda p: -len(p[0])))
 # a company's boards and meetings (董事会 → Board of Directors)
 _ORGANS = dict(_PAIRS.get("company_organ", []))
 # a country's central bank by its own name (country English name → name): 泰国中央银行 → Bank of Thailand
@@ -797,6 +799,13 @@ class EnglishNamer:
                 expanded = self._han_name(han, label)
                 if expanded and _GOVERNMENT_HEAD_END.search(expanded[0]) and written.lower() not in expanded[0].lower():
                     return EnglishName(f"{expanded[0]} ({written})", "dictionary", "composed")
+            kind = next((k for k in _PLACE_KINDS if han and max(han, key=len).endswith(k)), None) \
+                if label in ("LOC", "FACILITY") else None
+            if kind and len(max(han, key=len)) > len(kind) + 1 and \
+                    _PLACE_KINDS[kind].lower() not in written.lower().split():
+                # 库什特帕运河（Qosh Tepa）: the Latin form restates the name without its kind, which English
+                # writes after it ('Qosh Tepa Canal'; session 11)
+                return f"{written} {_PLACE_KINDS[kind]}", "latin"
             if label == "ORG":
                 # Glaciär Batteri AB: a European company's legal form is not part of the name English uses
                 written = _LEGAL_FORM.sub("", written) or written
@@ -1353,6 +1362,8 @@ class EnglishNamer:
                 return term.name_en + kind, "termbase"
             proper = cedict_proper(base, label)
             if proper:
+                if form[-1] == "州" and self._doc_country() in _REGION_COUNTRIES and not proper.endswith(" Region"):
+                    kind = " Region"    # 锡尔河州 → 'Syr Darya Region': an oblast named after its river (session 11)
                 return proper + kind, "dictionary"
             if form[-1] == "省" and re.fullmatch(r"[\u4e00-\u9fff]{2,5}", base):
                 kind = " " + self._province_word()      # 北宁省 → 'Beining Province', not 'Beiningsheng'
@@ -1372,6 +1383,10 @@ class EnglishNamer:
                 return _CENTRAL_BANKS.get(country.name_en, f"Central Bank of {country.name_en}"), "termbase"
             house = re.fullmatch(r"(.{2,6}?)(?:国会|议会|国民议会)", form)
             country = self.places_by_surface.get(house.group(1)) if house else None
+            if form in ("国会", "议会") and self._doc_country():
+                # a bare 国会 in an article about one foreign country is that country's legislature (议案仍在国会审议
+                # in an article about Argentina: 'National Congress (Argentina)'), not CC-CEDICT's 'Parliament'
+                country = self.places_by_surface.get(self.doc_places["country_zh"])
             if country is not None and country.label == "GPE" and country.name_en in _LEGISLATURES:
                 # 韩国国会 → 'National Assembly (South Korea)', 瑞典议会 → 'Riksdag': the name English gives
                 # that country's legislature, not 'Korea Congress'
