@@ -43,3 +43,16 @@ def test_a_canal_restated_in_latin_keeps_its_kind(rec):
 def test_name_words_with_the_sense_names_use(rec, text, surface, part, wrong):
     name = _name(rec, text, surface)
     assert name is not None and part in name and wrong not in name
+
+
+def test_a_slavic_pov_surname_ends_in_ov():
+    from pipeline.entities.naming import syllable_name
+    assert syllable_name("波波夫") == "Popov"        # -波夫 as -ov, like 拉夫罗夫 → Lavrov
+
+
+def test_a_listed_body_inside_a_longer_name_drops_its_acronym():
+    rec_tb = EntityRecognizer()
+    e = entry_for(run(rec_tb, "中国农业科学院作物研究所的专家参与了评审。中国海关公布了最新数据。"), "中国海关")
+    assert e is not None and e.name_en.startswith("General Administration of Customs")
+    unit = entry_for(run(rec_tb, "中国农业科学院作物研究所的专家参与了评审。"), "中国农业科学院作物研究所")
+    assert unit is not None and "(CAAS)" not in unit.name_en

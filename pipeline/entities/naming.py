@@ -462,8 +462,8 @@ def syllable_name(part: str) -> str | None:
     pieces = [table.get(ch) for ch in part]
     if not pieces or not all(pieces):
         return None
-    if len(part) >= 3 and part[-1] == "夫" and part[-2] in "耶诺科洛罗托莫索列":
-        pieces[-1] = "v"            # 托卡耶夫 → 'Tokayev', 拉夫罗夫 → 'Lavrov': Slavic -ev / -ov (session 10)
+    if len(part) >= 3 and part[-1] == "夫" and part[-2] in "耶诺科洛罗托莫索列波":
+        pieces[-1] = "v"            # 托卡耶夫 → 'Tokayev', 拉夫罗夫 → 'Lavrov', 尤苏波夫 'Yusupov': Slavic -ev / -ov (sessions 10, 11)
     word = "".join(pieces)
     word = re.sub(r"([aeiou])\1+", r"\1", word)      # 阿 + 安 → 'an', not 'aan'
     if not re.search(r"[aeiouy]", word):
@@ -1635,7 +1635,9 @@ class EnglishNamer:
             return _REGION_IN_NAME.get(term.name_en, term.name_en)
         if first and term.name_en == "European Union":
             return "EU"
-        return term.name_en
+        # a body inside a longer name without the acronym its row ends with (中国农业科学院 + 棉花研究所: not
+        # 'Chinese Academy of Agricultural Sciences (CAAS) Cotton Institute'; session 11)
+        return re.sub(r" \([A-Z][A-Za-z&]{1,7}\)$", "", term.name_en) if term.label == "ORG" else term.name_en
 
     def _foreign_body(self, words: list[str]) -> bool:
         """Whether a body's name (its words) starts with a foreign country (not China, Hong Kong, Taiwan or
