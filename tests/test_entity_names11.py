@@ -56,3 +56,19 @@ def test_a_listed_body_inside_a_longer_name_drops_its_acronym():
     assert e is not None and e.name_en.startswith("General Administration of Customs")
     unit = entry_for(run(rec_tb, "中国农业科学院作物研究所的专家参与了评审。"), "中国农业科学院作物研究所")
     assert unit is not None and "(CAAS)" not in unit.name_en
+
+
+def test_a_post_soviet_statute_is_a_law_on_and_a_us_one_written_after_its_country_an_act(rec):
+    text = ("乌兹别克斯坦吸引外资\n\n乌兹别克斯坦政府表示，按照新修订的《投资法》，外资企业可以享受税收优惠。"
+            "乌兹别克斯坦经济部称，乌兹别克斯坦的出口商也关注美国《维吾尔强迫劳动预防法》的执行情况。"
+            "分析人士认为，乌兹别克斯坦的纺织业将因此受益，乌兹别克斯坦的棉农收入有望提高。")
+    ents = run(rec, text)
+    own = entry_for(ents, "投资法") or entry_for(ents, "《投资法》")
+    us = entry_for(ents, "维吾尔强迫劳动预防法") or entry_for(ents, "《维吾尔强迫劳动预防法》")
+    assert own is not None and own.name_en == "Law on Investment"
+    assert us is not None and us.name_en == "Uyghur Forced Labor Prevention Act"
+
+
+def test_the_argentine_central_bank_by_its_own_english_name():
+    ents = run(EntityRecognizer(), "阿根廷中央银行上周宣布降息。")
+    assert entry_for(ents, "阿根廷中央银行").name_en.startswith("Central Bank of the Argentine Republic")

@@ -17,6 +17,7 @@ transliteration = pinyin). A Japanese or Korean name not in the termbase gets no
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -256,6 +257,18 @@ class EntityRecognizer:
             out["country_zh"] = self._countries[foreign[0][1]]
         return out
 
+    def _country_before(self, text: str, mentions: list) -> str | None:
+        """The country written right before a mention (美国《维吾尔强迫劳动预防法》, 欧盟的《…》): whose statute a law
+        is, when it is not the document's country's (session 11); None when no mention has one."""
+        for m in mentions:
+            before = re.sub(r"[《“\s]+$", "", text[max(m.start - 8, 0):m.start])
+            before = before[:-1] if before.endswith("的") else before
+            for k in range(min(len(before), 6), 1, -1):
+                place = self.namer.places_by_surface.get(before[-k:])
+                if place is not None and place.label == "GPE":
+                    return before[-k:]
+        return None
+
     def _foreign_sentences(self, text: str, mentions: list[Candidate], starts: list[int],
                            sentences: Sequence[tuple[int, int]], forms: list[str]) -> bool:
         """Whether a Chinese body's bare name (财政部 = China's in the termbase) is the document country's
@@ -329,7 +342,10 @@ class EntityRecognizer:
             if english is None and term is not None:
                 english = self.namer.term_name(term)
             elif english is None:
+                self.namer.law_country = self._country_before(text, [mentions[i] for i in idx]) \
+                    if label == "LAW" else None
                 english = self.namer.name(sorted(forms, key=len, reverse=True), label)
+                self.namer.law_country = None
             if english.name and label != "PERSON":
                 english = self._with_class_noun(text, [mentions[i] for i in idx], english)
             index.append(EntityIndexEntry(entity_id=entity_id, label=label, name_zh=name_zh, name_en=english.name,

@@ -575,6 +575,7 @@ _LEGAL_FORM = re.compile(r"(?<=\w)\s+(?:AB|ASA|A/S|GmbH|AG|SE|S\.A\.|NV|N\.V\.|B
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
 # countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
 _LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
+_LAW_ON_COUNTRIES = frozenset(word_lists().get("law_on_countries", ()))     # 种子生产法 → 'Law on Seed Production'
 # heads that end a publication's name: a byline's outlet ending in one is named as an outlet
 _MEDIA_HEADS = frozenset(("日报", "晚报", "报", "社", "网", "台", "频道", "周刊", "杂志", "时报"))
 
@@ -668,6 +669,9 @@ class EnglishNamer:
         self.bodies_by_len = sorted(lexicons.gov_bodies, key=len, reverse=True)
         # set per document by the recogniser: the one province (省) / city (市) the document names
         self.doc_places: dict[str, str] = {}
+        # set per law by the recogniser: the country written right before a mention of it (美国《…法》), whose
+        # statutes' English form names it (session 11); None: the document's country
+        self.law_country: str | None = None
         self._countries_cache: frozenset[str] | None = None
 
     def _country_words(self) -> frozenset[str]:
@@ -1718,6 +1722,7 @@ class EnglishNamer:
             # 管理局 is one head: an Administration (民航华东地区管理局, 国家外汇管理局), not "Management Bureau"
             words = words[:-2] + words[-1:]
         port_of = None
+        law_on = False
         short_forms = _reading_table("country_short_forms.tsv", "char", "name_en")
         for k, word in enumerate(words):
             last = k == len(words) - 1 and bool(end)
@@ -1761,9 +1766,12 @@ class EnglishNamer:
                 if label == "LAW" and word == "法" and not form.startswith(("中华人民共和国", "中国")):
                     # a foreign statute in Chinese press: "… Act", or "… Law" in an article about a
                     # country whose statutes are called laws in English (Saudi Arabia, Vietnam, Brazil …)
-                    country = self.doc_places.get("country_zh")
+                    country = self.law_country or self.doc_places.get("country_zh")
                     place = self.places_by_surface.get(country) if country else None
                     head_en = "Law" if place is not None and place.name_en in _LAW_COUNTRIES else "Act"
+                    if place is not None and place.name_en in _LAW_ON_COUNTRIES and len(parts) > (1 if prefix_en else 0):
+                        law_on = True       # a post-Soviet statute: 'Law on …' (session 11)
+                        continue
                 parts.append(head_en)
                 continue
             if word in _FUNCTION_WORDS:
@@ -1802,4 +1810,6 @@ class EnglishNamer:
         name = re.sub(r"(?<=[A-Za-z0-9])- (?=\w)", "-", name)      # K-芯片法 → 'K-Chips Act
         if port_of:
             return f"{port_of} of {name}"
+        if law_on:
+            return f"Law on {name}"
         return name
