@@ -72,3 +72,12 @@ def test_a_post_soviet_statute_is_a_law_on_and_a_us_one_written_after_its_countr
 def test_the_argentine_central_bank_by_its_own_english_name():
     ents = run(EntityRecognizer(), "阿根廷中央银行上周宣布降息。")
     assert entry_for(ents, "阿根廷中央银行").name_en.startswith("Central Bank of the Argentine Republic")
+
+
+@pytest.mark.parametrize("text, surface, name_en", [
+    ("湖北省政府近日发文。湖北省将加快审评审批，省药监局将设立服务专班。", "省药监局", "Hubei Medical Products Administration"),
+    ("患者在浙江大学邵逸夫医院接受了治疗。", "浙江大学邵逸夫医院", "Run Run Shaw Hospital, Zhejiang University"),
+    ("项目落户武汉医学城，预计明年投产。", "武汉医学城", "Wuhan Medical City"),
+])
+def test_provincial_regulators_university_hospitals_and_medical_parks(rec, text, surface, name_en):
+    assert _name(rec, text, surface) == name_en

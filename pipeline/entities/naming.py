@@ -990,8 +990,9 @@ class EnglishNamer:
             return None
         university, unit = form[: k + 2], form[k + 2:]
         named = self.name([university], "ORG")
-        if not named.name or named.method not in ("termbase", "composed", "termbase_reading"):
-            return None
+        if not named.name or (named.method not in ("termbase", "composed", "termbase_reading") and
+                              not re.fullmatch(r"[A-Z][a-z]+ University", named.name)):
+            return None     # (CC-CEDICT's 'Sichuan University' names a university too: session 11)
         unit_en = self._gloss(unit, "ORG") if self._ends_with_head(unit) or self._glossable(unit, "ORG") else None
         if not unit_en or any(ch in unit_en for ch in "()"):
             return None
@@ -1335,12 +1336,16 @@ class EnglishNamer:
                     template = self.lex.gov_bodies[body]
                     if template == "{place} People's Government":
                         template = "People's Government of {place}"
-                    name = template.replace("{place}", district[0]) + (f", {district[1]}" if district[1] else "")
+                    name = template.replace("{place}", district[0]).replace("{name}", district[0]) + \
+                        (f", {district[1]}" if district[1] else "")
                     return re.sub(r"\s+", " ", name).strip(), "dictionary"
                 adjective = self.place_adjective(form[: -len(body)])
                 if adjective is None:
                     return None
-                name = self.lex.gov_bodies[body].replace("{place}", adjective)
+                # {name}: the place's bare name, for bodies that write no Provincial / Municipal (Sichuan Medical
+                # Products Administration; session 11)
+                bare = re.sub(r" (?:Provincial|Municipal)$", "", adjective)
+                name = self.lex.gov_bodies[body].replace("{place}", adjective).replace("{name}", bare)
                 return re.sub(r"\s+", " ", name).strip(), "dictionary"
         return None
 
