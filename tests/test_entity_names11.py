@@ -81,3 +81,12 @@ def test_the_argentine_central_bank_by_its_own_english_name():
 ])
 def test_provincial_regulators_university_hospitals_and_medical_parks(rec, text, surface, name_en):
     assert _name(rec, text, surface) == name_en
+
+
+def test_a_place_restated_in_latin_names_the_names_built_on_it(rec):
+    text = ("秘鲁政府计划在北部小城瓦乔（Huacho）修建新港口。秘鲁交通部表示，瓦乔港建成后将与利马相连，"
+            "瓦乔湾的渔民对此表示担忧。秘鲁官员称，瓦乔将成为新的物流中心。")
+    ents = run(rec, text)
+    assert entry_for(ents, "瓦乔").name_en == "Huacho"
+    assert entry_for(ents, "瓦乔港").name_en == "Port of Huacho"
+    assert entry_for(ents, "瓦乔湾").name_en == "Huacho Bay"

@@ -99,6 +99,10 @@ def jieba_tagger(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a Latin place name in brackets right after its Chinese form: 钱凯（Chancay）
+_RESTATED = re.compile(r"([A-Z][a-zà-ÿ'\-]+(?: [A-Z][a-zà-ÿ'\-]+){0,2})[）)]")
+
+
 class EntityRecognizer:
     """Loaded once per process, then called per document."""
 
@@ -257,6 +261,20 @@ class EntityRecognizer:
             out["country_zh"] = self._countries[foreign[0][1]]
         return out
 
+    def _restated_places(self, text: str, mentions: list[Candidate]) -> dict[str, str]:
+        """Places the article writes in Chinese characters and restates in Latin right after (钱凯（Chancay）): the
+        Chinese form → the Latin one, so the names built on it are named from it too (钱凯港 → 'Port of Chancay',
+        钱凯湾 → 'Chancay Bay'; session 11). Only unlisted places, one Latin form each."""
+        out: dict[str, str] = {}
+        for m in mentions:
+            if m.label not in ("GPE", "LOC") or text[m.end:m.end + 1] not in ("（", "("):
+                continue
+            han = text[m.start:m.end]
+            latin = _RESTATED.match(text, m.end + 1)
+            if latin and 2 <= len(han) <= 6 and not is_latin(han) and self.namer.known(han) is None:
+                out[han] = latin.group(1) if out.get(han, latin.group(1)) == latin.group(1) else ""
+        return {k: v for k, v in out.items() if v}
+
     def _country_before(self, text: str, mentions: list) -> str | None:
         """The country written right before a mention (美国《维吾尔强迫劳动预防法》, 欧盟的《…》): whose statute a law
         is, when it is not the document's country's (session 11); None when no mention has one."""
@@ -302,6 +320,7 @@ class EntityRecognizer:
         groups = cluster(text, mentions, found.alias_pairs, lambda m: self._term_key(text, m),
                          self.namer.is_listed_place)
         self.namer.doc_places = self._document_places(text, mentions)
+        self.namer.doc_latin = self._restated_places(text, mentions)
         starts = [s for s, _ in sentences]
         out_mentions: list[EntityMention | None] = [None] * len(mentions)
         index: list[EntityIndexEntry] = []

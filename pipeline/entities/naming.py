@@ -672,6 +672,8 @@ class EnglishNamer:
         # set per law by the recogniser: the country written right before a mention of it (美国《…法》), whose
         # statutes' English form names it (session 11); None: the document's country
         self.law_country: str | None = None
+        # set per document by the recogniser: places written in Chinese and restated in Latin (钱凯（Chancay）)
+        self.doc_latin: dict[str, str] = {}
         self._countries_cache: frozenset[str] | None = None
 
     def _country_words(self) -> frozenset[str]:
@@ -685,6 +687,14 @@ class EnglishNamer:
 
     def known(self, surface: str) -> Term | None:
         return self.terms_by_surface.get(surface) or self.places_by_surface.get(surface)
+
+    def known_or_restated(self, surface: str) -> Term | None:
+        """A listed name, or a place the document restates in Latin (钱凯（Chancay）), for the names built on it."""
+        term = self.known(surface)
+        if term is None and surface in self.doc_latin:
+            term = Term(id=f"doc.{surface}", zh=surface, label="GPE", name_en=self.doc_latin[surface],
+                        source="document", origin="document")
+        return term
 
     def name(self, forms: list[str], label: str) -> EnglishName:
         """The English name of an entity with these surface forms (longest first)."""
@@ -740,6 +750,9 @@ class EnglishNamer:
             if term and not (label == "PERSON" and term.label in ("GPE", "LOC")):
                 return self.term_name(term)     # (门多萨 as a person's last name is not Mendoza province: session 11)
         if label in ("GPE", "LOC"):
+            for form in forms:
+                if self.doc_latin.get(form) and not any(form.endswith(k) for k in _PLACE_KINDS):
+                    return self.doc_latin[form], "latin"     # 钱凯（Chancay）: its Latin form (session 11)
             for form in forms:
                 region = self.known(form[:-2]) if form.endswith("地区") and len(form) >= 4 else None
                 if region is not None and region.label in ("GPE", "LOC"):
@@ -1353,9 +1366,13 @@ class EnglishNamer:
         """Known name + head: '日本政府' → 'Government of Japan', '合肥市' → 'Hefei'."""
         # strip an administrative suffix from a place
         if label in ("FACILITY", "LOC") and len(form) >= 3 and form.endswith("港"):
-            base = self.known(form[:-1])
+            base = self.known_or_restated(form[:-1])
             if base is not None and base.label in ("GPE", "LOC"):
                 return f"Port of {base.name_en}", "dictionary"
+        kind = next((k for k in _PLACE_KINDS if form.endswith(k)), None) if label in ("FACILITY", "LOC") else None
+        base = self.known_or_restated(form[: -len(kind)]) if kind and len(form) > len(kind) + 1 else None
+        if base is not None and base.label == "GPE":
+            return f"{base.name_en} {_PLACE_KINDS[kind]}", "dictionary"     # 钱凯湾 → 'Chancay Bay' (session 11)
         if label in ("GPE", "LOC") and len(form) > 2 and form[-1] in "省市县州区" and not self._zone(form):
             # 武汉市 → 'Wuhan', 塞阿拉州 → 'Ceará'; a district or county keeps its kind: 南山区 → 'Nanshan District'
             base = form[:-1]
@@ -1748,7 +1765,7 @@ class EnglishNamer:
             if district is not None:
                 parts.append(district[0])      # 滨海新区生物制造…基金: "Binhai New Area …", not "Coastal"
                 continue
-            term = self.known(word)
+            term = self.known_or_restated(word)
             if term and not (last and word in self.lex.heads):
                 if label == "ORG" and not parts and term.name_en == "European Union":
                     parts.append("European")    # 欧盟药品管理局: the EU's bodies are European … (European Medicines Agency)
