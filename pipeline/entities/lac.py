@@ -29,6 +29,7 @@ parallel.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -234,8 +235,7 @@ class LacTagger:
         return out
 
     def _ids(self, piece: str) -> list[int]:
-        get, oov = self._char_ids.get, self._oov
-        return [get(c, oov) for c in piece]
+        return list(map(self._char_ids.get, piece, repeat(self._oov, len(piece))))
 
     # -------------------------------------------------------------- decoding
     def _viterbi_batch(self, logits: np.ndarray, lengths: np.ndarray) -> list[list[int]]:

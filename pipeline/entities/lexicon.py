@@ -23,6 +23,12 @@ def is_latin(text: str) -> bool:
     return bool(_LATIN.search(text)) and not _HAN.search(text)
 
 
+def _latin_joined_before(text: str, start: int) -> bool:
+    """Whether the character before `start` is an ASCII letter, digit, - or _ (a Latin form cannot start there)."""
+    before = text[start - 1] if start > 0 else " "
+    return before.isascii() and (before.isalnum() or before in "-_")
+
+
 @dataclass
 class Term:
     id: str
@@ -152,7 +158,8 @@ class Gazetteer:
                     if value is not None and ok(text, i, i + n, surface, boundaries):
                         hit = (i, i + n, value)
                         break
-            if hit is None and ci_lengths and ch.lower() in ci_lengths:
+            if hit is None and ci_lengths and ch.lower() in ci_lengths and not _latin_joined_before(text, i):
+                # (the case-insensitive forms are all Latin: none starts right after a Latin letter or digit, see _ok)
                 lower = lower if lower is not None else text.lower()
                 for n in ci_lengths[ch.lower()]:
                     value = ci_table.get(lower[i:i + n])
@@ -167,9 +174,8 @@ class Gazetteer:
     @staticmethod
     def _ok(text: str, start: int, end: int, surface: str, boundaries: set[int] | None) -> bool:
         if is_latin(surface):
-            before = text[start - 1] if start > 0 else " "
             after = text[end] if end < len(text) else " "
-            return not (before.isascii() and (before.isalnum() or before in "-_")) and \
+            return not _latin_joined_before(text, start) and \
                 not (after.isascii() and (after.isalnum() or after in "-_"))
         if boundaries is not None:
             # a one-character preposition or conjunction that the segmenter joined to the name's

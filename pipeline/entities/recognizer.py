@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from pipeline.entities.lexicon import Lexicons, Term
 from pipeline.entities.resources import company_organs, word_lists
@@ -440,7 +440,9 @@ def _person_last_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[·•‧・][\u4e00-\u9fff]+)+")
+# (a run starts where the Chinese characters start: without the look-behind the scan tried again from
+# every character of a sentence, each attempt running to the sentence's end — quadratic in its length)
+DOTTED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:[·•‧・][\u4e00-\u9fff]+)+")
 
 
 def _dotted_place_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -797,7 +799,7 @@ _GOV_RUN_ON = re.compile(r"政府(?=[对向为将在于与给])")
 def _split_run_on_government(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """庆阳市人民政府对智算 (one ORG word of the tagger): the government ends before the preposition that
     follows it (对 / 向 / 为 …); the rest is left as ordinary words."""
-    if not any(tag == "ORG" and "政府" in text[s:e - 1] for s, e, tag in words):
+    if "政府" not in text or not any(tag == "ORG" and "政府" in text[s:e - 1] for s, e, tag in words):
         return words
     out: list[tuple[int, int, str]] = []
     for s, e, tag in words:
@@ -840,10 +842,22 @@ class MentionFinder:
                                      + r")|[\u4e00-\u9fff]{0,6}?(?:产业基金|投资基金|引导基金))")
         self._country_forms_by_len = sorted((f for f, p in self.place_by_surface.items() if self._is_nation(p) and len(f) >= 2),
                                             key=len, reverse=True)
+        # the same forms as a set and their lengths (longest first), for `_country_prefixes`
+        self._country_forms = frozenset(self._country_forms_by_len)
+        self._country_form_lengths = sorted({len(f) for f in self._country_forms}, reverse=True)
         # session 11: a currency's name without its country (秘鲁索尔 → 索尔, 乌兹别克斯坦索姆 → 索姆), which after an
         # amount (约合49亿索尔) is the currency, not a name
         self._currency_tails = frozenset(w[len(f):] for w in lexicons.currency_words for f in self._country_forms_by_len
                                          if w.startswith(f) and len(w) - len(f) >= 2) - set(self.place_by_surface)
+
+    def _country_prefixes(self, text: str, start: int = 0) -> Iterator[str]:
+        """The country forms `text` starts with at `start`, longest first: the forms of
+        `_country_forms_by_len` that `text.startswith(f, start)`, in that order (one slice and a set
+        lookup per length instead of a scan of every form)."""
+        for n in self._country_form_lengths:
+            piece = text[start:start + n]
+            if len(piece) == n and piece in self._country_forms:
+                yield piece
 
     # ------------------------------------------------------------------ units
     def _strong_spans(self, text: str, boundaries: set[int]) -> list[Unit]:
@@ -1218,6 +1232,8 @@ class MentionFinder:
     @staticmethod
     def _numbered_units(text: str) -> list[Candidate]:
         """Military units named by their number: 8200部队 (Unit 8200)."""
+        if "部队" not in text:
+            return []
         return [Candidate(m.start(), m.end(), "ORG", PRIO_CHAIN, "chain") for m in NUMBERED_UNIT.finditer(text)]
 
     def _titles(self, text: str, units: list[Unit]) -> list[Candidate]:
@@ -1489,8 +1505,8 @@ class MentionFinder:
         maybe with an ordinary word before the head (美国金融机构, 日本科技公司)."""
         for head in COUNTRY_GENERIC_HEADS:
             if surface.endswith(head):
-                for form in self._country_forms_by_len:
-                    if surface.startswith(form) and len(surface) > len(form) + len(head) - 1:
+                for form in self._country_prefixes(surface):
+                    if len(surface) > len(form) + len(head) - 1:
                         middle = surface[len(form):-len(head)]
                         # 英国大学 (British universities) but 中国科技大学 is a university's name
                         if not middle or (is_common_word(middle) and head not in ("大学", "学院", "高校")):
@@ -1904,7 +1920,7 @@ class MentionFinder:
                 field = next((f for f in ANALYST_FIELDS if text.endswith(f, c.start, c.end) and c.end - len(f) - c.start >= 2), None)
                 if field is not None:
                     end = c.end - len(field)
-                    country = next((f for f in self._country_forms_by_len if text.startswith(f, c.start)), None)
+                    country = next(self._country_prefixes(text, c.start), None)
                     rest = text[c.start + len(country):end] if country else ""
                     if country and rest in self._term_surfaces and text[c.start:end] not in self._term_surfaces:
                         place = self.place_by_surface[country]
@@ -2066,8 +2082,9 @@ class MentionFinder:
         orgs_start = {c.start for c in chosen if c.label == "ORG"}
         added: list[Candidate] = []
         for body in bodies:
-            for m in re.finditer(re.escape(body), text):
-                s, e = m.start(), m.end()
+            e = 0
+            while (s := text.find(body, e)) != -1:     # each non-overlapping occurrence, left to right
+                e = s + len(body)
                 if any(taken[s:e]):
                     continue
                 before, after = text[s - 1:s], text[e:e + 1]
@@ -2399,8 +2416,8 @@ class MentionFinder:
                 continue
             # the longest country form the name starts with that leaves a word whole (日本 | 国际协力机构, not
             # 日本国 | 际协力机构)
-            country = next((f for f in self._country_forms_by_len if surface.startswith(f)
-                            and not is_common_word(surface[len(f) - 1:len(f) + 1])), None)
+            country = next((f for f in self._country_prefixes(surface)
+                            if not is_common_word(surface[len(f) - 1:len(f) + 1])), None)
             if country is not None:
                 rest = surface[len(country):]
                 # (jieba lists some bodies' names as ordinary nouns: 贸工部, 航天局)
@@ -2486,8 +2503,7 @@ class MentionFinder:
                     all(HAN.match(ch) for ch in surface) and c.source in ("statistical", "chain", "repeat", "places") \
                     and c.term is None:
                 stem = surface[:-1]
-                stem = next((stem[len(f):] for f in self._country_forms_by_len if stem.startswith(f)
-                             and len(stem) - len(f) >= 2), stem)
+                stem = next((stem[len(f):] for f in self._country_prefixes(stem) if len(stem) - len(f) >= 2), stem)
                 if stem not in self.place_by_surface and not is_common_word(stem) and stem not in self._term_surfaces:
                     stems.add(stem)
         if not stems:
