@@ -70,8 +70,8 @@ class Gazetteer:
         self._max_length: dict[str, int] = {}
 
     def add(self, surface: str, value: object) -> None:
-        if not surface:
-            return
+        if not surface or value is None:
+            return              # (a listed surface has a value: `find` tests listing with `in`)
         self._starts = None
         self._by_first.setdefault(surface[0], []).append((surface, value))
         if is_latin(surface) and " " in surface and len(surface) > 4:
@@ -119,16 +119,16 @@ class Gazetteer:
                 # the listed lengths whose piece is a surface, found by walking the prefixes (the
                 # same hits as trying every listed length, longest first, without the misses)
                 if longest >= 2 and text[i:i + 2] in prefixes:
-                    found: list[int] = [1] if table.get(ch) is not None else []
+                    found: list[int] = [1] if ch in table else []
                     n = 2
                     while i + n <= size:
                         piece = text[i:i + n]
                         if piece not in prefixes:
                             break
-                        if table.get(piece) is not None:
+                        if piece in table:
                             found.append(n)
                         n += 1
-                elif table.get(ch) is not None:
+                elif ch in table:
                     found = [1]         # only a one-character form can start here
                 elif han_start:
                     continue            # no form starts here (and no Latin form: see the end of the loop)

@@ -777,6 +777,7 @@ def _bookmakers(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 _START = attrgetter("start")
+_END = attrgetter("end")
 # a road's last character and the one-character postpositions a tagger joins to a road's name (南滨路上)
 ROAD_LAST_CHARS = frozenset("路街道巷")
 ROAD_POSTPOSITIONS = frozenset("上里边旁")
@@ -827,6 +828,9 @@ class MentionFinder:
         self.head_lengths = sorted({len(h) for h in lexicons.heads}, reverse=True)
         self._head_last_chars = frozenset(h[-1] for h in lexicons.heads)
         self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
+        # for `_strip_titles`: the titles' lengths (longest first) and each title's place in titles_by_len
+        self._title_lengths = sorted({len(t) for t in self.titles_by_len}, reverse=True)
+        self._title_rank = {t: k for k, t in enumerate(self.titles_by_len)}
         self._title_starts: dict[str, list[str]] | None = None
         # facility heads that name a plant (工厂, 晶圆厂, 冶金厂, 精炼厂): a tagger's organisation ending in one is the plant
         self._plant_heads = tuple(h for h, v in lexicons.heads.items() if v[0] == "FACILITY" and h.endswith("厂"))
@@ -1304,11 +1308,17 @@ class MentionFinder:
             cand = Candidate(cand.start + (joined < 0), cand.end - (joined > 0), cand.label, cand.prio, cand.source,
                              cand.term)
             surface = text[cand.start:cand.end]
-        for title in self.titles_by_len:
-            if surface.startswith(title) and len(surface) - len(title) >= 2:
-                return Candidate(cand.start + len(title), cand.end, cand.label, cand.prio, cand.source, cand.term)
-            if surface.endswith(title) and len(surface) - len(title) >= 2:
-                return Candidate(cand.start, cand.end - len(title), cand.label, cand.prio, cand.source, cand.term)
+        # the first title of titles_by_len that the surface starts or ends with (starts first), leaving two
+        # characters or more: per length, the surface's own first and last characters looked up
+        rank = self._title_rank
+        for n in self._title_lengths:
+            if len(surface) - n < 2:
+                continue
+            front, back = surface[:n], surface[-n:]
+            if front in rank and (back not in rank or rank[front] <= rank[back]):
+                return Candidate(cand.start + n, cand.end, cand.label, cand.prio, cand.source, cand.term)
+            if back in rank:
+                return Candidate(cand.start, cand.end - n, cand.label, cand.prio, cand.source, cand.term)
         return cand
 
     def _brackets(self, text: str) -> list[Candidate]:
@@ -1617,7 +1627,7 @@ class MentionFinder:
                     cands.append(c)
         # a tagger's ORG / LOC word that a gazetteer hit split into units (北京 | 银行) is still a
         # candidate as a whole; it wins below when it contains whole gazetteer units and crosses none
-        unit_spans = {(u.start, u.end) for u in units}
+        unit_spans = set(zip(map(_START, units), map(_END, units)))
         for s, e, tag in words:
             if tag in ("ORG", "LOC") and (s, e) not in unit_spans:
                 c = self._statistical(text, s, e, tag)
