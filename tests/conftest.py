@@ -61,3 +61,19 @@ def namer_tb():
     from pipeline.entities import EntityRecognizer
 
     return EntityRecognizer(statistical="none").namer
+
+
+@pytest.fixture(scope="session")
+def recognizer():
+    """The entity recogniser as the pipeline runs it (LAC, rules, termbase), loaded once for the whole run."""
+    from pipeline.entities import EntityRecognizer
+
+    return EntityRecognizer()
+
+
+@pytest.fixture(scope="session")
+def recognizer_no_termbase():
+    """The recogniser without the termbase: what the rules, tables and tagger give an actor nobody listed."""
+    from pipeline.entities import EntityRecognizer
+
+    return EntityRecognizer(use_termbase=False)

@@ -28,11 +28,6 @@ def _spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 
 @pytest.fixture(scope="module")
-def rec() -> EntityRecognizer:
-    return EntityRecognizer()
-
-
-@pytest.fixture(scope="module")
 def rec_no_tb() -> EntityRecognizer:
     return EntityRecognizer(use_termbase=False)
 
@@ -53,12 +48,12 @@ def entry_for(ents, surface: str):
 
 
 # ------------------------------------------------------------------ mentions
-def test_company_short_name_that_is_also_a_word_needs_company_context(rec):
-    assert mentions(run(rec, "量子浪潮正在席卷全球。")) == set()
-    assert mentions(run(rec, "他喝了一碗小米粥。")) == set()
-    assert ("小米", "ORG") in mentions(run(rec, "小米公司宣布造车。"))
-    assert ("小米", "ORG") in mentions(run(rec, "华为与小米都在布局。"))
-    assert ("浪潮", "ORG") in mentions(run(rec, "浪潮信息发布了新服务器，浪潮的市场份额第一。"))
+def test_company_short_name_that_is_also_a_word_needs_company_context(recognizer):
+    assert mentions(run(recognizer, "量子浪潮正在席卷全球。")) == set()
+    assert mentions(run(recognizer, "他喝了一碗小米粥。")) == set()
+    assert ("小米", "ORG") in mentions(run(recognizer, "小米公司宣布造车。"))
+    assert ("小米", "ORG") in mentions(run(recognizer, "华为与小米都在布局。"))
+    assert ("浪潮", "ORG") in mentions(run(recognizer, "浪潮信息发布了新服务器，浪潮的市场份额第一。"))
 
 
 def test_no_mention_reaches_over_a_line_break(analyzer, tmp_path):
@@ -72,17 +67,17 @@ def test_no_mention_reaches_over_a_line_break(analyzer, tmp_path):
     assert ("新华社", "ORG") in {(m.text, m.label) for m in doc.entities}
 
 
-def test_title_is_split_from_person(rec):
-    ents = run(rec, "因此，日本首相石原正久将2025年定为“量子产业化的第一年”。")
+def test_title_is_split_from_person(recognizer):
+    ents = run(recognizer, "因此，日本首相石原正久将2025年定为“量子产业化的第一年”。")
     assert ("石原正久", "PERSON") in mentions(ents)
     assert ("日本", "GPE") in mentions(ents)
     assert not any("首相" in m.text for m in ents.mentions)
 
 
-def test_latin_names_kept_whole_with_types(rec):
+def test_latin_names_kept_whole_with_types(recognizer):
     text = ("他们通过一个叫做“量子战略产业联盟革命”(Q-STAR)的组织紧密抱团。日本正在全力打造的ABCI-Q超级计算机。"
             "政府文件点名支持TDK、ULVAC、京瓷、Keycom、I-PEX等企业。")
-    found = mentions(run(rec, text))
+    found = mentions(run(recognizer, text))
     for name in ("Q-STAR", "TDK", "ULVAC", "Keycom", "I-PEX"):
         assert (name, "ORG") in found
     assert ("ABCI-Q", "FACILITY") in found
@@ -97,8 +92,8 @@ def test_quoted_name_and_latin_alias_are_one_entity(rec_no_tb):
     assert a.name_en == "Q-STAR" and a.name_en_source == "latin"
 
 
-def test_aliases_merged_and_english_name(rec):
-    ents = run(rec, "在政府(内阁府、经产省、文部科学省)的协调下。经济产业省随后发布了细则。丰田和东芝积极响应。")
+def test_aliases_merged_and_english_name(recognizer):
+    ents = run(recognizer, "在政府(内阁府、经产省、文部科学省)的协调下。经济产业省随后发布了细则。丰田和东芝积极响应。")
     meti_short, meti_long = entry_for(ents, "经产省"), entry_for(ents, "经济产业省")
     assert meti_short.entity_id == meti_long.entity_id
     assert "METI" in meti_long.name_en and meti_long.name_en_source == "termbase"
@@ -107,22 +102,22 @@ def test_aliases_merged_and_english_name(rec):
     assert toyota.name_en == "Toyota" and toyota.label == "ORG"
 
 
-def test_nationality_words_and_contractions_are_not_entities(rec):
-    ents = run(rec, "美国人和日本人都在关注中美关系，美中日三强的竞争正在加剧。")
+def test_nationality_words_and_contractions_are_not_entities(recognizer):
+    ents = run(recognizer, "美国人和日本人都在关注中美关系，美中日三强的竞争正在加剧。")
     texts = {m.text for m in ents.mentions}
     assert not texts & {"美国人", "日本人", "美国", "日本", "中美", "美中日"}
 
 
-def test_bylines(rec):
+def test_bylines(recognizer):
     text = "正文一句。\n本文作者 | 东叔\n审校 | 童任\n配图/封面来源 | 网络\n编辑/出品 | 东针-知识频道(未经允许,禁止转载)"
-    found = mentions(run(rec, text))
+    found = mentions(run(recognizer, text))
     assert ("东叔", "PERSON") in found and ("童任", "PERSON") in found
     assert ("东针-知识频道", "ORG") in found
     assert not any(t == "网络" for t, _ in found)
 
 
-def test_laws_in_title_marks_and_latin(rec):
-    found = mentions(run(rec, "《芯片与科学法案》为英特尔提供补贴，韩国随后通过了K-Chips Act。"))
+def test_laws_in_title_marks_and_latin(recognizer):
+    found = mentions(run(recognizer, "《芯片与科学法案》为英特尔提供补贴，韩国随后通过了K-Chips Act。"))
     assert ("芯片与科学法案", "LAW") in found
     assert ("K-Chips Act", "LAW") in found
     assert ("英特尔", "ORG") in found
@@ -137,10 +132,10 @@ def test_new_organisations_found_without_termbase(rec_no_tb):
     assert ("Zentrix", "ORG") in found
 
 
-def test_offsets_sentence_ids_and_entity_ids(rec):
+def test_offsets_sentence_ids_and_entity_ids(recognizer):
     text = (REPO / "corpus" / "japan-quantum-7.4b-usd.txt").read_text(encoding="utf-8")
     sentences, tokens = _spans(text)
-    ents = rec(text, sentences, tokens)
+    ents = recognizer(text, sentences, tokens)
     assert len(ents.mentions) > 100
     for m in ents.mentions:
         assert text[m.start:m.end] == m.text
@@ -158,8 +153,8 @@ def test_offsets_sentence_ids_and_entity_ids(rec):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
 
 
-def test_english_name_sources(rec):
-    ents = run(rec, "张伟明表示，柳州将建设新的研究中心，Zentrix公司参与。")
+def test_english_name_sources(recognizer):
+    ents = run(recognizer, "张伟明表示，柳州将建设新的研究中心，Zentrix公司参与。")
     person = entry_for(ents, "张伟明")
     assert (person.name_en, person.name_en_source) == ("Zhang Weiming", "transliteration")
     place = entry_for(ents, "柳州")     # a city in no list of ours: CC-CEDICT names it
@@ -234,25 +229,25 @@ def test_patch_refuses_a_graph_without_gru():
         patch_sequence_lengths(b"\x08\x07")          # ModelProto with only ir_version
 
 
-def lac_windows(rec, text: str) -> list[tuple[int, int]]:
+def lac_windows(recognizer, text: str) -> list[tuple[int, int]]:
     import jieba
 
-    tagger = rec.finder.tagger
+    tagger = recognizer.finder.tagger
     if not hasattr(tagger, "windows"):
         pytest.skip("LAC not installed")
     return tagger.windows(text, [(s, e) for _, s, e in jieba.tokenize(text)])
 
 
-def test_windowed_tagging_sends_only_name_areas_to_lac(rec):
+def test_windowed_tagging_sends_only_name_areas_to_lac(recognizer):
     text = "会议认为，要继续推进改革。张伟明表示，合肥星原量子计算科技有限公司将扩大投资。"
-    windows = lac_windows(rec, text)
+    windows = lac_windows(recognizer, text)
     covered = sum(e - s for s, e in windows)
     assert 0 < covered < len(text)
     assert not any(s < text.index("改革") + 2 and text.index("会议") < e for s, e in windows)
     assert any(s <= text.index("合肥") and text.index("有限公司") + 4 <= e for s, e in windows)
     import jieba
 
-    words = rec.finder.tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
+    words = recognizer.finder.tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
     assert [w[:2] for w in words] == sorted(w[:2] for w in words)
     assert all(a[1] <= b[0] for a, b in zip(words, words[1:]))
 
@@ -263,14 +258,14 @@ def test_abstract_noun_phrases_are_not_organisations(rec_no_tb):
     assert not any(label == "ORG" for _, label in found), found
 
 
-def test_place_plus_government_is_the_place(rec):
-    found = mentions(run(rec, "日本政府宣布，美国政府随后回应。"))
+def test_place_plus_government_is_the_place(recognizer):
+    found = mentions(run(recognizer, "日本政府宣布，美国政府随后回应。"))
     assert ("日本", "GPE") in found and ("美国", "GPE") in found
     assert not any(t.endswith("政府") for t, _ in found)
 
 
-def test_currency_names_are_not_entities(rec):
-    found = mentions(run(rec, "项目投资约50亿雷亚尔，另有3亿新加坡元来自新加坡。"))
+def test_currency_names_are_not_entities(recognizer):
+    found = mentions(run(recognizer, "项目投资约50亿雷亚尔，另有3亿新加坡元来自新加坡。"))
     assert not any(t in ("雷亚尔", "新加坡元") for t, _ in found), found
 
 
@@ -363,11 +358,11 @@ def test_latin_names_typed_by_their_context(rec_no_tb):
     assert ("Zentrix", "ORG") in found and ("Halden", "ORG") in found
 
 
-def test_currency_signs_and_units_are_not_latin_names(rec):
-    found = mentions(run(rec, "募资约HK$18.6亿，另在柔佛投资US$2.5 billion，算力达到2000PFlops。Zentrix参与。"))
+def test_currency_signs_and_units_are_not_latin_names(recognizer):
+    found = mentions(run(recognizer, "募资约HK$18.6亿，另在柔佛投资US$2.5 billion，算力达到2000PFlops。Zentrix参与。"))
     assert not any(t in ("HK", "US", "2000PFlops") for t, _ in found), found
     assert ("Zentrix", "ORG") in found and ("柔佛", "GPE") in found
-    found = mentions(run(rec, "芯片设计和QXR工具等薄弱环节，Zentrix工具也在列。"))
+    found = mentions(run(recognizer, "芯片设计和QXR工具等薄弱环节，Zentrix工具也在列。"))
     assert not any(t == "QXR" for t, _ in found), found
     assert ("Zentrix", "ORG") in found            # not an acronym: still a name
 
@@ -382,8 +377,8 @@ def test_address_chain_is_one_mention(rec_no_tb):
     assert not any(t == "日本韩国" for t, _ in found)
 
 
-def test_role_words_after_titles_are_not_persons(rec):
-    found = mentions(run(rec, "成立由市长任组长的领导小组。企业新引进的博士研究生每月补贴。副省长刘建平出席。"))
+def test_role_words_after_titles_are_not_persons(recognizer):
+    found = mentions(run(recognizer, "成立由市长任组长的领导小组。企业新引进的博士研究生每月补贴。副省长刘建平出席。"))
     assert not any(t in ("任组长", "研究生") for t, _ in found), found
     assert ("刘建平", "PERSON") in found
 
@@ -403,8 +398,8 @@ def test_programme_takes_its_version_number(rec_no_tb):
     assert not any(t.startswith("国家量子计划2") for t, _ in found), found
 
 
-def test_jieba_abbreviations_go_through_lac(rec):
-    tagger = rec.finder.tagger
+def test_jieba_abbreviations_go_through_lac(recognizer):
+    tagger = recognizer.finder.tagger
     if not hasattr(tagger, "needs_lac"):
         pytest.skip("LAC not installed")
     assert tagger.needs_lac("央行")          # jieba: j (abbreviation)
@@ -467,9 +462,9 @@ def test_forms_of_address_and_names_in_titles_are_not_persons(rec_no_tb):
     assert not _inside_title_marks(text, second, second + 3)
 
 
-def test_a_place_before_an_organisation_word_opens_a_lac_window(rec):
+def test_a_place_before_an_organisation_word_opens_a_lac_window(recognizer):
     text = "会议认为要继续推进改革。北京银行发行新卡。德国经济发布通知。"
-    windows = lac_windows(rec, text)
+    windows = lac_windows(recognizer, text)
     bank = text.index("北京银行")
     economy = text.index("德国经济")
     assert any(s <= bank and bank + 4 <= e for s, e in windows)
@@ -532,21 +527,21 @@ def test_foreign_places_written_together_are_two_names(rec_no_tb):
     assert ("北京市海淀区", "LOC") in found
 
 
-def test_foreign_country_plus_a_chinese_ministry_short_name_is_that_countrys_ministry(rec):
-    ents = run(rec, "2022年底，巴西自然资源部发布报告。")
+def test_foreign_country_plus_a_chinese_ministry_short_name_is_that_countrys_ministry(recognizer):
+    ents = run(recognizer, "2022年底，巴西自然资源部发布报告。")
     entry = entry_for(ents, "巴西自然资源部")
     assert entry.label == "ORG" and "China" not in (entry.name_en or "")
     assert entry.name_en == "Brazilian Ministry of Natural Resources"
     # after China's name it is China's ministry (the termbase entry)
-    assert "China" in entry_for(run(rec, "中国自然资源部发布报告。"), "自然资源部").name_en
+    assert "China" in entry_for(run(recognizer, "中国自然资源部发布报告。"), "自然资源部").name_en
 
 
-def test_bare_ministry_after_a_country_prefixed_one_is_the_same_body(rec):
-    ents = run(rec, "美国商务部周三宣布补贴。商务部表示，这笔资金将分期发放。")
+def test_bare_ministry_after_a_country_prefixed_one_is_the_same_body(recognizer):
+    ents = run(recognizer, "美国商务部周三宣布补贴。商务部表示，这笔资金将分期发放。")
     full, bare = entry_for(ents, "美国商务部"), entry_for(ents, "商务部")
     assert full.entity_id == bare.entity_id and full.name_en == "U.S. Department of Commerce"
     # with no country-prefixed form in the document the bare form keeps its own (Chinese) entry
-    assert "MOFCOM" in entry_for(run(rec, "商务部表示，将继续扩大开放。"), "商务部").name_en
+    assert "MOFCOM" in entry_for(run(recognizer, "商务部表示，将继续扩大开放。"), "商务部").name_en
 
 
 def test_ministry_field_may_contain_a_verb(rec_no_tb):
@@ -600,13 +595,13 @@ def test_lac_batches_partition_the_rows_by_length():
     assert padded < 1.3 * sum(lengths)                                        # little padding
 
 
-def test_frequent_words_with_name_tags_get_no_lac_window_and_an_ordinary_tag(rec):
+def test_frequent_words_with_name_tags_get_no_lac_window_and_an_ordinary_tag(recognizer):
     text = "这座城市的发展很快，同比增长一成。"
-    windows = lac_windows(rec, text)
+    windows = lac_windows(recognizer, text)
     assert not any(s <= text.index("城市") < e for s, e in windows)
     import jieba
 
-    words = rec.finder.tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
+    words = recognizer.finder.tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
     assert all(tag not in ("LOC", "ORG", "PER") for _, _, tag in words)
 
 
@@ -623,8 +618,8 @@ def test_rule_word_lists_come_from_the_data_file():
     assert "Source" in first and "2026" in first
 
 
-def test_university_campus_in_brackets_is_one_organisation(rec):
-    ents = run(rec, "南方科技大学、哈尔滨工业大学（深圳）等高校开设机器人专业。")
+def test_university_campus_in_brackets_is_one_organisation(recognizer):
+    ents = run(recognizer, "南方科技大学、哈尔滨工业大学（深圳）等高校开设机器人专业。")
     entry = entry_for(ents, "哈尔滨工业大学（深圳）")
     assert entry.label == "ORG" and entry.name_en.endswith(", Shenzhen")
     assert ("深圳", "GPE") not in mentions(ents)
@@ -663,23 +658,23 @@ def test_chinese_name_with_latin_form_in_brackets_is_one_entity(rec_no_tb):
     assert a.name_en == "Carla Mendez" and a.name_en_source == "latin"
 
 
-def test_body_without_its_country_in_an_article_about_one_country(rec):
+def test_body_without_its_country_in_an_article_about_one_country(recognizer):
     text = ("墨西哥政府宣布新计划。墨西哥希望吸引芯片投资，墨西哥北部各州积极响应。"
             "据经济部公布的数据，墨西哥去年吸引外资创新高。")
-    assert entry_for(run(rec, text), "经济部").name_en == "Ministry of Economy (Mexico)"
+    assert entry_for(run(recognizer, text), "经济部").name_en == "Ministry of Economy (Mexico)"
     text = ("新加坡发布人工智能战略。新加坡将投入10亿新元，新加坡企业积极响应。"
             "金融管理局推出新的资助计划。")
-    assert entry_for(run(rec, text), "金融管理局").name_en == "Monetary Authority of Singapore (MAS)"
+    assert entry_for(run(recognizer, text), "金融管理局").name_en == "Monetary Authority of Singapore (MAS)"
     # in an article about Taiwan, 经济部 stays Taiwan's ministry
     text = "台湾经济部表示，台湾半导体产业持续增长，台湾厂商在台湾扩产。经济部将提供补助。"
-    assert [e.name_en for e in run(rec, text).index if e.label == "ORG"] == ["Ministry of Economic Affairs (Taiwan)"]
+    assert [e.name_en for e in run(recognizer, text).index if e.label == "ORG"] == ["Ministry of Economic Affairs (Taiwan)"]
 
 
-def test_places_inside_a_works_title_are_part_of_the_title(rec):
-    ents = run(rec, "玩家可以在《美国陆军3》中体验训练。")
+def test_places_inside_a_works_title_are_part_of_the_title(recognizer):
+    ents = run(recognizer, "玩家可以在《美国陆军3》中体验训练。")
     assert ("美国", "GPE") not in mentions(ents)
     # a law's or a plan's title names its place: the place stays a mention
-    ents = run(rec, "深圳市发布《深圳市加快具身智能机器人产业发展若干措施》。")
+    ents = run(recognizer, "深圳市发布《深圳市加快具身智能机器人产业发展若干措施》。")
     assert sum(1 for m in ents.mentions if m.text == "深圳市") == 2
 
 
@@ -749,91 +744,91 @@ def test_lac_repeated_pieces_are_encoded_once_with_the_same_tags():
     assert tagged == [tagger.tag_pieces([p])[0] for p in pieces]
 
 
-def test_words_jieba_lacks_but_cc_cedict_lists_as_common_get_no_lac_window(rec):
+def test_words_jieba_lacks_but_cc_cedict_lists_as_common_get_no_lac_window(recognizer):
     """算力 and 营收 (put together by jieba's HMM, common words in CC-CEDICT) need no LAC window;
     an unknown personal name still gets one."""
     from pipeline.entities.naming import cedict, cedict_common_word
 
-    if not cedict() or not hasattr(rec.finder.tagger, "windows"):
+    if not cedict() or not hasattr(recognizer.finder.tagger, "windows"):
         pytest.skip("CC-CEDICT or LAC not installed")
     assert cedict_common_word("算力") and not cedict_common_word("台积电") and not cedict_common_word("美")
-    tagger = rec.finder.tagger
+    tagger = recognizer.finder.tagger
     assert not tagger.needs_lac("算力") and not tagger.needs_lac("营收")
     text = "今年全国的算力规模继续增长，营收下滑。张伟明表示，将扩大投资。"
-    windows = lac_windows(rec, text)
+    windows = lac_windows(recognizer, text)
     assert not any(s <= text.index("算力") < e for s, e in windows)
     assert not any(s <= text.index("营收") < e for s, e in windows)
     assert any(s <= text.index("张伟明") < e for s, e in windows)
 
 
-def test_currency_words_get_no_lac_window_and_no_name_tag(rec):
+def test_currency_words_get_no_lac_window_and_no_name_tag(recognizer):
     """Currency names from the figures table (谢克尔 is nr in jieba's dictionary) are money, not
     names: no LAC window, no PER tag; a currency named after its country (印尼盾) keeps its window
     and the country is still a mention."""
-    if not hasattr(rec.finder.tagger, "windows"):
+    if not hasattr(recognizer.finder.tagger, "windows"):
         pytest.skip("LAC not installed")
     import jieba
 
-    tagger = rec.finder.tagger
+    tagger = recognizer.finder.tagger
     assert "谢克尔" in tagger.currencies and "印尼盾" not in tagger.currencies
     text = "项目投资约30亿谢克尔，约合8亿美元。"
-    windows = lac_windows(rec, text)
+    windows = lac_windows(recognizer, text)
     assert not any(s <= text.index("谢克尔") < e for s, e in windows)
     words = tagger(text, [(s, e) for _, s, e in jieba.tokenize(text)])
     assert all(tag not in ("PER", "ORG", "LOC") for _, _, tag in words)
-    assert not mentions(run(rec, text))
+    assert not mentions(run(recognizer, text))
     text = "该项目耗资约1.2万亿印尼盾。"
-    assert ("印尼", "GPE") in mentions(run(rec, text))
+    assert ("印尼", "GPE") in mentions(run(recognizer, text))
 
 
 # ------------------------------------------------------------------ session 5: causes found on CLUENER's first half
-def test_sports_report_names_teams_after_their_cities(rec):
+def test_sports_report_names_teams_after_their_cities(recognizer):
     """A city written next to the words of a match (X主场, 2比1战胜X, 逼平X, X vs Y, X3胜2平) in a
     paragraph with a sports cue is the team: ORG, not the city's GPE entry; elsewhere it stays a place."""
-    found = mentions(run(rec, "昨晚的联赛中，罗马主场2比1战胜都灵，米兰客场逼平佛罗伦萨。"))
+    found = mentions(run(recognizer, "昨晚的联赛中，罗马主场2比1战胜都灵，米兰客场逼平佛罗伦萨。"))
     assert {("罗马", "ORG"), ("都灵", "ORG"), ("米兰", "ORG")} <= found
-    found = mentions(run(rec, "罗马vs米兰的比赛将在周日进行。"))
+    found = mentions(run(recognizer, "罗马vs米兰的比赛将在周日进行。"))
     assert ("罗马", "ORG") in found and ("米兰", "ORG") in found
     assert not any("vs" in text for text, _ in found)
-    assert ("罗马", "ORG") in mentions(run(rec, "罗马本赛季3胜2平，排名第四。"))
+    assert ("罗马", "ORG") in mentions(run(recognizer, "罗马本赛季3胜2平，排名第四。"))
     # a place in ordinary text, or in a sports paragraph but not next to the words of a match
-    assert ("罗马", "GPE") in mentions(run(rec, "罗马是意大利的首都，每年吸引大量游客。"))
-    assert ("罗马", "GPE") in mentions(run(rec, "罗马市政府宣布新的投资计划，以吸引更多企业。"))
-    assert ("罗马", "GPE") in mentions(run(rec, "本赛季的决赛将在罗马举行。"))
+    assert ("罗马", "GPE") in mentions(run(recognizer, "罗马是意大利的首都，每年吸引大量游客。"))
+    assert ("罗马", "GPE") in mentions(run(recognizer, "罗马市政府宣布新的投资计划，以吸引更多企业。"))
+    assert ("罗马", "GPE") in mentions(run(recognizer, "本赛季的决赛将在罗马举行。"))
 
 
-def test_sports_team_mentions_are_not_the_citys_entry(rec):
-    ents = run(rec, "罗马主场2比1战胜都灵，罗马的防守非常出色。")
+def test_sports_team_mentions_are_not_the_citys_entry(recognizer):
+    ents = run(recognizer, "罗马主场2比1战胜都灵，罗马的防守非常出色。")
     team = entry_for(ents, "罗马")
     assert team.label == "ORG" and team.mentions == 2
 
 
-def test_bookmakers_before_their_odds_are_organisations(rec):
+def test_bookmakers_before_their_odds_are_organisations(recognizer):
     """A name right before a bookmaker's odds (home / draw / away) or before 相同赔率 is an organisation,
     whether a rule had found it as a person or not at all; the odds shape alone does not make one."""
-    found = mentions(run(rec, "赔率统计：威廉：2.40/3.10/2.60，立博：2.37/3.00/2.75。"))
+    found = mentions(run(recognizer, "赔率统计：威廉：2.40/3.10/2.60，立博：2.37/3.00/2.75。"))
     assert {("威廉", "ORG"), ("立博", "ORG")} <= found
-    assert ("interwetten", "ORG") in mentions(run(rec, "主队占优。interwetten相同赔率下近3个赛季主队6胜。"))
+    assert ("interwetten", "ORG") in mentions(run(recognizer, "主队占优。interwetten相同赔率下近3个赛季主队6胜。"))
     # no odds: no bookmaker; a ratio that is not three odds is not one either
-    assert not any(label == "ORG" for _, label in mentions(run(rec, "王先生：今年收入增长了2.4%。")))
-    assert not any(label == "ORG" for _, label in mentions(run(rec, "比例为1.5/2.5，王先生说。")))
+    assert not any(label == "ORG" for _, label in mentions(run(recognizer, "王先生：今年收入增长了2.4%。")))
+    assert not any(label == "ORG" for _, label in mentions(run(recognizer, "比例为1.5/2.5，王先生说。")))
 
 
-def test_one_or_two_unknown_latin_letters_name_something_only_starting_a_clause(rec):
+def test_one_or_two_unknown_latin_letters_name_something_only_starting_a_clause(recognizer):
     """PC, FB inside a clause are words (platforms, game jargon), not organisations; two letters starting
     a clause (GL在…) still are, and a termbase entry (EU) always is."""
-    assert not mentions(run(rec, "该游戏将在PC和次世代主机平台发行。"))
-    assert not mentions(run(rec, "他拿FB就走。"))
-    assert ("GL", "ORG") in mentions(run(rec, "GL在亚洲锦标赛上夺得冠军。"))
-    assert ("EU", "ORG") in mentions(run(rec, "该计划由EU和多国共同资助。"))
+    assert not mentions(run(recognizer, "该游戏将在PC和次世代主机平台发行。"))
+    assert not mentions(run(recognizer, "他拿FB就走。"))
+    assert ("GL", "ORG") in mentions(run(recognizer, "GL在亚洲锦标赛上夺得冠军。"))
+    assert ("EU", "ORG") in mentions(run(recognizer, "该计划由EU和多国共同资助。"))
 
 
-def test_voter_is_optional_and_off_by_default(rec, monkeypatch):
+def test_voter_is_optional_and_off_by_default(recognizer, monkeypatch):
     """The jiagu voter (pipeline/entities/voter.py) is measured, not adopted: off unless asked for, and
     asking for it without the package installed gives a recogniser without it."""
     from pipeline.entities import voter as voter_mod
 
-    assert rec.voter is None and rec.finder.voter is None
+    assert recognizer.voter is None and recognizer.finder.voter is None
     assert voter_mod.make_voter("none") is None and voter_mod.make_voter("") is None
     with pytest.raises(ValueError):
         voter_mod.make_voter("nosuch")
@@ -905,55 +900,55 @@ def test_dateline_names_the_outlet(rec_no_tb):
     assert not any(text.startswith("本报") for text, _ in mentions(run(rec_no_tb, "本报3月5日讯 市场监管局发布通知。")))
 
 
-def test_company_branch_in_a_place_is_one_organisation(rec):
-    ents = run(rec, "中国银行上海分行与工商银行北京分行签署协议。")
+def test_company_branch_in_a_place_is_one_organisation(recognizer):
+    ents = run(recognizer, "中国银行上海分行与工商银行北京分行签署协议。")
     assert ("中国银行上海分行", "ORG") in mentions(ents) and ("工商银行北京分行", "ORG") in mentions(ents)
     assert entry_for(ents, "中国银行上海分行").name_en == "Bank of China Shanghai Branch"
 
 
-def test_armed_forces_and_media_from_the_termbase(rec):
-    ents = run(rec, "美军与日本海上自卫队举行联合演习，俄军也派出舰艇。人民网记者在现场。")
+def test_armed_forces_and_media_from_the_termbase(recognizer):
+    ents = run(recognizer, "美军与日本海上自卫队举行联合演习，俄军也派出舰艇。人民网记者在现场。")
     assert entry_for(ents, "美军").name_en == "United States Armed Forces"
     assert entry_for(ents, "日本海上自卫队").name_en == "Japan Maritime Self-Defense Force"
     assert entry_for(ents, "俄军").label == "ORG"
     assert entry_for(ents, "人民网").name_en == "People's Daily Online"
     # 美 + 军事 is not 美军
-    assert not any(m.text == "美军" for m in run(rec, "中美军事交流").mentions)
+    assert not any(m.text == "美军" for m in run(recognizer, "中美军事交流").mentions)
 
 
-def test_new_organisation_heads(rec):
-    assert ("苏联军方", "ORG") in mentions(run(rec, "苏联军方当年宣布了新的研制计划。"))
-    assert ("区信访办", "ORG") in mentions(run(rec, "区信访办负责人表示将尽快答复。"))
-    assert ("中国房地产研究会", "ORG") in mentions(run(rec, "中国房地产研究会副会长认为房价将企稳。"))
+def test_new_organisation_heads(recognizer):
+    assert ("苏联军方", "ORG") in mentions(run(recognizer, "苏联军方当年宣布了新的研制计划。"))
+    assert ("区信访办", "ORG") in mentions(run(recognizer, "区信访办负责人表示将尽快答复。"))
+    assert ("中国房地产研究会", "ORG") in mentions(run(recognizer, "中国房地产研究会副会长认为房价将企稳。"))
     # a police station needs its name (当地派出所 is any police station); 怎么办 is no office
-    assert not mentions(run(rec, "他向当地派出所报案，民警随后赶到。"))
-    assert not any(m.text.endswith("怎么办") for m in run(rec, "数据中心怎么办？").mentions)
+    assert not mentions(run(recognizer, "他向当地派出所报案，民警随后赶到。"))
+    assert not any(m.text.endswith("怎么办") for m in run(recognizer, "数据中心怎么办？").mentions)
 
 
-def test_province_and_city_written_together_are_one_address(rec):
-    ents = run(rec, "他出生在广东佛山，后来去了湖北武汉。")
+def test_province_and_city_written_together_are_one_address(recognizer):
+    ents = run(recognizer, "他出生在广东佛山，后来去了湖北武汉。")
     assert ("广东佛山", "LOC") in mentions(ents) and ("湖北武汉", "LOC") in mentions(ents)
     assert entry_for(ents, "湖北武汉").name_en == "Wuhan, Hubei"
     # a country and its city stay two mentions (the team's convention for foreign places)
-    found = mentions(run(rec, "美国亚利桑那州凤凰城是新厂所在地。"))
+    found = mentions(run(recognizer, "美国亚利桑那州凤凰城是新厂所在地。"))
     assert ("美国", "GPE") in found and ("凤凰城", "GPE") in found
 
 
-def test_speaker_at_the_start_of_a_line_is_a_person(rec):
+def test_speaker_at_the_start_of_a_line_is_a_person(recognizer):
     text = "王立新：我们会继续推进改革。\n主持人：欢迎各位嘉宾。\n李总：这个问题很好。\n中方：坚决反对。\n时间：2024年3月5日"
-    found = mentions(run(rec, text))
+    found = mentions(run(recognizer, text))
     assert ("王立新", "PERSON") in found
     assert not {t for t, _ in found} & {"主持人", "李总", "中方", "时间"}
 
 
-def test_name_after_a_deputy_title(rec):
-    found = mentions(run(rec, "润泽地产的副总封屹介绍了项目，副行长朱琦出席。"))
+def test_name_after_a_deputy_title(recognizer):
+    found = mentions(run(recognizer, "润泽地产的副总封屹介绍了项目，副行长朱琦出席。"))
     assert ("封屹", "PERSON") in found and ("朱琦", "PERSON") in found
     assert not any(t.startswith("副") for t, _ in found)
 
 
-def test_name_written_against_a_team_is_a_team(rec):
-    found = mentions(run(rec, "近10次交锋，米兰对都灵6胜2平2负，占据上风。"))
+def test_name_written_against_a_team_is_a_team(recognizer):
+    found = mentions(run(recognizer, "近10次交锋，米兰对都灵6胜2平2负，占据上风。"))
     assert ("米兰", "ORG") in found and ("都灵", "ORG") in found
 
 
@@ -970,19 +965,19 @@ def test_model_designation_before_technology_word_is_a_product(rec_no_tb):
     assert not any(text in ("EDA", "5G") for text, _ in found)    # a technology's acronym stays out
 
 
-def test_listed_company_and_china_is_its_china_arm(rec):
-    ents = run(rec, "汇丰中国昨日宣布下调利率。")
+def test_listed_company_and_china_is_its_china_arm(recognizer):
+    ents = run(recognizer, "汇丰中国昨日宣布下调利率。")
     assert entry_for(ents, "汇丰中国").name_en == "HSBC China"
-    found = mentions(run(rec, "汇丰、花旗等外资行纷纷看好中国市场。英特尔中国区总裁表示。"))
+    found = mentions(run(recognizer, "汇丰、花旗等外资行纷纷看好中国市场。英特尔中国区总裁表示。"))
     assert ("中国", "GPE") in found and ("汇丰", "ORG") in found and ("英特尔", "ORG") in found
 
 
-def test_new_heads_do_not_fire_on_verbs_ranks_members_or_titles(rec):
-    assert not mentions(run(rec, "学生办信用卡需要家长同意。"))                 # 办 "apply for"
-    assert not any(label == "ORG" for _, label in mentions(run(rec, "维诺格拉多夫海军上将号驱逐舰抵达。")))
-    assert not mentions(run(rec, "约150名自卫队员参加。"))                      # a member, not the force
-    assert not mentions(run(rec, "他们推出了游戏《美国陆军3》。"))               # a game's title
-    found = mentions(run(rec, "据《人民日报》报道，美国陆军宣布新计划。"))
+def test_new_heads_do_not_fire_on_verbs_ranks_members_or_titles(recognizer):
+    assert not mentions(run(recognizer, "学生办信用卡需要家长同意。"))                 # 办 "apply for"
+    assert not any(label == "ORG" for _, label in mentions(run(recognizer, "维诺格拉多夫海军上将号驱逐舰抵达。")))
+    assert not mentions(run(recognizer, "约150名自卫队员参加。"))                      # a member, not the force
+    assert not mentions(run(recognizer, "他们推出了游戏《美国陆军3》。"))               # a game's title
+    found = mentions(run(recognizer, "据《人民日报》报道，美国陆军宣布新计划。"))
     assert ("人民日报", "ORG") in found and ("美国陆军", "ORG") in found
 
 

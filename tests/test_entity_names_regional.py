@@ -15,12 +15,6 @@ from pipeline.paths import read_tsv
 from test_entity_names import MODELS
 
 
-@pytest.fixture(scope="module")
-def rec() -> EntityRecognizer:
-    """The default recogniser (LAC finds the person) without the termbase."""
-    return EntityRecognizer(use_termbase=False)
-
-
 def name(namer, forms, label: str, **doc_places):
     namer.doc_places = dict(doc_places)
     try:
@@ -29,11 +23,11 @@ def name(namer, forms, label: str, **doc_places):
         namer.doc_places = {}
 
 
-def run(rec: EntityRecognizer, text: str):
+def run(recognizer_no_termbase: EntityRecognizer, text: str):
     import jieba
 
     sentences = [m.span() for m in re.finditer(r"[^。！？!?\n]+[。！？!?]?", text)]
-    return rec(text, sentences, [(s, e) for _, s, e in jieba.tokenize(text)])
+    return recognizer_no_termbase(text, sentences, [(s, e) for _, s, e in jieba.tokenize(text)])
 
 
 # ------------------------------------------------------------------ Thai and Southeast Asian names
@@ -75,10 +69,10 @@ def test_thai_table_has_its_source_and_readings_are_lower_case():
     assert thai_readings()["巴"] == ("pa", "pra") and thai_part("塔巴") == "Thapa"
 
 
-def test_thai_name_through_the_recogniser(rec):
+def test_thai_name_through_the_recogniser(recognizer_no_termbase):
     text = ("泰国投资促进委员会今天表示，泰国电动车产量继续增长。泰国工业部官员苏拉蓬·猜亚翁说，泰国将扩大补贴。"
             "泰国车企也在扩产。")
-    ents = run(rec, text)
+    ents = run(recognizer_no_termbase, text)
     people = {e.name_zh: e.name_en for e in ents.index if e.label == "PERSON"}
     assert people.get("苏拉蓬·猜亚翁") == "Suraphong Chaiyawong", people
 

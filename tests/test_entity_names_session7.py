@@ -12,11 +12,6 @@ from pipeline.entities.naming import taiwan_usage
 from test_entity_names_regional import name, run
 
 
-@pytest.fixture(scope="module")
-def rec() -> EntityRecognizer:
-    return EntityRecognizer(use_termbase=False)
-
-
 # ------------------------------------------------------------------ Taiwanese writing
 def test_taiwanese_usage_is_found_by_its_words():
     assert taiwan_usage("记者林佩萱／吉隆坡报导。晶片设计与先进封装，人工智慧晶片需求。")
@@ -32,10 +27,10 @@ def test_chinese_names_in_a_taiwanese_written_document_are_wade_giles(namer):
     assert name(namer, "卢颖芝", "PERSON", hongkong="yes", taiwan_usage="yes").name == "Lo Wing-chi"
 
 
-def test_taiwanese_written_document_through_the_recogniser(rec):
+def test_taiwanese_written_document_through_the_recogniser(recognizer_no_termbase):
     text = ("记者：林佩萱／吉隆坡报导\n马来西亚晶片产业再扩张。马来西亚政府表示，人工智慧晶片需求强劲。"
             "星展银行经济学家陈韵如认为，晶片封装仍有优势。")
-    ents = run(rec, text)
+    ents = run(recognizer_no_termbase, text)
     names = {e.name_en for e in ents.index}
     assert "Chen Yun-ju" in names
 
@@ -109,8 +104,8 @@ def test_latin_brand_and_country(namer):
 
 # ------------------------------------------------------------------ clustering
 def test_listed_short_form_with_its_own_full_form_is_not_an_abbreviation():
-    rec_tb = EntityRecognizer()
-    ents = run(rec_tb, "欧盟在2023年成立了欧洲电池联盟（European Battery Alliance），欧盟委员会表示支持。")
+    recognizer = EntityRecognizer()
+    ents = run(recognizer, "欧盟在2023年成立了欧洲电池联盟（European Battery Alliance），欧盟委员会表示支持。")
     by_id = {e.entity_id: e for e in ents.index}
     eu = next(m for m in ents.mentions if m.text == "欧盟")
     alliance = next((m for m in ents.mentions if m.text == "欧洲电池联盟"), None)
@@ -179,18 +174,18 @@ def test_directive_and_hong_kong_artificial_intelligence(namer):
     assert name(namer, "国家人工智能战略", "PROGRAM").name == "National AI Strategy"
 
 
-def test_session8_latin_form_after_a_title_mark_a_quote_or_before_a_comma(rec):
+def test_session8_latin_form_after_a_title_mark_a_quote_or_before_a_comma(recognizer_no_termbase):
     # invented articles: the Latin name in brackets is the name's, after 》 or ”, or ending at a comma
     text = ("据挪威《海港日报》（Havnebladet）报道，该项目获得“北海计划”（North Sea Plan）支持。"
             "挪威出口信贷署（Export Credit Norway，下称“ECN”）提供贷款。")
-    names = {e.name_zh: e.name_en for e in run(rec, text).index}
+    names = {e.name_zh: e.name_en for e in run(recognizer_no_termbase, text).index}
     assert names.get("海港日报") == "Havnebladet"
     assert names.get("挪威出口信贷署") == "Export Credit Norway"
 
 
-def test_session8_a_place_takes_a_latin_form_that_reads_like_it(rec):
+def test_session8_a_place_takes_a_latin_form_that_reads_like_it(recognizer_no_termbase):
     text = "该公司计划在卡伦堡（Kalundborg）新建工厂，并在荷兰（ASML）附近设立办公室。"
-    ents = run(rec, text).index
+    ents = run(recognizer_no_termbase, text).index
     names = {e.name_zh: e.name_en for e in ents}
     assert names.get("卡伦堡") == "Kalundborg"
     assert names.get("荷兰") == "Netherlands"
