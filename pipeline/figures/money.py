@@ -353,6 +353,10 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
             if last.qualifier in _LIST_QUALIFIERS and (last.start < last.core_start or id(last) in listed) and \
                     _LIST_JOINER.fullmatch(text, last.end, start):
                 qual, inherited = last.qualifier, True
+        if qual == "exact" and value_max is None:
+            # 最低投资门槛为2亿美元, 起点为500万元, 2亿美元的最低投资额: a floor (or ceiling) named before its
+            # amount with a copula, or after it with 的: the amount bounds, as 不低于 / 最高 do
+            qual = _named_bound(text, start, end) or qual
         if qual == "exact" and _ROUND_POWER.fullmatch(text, x.start, x.end):
             # 千亿美元投资承诺, 千亿克朗: a bare power of ten with no digit before it is a round order of magnitude
             qual = "approx"
@@ -372,6 +376,26 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
     _add_restated_amounts(text, items, nums, used)
     _link_equivalents(text, items, t)
     return items
+
+
+# A floor or ceiling named before the amount: 最低投资门槛为, 单个企业最高奖励为, 起点为, 门槛是 (no 的 or
+# punctuation in the noun phrase: 投资最高的是 names the largest item, not a bound). 上限 with words between
+# (贷款上限原则上为2万亿韩元) is left as the annotators read it, exact; 上限为 next to the amount is the lexicon's.
+_BOUND_BEFORE_RE = re.compile(r"(?:(最低|下限|起点|门槛|起投额)|(最高))"
+                              r"[\u4e00-\u9fff]{0,6}?(?:为|是|定为|设为|设定为)$")
+# ... or after it: 2亿美元的最低投资额, 500万元的投资门槛, 100万元的奖励上限
+_BOUND_AFTER_RE = re.compile(r"的(?:(最低[\u4e00-\u9fff]{0,4}?(?:额|门槛|标准|要求)|[\u4e00-\u9fff]{0,4}?(?:门槛|下限))"
+                             r"|(最高[\u4e00-\u9fff]{0,4}?(?:额|限额|标准)|[\u4e00-\u9fff]{0,4}?上限))")
+
+
+def _named_bound(text: str, start: int, end: int) -> Optional[str]:
+    m = _BOUND_BEFORE_RE.search(text, max(0, start - 10), start)
+    if m and "的" not in m.group(0):
+        return "more_than" if m.group(1) else "less_than"
+    m = _BOUND_AFTER_RE.match(text, end)
+    if m:
+        return "more_than" if m.group(1) else "less_than"
+    return None
 
 
 _YUAN_LOCAL_MIN = 2

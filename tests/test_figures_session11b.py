@@ -1,0 +1,28 @@
+"""Figures fixes from reading the numeric-claim misses across the corpus (session 11b), each tested on
+invented sentences."""
+
+from __future__ import annotations
+
+from test_figures_session10 import figs, money  # noqa: F401  (the same helpers)
+
+
+# --- a floor named before its amount (最低…为X, 起点为X) or after it (X的最低投资额) is more_than ---
+
+def test_a_named_floor_before_the_amount_is_more_than():
+    ms = money("该计划规定单个项目最低投资门槛为3亿美元；贷款起点为500万元。")
+    assert [(m.text, m.qualifier) for m in ms] == [("3亿美元", "more_than"), ("500万元", "more_than")]
+
+
+def test_a_named_floor_after_the_amount_is_more_than():
+    ms = money("3亿美元的最低投资额让小企业望而却步。")
+    assert [(m.value, m.qualifier) for m in ms] == [(300000000, "more_than")]
+
+
+def test_a_named_ceiling_with_words_between_is_less_than():
+    ms = money("单个企业最高奖励金额为800万元。")
+    assert [(m.value, m.qualifier) for m in ms] == [(8000000, "less_than")]
+
+
+def test_the_largest_item_is_no_bound():
+    ms = money("各项目中投资最高的是新工厂，为30亿元。")
+    assert [(m.value, m.qualifier) for m in ms] == [(3000000000, "exact")]
