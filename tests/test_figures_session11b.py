@@ -26,3 +26,20 @@ def test_a_named_ceiling_with_words_between_is_less_than():
 def test_the_largest_item_is_no_bound():
     ms = money("各项目中投资最高的是新工厂，为30亿元。")
     assert [(m.value, m.qualifier) for m in ms] == [(3000000000, "exact")]
+
+
+# --- a range restated as a range in another currency (在…至…之间，约合…至…) is a conversion to check ---
+
+def checks_of(text: str):
+    return figs(text).numeric_checks
+
+
+def test_a_range_restated_as_a_range_is_checked_end_by_end():
+    cs = checks_of("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至4.5亿美元。")
+    assert [c.verdict for c in cs] == ["consistent"]
+
+
+def test_a_range_restatement_wrong_at_its_high_end_is_not_consistent():
+    cs = checks_of("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至9亿美元。")
+    assert len(cs) == 1 and cs[0].verdict == "inconsistent"
+    assert "9" in cs[0].computation

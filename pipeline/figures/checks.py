@@ -156,6 +156,9 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             claim_hi += 1
         claim = text[claim_lo:claim_hi]
         implied = divide(b.value, a.value)     # units of b per unit of a
+        # 3,800亿至5,000亿苏姆，约合3,000万至4,000万美元: a range restated as a range, each end by its own
+        # (the verdict goes by the end further from the reference)
+        implied_hi = divide(b.value_max, a.value_max) if a.value_max and b.value_max else None
         st = stated_rate(a.currency, b.currency, b.start)
         # the article's own rate is exact: only the rounding of the amounts; a reference rate also moves
         # (the restated amount is the rounded one: 约合4亿美元 stands for 3.5亿..4.5亿)
@@ -176,14 +179,17 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                 continue
             x, y = others[0]
             other = divide(y.value, x.value) if x.currency == a.currency else divide(x.value, y.value)
+            implied = _further(implied, implied_hi, other)
             dev = divide(implied - other, other)
             ok = abs(dev) <= RATE_TOLERANCE + rounding(y.value) + rounding(b.value)
             comp += (f"; the article's other restatement {text[x.start:x.end]} = {text[y.start:y.end]} implies "
                      f"{_rate(other)}: deviation {fmt_decimal(dev * 100, 1)}%")
             checks.append(Check(s, claim_lo, claim_hi, claim, comp, "consistent" if ok else "inconsistent"))
             continue
+        implied = _further(implied, implied_hi, ref)
+        bv, av = (b.value_max, a.value_max) if implied_hi is not None and implied == implied_hi else (b.value, a.value)
         dev = divide(implied - ref, ref)
-        comp = (f"{fmt_decimal(b.value, 2)} {b.currency} / {fmt_decimal(a.value, 2)} {a.currency} = {_rate(implied)} "
+        comp = (f"{fmt_decimal(bv, 2)} {b.currency} / {fmt_decimal(av, 2)} {a.currency} = {_rate(implied)} "
                 f"{b.currency} per {a.currency}; reference {_rate(ref)} ({ref_src}); "
                 f"deviation {fmt_decimal(dev * 100, 1)}%")
         if abs(dev) <= tolerance:
@@ -862,6 +868,13 @@ def _rate_applied(text: str, sentences, money: list[MItem], quants: list, sid) -
                 f"{fmt_decimal(res.value, 2)} {res.currency}")
         out.append(Check(s, m.start(), ce, text[m.start():ce], comp, "consistent" if ok else "inconsistent"))
     return out
+
+
+def _further(lo: Decimal, hi: Optional[Decimal], ref: Decimal) -> Decimal:
+    """Of the rates implied by a range's two ends, the one further from the reference."""
+    if hi is None or abs(hi - ref) <= abs(lo - ref):
+        return lo
+    return hi
 
 
 def _ratio_span(x, y) -> tuple[Decimal, Decimal]:

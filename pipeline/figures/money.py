@@ -711,6 +711,8 @@ def _link_equivalents(text: str, items: list[MItem], t: _Tables) -> None:
             # 超过430亿欧元的公共和私人投资，约合465亿美元: the noun the amount modifies comes between
             b.equivalent_of = a.equivalent_of if a.equivalent_of is not None else i - 1
             continue
+        if a.value_max is not None and gap.startswith("之间"):
+            gap = gap[2:]      # 在3,800亿至5,000亿苏姆之间，约合3,000万至4,000万美元: the range's closing word
         if len(gap) > 6:
             continue
         head = text[b.start:b.core_start]
