@@ -43,3 +43,22 @@ def test_a_range_restatement_wrong_at_its_high_end_is_not_consistent():
     cs = checks_of("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至9亿美元。")
     assert len(cs) == 1 and cs[0].verdict == "inconsistent"
     assert "9" in cs[0].computation
+
+
+# --- an amount a year times the number of years against the multi-year total stated after it ---
+
+def test_an_annual_amount_times_years_against_a_wrong_total_is_inconsistent():
+    cs = checks_of("市财政每年安排人工智能专项资金8亿元，五年合计30亿元。")
+    assert [c.verdict for c in cs] == ["inconsistent"]
+    assert "8亿元 a year x 5 years" in cs[0].computation
+
+
+def test_an_annual_amount_times_years_against_its_total_is_consistent():
+    cs = checks_of("该基金年均投入约6亿欧元，三年累计约18亿欧元。")
+    assert [c.verdict for c in cs] == ["consistent"]
+
+
+def test_a_total_over_a_term_in_years_and_its_yearly_average_are_checked():
+    # 四年期资金 names the period as 期, not 内/间
+    cs = checks_of("政府为该计划安排了2亿新元的四年期资金，平均每年5,000万新元。")
+    assert [c.verdict for c in cs] == ["consistent"]

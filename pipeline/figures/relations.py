@@ -196,7 +196,12 @@ ENDPOINT_BEFORE_RE = re.compile(r"[从由][^，。；！？,;!?\n]{0,12}?[%成][
 # 其中A……其余B: a part named after 其中 and the rest of the same whole
 PART_RE = re.compile(r"其中[^，。；,;]{0,8}$")
 REST_RE = re.compile(r"(?:其余|剩余|剩下|余下)的?(?:约|近|逾|超过)?$")
-PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|使用|投入|完成|分配)")
+PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|期|使用|投入|完成|分配)")
+# 每年安排专项资金15亿元，三年合计40亿元: an amount a year, then the total over a number of years
+PER_YEAR_RE = re.compile(r"(?:每年|年均|平均每年|每年平均)[^，。；！？,;!?\n]{0,16}$")
+YEARS_TOTAL_RE = re.compile(r"[，,、；;]?[ ]?(?:[^，。；！？,;!?\n]{0,6}?)"
+                            r"([0-9一二两三四五六七八九十]{1,3})(?:个)?年(?:来|内|间|里)?(?:共计|合计|累计|总计|总共|一共|共|总额|累积)"
+                            r"(?:安排|投入|达到?|为|约|超过|逾|不少于)*")
 
 
 def divide(a: Decimal, b: Decimal) -> Decimal:
@@ -1098,6 +1103,43 @@ class Relations:
             cs, ce = clause_span(self.text, part.start, rest.end, s0, s1)
             comp = (f"{self.text[part.start:part.end]} + {self.text[rest.start:rest.end]} (其中 … 其余) = "
                     f"{total:,.0f} {rest.currency}; the whole stated before: {self.text[whole.start:whole.end]}")
+            out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+        return out
+
+    def annual_totals(self, money: list[MItem]) -> list:
+        """每年安排专项资金15亿元，三年合计40亿元: the amount a year times the number of years against the
+        total stated right after it, in the same sentence and currency."""
+        out = []
+        allm = [m for m in money if m.value and m.equivalent_of is None]
+        for m, t in zip(allm, allm[1:]):
+            s = self.sid(m.start)
+            if s is None or self.sid(t.start) != s or t.currency != m.currency:
+                continue
+            s0, s1 = self.sentences[s]
+            clause_lo = max([s0] + [i + 1 for i in range(s0, m.start) if self.text[i] in "，,；;。"])
+            if not PER_YEAR_RE.search(self.text, clause_lo, m.start):
+                continue
+            y = YEARS_TOTAL_RE.fullmatch(self.text, m.end, t.start)
+            if y is None:
+                continue
+            n = parse_number(y.group(1))
+            if not n or n < 2:
+                continue
+            lo_v = m.value * n
+            hi_v = (m.value_max or m.value) * n
+            # the total's own bound: 合计超过40亿元 holds when the product is above it
+            tot_q = t.qualifier
+            if tot_q == "more_than":
+                ok = hi_v >= t.value * (1 - RATIO_TOLERANCE)
+            elif tot_q == "less_than":
+                ok = lo_v <= t.value * (1 + RATIO_TOLERANCE)
+            else:
+                loose = t.qualifier != "exact" or m.qualifier != "exact"
+                ok = check_ratio_span(divide(lo_v, t.value), divide(hi_v, t.value), Decimal(1), Decimal(1),
+                                      "approx" if loose else "exact", loose)
+            cs, ce = clause_span(self.text, clause_lo, t.end, s0, s1)
+            comp = (f"{self.text[m.start:m.end]} a year x {fmt_decimal(n)} years = {fmt_decimal(lo_v, 2)} {m.currency}"
+                    f"{'' if hi_v == lo_v else ' to ' + fmt_decimal(hi_v, 2)}; claim: {self.text[t.start:t.end]} in total")
             out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
         return out
 
