@@ -3,6 +3,8 @@ invented sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_figures_session10 import figs, money  # noqa: F401  (the same helpers)
 
 
@@ -28,37 +30,25 @@ def test_the_largest_item_is_no_bound():
     assert [(m.value, m.qualifier) for m in ms] == [(3000000000, "exact")]
 
 
-# --- a range restated as a range in another currency (在…至…之间，约合…至…) is a conversion to check ---
+# --- numeric claims: each invented sentence gets one check, with this verdict and this piece of computation ---
+#  * a range restated as a range in another currency (在…至…之间，约合…至…) is a conversion checked end by end
+#  * an amount a year times the number of years against the multi-year total stated after it
+#  * a total over a term in years (四年期资金) and its yearly average
+#  * 增产 / 缩短 are change words: the change between the two figures stated before them
 
-def checks_of(text: str):
-    return figs(text).numeric_checks
-
-
-def test_a_range_restated_as_a_range_is_checked_end_by_end():
-    cs = checks_of("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至4.5亿美元。")
-    assert [c.verdict for c in cs] == ["consistent"]
-
-
-def test_a_range_restatement_wrong_at_its_high_end_is_not_consistent():
-    cs = checks_of("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至9亿美元。")
-    assert len(cs) == 1 and cs[0].verdict == "inconsistent"
-    assert "9" in cs[0].computation
-
-
-# --- an amount a year times the number of years against the multi-year total stated after it ---
-
-def test_an_annual_amount_times_years_against_a_wrong_total_is_inconsistent():
-    cs = checks_of("市财政每年安排人工智能专项资金8亿元，五年合计30亿元。")
-    assert [c.verdict for c in cs] == ["inconsistent"]
-    assert "8亿元 a year x 5 years" in cs[0].computation
+ONE_CHECK = [
+    ("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至4.5亿美元。", "consistent", "USD per CNY"),
+    ("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至9亿美元。", "inconsistent", "900000000"),
+    ("市财政每年安排人工智能专项资金8亿元，五年合计30亿元。", "inconsistent", "8亿元 a year x 5 years"),
+    ("该基金年均投入约6亿欧元，三年累计约18亿欧元。", "consistent", "a year x 3 years"),
+    ("政府为该计划安排了2亿新元的四年期资金，平均每年5,000万新元。", "consistent", "(四年期)"),
+    ("小麦单产从往年的每亩400公斤提高到约500公斤，增产约50%。", "inconsistent", "change = 25"),
+    ("平均审批时间从12个月压缩到8个月，即缩短三分之一。", "consistent", "change = -33.33%"),
+]
 
 
-def test_an_annual_amount_times_years_against_its_total_is_consistent():
-    cs = checks_of("该基金年均投入约6亿欧元，三年累计约18亿欧元。")
-    assert [c.verdict for c in cs] == ["consistent"]
-
-
-def test_a_total_over_a_term_in_years_and_its_yearly_average_are_checked():
-    # 四年期资金 names the period as 期, not 内/间
-    cs = checks_of("政府为该计划安排了2亿新元的四年期资金，平均每年5,000万新元。")
-    assert [c.verdict for c in cs] == ["consistent"]
+@pytest.mark.parametrize("text,verdict,piece", ONE_CHECK)
+def test_one_claim_checked(text, verdict, piece):
+    cs = figs(text).numeric_checks
+    assert [c.verdict for c in cs] == [verdict]
+    assert piece in cs[0].computation
