@@ -35,6 +35,7 @@ def test_the_largest_item_is_no_bound():
 #  * an amount a year times the number of years against the multi-year total stated after it
 #  * a total over a term in years (四年期资金) and its yearly average
 #  * 增产 / 缩短 are change words: the change between the two figures stated before them
+#  * 较2025年增长五成: the change since the figure stated earlier for the year the claim names
 
 ONE_CHECK = [
     ("业内估计，该市场的年规模在20亿至30亿元之间，约合3亿至4.5亿美元。", "consistent", "USD per CNY"),
@@ -44,6 +45,10 @@ ONE_CHECK = [
     ("政府为该计划安排了2亿新元的四年期资金，平均每年5,000万新元。", "consistent", "(四年期)"),
     ("小麦单产从往年的每亩400公斤提高到约500公斤，增产约50%。", "inconsistent", "change = 25"),
     ("平均审批时间从12个月压缩到8个月，即缩短三分之一。", "consistent", "change = -33.33%"),
+    ("2024年，全市软件产业规模约2,000亿元。\n到2027年，全市软件产业规模突破3,600亿元，较2024年增长五成以上。",
+     "consistent", "base = 约2,000亿元"),
+    ("2024年，全市软件产业规模约2,000亿元。\n到2027年，全市软件产业规模突破2,400亿元，较2024年增长五成以上。",
+     "inconsistent", "change = 20"),
 ]
 
 

@@ -197,6 +197,8 @@ ENDPOINT_BEFORE_RE = re.compile(r"[从由][^，。；！？,;!?\n]{0,12}?[%成][
 PART_RE = re.compile(r"其中[^，。；,;]{0,8}$")
 REST_RE = re.compile(r"(?:其余|剩余|剩下|余下)的?(?:约|近|逾|超过)?$")
 PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|期|使用|投入|完成|分配)")
+# 较2025年增长五成: the base year of a change named in the claim
+BASE_YEAR_RE = re.compile(r"(?:较|比|相比|相较)(?:于)?((?:19|20)[0-9]{2})年(?:底|末)?[^，。；！？,;!?\n0-9]{0,4}$")
 # 每年安排专项资金15亿元，三年合计40亿元: an amount a year, then the total over a number of years
 PER_YEAR_RE = re.compile(r"(?:每年|年均|平均每年|每年平均)[^，。；！？,;!?\n]{0,16}$")
 YEARS_TOTAL_RE = re.compile(r"[，,、；;]?[ ]?(?:[^，。；！？,;!?\n]{0,6}?)"
@@ -820,6 +822,12 @@ class Relations:
         if pair is None and ("同比" in before or "比上年" in before or "比去年" in before) and sent_before:
             pair = self.previous_year(sent_before[-1])
             where = "the same figure for the year before, stated earlier in the article"
+        base_year = BASE_YEAR_RE.search(before)
+        if pair is None and base_year and sent_before and not annual:
+            # 到2028年规模突破5,000亿元，较2025年增长五成以上 after 2025年，全省产业规模约3,300亿元: the figure
+            # for the base year the claim names, stated earlier in the article
+            pair = self.previous_year(sent_before[-1], base_year.group(1) + "年")
+            where = f"the same figure for {base_year.group(1)}, stated earlier in the article"
         if pair is None:
             return None
         a, b = pair
@@ -859,7 +867,7 @@ class Relations:
         comp = f"{desc}; change = {fmt_decimal(change, 2)}%; claim: {_QTEXT.get(q.qualifier, '')}{fmt_decimal(claimed, 2)}%"
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
 
-    def previous_year(self, b: Op) -> Optional[tuple[Op, Op]]:
+    def previous_year(self, b: Op, want: Optional[str] = None) -> Optional[tuple[Op, Op]]:
         """2026年营收28.8亿美元，同比增长7% after 2025年公司营收约27亿美元: the figure written after the same
         noun with the year before, earlier in the article."""
         sb = self.sentences[self.sid(b.start)][0]
@@ -868,7 +876,10 @@ class Relations:
         nm = NOUN_BEFORE_RE.search(self.text, max(sb, b.start - 8), b.start)
         if not ym or nm is None:
             return None
-        want = f"{int(ym[-1].group(1)) - 1}年"
+        if want is None:
+            want = f"{int(ym[-1].group(1)) - 1}年"
+        elif want == f"{ym[-1].group(1)}年":
+            return None
         noun = nm.group(1)
         cands = []
         for o in reversed(self.ops):
