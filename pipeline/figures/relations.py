@@ -197,6 +197,10 @@ ENDPOINT_BEFORE_RE = re.compile(r"[从由][^，。；！？,;!?\n]{0,12}?[%成][
 PART_RE = re.compile(r"其中[^，。；,;]{0,8}$")
 REST_RE = re.compile(r"(?:其余|剩余|剩下|余下)的?(?:约|近|逾|超过)?$")
 PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|期|使用|投入|完成|分配)")
+# 加上第一阶段，总投资将达到: the words naming an amount stated earlier, then a total word before the total
+ADDED_NAMED_RE = re.compile(r"(?:再)?(?:加上|连同|算上)([\u4e00-\u9fff]{2,8}?)(?:的[\u4e00-\u9fff]{0,4})?[，,]?"
+                            r"[^，。；！？,;!?\n]{0,6}?(?:总投资|总额|总规模|总计|合计|共计|累计|总共|一共)"
+                            r"[^，。；！？,;!?\n0-9]{0,6}$")
 # 较2025年增长五成: the base year of a change named in the claim
 BASE_YEAR_RE = re.compile(r"(?:较|比|相比|相较)(?:于)?((?:19|20)[0-9]{2})年(?:底|末)?[^，。；！？,;!?\n0-9]{0,4}$")
 # 每年安排专项资金15亿元，三年合计40亿元: an amount a year, then the total over a number of years
@@ -1114,6 +1118,40 @@ class Relations:
             cs, ce = clause_span(self.text, part.start, rest.end, s0, s1)
             comp = (f"{self.text[part.start:part.end]} + {self.text[rest.start:rest.end]} (其中 … 其余) = "
                     f"{total:,.0f} {rest.currency}; the whole stated before: {self.text[whole.start:whole.end]}")
+            out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+        return out
+
+    def added_totals(self, money: list[MItem]) -> list:
+        """再投资约22亿美元……加上第一阶段，总投资将达到约30亿美元: the amount before 加上 plus the amount
+        named by the words after it (第一阶段投资约13亿美元, earlier in the article) against the total."""
+        out = []
+        allm = [m for m in money if m.value and m.equivalent_of is None and m.value_max is None]
+        for k, t in enumerate(allm):
+            s = self.sid(t.start)
+            if s is None:
+                continue
+            s0, s1 = self.sentences[s]
+            am = ADDED_NAMED_RE.search(self.text, s0, t.start)
+            if am is None:
+                continue
+            name = am.group(1)
+            before = [m for m in allm[:k] if m.currency == t.currency and m.end <= am.start()]
+            here = [m for m in before if self.sid(m.start) == s]
+            if not here:
+                continue
+            part = here[-1]
+            named = [m for m in before if m is not part and m.value < t.value and
+                     name in self.text[max(self.sentences[self.sid(m.start)][0], m.start - 12):m.start]]
+            if not named:
+                continue
+            other = named[-1]
+            total = part.value + other.value
+            loose = any(x.qualifier != "exact" for x in (t, part, other))
+            ok = check_ratio(divide(total, t.value), Decimal(1), t.qualifier, loose)
+            cs, ce = clause_span(self.text, part.start, t.end, s0, s1)
+            comp = (f"{self.text[part.start:part.end]} + {self.text[other.start:other.end]} (the amount named "
+                    f"{name}, stated earlier) = {fmt_decimal(total, 2)} {t.currency}; claim: total "
+                    f"{self.text[t.start:t.end]}")
             out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
         return out
 
