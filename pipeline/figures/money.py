@@ -699,6 +699,8 @@ def _join_ranges(text: str, items: list[MItem], nums: list[Num], used: set[int],
 
 
 NOUN_THEN_EQUIV_RE = re.compile(r"^的[\u4e00-\u9fffA-Za-z]{1,12}[，,]$")
+# 投入约2,000亿奈拉扩建光纤和5G网络，约合1.3亿美元: what the amount is spent on, then the restatement
+PURPOSE_THEN_EQUIV_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,14}[，,]$")
 
 
 def _link_equivalents(text: str, items: list[MItem], t: _Tables) -> None:
@@ -706,7 +708,7 @@ def _link_equivalents(text: str, items: list[MItem], t: _Tables) -> None:
     for i in range(1, len(items)):
         a, b = items[i - 1], items[i]
         gap = text[a.end:b.start].replace("*", "")     # **最高350亿挪威克朗**的补贴: emphasis marks carry no meaning
-        if NOUN_THEN_EQUIV_RE.match(gap) and a.currency != b.currency and \
+        if (NOUN_THEN_EQUIV_RE.match(gap) or PURPOSE_THEN_EQUIV_RE.match(gap)) and a.currency != b.currency and \
                 text.startswith(("约合", "折合"), b.start) and a.value and b.value:
             # 超过430亿欧元的公共和私人投资，约合465亿美元: the noun the amount modifies comes between
             b.equivalent_of = a.equivalent_of if a.equivalent_of is not None else i - 1
