@@ -37,6 +37,7 @@ def test_the_largest_item_is_no_bound():
 #  * 增产 / 缩短 are change words: the change between the two figures stated before them
 #  * 较2025年增长五成: the change since the figure stated earlier for the year the claim names
 #  * 投入X扩建5G网络，约合Y: a restatement after what the amount is spent on
+#  * 一期投资X，二期投资Y: the phases listed against the total investment stated before them
 #  * 再投资X，加上一期，总投资将达到Y: X plus the amount stated earlier for the part named after 加上
 
 ONE_CHECK = [
@@ -53,6 +54,8 @@ ONE_CHECK = [
      "inconsistent", "change = 20"),
     ("运营商将投入约10亿欧元扩建光纤和5G网络，约合11亿美元。", "consistent", "USD per EUR"),
     ("运营商将投入约10亿欧元扩建光纤和5G网络，约合30亿美元。", "inconsistent", "USD per EUR"),
+    ("项目计划总投资约50亿元。项目分两期实施，一期投资约30亿元，二期投资约20亿元。", "consistent", "约30亿元 + 约20亿元"),
+    ("项目计划总投资约50亿元。项目分两期实施，一期投资约30亿元，二期投资约35亿元。", "inconsistent", "约30亿元 + 约35亿元"),
     ("一期工程投资约8亿元，已于去年投产。\n公司计划再投资约12亿元建设二期，加上一期工程，总投资将达到约20亿元。",
      "consistent", "约12亿元 + 约8亿元"),
     ("一期工程投资约8亿元，已于去年投产。\n公司计划再投资约12亿元建设二期，加上一期工程，总投资将达到约25亿元。",

@@ -688,6 +688,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
     checks.extend(rel.period_averages(money))
     checks.extend(rel.annual_totals(money))
     checks.extend(rel.added_totals(money))
+    checks.extend(rel.phase_sums(money))
     checks.extend(rel.shareholdings())
     checks.sort(key=lambda c: (c.sentence_id, c.start))
     return checks

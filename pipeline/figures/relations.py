@@ -197,6 +197,10 @@ ENDPOINT_BEFORE_RE = re.compile(r"[从由][^，。；！？,;!?\n]{0,12}?[%成][
 PART_RE = re.compile(r"其中[^，。；,;]{0,8}$")
 REST_RE = re.compile(r"(?:其余|剩余|剩下|余下)的?(?:约|近|逾|超过)?$")
 PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七八九十]{1,3})年(?:内|间|里|中|期|使用|投入|完成|分配)")
+# 一期投资约680,000万元，二期投资约520,000万元: the phase an amount is for
+PHASE_BEFORE_RE = re.compile(r"(?<![0-9A-Za-z])第?([一二三四五六七八九123456789])(?:期|阶段)(?:工程|项目)?"
+                             r"(?:计划)?(?:投资|投入|总投资)(?:额)?(?:约为|约|为|达|共)?$")
+TOTAL_INVESTMENT_RE = re.compile(r"(?:总投资|投资总额|计划总投资)(?:额)?(?:约为|约|为|达|不超过|超过|人民币)*$")
 # 加上第一阶段，总投资将达到: the words naming an amount stated earlier, then a total word before the total
 ADDED_NAMED_RE = re.compile(r"(?:再)?(?:加上|连同|算上)([\u4e00-\u9fff]{2,8}?)(?:的[\u4e00-\u9fff]{0,4})?[，,]?"
                             r"[^，。；！？,;!?\n]{0,6}?(?:总投资|总额|总规模|总计|合计|共计|累计|总共|一共)"
@@ -1118,6 +1122,47 @@ class Relations:
             cs, ce = clause_span(self.text, part.start, rest.end, s0, s1)
             comp = (f"{self.text[part.start:part.end]} + {self.text[rest.start:rest.end]} (其中 … 其余) = "
                     f"{total:,.0f} {rest.currency}; the whole stated before: {self.text[whole.start:whole.end]}")
+            out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+        return out
+
+    def phase_sums(self, money: list[MItem]) -> list:
+        """分两期实施，一期投资约680,000万元，二期投资约520,000万元 after 总投资不超过1,200,000万元: the phases
+        listed in one sentence, from the first, against the total investment stated before them."""
+        out = []
+        allm = [m for m in money if m.value and m.equivalent_of is None and m.value_max is None]
+        k = 0
+        while k < len(allm):
+            run = []
+            j = k
+            while j < len(allm):
+                m = allm[j]
+                pm = PHASE_BEFORE_RE.search(self.text, max(0, m.start - 8), m.start)
+                if pm is None or parse_number(pm.group(1)) != len(run) + 1 or \
+                        (run and (self.sid(m.start) != self.sid(run[0].start) or m.currency != run[0].currency)):
+                    break
+                run.append(m)
+                j += 1
+            k = j if run else k + 1
+            if len(run) < 2:
+                continue
+            s = self.sid(run[0].start)
+            if s is None:
+                continue
+            totals = [t for t in allm if t.end <= run[0].start and t.currency == run[0].currency and
+                      TOTAL_INVESTMENT_RE.search(self.text, max(0, t.start - 8), t.start)]
+            if not totals:
+                continue
+            tot = totals[-1]
+            total = sum(m.value for m in run)
+            loose = any(x.qualifier not in ("exact", "less_than", "more_than") for x in run + [tot])
+            ok = check_ratio(divide(total, tot.value), Decimal(1), "approx" if tot.qualifier == "approx" else "exact",
+                             loose)
+            if tot.qualifier == "less_than":
+                ok = ok or total <= tot.value
+            s0, s1 = self.sentences[s]
+            cs, ce = clause_span(self.text, run[0].start, run[-1].end, s0, s1)
+            comp = (" + ".join(self.text[m.start:m.end] for m in run) + f" = {fmt_decimal(total, 2)} {tot.currency}; "
+                    f"the total investment stated before: {self.text[tot.start:tot.end]}")
             out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
         return out
 
