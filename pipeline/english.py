@@ -82,8 +82,12 @@ def resources(directory: str | None = None) -> Resources:
 # ---------------------------------------------------------------- small helpers
 
 def zh_quote(text: str) -> str:
-    """Chinese that has no English rendering: quoted and marked."""
-    return f"「{text}」 (zh)"
+    """Chinese that has no English rendering: quoted and marked. Corner brackets inside (Hong Kong and Taiwan
+    texts quote with 「」) become the nested form 『』, so the quote stays one quote."""
+    return f"「{text.translate(_NESTED_QUOTES)}」 (zh)"
+
+
+_NESTED_QUOTES = str.maketrans("「」", "『』")
 
 
 def _cjk_to_quotes(text: str) -> str:
@@ -595,7 +599,7 @@ def _actor_items(ix: _Doc, figures: list[Figure]) -> list[SummaryItem]:
         source_note = (_labels(res, "name_method", entry.name_en_method) if entry.name_en_method else
                        _labels(res, "name_source", entry.name_en_source) if entry.name_en_source else "")
         if entry.name_en and name == entry.name_en:
-            notes.append(f"「{entry.name_zh}」" + (f", {source_note}" if source_note else ""))
+            notes.append(zh_quote(entry.name_zh) + (f", {source_note}" if source_note else ""))
         elif entry.name_en and source_note:
             notes.append(f"{source_note}: {english_only(entry.name_en)}")
         roles: list[str] = []

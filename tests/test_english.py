@@ -178,6 +178,8 @@ def test_summary_is_english_traceable_and_complete(gold, corpus_docs):
     assert 3 <= len(summary.abstract) <= 7
     for item in summary_items(summary):
         assert not CJK.search(ZH_QUOTE.sub("", item.text)), f"Chinese mixed into English: {item.text}"
+        # every 「 opens one quote of its own, marked (zh): no quote inside a quote (「「摩洛哥」 (zh)」)
+        assert item.text.count("「") == len(re.findall(r"「[^「」]*」 \(zh\)", item.text)), item.text
         assert item.sentence_ids, f"item without a sentence id: {item.text}"
         assert all(0 <= i < len(doc.sentences) for i in item.sentence_ids)
     assert len(summary.actors) == len(doc.entity_index)
