@@ -941,10 +941,13 @@ def render_markdown(document: Document) -> str:
         lines.append(f"- Original title: {_zh(source.title)}")
     lines.append(f"- Document: `{document.doc_id}` ({source.format}, {source.encoding}, "
                  f"{'converted from Traditional Chinese' if source.script == 'traditional' else 'Simplified Chinese'})")
-    roles = [(role, getattr(source.byline, role)) for role in ("author", "reviewer", "editor", "publisher", "source")]
+    roles = [(role.replace("_", " "), getattr(source.byline, role))
+             for role in ("author", "reviewer", "editor", "publisher", "source", "dateline", "document_number")]
     byline = "; ".join(f"{role}: {_zh(value)}" for role, value in roles if value)
     if byline:
         lines.append(f"- Byline: {byline}")
+    if source.published:
+        lines.append(f"- Published: {source.published}")
     lines.append(f"- {len(document.sections)} sections, {len(document.sentences)} sentences, "
                  f"{len(document.text):,} characters")
     lines.append(f"- Pipeline {document.provenance.pipeline_version}; components: "

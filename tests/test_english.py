@@ -235,3 +235,17 @@ def test_a_counter_takes_the_noun_written_before_the_number(analyzer, tmp_path):
     doc = analyzer.analyze(read_article(path))
     text = summary_text(build_summary(doc))
     assert "about 13,000 satellites" in text
+
+
+def test_markdown_gives_the_publication_date_and_the_contract_1_4_byline_fields(analyzer, tmp_path):
+    article = tmp_path / "notice.txt"
+    article.write_text("某省人民政府办公厅关于支持生物医药产业发展的若干措施\n\n某办发〔2026〕31号\n\n各市人民政府：\n"
+                       "到2028年，全省生物医药产业规模突破5000亿元。\n\n某省人民政府办公厅\n2026年11月16日\n", encoding="utf-8")
+    from pipeline.ingest import read_article
+
+    doc = analyzer.analyze(read_article(article))
+    doc.summary_en = build_summary(doc)
+    markdown = render_markdown(doc)
+    assert doc.source.published == "2026-11-16"
+    assert "- Published: 2026-11-16" in markdown
+    assert "document number: 「某办发〔2026〕31号」 (zh)" in markdown
