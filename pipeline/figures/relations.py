@@ -214,6 +214,11 @@ YEARS_TOTAL_RE = re.compile(r"[，,、；;]?[ ]?(?:[^，。；！？,;!?\n]{0,6}
                             r"(?:安排|投入|达到?|为|约|超过|逾|不少于)*")
 
 
+def single_amounts(money: list) -> list:
+    """The amounts a sum or total check can add: a value, not a range, not a restatement of another amount."""
+    return [m for m in money if m.value and m.value_max is None and m.equivalent_of is None]
+
+
 def divide(a: Decimal, b: Decimal) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 28
@@ -1088,7 +1093,7 @@ class Relations:
         """总投入250亿令吉。其中约50亿令吉由政府直接拨款，其余200亿令吉由……出资: a part and the rest add up to
         the whole stated before 其中 (in this sentence or the two before)."""
         out = []
-        allm = [m for m in money if m.value and m.value_max is None and m.equivalent_of is None]
+        allm = single_amounts(money)
         for i, rest in enumerate(allm):
             if not REST_RE.search(self.text, max(0, rest.start - 6), rest.start):
                 continue
@@ -1129,7 +1134,7 @@ class Relations:
         """分两期实施，一期投资约680,000万元，二期投资约520,000万元 after 总投资不超过1,200,000万元: the phases
         listed in one sentence, from the first, against the total investment stated before them."""
         out = []
-        allm = [m for m in money if m.value and m.equivalent_of is None and m.value_max is None]
+        allm = single_amounts(money)
         k = 0
         while k < len(allm):
             run = []
@@ -1170,7 +1175,7 @@ class Relations:
         """再投资约22亿美元……加上第一阶段，总投资将达到约30亿美元: the amount before 加上 plus the amount
         named by the words after it (第一阶段投资约13亿美元, earlier in the article) against the total."""
         out = []
-        allm = [m for m in money if m.value and m.equivalent_of is None and m.value_max is None]
+        allm = single_amounts(money)
         for k, t in enumerate(allm):
             s = self.sid(t.start)
             if s is None:
