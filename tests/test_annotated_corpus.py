@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest import normalise_text, traditional_to_simplified
+from conftest import CORPUS, annotations, load_benchmark, load_docs
 
-from conftest import CORPUS, annotations, load_docs
+annotation_checks = load_benchmark("annotation_checks")
 
 ANNOTATED = annotations()
 
@@ -27,10 +27,7 @@ def docs(corpus_run):
 
 def as_analysed(gold: dict, text: str | None) -> str | None:
     """Annotations quote the article as written; the pipeline analyses normalised Simplified text."""
-    if text is None:
-        return None
-    text = normalise_text(text)
-    return traditional_to_simplified(text) if gold["script"] == "traditional" else text
+    return None if text is None else annotation_checks.as_analysed(text, gold["script"])
 
 
 @pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
