@@ -222,6 +222,18 @@ def markdown_to_text(source: str) -> tuple[str, str | None, list[str]]:
     return "\n".join(lines), title, headings
 
 
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    """trafilatura's settings, with a smaller minimum for the main text: by default a page whose article
+    is under 250 characters (a Chinese news brief of a few sentences) goes to the baseline extractor, which
+    returns the page's text as one line, with the byline and without paragraph breaks."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "20")
+    return config
+
+
 def html_to_markdown(html: str, name: str) -> tuple[str, str | None, list[str]]:
     """Main text of a web page as Markdown (boilerplate dropped), the page title, and the short
     meta lines of the article element ("来源：… 作者：…") that text extraction drops."""
@@ -234,7 +246,7 @@ def html_to_markdown(html: str, name: str) -> tuple[str, str | None, list[str]]:
     extracted = trafilatura.bare_extraction(
         html, output_format="python", include_comments=False, include_tables=True,
         include_formatting=True, favor_recall=True, with_metadata=True,
-        date_extraction_params=set_date_params(extensive=False),
+        date_extraction_params=set_date_params(extensive=False), config=_trafilatura_config(),
     )
     body = None
     title = None
@@ -243,7 +255,7 @@ def html_to_markdown(html: str, name: str) -> tuple[str, str | None, list[str]]:
         title = data.get("title")
         body = trafilatura.extract(
             html, output_format="markdown", include_comments=False, include_tables=True,
-            include_formatting=True, favor_recall=True,
+            include_formatting=True, favor_recall=True, config=_trafilatura_config(),
         )
     if not body or not body.strip():
         raise IngestError(f"{name}: no article text found in the HTML page")

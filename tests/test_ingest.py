@@ -156,6 +156,21 @@ def test_html_main_text_without_boilerplate(tmp_path):
     assert article.format == "html"
 
 
+def test_a_short_html_page_keeps_its_paragraphs_apart(tmp_path):
+    # under 250 characters of article text trafilatura's default falls back to its baseline extractor:
+    # the whole page in one line, byline and date run into the article's sentences
+    page = ("<html><head><title>快讯</title></head><body><nav><a href='/'>首页</a></nav><article><h1>某港口扩建获批</h1>"
+            "<div class='meta'><span class='author'>记者 程望川</span> <span class='time'>2026-11-19 08:30</span></div>"
+            "<p>当地交通部批准了港口二期扩建，总投资约8亿美元。</p>\n<p>项目计划2028年完工。</p></article></body></html>")
+    path = tmp_path / "brief.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    lines = [line for line in article.text.split("\n") if line.strip()]
+    assert lines[0] == "某港口扩建获批"
+    assert lines[-2:] == ["当地交通部批准了港口二期扩建，总投资约8亿美元。", "项目计划2028年完工。"]
+    assert article.byline.author == "程望川" and not any("程望川" in line and "港口" in line for line in lines)
+
+
 def test_html_without_text_is_an_error(tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
