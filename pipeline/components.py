@@ -66,6 +66,8 @@ class EntitiesComponent:
         entities = self.recognizer(doc_text(doc), _sentence_spans(doc), _token_spans(doc))
         doc._.fields["entities"] = entities.mentions
         doc._.fields["entity_index"] = entities.index
+        if doc._.article is not None:
+            doc._.fields["byline_names_en"] = self.recognizer.byline_names(doc._.article.byline, entities.index)
         doc.spans["entities"] = _span_group(doc, "entities", entities.mentions, lambda m: m.label)
         return doc
 

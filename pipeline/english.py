@@ -16,13 +16,14 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pipeline.models import Document, Money, SummaryEn, SummaryItem
+from pipeline.models import BylineName, Document, Money, SummaryEn, SummaryItem
 from pipeline.paths import models_dir, read_tsv
 from pipeline.text import literal_alternation
 from pipeline.translation.forms import (format_amount, format_measure,
@@ -933,6 +934,25 @@ def _table(document: Document, items: list[SummaryItem]) -> list[str]:
     return lines
 
 
+def byline_parts(value: str, names_en: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """A byline field's names as written, each with its English name from `source.byline.names_en`
+    (zh -> English) or None; the whole value as one part when none of its names has one."""
+    def english(part: str) -> str | None:
+        # a source named with its column (欧亚观察专栏) is named without it (欧亚观察)
+        return names_en.get(part) or next((en for zh, en in names_en.items() if len(zh) >= 2 and part.startswith(zh)),
+                                          None)
+
+    parts = [value] if value in names_en else [p for p in re.split(r"[、,，/ ]+", value) if p]
+    named = [(p, english(p)) for p in parts]
+    return named if any(en for _, en in named) else [(value, None)]
+
+
+def _byline_value(value: str, names: dict[str, BylineName]) -> str:
+    """'Zhou Lan 「周岚」 (zh)'; the Chinese alone where the byline has no English name."""
+    parts = byline_parts(value, {zh: n.name_en for zh, n in names.items()})
+    return ", ".join(f"{en} {zh_quote(zh)}" if en else _zh(zh) for zh, en in parts)
+
+
 def render_markdown(document: Document) -> str:
     summary = document.summary_en
     source = document.source
@@ -943,7 +963,8 @@ def render_markdown(document: Document) -> str:
                  f"{'converted from Traditional Chinese' if source.script == 'traditional' else 'Simplified Chinese'})")
     roles = [(role.replace("_", " "), getattr(source.byline, role))
              for role in ("author", "reviewer", "editor", "publisher", "source", "dateline", "document_number")]
-    byline = "; ".join(f"{role}: {_zh(value)}" for role, value in roles if value)
+    byline = "; ".join(f"{role}: {_byline_value(value, source.byline.names_en)}"
+                       if role != "document number" else f"{role}: {_zh(value)}" for role, value in roles if value)
     if byline:
         lines.append(f"- Byline: {byline}")
     if source.published:

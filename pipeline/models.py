@@ -15,7 +15,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FACILITY", "PRODUCT", "PROGRAM", "LAW", "EVENT"]
 NameSource = Literal["termbase", "dictionary", "latin", "transliteration"]
@@ -52,6 +52,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class BylineName(Model):
+    """The English name of a name in the byline (schema 1.5), with where it comes from, as in entity_index."""
+    name_en: str
+    name_en_source: Optional[NameSource] = None
+    name_en_method: Optional[NameMethod] = None
+
+
 class Byline(Model):
     author: Optional[str] = None
     reviewer: Optional[str] = None
@@ -69,6 +76,12 @@ class Byline(Model):
     document_number: Optional[str] = Field(
         None, description="an official document's number, 文号 (津滨政办发〔2026〕27号); schema 1.4 (also in other[\"文号\"])")
     other: dict[str, str] = Field(default_factory=dict, description="byline roles not mapped above, keyed by the Chinese label")
+    names_en: dict[str, "BylineName"] = Field(
+        default_factory=dict,
+        description="English names of the people and outlets named in author, reviewer, editor, publisher and source, "
+                    "and of the dateline's place, keyed by the name as written (周岚 -> Zhou Lan, 拉巴特 -> Rabat): "
+                    "the entity index's name when the text mentions them, else named the same way (termbase, "
+                    "dictionary, pinyin or a Japanese / Korean reading: see name_en_method); schema 1.5")
 
 
 class Source(Model):

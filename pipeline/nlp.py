@@ -396,6 +396,8 @@ class Analyzer:
         structure: Structure = doc._.structure
         fields: dict[str, Any] = dict(doc._.fields)
         stance = fields.pop("stance", None) or Stance()
+        byline_names = fields.pop("byline_names_en", None)
+        byline = article.byline.model_copy(update={"names_en": byline_names}) if byline_names else article.byline
         if targets and not stance.targets:
             stance.targets = [StanceResult(target=target) for target in targets]
         document = Document(
@@ -404,7 +406,7 @@ class Analyzer:
             source=Source(
                 path=article.path, sha256=article.sha256, size_bytes=article.size_bytes, format=article.format,
                 encoding=article.encoding, script=article.script, original_text=article.original_text,
-                title=article.title, published=article.published, byline=article.byline,
+                title=article.title, published=article.published, byline=byline,
             ),
             text=article.text,
             sections=structure.sections,

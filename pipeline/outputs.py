@@ -9,6 +9,7 @@ import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Union, get_args, get_origin
 
+from pipeline.english import byline_parts
 from pipeline.models import (
     Claim, Document, EntityIndexEntry, EntityMention, Money, NumericCheck, Opportunity, Quantity, Risk,
     Section, Sentence,
@@ -122,6 +123,8 @@ DOCUMENT_COLUMNS: dict[str, Any] = {
     "n_claims": int, "n_risks": int, "stance_label": str, "stance_score": float, "pipeline_version": str,
     # schema 1.4, appended so a reader that takes the earlier columns by position still finds them
     "published": str, "dateline": str, "document_number": str,
+    # schema 1.5: the byline's author and source in English (source.byline.names_en), appended likewise
+    "author_en": str, "source_en": str,
 }
 STANCE_COLUMNS: dict[str, Any] = {"doc_id": str, "target": str, "target_en": str, "label": str, "score": float,
                                   "evidence": str, "is_main": bool}
@@ -173,6 +176,14 @@ def table_schema(name: str) -> pa.Schema:
 TableColumns = dict[str, dict[str, list[Any]]]  # table name -> column name -> its values, one a row
 
 
+def _in_english(byline: dict[str, Any], role: str) -> str | None:
+    """A byline field with its names in English (source.byline.names_en); None when none has an English name."""
+    value = byline.get(role)
+    names = {zh: n.get("name_en") for zh, n in (byline.get("names_en") or {}).items()}
+    parts = byline_parts(value, names) if value else []
+    return ", ".join(en or zh for zh, en in parts) if any(en for _, en in parts) else None
+
+
 def document_columns(doc: dict[str, Any]) -> TableColumns:
     """The table rows of one document, given as its JSON dict (as in docs/<doc_id>.json), column by
     column in each table's column order: what a worker sends to the batch driver, which only
@@ -189,6 +200,7 @@ def document_columns(doc: dict[str, Any]) -> TableColumns:
         len(doc["money"]), len(doc["claims"]), len(doc["risks"]), stance.get("label"), stance.get("score"),
         doc["provenance"]["pipeline_version"],
         source.get("published"), byline.get("dateline"), byline.get("document_number"),
+        _in_english(byline, "author"), _in_english(byline, "source"),
     )
     tables: TableColumns = {"documents": {column: [value]
                                           for column, value in zip(_TABLE_COLUMNS["documents"], document)}}

@@ -16,7 +16,8 @@ SCHEMA_FILE = SCHEMA_DIR / f"document-{SCHEMA_VERSION}.schema.json"
 # the contract they were written to: 1.0 -> 1.1 added entity_index[].name_en_method (optional);
 # 1.1 -> 1.2 added its values cantonese_reading and western_syllables; 1.2 -> 1.3 added
 # source.byline.department and source.byline.platform (optional); 1.3 -> 1.4 added source.published
-# (ISO 8601 date or date-time), source.byline.dateline and source.byline.document_number (optional).
+# (ISO 8601 date or date-time), source.byline.dateline and source.byline.document_number (optional); 1.4 -> 1.5 added
+# source.byline.names_en (optional).
 
 
 def schema_text() -> str:

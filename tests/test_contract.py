@@ -58,8 +58,16 @@ def test_offsets_are_exact_for_every_span(corpus_run):
 def test_documents_of_the_previous_schema_version_still_validate(corpus_run):
     out, _, _ = corpus_run
     doc = next(iter(load_docs(out).values()))
-    assert doc["schema_version"] == "1.4" and any("name_en_method" in e for e in doc["entity_index"])
+    assert doc["schema_version"] == "1.5" and any("name_en_method" in e for e in doc["entity_index"])
     assert validation_errors(doc) == []
+    assert doc["source"]["byline"]["names_en"], "the first corpus document's byline has English names"
+    v14 = json.loads(json.dumps(doc))
+    v14["schema_version"] = "1.4"
+    v14["source"]["byline"].pop("names_en")
+    assert validation_errors(v14) == []
+    v14["source"]["byline"]["names_en"] = {}   # a 1.5 field in a 1.4 document is an error
+    assert any(p.startswith("source/byline") for p in validation_errors(v14))
+    doc["source"]["byline"].pop("names_en")
     v13 = json.loads(json.dumps(doc))
     v13["schema_version"] = "1.3"
     v13["source"].pop("published")

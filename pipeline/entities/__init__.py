@@ -28,9 +28,11 @@ from pipeline.entities.naming import EnglishName, EnglishNamer, class_noun_after
 from pipeline.entities.recognizer import Candidate, MentionFinder
 from pipeline.entities.resources import models_dir as resolve_models_dir
 from pipeline.entities.tagging import coarse_tag
-from pipeline.models import EntityIndexEntry, EntityMention
+from pipeline.models import Byline, BylineName, EntityIndexEntry, EntityMention
 
 __all__ = ["Entities", "EntityRecognizer"]
+
+BYLINE_NAME_ROLES = ("author", "reviewer", "editor", "publisher", "source")
 
 
 
@@ -313,6 +315,38 @@ class EntityRecognizer:
                     home += there
                     break
         return foreign > home
+
+    def byline_names(self, byline: Byline, index: Sequence[EntityIndexEntry]) -> dict[str, BylineName]:
+        """English names of the people, outlets and dateline place a byline names, keyed by the name as written:
+        the entity index's name when the text mentions them, else named as a byline mention would be (an HTML
+        page's reporter, kept apart from the text, still gets a name). Call it right after this document's
+        `__call__` (the namer still holds its places)."""
+        named = {form: BylineName(name_en=e.name_en, name_en_source=e.name_en_source, name_en_method=e.name_en_method)
+                 for e in index if e.name_en for form in (e.name_zh, *e.aliases)}
+        pieces = [(value[start:end], kind) for role in BYLINE_NAME_ROLES if (value := getattr(byline, role, None))
+                  for start, end, kind in self.finder.byline_pieces((role,), value)]
+        if byline.dateline:
+            pieces.append((byline.dateline, "GPE"))     # the place a reporter files from: 拉巴特 -> Rabat
+        out: dict[str, BylineName] = {}
+        for piece, kind in pieces:
+            english = named.get(piece) or self._byline_name(piece, kind)
+            if english is not None:
+                out.setdefault(piece, english)
+        return out
+
+    def _byline_name(self, piece: str, kind: str) -> BylineName | None:
+        term = self.namer.known(piece)
+        if term is not None:
+            english = self.namer.term_name(term)
+        elif is_latin(piece):
+            english = EnglishName(piece, "latin", "latin")
+        else:
+            outlet = self.namer.outlet_name(piece) if kind == "ORG" and not self.namer.ends_with_body_head(piece) \
+                else None
+            english = outlet if outlet is not None and outlet.name else self.namer.name([piece], kind)
+        if not english.name:
+            return None
+        return BylineName(name_en=english.name, name_en_source=english.source, name_en_method=english.method)
 
     def __call__(self, text: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[tuple[int, int]]) -> Entities:
         found = self.finder.find(text, tokens)

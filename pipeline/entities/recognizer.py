@@ -1435,6 +1435,29 @@ class MentionFinder:
                 out.append(Candidate(m.start(), m.end(), "ORG", PRIO_TERM, "rule"))
         return out
 
+    def byline_pieces(self, roles: tuple[str, ...], value: str) -> list[tuple[int, int, str]]:
+        """The names in one byline field's value (作者：张三、李四; 来源：欧亚观察专栏), each as (start, end, kind)
+        within the value: PERSON for a person-sized name in an author, editor or reviewer field, ORG for an
+        outlet, a source or a name with an organisation's head."""
+        out: list[tuple[int, int, str]] = []
+        for m in re.finditer(r"[^/、,，;；&\s]+(?:[\s-][^/、,，;；&\s(（]+)*", value):
+            piece = re.split(r"[(（]", m.group())[0].strip()
+            if "source" in roles and len(piece) >= 4 and piece.endswith(("专栏", "栏目")):
+                piece = piece[:-2]      # 欧亚观察专栏: the column is 欧亚观察
+            if len(piece) < 2 or piece in self.lex.non_entities:
+                continue
+            kind = "PERSON"
+            if re.search(r"-", piece) and HAN.search(piece):
+                kind = "ORG"
+            elif HAN.search(piece) and not 2 <= len(piece) <= 4 and "·" not in piece:
+                kind = "ORG"
+            elif ("source" in roles or "publisher" in roles) and "author" not in roles:
+                kind = "ORG"
+            elif any(piece.endswith(h) for h in self.lex.heads) or piece.endswith(("频道", "网", "社", "报", "号")):
+                kind = "ORG"
+            out.append((m.start(), m.start() + len(piece), kind))
+        return out
+
     def _bylines(self, text: str) -> list[Candidate]:
         try:
             from pipeline.ingest import parse_byline_line
@@ -1451,24 +1474,8 @@ class MentionFinder:
                 if vstart < 0 or roles == ("other",):
                     continue
                 search_from = vstart + len(value)
-                for m in re.finditer(r"[^/、,，;；&\s]+(?:[\s-][^/、,，;；&\s(（]+)*", value):
-                    piece = re.split(r"[(（]", m.group())[0].strip()
-                    if "source" in roles and len(piece) >= 4 and piece.endswith(("专栏", "栏目")):
-                        piece = piece[:-2]      # 欧亚观察专栏: the column is 欧亚观察
-                    if len(piece) < 2 or piece in self.lex.non_entities:
-                        continue
-                    start = pos + vstart + m.start()
-                    end = start + len(piece)
-                    kind = "PERSON"
-                    if re.search(r"-", piece) and HAN.search(piece):
-                        kind = "ORG"
-                    elif HAN.search(piece) and not 2 <= len(piece) <= 4 and "·" not in piece:
-                        kind = "ORG"
-                    elif ("source" in roles or "publisher" in roles) and "author" not in roles:
-                        kind = "ORG"
-                    elif any(piece.endswith(h) for h in self.lex.heads) or piece.endswith(("频道", "网", "社", "报", "号")):
-                        kind = "ORG"
-                    out.append(Candidate(start, end, kind, PRIO_BYLINE, "byline"))
+                for start, end, kind in self.byline_pieces(roles, value):
+                    out.append(Candidate(pos + vstart + start, pos + vstart + end, kind, PRIO_BYLINE, "byline"))
             pos += len(line) + 1
         for m in WECHAT_HEADER.finditer(text):
             if m.group("author"):
