@@ -315,6 +315,44 @@ def gold_mentions(text: str, entities: list[dict]) -> set[tuple[int, int, str]]:
     return set(spans)
 
 
+_ADJECTIVES: dict[str, str] | None = None
+
+
+def _country_adjectives() -> dict[str, str]:
+    """Country → the adjective names write it with (Denmark → Danish), from the naming tables
+    (name_words.tsv country_in_name), and the adjective → the country."""
+    global _ADJECTIVES
+    if _ADJECTIVES is None:
+        try:
+            from pipeline.entities.resources import word_pairs
+            pairs = dict(word_pairs().get("country_in_name", ()))
+        except Exception:  # noqa: BLE001 - the comparison works without the table
+            pairs = {}
+        _ADJECTIVES = {adj: country for country, adj in pairs.items() if " " not in adj and adj.isalpha()}
+    return _ADJECTIVES
+
+
+def _country_forms(f: str) -> set[str]:
+    """The one name written three ways English writes a body's country: 'Danish Ministry of X',
+    'Ministry of X (Denmark)', 'Ministry of X of Denmark' — each also as 'Ministry of X (Denmark)'.
+    'X of Country' counts only when X has two words or more ('Bank of Thailand' is a name of its own)."""
+    adjectives = _country_adjectives()
+    countries = set(adjectives.values())
+    out = set()
+    m = re.fullmatch(r"(\S+)\s+(.+)", f)
+    if m and m.group(1) in adjectives:
+        out.add(f"{m.group(2)} ({adjectives[m.group(1)]})")
+    m = re.fullmatch(r"(.+?)\s*\(([^)]*)\)", f) or re.fullmatch(r"(\S+\s+.+?) of (?:the )?(.+)", f)
+    if m and m.group(2) in countries:
+        out.add(f"{m.group(1)} ({m.group(2)})")
+    return out
+
+
+# a trailing run of lower-case words after a capitalised name says what the thing is, not what it is called:
+# 'Snorre field', 'AP1000 reactor', 'Utsira Nord floating wind project' name Snorre, AP1000, Utsira Nord
+_DESCRIPTOR_TAIL = re.compile(r"(.*[A-Z0-9].*?)(?:\s+[a-z][a-z\-]*)+")
+
+
 def _name_variants(name: str | None) -> set[str]:
     if not name:
         return set()
@@ -322,10 +360,18 @@ def _name_variants(name: str | None) -> set[str]:
     forms = {name, re.sub(r"\s*\([^)]*\)", "", name)}
     forms |= set(re.findall(r"\(([^)]*)\)", name))
     for f in list(forms):
-        # company descriptors are not part of the name (Micron Technology / Micron, Chery Automobile / Chery)
+        tail = _DESCRIPTOR_TAIL.fullmatch(f)
+        if tail and not re.search(r"\b(?:of|and|for|the|in|on|de|du|des|la|le)$", tail.group(1)) \
+                and tail.group(1) not in _country_adjectives():     # 'Danish government' does not name 'Danish'
+            forms.add(tail.group(1))
+    for f in list(forms):
+        # company descriptors are not part of the name (Micron Technology / Micron, Chery Automobile / Chery,
+        # JAC Motors / JAC)
         f2 = re.sub(r"\b(the|inc|corp|corporation|co|ltd|limited|group|holdings|company|technology|technologies|"
-                    r"automobile)\b\.?", " ", f, flags=re.I)
+                    r"automobile|motors?)\b\.?", " ", f, flags=re.I)
         forms.add(f2)
+    for f in list(forms):
+        forms |= _country_forms(f)
     for f in list(forms):
         # "Ministry of Foreign Affairs (China)" is "Ministry of Foreign Affairs of China"
         m = re.fullmatch(r"(.+?)\s*\(([^)]*)\)", f)

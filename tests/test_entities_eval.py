@@ -138,3 +138,29 @@ def test_causes_cover_the_looked_at_half_only(tmp_path):
     report = json.loads(out.read_text())
     causes = report["cluener_dev"]["error_causes_looked_at_half"]
     assert causes and all(k.startswith(("FN: ", "FP: ")) for k in causes)
+
+
+def test_names_written_with_the_country_three_ways_match():
+    ev = load()
+    # the team writes a body's country before it, in brackets after it or as "of <country>": one name
+    assert ev.names_match("Ministry of Industry, Business and Financial Affairs (Denmark)",
+                          "Danish Ministry of Industry, Business and Financial Affairs")
+    assert ev.names_match("Thai Electric Vehicle Association", "Electric Vehicle Association of Thailand")
+    assert ev.names_match("Kenyan Ministry of Information, Communications and Digital Economy",
+                          "Ministry of Information, Communications and the Digital Economy (Kenya)")
+    # another country, or a one-word name whose "of <country>" is part of it, is not the same name
+    assert not ev.names_match("Ministry of Energy (Denmark)", "Swedish Ministry of Energy")
+    assert not ev.names_match("Thailand Bank", "Bank of Thailand")
+    assert not ev.names_match("Ministry of Finance", "Saudi Ministry of Finance")
+
+
+def test_a_lower_case_descriptor_after_a_name_is_not_part_of_it():
+    ev = load()
+    assert ev.names_match("Snorre", "Snorre field")
+    assert ev.names_match("Utsira Nord", "Utsira Nord floating wind project")
+    assert ev.names_match("AP1000", "AP1000 reactor")
+    assert ev.names_match("JAC Motors", "JAC")
+    # a bare country adjective is no name, and a descriptor does not make different names equal
+    assert not ev.names_match("Danish", "Danish government")
+    assert not ev.names_match("Gullfaks", "Snorre field")
+    assert not ev.names_match("ultra-long bonds", "ultra-long special treasury bonds")
