@@ -573,6 +573,8 @@ _ORG_NOUN_END = r"\b(Fund|Bank|Union|Agency|Association|Council|Commission|Commi
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _LEGAL_FORM = re.compile(r"(?<=\w)\s+(?:AB|ASA|A/S|GmbH|AG|SE|S\.A\.|NV|N\.V\.|BV|Oyj|S\.p\.A\.|SpA)$")
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"}
+# the words English puts after a programme's name to say it is one (Stargate Project, National Quantum Initiative)
+_PROGRAMME_WORDS = frozenset(("Project", "Program", "Programme", "Plan", "Initiative", "Scheme"))
 # countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
 _LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
 _LAW_ON_COUNTRIES = frozenset(word_lists().get("law_on_countries", ()))     # 种子生产法 → 'Law on Seed Production'
@@ -675,6 +677,7 @@ class EnglishNamer:
         # set per document by the recogniser: places written in Chinese and restated in Latin (钱凯（Chancay）)
         self.doc_latin: dict[str, str] = {}
         self._countries_cache: frozenset[str] | None = None
+        self._by_start: dict[str, list[str]] | None = None
 
     def _country_words(self) -> frozenset[str]:
         """The words a country is written with at the start of a name: its English name and the adjective
@@ -875,12 +878,74 @@ class EnglishNamer:
             if foreign:
                 return EnglishName(foreign, "transliteration", "western_syllables")
             return pinyin_place(form), "transliteration"
+        stem = self._place_and_name(form, label)
+        if stem:
+            return stem
         parts = [p for p in re.split(r"[·・\-－—]", form) if p]
         if len(parts) > 1:
             # 东针-知识频道: each part on its own (a name in pinyin, words glossed)
             named = [self._gloss(p, label) if self._glossable(p, label) else None for p in parts]
             return " ".join(n or pinyin_place(p) for n, p in zip(named, parts)), "transliteration"
         return pinyin_place(form), "transliteration"
+
+    def stem_name(self, stem: str) -> EnglishName | None:
+        """A listed name written without its head (星门 for the listed 星门计划, 'Stargate Project'): the listed
+        English without the word that says what it is ('Stargate'), when that word is the head's English or a
+        programme word; None when no listed form is the stem + a head (session 12)."""
+        if len(stem) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+            return None
+        table = cedict()
+        if stem not in table and len(stem) >= 3:
+            # a company by its brand alone (阿拉弗拉 for the listed 阿拉弗拉稀土, 'Arafura Rare Earths'): a listed
+            # company whose name is the brand + a word of its business; a brand that is itself a word is not one
+            for surface in self._surfaces_by_start().get(stem[:2], ()):
+                rest = surface[len(stem):]
+                term = self.terms_by_surface[surface]
+                if surface.startswith(stem) and 2 <= len(rest) <= 4 and rest in table and term.label == "ORG" \
+                        and term.name_en and " " in term.name_en:
+                    return EnglishName(term.name_en, "termbase", _term_method(term))
+        for head in self.heads_by_len:
+            term = self.terms_by_surface.get(stem + head)
+            if term is None or not term.name_en or term.label in ("PERSON", "GPE", "LOC"):
+                continue
+            words = term.name_en.split(" ")
+            kind = self.lex.heads[head][1].split(" ")[-1]
+            if len(words) >= 2 and (words[-1] == kind or words[-1] in _PROGRAMME_WORDS) and \
+                    not words[-2].lower() in _SMALL:
+                return EnglishName(" ".join(words[:-1]), "termbase", "composed")
+        return None
+
+    def _surfaces_by_start(self) -> dict[str, list[str]]:
+        """Listed Chinese surfaces by their first two characters (built on first use)."""
+        if self._by_start is None:
+            self._by_start = {}
+            for surface in self.terms_by_surface:
+                if re.fullmatch(r"[\u4e00-\u9fff]{3,}", surface):
+                    self._by_start.setdefault(surface[:2], []).append(surface)
+        return self._by_start
+
+    def _place_and_name(self, form: str, label: str, listed_only: bool = False) -> EnglishName | None:
+        """A country written before a name no table lists whole (阿根廷星门): a listed name's arm in the country
+        is the name, then the country, as English writes a brand's national arm ('Stargate Argentina' like
+        Stargate UAE, Samsung Vietnam); an unlisted name keeps the country first and is read as a brand
+        ('Argentine Xingmen'), not pinyined whole with its country ('Agentingxingmen'; session 12)."""
+        if label in ("PERSON", "GPE", "LOC") or not re.fullmatch(r"[\u4e00-\u9fff]{4,}", form):
+            return None
+        for n in range(min(len(form) - 2, self._longest_place), 1, -1):
+            place = self.places_by_surface.get(form[:n])
+            if place is None or place.label != "GPE" or not place.demonyms:
+                continue
+            rest = form[n:]
+            stem = self.stem_name(rest)
+            if stem is not None:
+                return stem._replace(name=f"{stem.name} {place.name_en}")
+            if listed_only or self.known(rest) is not None or self._ends_with_head(rest):
+                return None         # listed or glossable names are the other rules' (日本 + 经济产业省)
+            glossed = self._gloss(rest, label)
+            rest_en = glossed or self._brand_reading(rest, label)
+            return EnglishName(f"{self._in_name(place, first=True)} {rest_en}",
+                               "dictionary" if glossed else "transliteration", "composed")
+        return None
 
     def outlet_name(self, form: str) -> EnglishName | None:
         """A news outlet's or self-media account's name from a byline or a post's header (绿能出海圈, 欧亚观察):
@@ -967,6 +1032,10 @@ class EnglishNamer:
             proper = cedict_proper(form, label, abroad)
             if proper:
                 return proper, "dictionary"
+            if label not in ("GPE", "LOC", "PERSON"):
+                stem = self.stem_name(form) or self._place_and_name(form, label, listed_only=True)
+                if stem:
+                    return stem         # 星门, 阿根廷星门: a listed name without its head (session 12)
             if label not in ("GPE", "LOC") or self._zone(form):
                 glossed = self._gloss(form, label) if self._glossable(form, label) else None
                 if glossed:
