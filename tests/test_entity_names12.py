@@ -32,3 +32,9 @@ def test_a_company_by_its_brand_alone_is_the_listed_company(namer_tb):
     assert namer_tb.name(["阿拉弗拉"], "ORG").name == "Arafura Rare Earths"
     # only a whole word of its business may follow the brand in the listed name
     assert namer_tb.name(["阿拉弗拉稀"], "ORG").name != "Arafura Rare Earths"
+
+
+def test_a_lone_word_that_is_a_listed_companys_brand_names_the_company(recognizer):
+    text = "澳大利亚稀土项目获得贷款。阿拉弗拉表示，项目将于2027年投产。"
+    e = entry_for(run(recognizer, text), "阿拉弗拉")
+    assert e.name_en == "Arafura Rare Earths"       # not the surname reading 'Alafla'

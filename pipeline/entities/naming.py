@@ -857,6 +857,11 @@ class EnglishNamer:
             proper = cedict_proper(form, label) if len(form) >= 3 else None
             if proper:
                 return proper, "dictionary"
+            company = self.stem_name(form)
+            if company is not None and company.method != "composed":
+                # 阿拉弗拉表示…: a lone transliterated word that is a listed company's brand speaks for the
+                # company (阿拉弗拉稀土), not for an unknown person of that surname (session 12)
+                return company
             abroad = self.abroad_surname(form)
             if abroad:
                 return EnglishName(abroad, "transliteration", "western_syllables")
