@@ -3,11 +3,15 @@ report and the documents table sees for who wrote an article and where it comes 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipeline.english import byline_parts, render_markdown
 from pipeline.ingest import read_article
 from pipeline.models import Byline, EntityIndexEntry
 from pipeline.outputs import document_columns
 from pipeline.reports.document import document_context
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某国光伏组件厂落地 | 环球产经网</title></head>
 <body><nav><a href="/">首页</a> | <a href="/energy">能源</a></nav>
@@ -28,6 +32,14 @@ def test_a_reporter_kept_out_of_the_text_still_gets_an_english_name(recognizer):
     assert names["拉巴特"].name_en == "Rabat" and names["拉巴特"].name_en_source == "termbase"
     # an outlet without an English name of its own is romanised word by word, glossed where the words gloss
     assert names["环球产经网"].name_en.startswith("Huanqiu") and names["环球产经网"].name_en_source == "transliteration"
+
+
+def test_a_writer_with_a_korean_surname_is_read_as_chinese_in_an_article_about_korea(analyzer):
+    document = analyzer.analyze(read_article(CORPUS / "korea-chips-26t-krw.html"))
+    # the Chinese columnist's byline (韩明哲) against the Koreans the article quotes
+    assert document.source.byline.names_en["韩明哲"].name_en == "Han Mingzhe"
+    people = {e.name_zh: e for e in document.entity_index if e.label == "PERSON"}
+    assert people["姜泰元"].name_en == "Kang Tae-won" and people["姜泰元"].name_en_method == "korean_reading"
 
 
 def test_a_name_the_text_mentions_keeps_the_entity_index_name(recognizer):

@@ -343,7 +343,8 @@ class EntityRecognizer:
         else:
             outlet = self.namer.outlet_name(piece) if kind == "ORG" and not self.namer.ends_with_body_head(piece) \
                 else None
-            english = outlet if outlet is not None and outlet.name else self.namer.name([piece], kind)
+            english = outlet if outlet is not None and outlet.name else \
+                self.namer.byline_person(piece) if kind == "PERSON" else self.namer.name([piece], kind)
         if not english.name:
             return None
         return BylineName(name_en=english.name, name_en_source=english.source, name_en_method=english.method)

@@ -1315,6 +1315,17 @@ class EnglishNamer:
     def _zone(self, form: str) -> tuple[str, str] | None:
         return next(((zh, en) for zh, en in _ZONES if form.endswith(zh) and len(form) > len(zh)), None)
 
+    def byline_person(self, form: str) -> EnglishName:
+        """The writer of the article, named in its byline: a Chinese-language writer, so a Korean surname is read
+        as Chinese even in an article about Korea (韩明哲 -> Han Mingzhe); a Japanese name still gets its
+        reading, and Hong Kong and Taiwan writers their romanisation, as any name in the document."""
+        korea = self.doc_places.pop("korea", None)
+        try:
+            return self.name([form], "PERSON")
+        finally:
+            if korea is not None:
+                self.doc_places["korea"] = korea
+
     def foreign_reading(self, form: str) -> bool:
         """A name whose English form is a Japanese or Korean reading (not pinyin): a two-character
         Japanese surname (person_names.tsv, kind ja) + 1-3 characters, or a Korean surname
