@@ -164,3 +164,22 @@ def test_a_lower_case_descriptor_after_a_name_is_not_part_of_it():
     assert not ev.names_match("Danish", "Danish government")
     assert not ev.names_match("Gullfaks", "Snorre field")
     assert not ev.names_match("ultra-long bonds", "ultra-long special treasury bonds")
+
+
+def test_a_byline_name_kept_out_of_the_text_is_judged_by_the_documents_byline_names(tmp_path, recognizer):
+    ev = load()
+    (tmp_path / "annotations").mkdir()
+    page = ("<html><head><title>港口扩建获批</title></head><body><article><h1>港口扩建获批</h1>"
+            "<div class='meta'><span class='author'>记者 程望川</span></div>"
+            + "".join(f"<p>第{i}段：当地交通部批准了港口二期扩建，总投资约8亿美元，项目计划2028年完工。</p>" for i in range(6))
+            + "</article></body></html>")
+    (tmp_path / "a1.html").write_text(page, encoding="utf-8")
+    (tmp_path / "annotations" / "a1.json").write_text(
+        '{"doc_id": "a1", "entities": [{"text": "程望川", "label": "PERSON", "name_en": "Cheng Wangchuan"}]}',
+        encoding="utf-8")
+    arts = ev.load_articles(tmp_path)
+    assert "程望川" not in arts[0]["text"]
+    result, misses = ev.eval_articles(arts, recognizer)
+    assert result["name_en_counts"] == [1, 1] and misses == []
+    arts[0]["entities"][0]["name_en"] = "Cheng Wang"      # judged, not waved through
+    assert ev.eval_articles(arts, recognizer)[0]["name_en_counts"] == [0, 1]
