@@ -82,3 +82,14 @@ def test_claims_quoted_with_elisions_or_across_a_line_break_are_located():
     (s, e), = ev._locate(text, [{"text": "其中新款产量150万辆。新款占比达到50%"}])
     assert text[s:e] == "其中新款产量150万辆。\n新款占比达到50%"
     assert ev._locate(text, [{"text": "没有的句子"}]) == [(-1, -1)]
+
+
+def test_a_not_money_number_is_not_located_inside_an_amount():
+    ev = _eval_module()
+    text = "投资从2020年的约1.2万亿福林增长到2025年的约3.4万亿福林。可是3.4除以1.2还不到2.9。"
+    money = ev._locate(text, [{"text": "约1.2万亿福林"}, {"text": "约3.4万亿福林"}])
+    _, (s1, e1), (s2, e2) = ev._locate_outside(text, ["2025年", "3.4", "1.2"], money)
+    assert text[s1:e2] == "3.4除以1.2"
+    # with no occurrence outside an amount, the one inside is kept (a real false positive stays counted)
+    (s, e), = ev._locate_outside("约3.4万亿福林", ["3.4"], [(0, 8)])
+    assert (s, e) == (1, 4)
