@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
@@ -33,19 +34,17 @@ from .money import MItem, plain_table_cells, table_cells
 from .quantities import QItem
 from .numerals import Num
 from .rates import UsdInfo
-from .relations import (ANNUAL_RE, RATIO_TOLERANCE, TIME_BASE_RE, Relations, check_ratio, check_ratio_span, clause_span, divide,
+from .relations import (ANNUAL_RE, claim_lex, RATIO_TOLERANCE, TIME_BASE_RE, Relations, check_ratio, check_ratio_span, clause_span, divide,
                         fmt_decimal, latest_named, rounding, span_text, stated_rates)
-from .resources import lexicon
+from .resources import lexicon, models_key
+from pipeline.text import literal_alternation
 
 RATE_TOLERANCE = Decimal("0.15")      # exchange rates move: ±15% of the reference is consistent
 RATE_GROSS = Decimal("0.5")           # beyond ±50%: a magnitude error, not a rate difference
 
-MULTIPLE_MORE_RE = re.compile(r"比[^，。；！？,;!?\n]{0,30}?(?:多出?|高出?|增加了?|增长了?|提高了?|扩大了?|上升了?)"
-                              r"(?:了)?(?:约|近|将近|超过|逾)?$")
 # 是五年前的三倍多, 为去年同期的两倍: the base is the same figure at an earlier time, which the article does not state
 EARLIER_TIME_BASE_RE = re.compile(r"(?:[\d一二两三四五六七八九十]+年前|去年|前年|上年|上一年|同期|\d{4}年)的")
 MULTIPLE_TIMES_RE = re.compile(r"(?:是|为|相当于|达到?)[^，。；！？,;!?\n]{0,30}?的?(?:约|近|将近|超过|逾)?$")
-GROWTH_RE = re.compile(r"(?:增加|增长|提高|上升|扩大|多出)(?:了)?(?:约|近|将近|超过|逾)?$")
 LEVERAGE_RE = re.compile(r"的?(?:放大效应|放大作用|杠杆|撬动)")
 SHARE_RE = re.compile(r"占(?:了|据)?")
 CHANGE_RE = re.compile(r"(多出|高出|增长|增加|提高|上升|上涨|扩大|下降|减少|降低|下跌|缩减|低出)了?"
@@ -278,8 +277,9 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         # --- multiples
         if q.kind == "multiple":
             bi = _comparative_bi(text, s0, q.core_start)
-            more_m = MULTIPLE_MORE_RE.search(text, s0, q.core_start)
-            growth = q.form == "番" or bool(GROWTH_RE.search(before))
+            # 比Y多出三倍, 增长了两倍, 涨了两倍, 增幅不足两倍: N倍 is the increase (the words: claims.tsv, more_by)
+            more_m = claim_lex().more_than_re.search(text, s0, q.core_start)
+            growth = q.form == "番" or bool(claim_lex().more_by_re.search(before))
             leverage = LEVERAGE_RE.match(text, q.end) is not None
             times_m = MULTIPLE_TIMES_RE.search(before)
             x = y = None
@@ -316,8 +316,8 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     y, x = sent_before[0], sent_before[-1]
                     where = "from the first to the last amount of the sentence"
                     last = sent_before[-1][1]
-                    if BASE_AFTER_COMPARATIVE_RE.search(text, max(s0, last.start - 12), last.start) and \
-                            not BASE_AFTER_COMPARATIVE_RE.search(text, s0, sent_before[-2][1].start) and \
+                    if _base_after_comparative(text, max(s0, last.start - 12), last.start) and \
+                            not _base_after_comparative(text, s0, sent_before[-2][1].start) and \
                             sent_before[-2][1].currency == last.currency:
                         # 出口额约为85亿美元，较2020年的23亿美元增长了约2.7倍: the amount after 较 is the base
                         y, x = sent_before[-1], sent_before[-2]
@@ -328,7 +328,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                             and sid(a[1].start) is not None and s - 2 <= sid(a[1].start)]
                     y = prev[-1] if prev else None
                     where = "the amount reached vs the previous amount in the same currency"
-                    if not sent_after and y is not None and BASE_AFTER_COMPARATIVE_RE.search(text, max(cs, x[1].start - 12), x[1].start):
+                    if not sent_after and y is not None and _base_after_comparative(text, max(cs, x[1].start - 12), x[1].start):
                         # 这笔预算较第一阶段的100亿令吉增加1.5倍: the amount after 较 / 比 is the base, and the
                         # subject (这笔预算) is the amount stated before
                         x, y = y, x
@@ -919,9 +919,33 @@ def _not_one_table_column(text: str, items: list) -> bool:
 BASE_AFTER_COMPARATIVE_RE = re.compile(r"(?:较|(?<![相无对])比)[^，。；,;比较]{0,10}$")
 
 
+@lru_cache(maxsize=4)
+def _currency_bi_re(key: str) -> Optional[re.Pattern]:
+    """卢比, 比索, 比尔: currency names (models/currencies) with a 比 that compares nothing."""
+    names = {n for c in lexicon().currencies.values() for n in c.names_zh if "比" in n}
+    return re.compile(literal_alternation(names)) if names else None
+
+
+def _masked_bi(text: str, lo: int, hi: int) -> str:
+    """text[lo:hi] with every 比 that is no comparative (相比之下, 比例, 卢比, 比索) masked; read from a few characters
+    before lo, so that a currency name cut by the window (…卢|比涨到) is still known."""
+    pad = max(0, lo - 6)
+    s = NOT_COMPARATIVE_BI_RE.sub(lambda m: "＿" * len(m.group(0)), text[pad:hi])
+    cur = _currency_bi_re(models_key())
+    if cur is not None:
+        s = cur.sub(lambda m: "＿" * len(m.group(0)), s)
+    return s[lo - pad:]
+
+
+def _base_after_comparative(text: str, lo: int, hi: int) -> bool:
+    """A comparative 较 / 比 in text[lo:hi] with no clause break or other 比 / 较 after it: the figure that follows is
+    the base (较2020年的23亿美元, 比第一阶段的100亿令吉). 卢比, 比例 and the like are no comparatives."""
+    return BASE_AFTER_COMPARATIVE_RE.search(_masked_bi(text, lo, hi)) is not None
+
+
 def _comparative_bi(text: str, lo: int, hi: int) -> int:
     """The offset of the last comparative 比 in text[lo:hi], or -1."""
-    masked = NOT_COMPARATIVE_BI_RE.sub(lambda m: "＿" * len(m.group(0)), text[lo:hi])
+    masked = _masked_bi(text, lo, hi)
     k = masked.rfind("比")
     return lo + k if k >= 0 else -1
 

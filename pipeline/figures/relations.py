@@ -82,6 +82,8 @@ class ClaimLex:
     average_re: re.Pattern
     denial_re: re.Pattern
     attained_re: re.Pattern         # 利用率已超过: a clause naming an attained share before the claim
+    more_by_re: re.Pattern          # 增长了 / 涨了 / 增幅不足 right before a multiple: N倍 is the increase
+    more_than_re: re.Pattern        # 比Y多出 / 比Y高出 / 比Y增长了: the same after a comparative 比 in the clause
 
 
 @lru_cache(maxsize=4)
@@ -121,7 +123,32 @@ def _claim_lex(key: str) -> ClaimLex:
         denial_re=re.compile("(?:" + _alt(w for w, _ in by.get("denial", [])) + r")[^，。；！？,;!?\n]{0,4}$"),
         attained_re=re.compile(r"^[ ]*[\u4e00-\u9fff]{0,4}?(?:" + _alt(w for w, _ in by.get("attained_rate", [])) +
                                r")(?:已经|已|仅|只有|只|还|也|为|达到|达)?(?:不到|不足|近|将近|接近|约|大约|超过|逾|刚过)?$"),
+        more_by_re=_more_by_re(by.get("more_by", [])),
+        more_than_re=re.compile(r"比[^，。；！？,;!?\n]{0,30}?" + _more_by_re(by.get("more_by", [])).pattern),
     )
+
+
+# 差不多两倍 (about twice), 许多 / 很多: 多 that is no increase word
+_NOT_MORE = r"(?<!差不)(?<!许)(?<!很)(?<!好)"
+_MORE_BY_QUALIFIER = r"(?:约|大约|近|将近|接近|超过|逾|不足|不到|足足|整整)?"
+
+
+def _more_by_re(rows: list[tuple[str, str]]) -> re.Pattern:
+    """增长了约, 涨了, 比…多出, 增幅不足, 涨幅达: the words right before a multiple that make it an increase by N
+    times (models/figures/claims.tsv, category more_by). A verb takes 了 (增长了两倍); a noun also takes 为/是/达
+    (增幅为两倍) — a verb with 为 (增长为原来的两倍) states the new level."""
+    verbs = [w for w, v in rows if v != "noun" and not w.startswith("多")]
+    mores = [w for w, v in rows if v != "noun" and w.startswith("多")]
+    nouns = [w for w, v in rows if v == "noun"]
+    alts = []
+    if verbs or mores:
+        vs = ([_alt(verbs)] if verbs else []) + ([_NOT_MORE + "(?:" + _alt(mores) + ")"] if mores else [])
+        alts.append("(?:" + "|".join(vs) + ")(?:了)?(?:已经|已)?")
+    if nouns:
+        alts.append(f"(?:{_alt(nouns)})(?:已经|已)?(?:约为|为|是|达到|达|高达)?")
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile("(?:" + "|".join(alts) + ")" + _MORE_BY_QUALIFIER + r"[ ]?$")
 
 
 def claim_lex() -> ClaimLex:
@@ -185,7 +212,6 @@ def year_rank(s: str) -> Optional[tuple[str, int]]:
     return ("abs", int(y)) if y.isdigit() else ("rel", _REL_YEAR[y])
 
 
-MORE_BY_RE = re.compile(r"(?:多出?|高出?|增长了?|增加了?|提高了?|上升了?|扩大了?)(?:了)?(?:约|近|将近|超过|逾)?$")
 LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*")
 DIVIDE_RE = re.compile(r"^[ ]?除以[ ]?$")
 YEAR4_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -597,7 +623,7 @@ class Relations:
             return None
         if r < 1 <= q.value:
             x, y, r = y, x, divide(Decimal(1), r)
-        more = bool(MORE_BY_RE.search(before)) and q.form != "番"
+        more = bool(self.lex.more_by_re.search(before)) and q.form != "番"
         target = q.value + 1 if more else q.value
         target_max = (q.value_max + 1 if more else q.value_max) if q.value_max is not None else target
         loose = any(o.qualifier != "exact" for o in (x, y))

@@ -1,0 +1,50 @@
+"""Figures fixes from reading the numeric-claim misses of the session-12 blind four (Hungary, Czechia,
+Pakistan, Mongolia), each tested on invented sentences (general mechanisms, not those articles' strings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.figures.relations import claim_lex
+from test_figures_session10 import figs, money  # noqa: F401  (the same helpers)
+
+
+# --- qualifiers: 跌破 is "below"; a change verb between 大约 and the amount does not cut the qualifier off ---
+
+def test_fell_below_is_less_than_and_a_verb_between_keeps_about():
+    ms = money("成品油价格一度跌破每升1.5美元。汇率每贬值1%，公司利润大约减少新台币2亿元，每年约节省80万欧元。")
+    assert [(m.value, m.currency, m.qualifier) for m in ms] == [
+        (1.5, "USD", "less_than"), (200000000, "TWD", "approx"), (800000, "EUR", "approx")]
+
+
+# --- the words that make N倍 an increase (models/figures/claims.tsv, more_by): one list for every check ---
+
+@pytest.mark.parametrize("before,increase", [
+    ("涨了", True), ("上涨了约", True), ("增幅不足", True), ("涨幅达", True), ("成长超过", True), ("比去年多出", True),
+    ("增长为原来的", False),   # a verb with 为 states the new level
+    ("差不多", False), ("是原来的", False), ("扩大到", False),
+])
+def test_the_increase_words_before_a_multiple(before, increase):
+    assert bool(claim_lex().more_by_re.search(before)) is increase
+
+
+# --- numeric claims: each invented sentence gets one check, with this verdict and this piece of computation ---
+#  * 涨了N倍 / 增幅N倍 is an increase by N times: N+1 times the base under the strict reading (as 增长了N倍 was)
+#  * 卢比 / 比索 hold a 比 that is no comparative: the amount after it is not the base
+
+ONE_CHECK = [
+    ("当地的猪肉价格从每公斤约30卢比涨到90卢比左右，涨了两倍。", "consistent", "X = 3 x Y -> holds"),
+    ("当地的猪肉价格从每公斤约30卢比涨到60卢比左右，涨了两倍。", "inconsistent", "X = 3 x Y -> fails"),
+    ("当地的猪肉价格从每公斤约30比索涨到90比索左右，上涨了两倍。", "consistent", "X = 3 x Y -> holds"),
+    ("出口额从2019年的约2.5万亿元增长到2024年的约6万亿元。6除以2.5等于2.4，增幅不足两倍。", "consistent",
+     "less than 3 x Y"),
+    ("出口额从2019年的约2.5万亿元增长到2024年的约8万亿元。8除以2.5等于3.2，增幅不足两倍。", "inconsistent",
+     "less than 3 x Y"),
+]
+
+
+@pytest.mark.parametrize("text,verdict,piece", ONE_CHECK)
+def test_one_claim_checked(text, verdict, piece):
+    cs = figs(text).numeric_checks
+    assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]
+    assert piece in cs[0].computation
