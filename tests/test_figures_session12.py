@@ -31,6 +31,9 @@ def test_the_increase_words_before_a_multiple(before, increase):
 # --- numeric claims: each invented sentence gets one check, with this verdict and this piece of computation ---
 #  * 涨了N倍 / 增幅N倍 is an increase by N times: N+1 times the base under the strict reading (as 增长了N倍 was)
 #  * 卢比 / 比索 hold a 比 that is no comparative: the amount after it is not the base
+#  * 从6%提升到14%，成长超过一倍: a multiple between two rates paired as old and new value
+#  * 占全国出口总额约150亿美元的近三成: the whole written inside 占…的, the part right before 占
+#  * 相当于其中的近一半: 其中 names the larger figure of the sentence before when this one has no other
 
 ONE_CHECK = [
     ("当地的猪肉价格从每公斤约30卢比涨到90卢比左右，涨了两倍。", "consistent", "X = 3 x Y -> holds"),
@@ -40,6 +43,12 @@ ONE_CHECK = [
      "less than 3 x Y"),
     ("出口额从2019年的约2.5万亿元增长到2024年的约8万亿元。8除以2.5等于3.2，增幅不足两倍。", "inconsistent",
      "less than 3 x Y"),
+    ("去年该省稀土出口额约12亿美元，占全省出口总额约50亿美元的近四分之一。", "consistent", "part / whole = 0.24"),
+    ("去年该省稀土出口额约12亿美元，占全省出口总额约30亿美元的近四分之一。", "inconsistent", "part / whole = 0.4"),
+    ("全国三座气田的年产量合计约400亿立方米。新建化工园区每年需要约190亿立方米的天然气，相当于其中的近一半。",
+     "consistent", "part / whole = 0.475"),
+    ("全国三座气田的年产量合计约400亿立方米。新建化工园区每年需要约90亿立方米的天然气，相当于其中的近一半。",
+     "inconsistent", "part / whole = 0.225"),
 ]
 
 
@@ -48,3 +57,12 @@ def test_one_claim_checked(text, verdict, piece):
     cs = figs(text).numeric_checks
     assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]
     assert piece in cs[0].computation
+
+
+@pytest.mark.parametrize("new,verdict,piece", [("20%", "consistent", "X / Y = 2.5"), ("14%", "inconsistent", "X / Y = 1.75")])
+def test_a_multiple_between_two_rates_paired_as_old_and_new(new, verdict, piece):
+    # (the old rate is also a share of a whole the sentence does not state: an unverifiable check of its own)
+    cs = figs(f"线上渠道的销售占比从前年的8%提高到去年的{new}，增长超过一倍。").numeric_checks
+    multiple = [c for c in cs if "增长超过一倍" in c.claim_text]
+    assert [c.verdict for c in multiple] == [verdict]
+    assert piece in multiple[0].computation and "the two rates of the sentence" in multiple[0].computation

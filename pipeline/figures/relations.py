@@ -185,6 +185,11 @@ INCREMENT_NOUN_RE = re.compile(r"(?:增量|增加量|新增量|增长量)$")
 LONG_SHARE_RE = re.compile(r"占(?:了|据)?([^，。；！？,;!?\n]{3,40}?)的(?:比重|比例|份额)?(?:已经|已)?(?:达到|达|为|是|约为)?"
                            r"(?:约|近|将近|超过|逾|接近)?$")
 SIBLING_SHARE_RE = re.compile(r"占(?:了|据)?([\u4e00-\u9fffA-Za-z]{0,12}?)(?:的|为|达)?(?:约|大约|近|将近|接近|超过|逾|不到|不足)?$")
+# 占全国出口总额约150亿美元的近三成: what may follow the whole written inside 占…的, and stand between the part and 占
+INLINE_WHOLE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:已经|已)?(?:约为|达到|达|为|是)?(?:约|大约|近|将近|接近|超过|逾|不到|不足)?$")
+INLINE_WHOLE_GAP_RE = re.compile(r"[，,]?[ ]?(?:约|大约|已|仅|只|共|合计)?(?:约|近|将近|接近)?")
+# 相当于其中的近一半, 只相当于其0.2%, 为该数的三成: a pronoun for the whole
+PRONOUN_WHOLE_RE = re.compile(r"其中|[其该这此的]")
 COUNT_RE = re.compile(r"([两二三四五六七八九十]|\d+)(?:家|个|方|名|位)")
 HOLDER_SPLIT_RE = re.compile(r"[、，,与和及]")
 COMPARE_RE = re.compile(r"(?:比|较|相比|高于|低于)[^，。；！？,;!?\n]{0,8}$")
@@ -606,6 +611,11 @@ class Relations:
             if pair is None:
                 return None
             pairs = [pair]
+        if not pairs and not where:
+            # 营收占比从去年的6%提升到今年的14%，成长超过一倍: two rates of the sentence paired as old and new value
+            pair = self._rate_pair(s0, q.start)
+            if pair is not None:
+                pairs, where = [pair], "the two rates of the sentence, from the old to the new"
         if pairs:
             y, x = pairs[-1]
             where = where or "the later figure of the sentence over the earlier"
@@ -629,12 +639,25 @@ class Relations:
         loose = any(o.qualifier != "exact" for o in (x, y))
         lo, hi = self.ratio_span(x, y) or (r, r)
         ok = check_ratio_span(lo, hi, target, target_max, q.qualifier, loose)
-        conv = " (converted to one unit)" if x.dim != "money" and self.label(x)[-2:] != self.label(y)[-2:] else ""
+        conv = " (converted to one unit)" if x.dim not in ("money", "percent") and self.label(x)[-2:] != self.label(y)[-2:] else ""
         comp = (f"X = {self.label(x)}, Y = {self.label(y)} ({where}){conv}; X / Y = {span_text(lo, hi)}; claim: X = "
                 f"{_QTEXT.get(q.qualifier, '') if target == target_max else ''}{span_text(target, target_max, 4)} x Y"
                 + (" (strict reading of 多N倍)" if more else ""))
         lo = min(cs, clause_span(self.text, x.start, x.end, s0, s1)[0]) if self.sid(x.start) == s else cs
         return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
+
+    def _rate_pair(self, lo: int, hi: int) -> Optional[tuple[Op, Op]]:
+        """The last two percentages in text[lo:hi] written as old and new value (从6%提升到14%), as figures of the
+        dimension "percent"; None when there are fewer or they are not paired so."""
+        rates = [p for p in self.quants if p.kind == "percent" and p.form in ("%", "百分之", "成") and lo <= p.start
+                 and p.end <= hi and p.value_max is None and p.value > 0]
+        if len(rates) < 2:
+            return None
+        a, b = rates[-2:]
+        if not self.lex.to_re.search(self.text[a.end:b.start]) or \
+                not re.search(r"[从由][^，。；！？,;!?\n]{0,12}$", self.text[max(lo, a.start - 14):a.start]):
+            return None
+        return tuple(Op(p.start, p.end, p.value, None, p.qualifier, "percent", p.value) for p in (a, b))
 
     def _share_verdict(self, q, s, lo, ce, part: Op, whole: Op, where: str):
         share = q.value if q.kind == "fraction" else q.value / 100
@@ -698,6 +721,19 @@ class Relations:
             if whole is not None:
                 lo = clause_span(self.text, whole.start, whole.end, *self.sentences[self.sid(whole.start)])[0]
                 return self._share_verdict(q, s, lo, ce, part, whole, where)
+        # 出口额约39亿美元，占全国出口总额约150亿美元的近三成: the whole is the one figure written inside 占…的, the
+        # part the figure right before 占
+        k = before.rfind("占")
+        if k >= 0:
+            inner = [o for o in self.in_sentences(s, s) if cs + k < o.start and o.end <= q.start]
+            outer = [o for o in self.in_sentences(s, s) if o.end <= cs + k]
+            if len(inner) == 1 and outer and INLINE_WHOLE_TAIL_RE.match(self.text, inner[0].end, q.core_start) and \
+                    INLINE_WHOLE_GAP_RE.fullmatch(self.text, outer[-1].end, cs + k):
+                part, whole = outer[-1], inner[0]
+                if part.dim == whole.dim and part.base < whole.base:
+                    lo = clause_span(self.text, part.start, part.end, s0, s1)[0]
+                    return self._share_verdict(q, s, lo, ce, part, whole,
+                                               "the figure before 占 over the one written inside 占…的")
         # A占B的比重达到51.3%, 补贴约占总投资的三分之一: part and whole found by their nouns
         m = NAMED_SHARE_RE.search(before)
         if m:
@@ -749,10 +785,16 @@ class Relations:
                 whole = inner[-1]
                 part = next((o for o in reversed(outer) if o.dim == whole.dim), None)
                 where = "the figure before the verb over the one it is compared with"
-            elif outer and m.group(2) and not m.group(2).strip("其该这的"):
+            elif outer and m.group(2) and not PRONOUN_WHOLE_RE.sub("", m.group(2)):
                 part = outer[-1]
                 whole = next((o for o in reversed(outer[:-1]) if o.dim == part.dim and o.base > part.base), None)
                 where = "the figure before the verb over the larger one before it"
+                if whole is None and s > 0 and not outer[:-1]:
+                    # 精矿合计含铜量约65万吨。冶炼厂每年需要含铜约30万吨的精矿，相当于其中的近一半: 其(中) names the
+                    # figure of the sentence before when this one states no other
+                    whole = next((o for o in reversed(self.in_sentences(s - 1, s - 1)) if o.dim == part.dim
+                                  and o.base > part.base), None)
+                    where = "the figure before the verb over the larger one of the sentence before (其中)"
             elif outer and len(m.group(2)) >= 2 and \
                     len(re.sub(r"[，,\s仅只还也]", "", self.text[outer[-1].end:vpos])) <= 2:
                 # 全年交付量仅约0.9吉瓦时，不到设计产能的6%: the whole is an earlier figure the noun names (the
