@@ -34,6 +34,7 @@ def test_the_increase_words_before_a_multiple(before, increase):
 #  * 从6%提升到14%，成长超过一倍: a multiple between two rates paired as old and new value
 #  * 占全国出口总额约150亿美元的近三成: the whole written inside 占…的, the part right before 占
 #  * 相当于其中的近一半: 其中 names the larger figure of the sentence before when this one has no other
+#  * 总投资由三部分构成：A，B，C: the parts listed after the colon against the total the article states before
 
 ONE_CHECK = [
     ("当地的猪肉价格从每公斤约30卢比涨到90卢比左右，涨了两倍。", "consistent", "X = 3 x Y -> holds"),
@@ -49,6 +50,10 @@ ONE_CHECK = [
      "consistent", "part / whole = 0.475"),
     ("全国三座气田的年产量合计约400亿立方米。新建化工园区每年需要约90亿立方米的天然气，相当于其中的近一半。",
      "inconsistent", "part / whole = 0.225"),
+    ("新港口项目总投资约20亿美元，由三家企业共同出资。按照规划，总投资由三部分构成：码头约9亿美元，航道疏浚约6亿美元，"
+     "堆场和道路约5亿美元。", "consistent", "against 约20亿美元 stated before"),
+    ("新港口项目总投资约20亿美元，由三家企业共同出资。按照规划，总投资由三部分构成：码头约9亿美元，航道疏浚约6亿美元，"
+     "堆场和道路约3亿美元。", "inconsistent", "= 1800000000 USD"),
 ]
 
 
@@ -66,3 +71,28 @@ def test_a_multiple_between_two_rates_paired_as_old_and_new(new, verdict, piece)
     multiple = [c for c in cs if "增长超过一倍" in c.claim_text]
     assert [c.verdict for c in multiple] == [verdict]
     assert piece in multiple[0].computation and "the two rates of the sentence" in multiple[0].computation
+
+
+# --- a total the text states for a column of the table just above it, against the column's cells ---
+
+TABLE = ("下表列出了近三年的主要指标。\n\n| 年份 | 装机（MW） | 投资额（亿美元） |\n|---|---|---|\n| 2023 | 1,000 | 4.5 |\n"
+         "| 2024 | 2,000 | 6.0 |\n| 2025 | 3,000 | 8.5 |\n{total}\n\n三年间投资额合计约{claim}亿美元，增长明显。\n")
+
+
+@pytest.mark.parametrize("claim,verdict", [("19", "consistent"), ("25", "inconsistent")])
+def test_a_text_total_of_a_table_column(claim, verdict):
+    cs = [c for c in figs(TABLE.format(total="", claim=claim)).numeric_checks if "投资额合计" in c.claim_text]
+    assert [c.verdict for c in cs] == [verdict]
+    assert "4.5 + 6.0 + 8.5" in cs[0].computation and "the column '投资额'" in cs[0].computation
+
+
+def test_a_table_total_row_is_not_one_of_the_column_parts():
+    cs = [c for c in figs(TABLE.format(total="| 合计 | 6,000 | 19.0 |", claim="19")).numeric_checks
+          if "投资额合计" in c.claim_text]
+    assert [c.verdict for c in cs] == ["consistent"]
+    assert "19.0" not in cs[0].computation.split(" = ")[0]
+
+
+def test_a_thousands_comma_does_not_end_the_claim():
+    cs = figs("接入户数从约1,200户增加到4,000户，增长了两倍多。").numeric_checks
+    assert [c.claim_text for c in cs] == ["接入户数从约1,200户增加到4,000户，增长了两倍多。"]

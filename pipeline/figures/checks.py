@@ -622,6 +622,48 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if len(parts) >= 2:
             parts.sort(key=lambda x: x[1].start)
             checks.append(sum_check(s, total.start, total.end, parts, total, u, " (the rows above in its column)"))
+    # --- 总投资由三部分构成：设备约7亿美元，土建约5亿美元，电站约3亿美元: the N parts listed after the colon against
+    # the figure the article states earlier for the noun before 由 (总投资约16亿美元)
+    for m in COMPOSED_RE.finditer(text):
+        s = sid(m.start())
+        count = _count_of(m.group(2))
+        if s is None or count is None:
+            continue
+        s0, s1 = sentences[s]
+        listed = [a for a in in_sentence(s) if a[1].start >= m.end() and a[1].value_max is None]
+        if len(listed) < count:
+            continue
+        parts = listed[:count]
+        whole = _named_before(text, m.group(1), [a for a in amounts if a[1].end <= m.start() and a[1].value_max is None
+                                                 and all(a[2].value > p[2].value for p in parts)])
+        if whole is None:
+            continue
+        ce = clause_span(text, parts[-1][1].start, parts[-1][1].end, s0, s1)[1]
+        checks.append(sum_check(s, m.start(), ce, parts, whole[1], whole[2],
+                                f" (the {count} parts listed after {m.group(0).rstrip('：:，,')}, against "
+                                f"{label(whole)} stated before)"))
+    # --- | 年份 | 进口额（亿美元） | … then 进口额合计约58亿美元: a total the text states for a column of the table just
+    # above it, against the sum of that column's cells
+    for i, total, u in amounts:
+        s = sid(total.start)
+        if s is None or total.value_max is not None:
+            continue
+        cs = clause_span(text, total.start, total.end, *sentences[s])[0]
+        tm = COLUMN_TOTAL_RE.search(text, max(cs, total.start - 14), total.start)
+        if tm is None or text.startswith("|", text.rfind("\n", 0, total.start) + 1):
+            continue
+        col = _table_column_above(text, sentences[s][0], tm.group(1))
+        if col is None:
+            continue
+        lo, hi, header = col
+        parts = [a for a in amounts if lo <= a[1].start < hi and a[1].currency == total.currency
+                 and _cell_column(text, a[1].start) == header[1] and a[1].value_max is None
+                 and not _total_row(text, a[1].start)]
+        if len(parts) < 2:
+            continue
+        ce = clause_span(text, total.start, total.end, *sentences[s])[1]
+        checks.append(sum_check(s, cs, ce, parts, total, u,
+                                f" (the column '{header[0]}' of the table above)"))
     # --- 加上A和B，…已超过T: the amount stated just before, and the amounts added to it, make up the total
     for i, total, u in amounts:
         s = sid(total.start)
@@ -692,6 +734,68 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
     checks.extend(rel.shareholdings())
     checks.sort(key=lambda c: (c.sentence_id, c.start))
     return checks
+
+
+# 总投资由三部分构成：, 资金主要包括两部分：: a figure named by its noun, then the number of parts listed after the colon
+COMPOSED_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:主要)?(?:由|包括|包含|分为|分成)([两二三四五六七八九十2-9])(?:个|大)?"
+                         r"(?:部分|项|块|笔|类|方面)(?:构成|组成)?[：:]")
+# 进口额合计约, 出口总额累计: the column noun right before a total word
+COLUMN_TOTAL_RE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?:合计|累计|共计|总计|加总)(?:约为|约|达到|达|为|超过|逾|近)?[ ]?$")
+
+
+def _named_before(text: str, noun: str, cands: list) -> Optional[tuple]:
+    """The latest candidate amount whose preceding words (up to 12 characters) hold ``noun`` or a suffix of it of
+    three characters or more (总投资 for 项目总投资; 投资 alone names too many amounts)."""
+    noun = re.sub(r"^(?:该|本|这|此|其|项目|工程)", "", noun)
+    for k in range(len(noun), min(3, len(noun)) - 1, -1):
+        hits = [a for a in cands if noun[-k:] in text[max(0, a[1].start - 12):a[1].start]]
+        if hits:
+            return hits[-1]
+    return None
+
+
+def _cell_column(text: str, pos: int) -> Optional[int]:
+    """The column index of the Markdown table cell holding pos, or None."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if not text.startswith("|", ls):
+        return None
+    return text.count("|", ls, pos) - 1
+
+
+def _total_row(text: str, pos: int) -> bool:
+    """The Markdown table row holding pos is a total row (| 合计 | … |)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    cells = table_cells(text, ls, len(text) if le < 0 else le)
+    return bool(cells) and TABLE_TOTAL_RE.match(text[cells[0][0]:cells[0][1]].strip()) is not None
+
+
+def _table_column_above(text: str, before: int, noun: str) -> Optional[tuple[int, int, tuple[str, int]]]:
+    """The Markdown table that ends at most two paragraphs (300 characters) before ``before``, and its column
+    whose header starts with ``noun`` (进口额 for 进口额（亿美元）): (table start, table end, (header, column))."""
+    end = before
+    while end > 0 and text[end - 1] in "\n ":
+        end -= 1
+    k = text.rfind("\n|", max(0, before - 300), end)
+    if k < 0:
+        return None
+    table_end = text.find("\n", k + 1)
+    table_end = len(text) if table_end < 0 else table_end
+    if "|" in text[table_end:before]:
+        return None
+    start = k + 1
+    while True:
+        p = text.rfind("\n", 0, start - 1)
+        if not text.startswith("|", p + 1) or p < 0:
+            break
+        start = p + 1
+    he = text.find("\n", start)
+    cells = table_cells(text, start, he)
+    for c, (a, b) in enumerate(cells):
+        head = re.split(r"[（(]", text[a:b].strip())[0].strip()
+        if len(head) >= 2 and (head.startswith(noun) or noun.endswith(head) or head.endswith(noun)):
+            return start, table_end, (head, c)
+    return None
 
 
 # 财政资金与社会资本1:3的比例, 政府与企业按1∶2配比: a split of one total between two named sides

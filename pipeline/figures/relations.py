@@ -332,13 +332,18 @@ def stated_rates(text: str) -> list[tuple[int, str, str, Decimal]]:
     return out
 
 
+def _digit_comma(text: str, k: int) -> bool:
+    """The comma at k groups the thousands of a number (1,000兆瓦): no clause break."""
+    return text[k] == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
+
+
 def clause_span(text: str, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int]:
     """The clause around [lo, hi) inside the sentence [s0, s1)."""
     a = lo
-    while a > s0 and text[a - 1] not in _STOPS:
+    while a > s0 and (text[a - 1] not in _STOPS or _digit_comma(text, a - 1)):
         a -= 1
     b = hi
-    while b < s1 and text[b] not in _STOPS:
+    while b < s1 and (text[b] not in _STOPS or _digit_comma(text, b)):
         b += 1
     if b < s1 and text[b] in "！!？?。":
         b += 1
