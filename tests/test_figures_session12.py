@@ -96,3 +96,14 @@ def test_a_table_total_row_is_not_one_of_the_column_parts():
 def test_a_thousands_comma_does_not_end_the_claim():
     cs = figs("接入户数从约1,200户增加到4,000户，增长了两倍多。").numeric_checks
     assert [c.claim_text for c in cs] == ["接入户数从约1,200户增加到4,000户，增长了两倍多。"]
+
+
+# --- an average per thing created, the count stated in the sentence before and the total in this one ---
+
+@pytest.mark.parametrize("avg,verdict", [("近50万元", "consistent"), ("近80万元", "inconsistent")])
+def test_an_average_per_job_with_the_count_in_the_sentence_before(avg, verdict):
+    text = ("园区已累计引进约1.2万个研发岗位。据测算，各级财政累计补贴约56亿元，"
+            f"平均每引进一个岗位要花费财政{avg}。")
+    cs = [c for c in figs(text).numeric_checks if "平均每引进" in c.claim_text]
+    assert [c.verdict for c in cs] == [verdict]
+    assert "约56亿元 / 12000 岗位" in cs[0].computation

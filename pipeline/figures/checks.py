@@ -56,7 +56,11 @@ SHARE_VERB_RE = re.compile(r"(?:占|覆盖|满足|相当于|达到)[^，。；�
 AVERAGE_RE = re.compile(r"(?:平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00-\u9fff]{1,2}?)(?:获得|得到|分到|投入|为|约|达)|"
                         # 每个机架一年能分到约3.6万元: a share handed out evenly, 分到/摊到 without 平均
                         r"(每)(?:个|家|项|笔|名|所|座|台|户)([\u4e00-\u9fff]{1,2}?)(?:一年|每年|一个月|每月)?(?:能|可|可以)?"
-                        r"(?:分到|分得|摊到|摊得))")
+                        r"(?:分到|分得|摊到|摊得)|"
+                        # 平均每创造一个岗位要花掉近2,000万福林: a verb and 一个 before the noun, a spending verb after
+                        r"平均(每)(?:创造|新增|建成|引进|招聘|安置|培训|生产|建设)?一?(?:个|家|项|笔|名|所|座|台|户|吨|辆)"
+                        r"([\u4e00-\u9fff]{1,2}?)(?:就)?(?:要|需要|需|得)?(?:花掉|花费|花|耗资|投入|补贴|付出)"
+                        r"(?:纳税人|财政|政府)?)")
 # 较2021年上涨约18%, 比上年增长: the base is the same figure at another time, not an amount of the article
 BASE_TIME_RE = re.compile(r"(?:较|比)(?:(?:19|20)\d\d年|去年|上年|上一年|同期|前一年)")
 UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
@@ -701,20 +705,28 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         m = AVERAGE_RE.search(text, cs, avg.start)
         if not m:
             continue
-        noun = m.group(2) or m.group(4)
+        noun = m.group(2) or m.group(4) or m.group(6)
         cm = None
+        count_re = re.compile(r"(\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)(?:[个家项笔名所座台户]"
+                              r"[\u4e00-\u9fff]{0,2}?)?" + re.escape(noun))
         # 50家企业, 约2.5万个在用机架: the count, up to two words between its classifier and the noun
-        for cm_ in re.finditer(r"(\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)(?:[个家项笔名所座台户]"
-                               r"[\u4e00-\u9fff]{0,2}?)?" + re.escape(noun), text[s0:cs]):
+        for cm_ in count_re.finditer(text, s0, cs):
             cm = cm_
         prior = [a for a in in_sentence(s) if a[1].end <= cs]
+        earlier = False
+        if cm is None and m.group(5) and s > 0 and prior:
+            # 已创造约2.2万个就业岗位。…累计约3,200亿福林，…平均每创造一个岗位要花掉近2,000万福林: the count stated in
+            # the sentence before, the total in this one
+            for cm_ in count_re.finditer(text, sentences[s - 1][0], s0):
+                cm = cm_
+            earlier = cm is not None
         if cm is None or not prior:
             continue
         from .numerals import parse_number
         count = parse_number(cm.group(1))
-        if not count:
+        if not count or count == 1:
             continue
-        total = [a for a in prior if a[1].start < s0 + cm.start()]
+        total = prior if earlier else [a for a in prior if a[1].start < cm.start()]
         if not total or total[-1][1].currency != avg.currency:
             continue
         tot = total[-1]
