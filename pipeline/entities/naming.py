@@ -398,25 +398,36 @@ def syllable_readings() -> dict[str, str]:
     return _reading_table("transliteration_syllables.tsv", "char", "latin")
 
 
-@lru_cache(maxsize=1)
-def thai_readings() -> dict[str, tuple[str, str]]:
-    """Characters (and whole syllables) of Thai names in Chinese → (reading, reading at the start of a
-    name part) (thai_name_readings.tsv)."""
+@lru_cache(maxsize=4)
+def _name_part_readings(filename: str) -> dict[str, tuple[str, str]]:
+    """Characters (and whole syllables) of one country's names in Chinese → (reading, reading at the start of a
+    name part) (thai_name_readings.tsv, mongolian_name_readings.tsv)."""
     from pipeline.entities.resources import models_dir
     from pipeline.paths import read_tsv
 
-    path = models_dir() / "entities" / "thai_name_readings.tsv"
+    path = models_dir() / "entities" / filename
     if not path.exists():
         return {}
     return {r["zh"]: (r["reading"], r.get("initial") or r["reading"]) for r in read_tsv(path)
             if r.get("zh") and r.get("reading")}
 
 
-def thai_part(part: str) -> str | None:
+def thai_readings() -> dict[str, tuple[str, str]]:
+    """Characters (and whole syllables) of Thai names in Chinese (thai_name_readings.tsv)."""
+    return _name_part_readings("thai_name_readings.tsv")
+
+
+def mongolian_readings() -> dict[str, tuple[str, str]]:
+    """Name elements of Mongolian names in Chinese (mongolian_name_readings.tsv: 恩赫 Enkh, 巴雅尔 Bayar)."""
+    return _name_part_readings("mongolian_name_readings.tsv")
+
+
+def thai_part(part: str, table: dict[str, tuple[str, str]] | None = None) -> str | None:
     """A part of a Thai name read back (巴差 → 'Prachai', 苏拉蓬 → 'Suraphong'): the longest rows of
-    thai_name_readings.tsv first, other characters by transliteration_syllables.tsv; None when a
-    character is in neither table."""
-    table, fallback = thai_readings(), syllable_readings()
+    thai_name_readings.tsv (or of `table`: a Mongolian name by mongolian_name_readings.tsv, 恩赫巴雅尔 →
+    'Enkhbayar') first, other characters by transliteration_syllables.tsv; None when a character is in
+    neither table."""
+    table, fallback = (thai_readings() if table is None else table), syllable_readings()
     longest = max((len(k) for k in table), default=1)
     pieces: list[str] = []
     i = 0
@@ -1206,8 +1217,9 @@ class EnglishNamer:
             return None
         if not separated and self._chinese_looking(form):
             return None
-        if country == "Thailand":
-            names = [thai_part(p) for p in parts]
+        if country in ("Thailand", "Mongolia"):
+            # Mongolian names are built of a few elements (恩赫 Enkh + 巴雅尔 Bayar), read whole (session 12)
+            names = [thai_part(p, mongolian_readings() if country == "Mongolia" else None) for p in parts]
             return " ".join(names) if parts and all(names) else None
         if country in _SYLLABLE_NAME_COUNTRIES and not separated and len(form) >= 3:
             return syllable_name(form)

@@ -1,0 +1,67 @@
+"""Session 12, after reading the blind four (a Hungarian battery op-ed, a Czech AI-server plant earnings call in
+Traditional Chinese, a Pakistani rooftop-solar think-tank note, a Mongolian copper-smelter news page): general
+mechanisms and sourced table rows, each checked on invented sentences (none copied from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import EntityRecognizer
+from test_entities import entry_for, mentions, run
+
+
+def _name(recognizer, text, surface):
+    e = entry_for(run(recognizer, text), surface)
+    return e.name_en if e is not None else None
+
+
+# ------------------------------------------------------------------ Mongolian personal names
+MONGOLIA = "蒙古国政府本周批准了新的矿业计划。蒙古国矿产丰富，蒙古国的铜出口还将增长。"
+
+
+@pytest.mark.parametrize("person, english", [
+    ("恩赫包勒德", "Enkhbold"),               # Enkh + bold
+    ("巴特图勒嘎", "Battulga"),               # Bat + tulga
+    ("奥云额尔登", "Oyunerdene"),             # Oyun + Erdene, no hyphen: a reading, not the person's spelling
+    ("巴雅尔赛汗", "Bayarsaikhan"),
+])
+def test_a_mongolian_name_is_read_by_its_elements_in_an_article_about_mongolia(recognizer_no_termbase, person, english):
+    text = MONGOLIA + f"国家大呼拉尔议员{person}在会上表示，{person}认为合同需要公开。"
+    assert _name(recognizer_no_termbase, text, person) == english
+
+
+def test_a_mongolian_patronymic_and_name_are_read_part_by_part(recognizer_no_termbase):
+    text = MONGOLIA + "矿业部部长巴特苏赫·达瓦道尔吉说，项目将于明年开工。"
+    assert _name(recognizer_no_termbase, text, "巴特苏赫·达瓦道尔吉") == "Batsukh Davaadorj"
+
+
+def test_a_chinese_reporter_in_a_mongolian_story_keeps_pinyin(recognizer_no_termbase):
+    text = MONGOLIA + "本网记者王海涛报道，王海涛说项目进展顺利。"
+    assert _name(recognizer_no_termbase, text, "王海涛") == "Wang Haitao"
+
+
+def test_the_mongolian_table_is_not_used_outside_mongolia(recognizer_no_termbase):
+    # a Thai story keeps its Thai reading of 巴 (Pra-), not the Mongolian 巴特 Bat
+    text = "泰国政府本周公布了新计划。泰国投资促进委员会表示，泰国将吸引更多投资。泰国副总理巴差·塔纳蓬表示欢迎。"
+    assert _name(recognizer_no_termbase, text, "巴差·塔纳蓬").startswith("Pra")
+
+
+# ------------------------------------------------------------------ places of Mongolia, Hungary, Czechia, Pakistan
+@pytest.mark.parametrize("text, place, label, english", [
+    (MONGOLIA + "新的冶炼厂将建在东戈壁省省会赛音山达，距扎门乌德约200公里。", "赛音山达", "GPE", "Sainshand"),
+    (MONGOLIA + "新的冶炼厂将建在东戈壁省省会赛音山达，距扎门乌德约200公里。", "东戈壁省", "GPE", "Dornogovi Province"),
+    (MONGOLIA + "新的冶炼厂将建在东戈壁省省会赛音山达，距扎门乌德约200公里。", "扎门乌德", "GPE", "Zamyn-Üüd"),
+    (MONGOLIA + "项目地处戈壁，缺水是最大难题。", "戈壁", "LOC", "Gobi Desert"),
+    ("匈牙利政府宣布，一家韩国车企将在东部城市德布勒森建厂，另一家在塞格德扩产。", "德布勒森", "GPE", "Debrecen"),
+    ("匈牙利政府宣布，一家韩国车企将在东部城市德布勒森建厂，另一家在塞格德扩产。", "塞格德", "GPE", "Szeged"),
+    ("匈牙利政府宣布，佩斯州的税收将重新分配，匈牙利大平原的农民表示不满。", "佩斯州", "GPE", "Pest County"),
+    ("匈牙利政府宣布，佩斯州的税收将重新分配，匈牙利大平原的农民表示不满。", "匈牙利大平原", "LOC", "Great Hungarian Plain"),
+    ("捷克政府表示，新的数据中心将落户帕尔杜比采，另一座在布尔诺。", "帕尔杜比采", "GPE", "Pardubice"),
+    ("巴基斯坦政府表示，信德省和旁遮普省的电网将升级，拉合尔的用户最先受益。", "信德省", "GPE", "Sindh"),
+    ("巴基斯坦政府表示，信德省和旁遮普省的电网将升级，拉合尔的用户最先受益。", "拉合尔", "GPE", "Lahore"),
+])
+def test_places_of_the_new_countries_are_places_with_their_english_names(recognizer_no_termbase, text, place, label,
+                                                                      english):
+    ents = run(recognizer_no_termbase, text)
+    assert (place, label) in mentions(ents)
+    assert entry_for(ents, place).name_en == english
