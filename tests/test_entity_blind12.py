@@ -65,3 +65,25 @@ def test_places_of_the_new_countries_are_places_with_their_english_names(recogni
     ents = run(recognizer_no_termbase, text)
     assert (place, label) in mentions(ents)
     assert entry_for(ents, place).name_en == english
+
+
+# ------------------------------------------------------------------ termbase rows and non-entities (session 12)
+@pytest.mark.parametrize("text, surface, label, english", [
+    ("据彭博新能源财经统计，电池价格继续下跌。", "彭博新能源财经", "ORG", "BloombergNEF"),      # not 彭博 + 新能源财经
+    ("美国依据232条款对进口钢铁加征关税。", "232条款", "LAW", "Section 232 of the Trade Expansion Act of 1962"),
+    ("欧盟执委会上周公布了新的产业政策。", "欧盟执委会", "ORG", "European Commission"),         # Taiwan's form
+    ("该项目是中巴经济走廊的旗舰工程。", "中巴经济走廊", "PROGRAM", "China-Pakistan Economic Corridor (CPEC)"),
+])
+def test_recurring_actors_of_the_new_sectors_are_listed(recognizer, text, surface, label, english):
+    ents = run(recognizer, text)
+    assert (surface, label) in mentions(ents)
+    assert entry_for(ents, surface).name_en == english
+
+
+@pytest.mark.parametrize("text, word", [
+    ("新建数据中心的PUE要压到1.3以下。", "PUE"),
+    ("铜精矿加工费（TC/RC）一度跌至负值。", "TC"),
+    ("根据与独立发电商（IPP）签订的购电协议，电费照付。", "IPP"),
+])
+def test_technical_acronyms_are_no_names(recognizer_no_termbase, text, word):
+    assert not any(t == word for t, _ in mentions(run(recognizer_no_termbase, text)))
