@@ -87,3 +87,28 @@ def test_recurring_actors_of_the_new_sectors_are_listed(recognizer, text, surfac
 ])
 def test_technical_acronyms_are_no_names(recognizer_no_termbase, text, word):
     assert not any(t == word for t, _ in mentions(run(recognizer_no_termbase, text)))
+
+
+# ------------------------------------------------------------------ the kind of body written before a name
+@pytest.mark.parametrize("text, name, place", [
+    ("德国企业林德氢能科技在当地投资建厂。", "林德氢能科技", "德国"),
+    ("蒙古国国有企业塔温能源开发公司与我方签约。", "塔温能源开发公司", "蒙古国"),
+    ("独立咨询机构远山政策研究所的研究员认为，风险不小。", "远山政策研究所", None),
+])
+def test_the_kind_of_body_before_a_name_is_no_part_of_it(recognizer_no_termbase, text, name, place):
+    found = mentions(run(recognizer_no_termbase, text))
+    assert (name, "ORG") in found
+    if place:
+        assert (place, "GPE") in found
+
+
+def test_a_name_whose_own_words_follow_enterprise_keeps_them(recognizer_no_termbase):
+    found = mentions(run(recognizer_no_termbase, "中国企业联合会发布了年度报告。"))
+    assert ("中国企业联合会", "ORG") in found
+
+
+# ------------------------------------------------------------------ a transcript's speaker with a role
+def test_a_transcript_speaker_with_a_bracketed_role_is_the_person(recognizer_no_termbase):
+    text = "主持人：请分析师提问。\n黄立新（某某证券分析师）：成本会不会上升？\n王大明：会的。"
+    found = mentions(run(recognizer_no_termbase, text))
+    assert ("黄立新", "PERSON") in found and ("王大明", "PERSON") in found

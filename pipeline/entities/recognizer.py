@@ -202,6 +202,10 @@ NAMED_PROGRAMME_HEADS = set(_W["named_programme_heads"])
 JOINING_VERBS = set(_W["joining_verbs"])
 TRAILING_VERBS = tuple(_W["trailing_verbs"])
 # the kind of body written before its name, in apposition (注册管理部门虹口区教育局, 主管部门市教育局): session 9
+# the kind of body written between a country (or nothing) and a company's or a think tank's name: 中国企业 | 华某动力,
+# 蒙古国国有企业 | 某某公司, 独立咨询机构 | 某某研究所 (session 12): not part of the name
+DESCRIBED_NAME = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,5}?)(?P<kind>" + "|".join(_W["descriptor_kinds"]) +
+                            r")(?P<rest>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]+)$")
 APPOSITIVE_KIND = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:部门|主管单位|机构)(?=[\u4e00-\u9fff]*?[省市区县州])")
 CAMPUS_HEADS = _W["campus_heads"]
 COORDINATORS = ("、", "和", "与", "及")
@@ -253,7 +257,8 @@ NAME_HYPHENS = "-－‐"
 # a rank written after 海军 / 空军 / 陆军 (海军上将 "admiral"): the words are a title, not the armed service
 MILITARY_RANK = re.compile(r"[上中少大]将|[上中少大]校|元帅|司令")
 # a speaker's name at the start of a line of an interview or a transcript: 王立新：
-SPEAKER = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:](?![0-9])")
+# a transcript's speaker may carry a role in brackets before the colon (黄立新（某证券分析师）：, session 12)
+SPEAKER = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?:[（(][^（）()\n]{1,30}[）)])?[：:](?![0-9])")
 DATELINE_DATE = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
 # what follows a team's name in a match report: a score or a record (2比1, 3:0, 3胜2平1负, 5连胜), 上上赛季
 MATCH_RECORD = re.compile(r"上+赛季|[0-9]{1,2}\s*(?:比|[:：])\s*[0-9]{1,2}(?![0-9])|[0-9]{1,2}\s*[胜平负](?![利局])|"
@@ -1804,6 +1809,7 @@ class MentionFinder:
             if c.label == "PERSON" and c.source == "statistical" and "·" not in text[c.start:c.end] \
                     and LISTED_PLACES.match(text, c.end):
                 chosen[k] = Candidate(c.start, c.end, "GPE", c.prio, c.source, c.term)    # 胡胡伊等省份
+        chosen = self._described_names(text, chosen)
         chosen = self._company_names(text, chosen)
         chosen = self._registered_company_names(text, chosen)
         chosen = _company_organs(text, chosen)
@@ -1844,6 +1850,30 @@ class MentionFinder:
         chosen = _bookmakers(text, chosen)
         chosen = self._extend_dotted_names(text, _merge_dotted_names(text, _dotted_place_names(text, chosen)))
         return Found(self._merge_addresses(text, _person_last_names(text, chosen)), pairs)
+
+    def _described_names(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Session 12: an organisation's name with the kind of body written before it and, before that, its country
+        (中国企业华某动力科技, 蒙古国国有企业某某公司, 独立咨询机构某某研究所): the name is
+        what follows the kind, the country a place of its own. Only when the name left has three characters or more
+        (or is a listed name) and the part before the kind is nothing or a listed place."""
+        out: list[Candidate] = []
+        for c in chosen:
+            m = DESCRIBED_NAME.match(text, c.start, c.end) if c.label == "ORG" else None
+            if m is None or m.end() != c.end or (c.term is not None and m.group("rest") not in c.term.surfaces):
+                out.append(c)
+                continue
+            place, rest = m.group("place"), m.group("rest")
+            listed = self._term_surfaces
+            if (place and place not in self.place_by_surface) or (len(rest) < 3 and rest not in listed) or \
+                    (m.group("kind") == "企业" and rest not in listed and is_common_word(rest[:2])):
+                # 中国企业联合会, 中国企业评价协会: 企业 there is part of the name (its words are ordinary words)
+                out.append(c)
+                continue
+            if place:
+                term = self.place_by_surface[place]
+                out.append(Candidate(c.start, c.start + len(place), term.label, PRIO_PLACE, "places", term))
+            out.append(Candidate(m.start("rest"), c.end, c.label, c.prio, c.source, c.term))
+        return out
 
     def _ministry_departments(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Session 9: a ministry's or commission's department written right after it and followed by its head's
