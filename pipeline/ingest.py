@@ -501,6 +501,51 @@ _ISSUER_TITLE = re.compile(
     r".{2,80}(?:的)?(?:通知|意见|决定|通告|公告|批复|函|办法|方案|规定|细则|措施|举措|计划|规划|指引|指南|条例|规则)$")
 
 
+# 鼎岳科技股份有限公司2026年第三季法人说明会问答纪录 / 某某集团2025年年度报告: a company's own record or report names
+# the company first (a year or a period follows it); the company issued it
+_COMPANY_TITLE = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|控股))"
+    r"(?:\d{4}\s*年|20\d\d|第[一二三四1-4]季|关于)"
+    r".{0,40}?(?:说明会|纪录|记录|纪要|实录|记录表|报告|年报|季报|公告|通知|通函|致股东信)$")
+
+# 股票代号：6987　日期：2026年11月12日　地点：台北／线上直播: a record's header of labelled fields, none of them a byline
+# role, one of them its date; the 地点 (where the meeting was held) is its dateline
+_HEADER_FIELD = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,6})\s*[:：]\s*")
+_HEADER_DATE_LABELS = ("日期", "时间", "会议日期", "会议时间", "发布日期", "发布时间")
+_VENUE_LABELS = ("地点", "会议地点")
+_PLACE_PART = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _labelled_header(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """The fields of a header line made only of labelled fields (at least two), one of them a date (日期：…);
+    an empty list for any other line."""
+    from pipeline.dates import iso_date
+
+    line = line.strip()
+    starts = list(_HEADER_FIELD.finditer(line))
+    if len(starts) < 2 or starts[0].start() != 0 or len(line) > _MAX_BYLINE_CHARS:
+        return []
+    fields: list[tuple[tuple[str, ...], str, str]] = []
+    dated = False
+    for n, match in enumerate(starts):
+        value = line[match.end():starts[n + 1].start() if n + 1 < len(starts) else len(line)].strip()
+        if not value or value[-1] in "。！？!?，,；;":
+            return []
+        label = match.group(1)
+        if label in _HEADER_DATE_LABELS and iso_date(value):
+            dated = True
+            fields.append((("other",), "日期", value))
+        else:
+            fields.append((("other",), label, value))
+    return fields if dated else []
+
+
+def _venue_place(value: str) -> str | None:
+    """台北／线上直播 -> 台北: the first part of a venue that is a place's name (the rest: online, a hall)."""
+    first = re.split(r"\s*[/／、，,及和]\s*", value.strip())[0]
+    return first if _PLACE_PART.fullmatch(first) and not first.endswith(("线上", "直播", "会议室", "大厅")) else None
+
+
 # 原创 周远舟 芯潮观察 2026年11月20日 08:30 上海: a WeChat article's header (author, account, date, and the
 # place WeChat shows for the poster's IP address)
 _WECHAT_HEADER = re.compile(
@@ -523,7 +568,9 @@ _REPORTER_PREFIX = re.compile(_REPORTER_DESK)
 _NOT_A_NAME = ("发自", "报道", "摄影", "摄", "综合", "编译", "整理")
 # 江苏某某股份有限公司董事会 / 2026年11月22日: the issuer's signature closing an announcement or notice
 _SIGNATURE_ISSUER = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,40}?(?:董事会|监事会|人民政府|办公厅|办公室|委员会|有限公司|股份公司|集团|局|厅|部|委|院|署|中心|协会|银行|研究所|证券)$")
+    r"^[\u4e00-\u9fff（）()]{2,40}?(?:董事会|监事会|人民政府|办公厅|办公室|委员会|有限公司|股份公司|集团|局|厅|部|委|院|署|中心|协会|银行|研究所|证券"
+    # 丝路能源研究院南亚研究室: a research unit (研究室, 实验室, 工作室) issues a report as its institute would
+    r"|研究室|实验室|工作室)$")
 _NOT_IN_A_NAME = re.compile(r"[说是的了这那将在]")  # 国家发展和改革委员会 has 和
 _CLOSING_NOTE = re.compile(r"^\s*[（(][^（）()]{2,20}[）)]\s*$")
 # 2026年11月16日, or in the Chinese numerals an official notice may date with: 二〇二六年十一月十六日
@@ -553,6 +600,12 @@ def _labelled_parts(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     return [f for part in parts if _KNOWN_FIELD.match(part) for f in parse_byline_line(part)]
 
 
+def _series_parts(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """The unlabelled parts between a report header's issuer and its date (the first one: 栏目)."""
+    parts = [part.strip() for part in re.split(r"[|｜丨]", line)][1:-1]
+    return [(("other",), "栏目", part) for part in parts if part and not _KNOWN_FIELD.match(part)][:1]
+
+
 def _report_header(line: str) -> str | None:
     """华岳证券研究所｜行业跟踪报告｜2026年11月20日: a research report's header (issuer | kind | date)."""
     parts = [part.strip() for part in re.split(r"[|｜丨]", line)]
@@ -571,6 +624,13 @@ _PAPER_LINE = re.compile(
     rf"^《(?P<paper>[^《》\s]{{2,20}})》\s*(?:(?P<genre>{_OPINION_GENRE})\s*)?"
     r"(?P<date>\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}))?\s*$")
 _PAPER_NAME_END = ("报", "報", "刊", "志", "誌", "网", "網", "社", "台")
+# 《观潮周刊》评论员　顾言　2026年11月19日: a paper's writer line — the paper, the writer's post, the writer's name and
+# perhaps the date; the post (评论员, 特约记者 …) has no contract field and is kept as a note (职务)
+_WRITER_POST = (r"(?:特约|首席|资深|高级|驻[\u4e00-\u9fff]{1,6})?(?:评论员|记者|撰稿人|专栏作者|专栏作家|主笔|编辑|观察员"
+                r"|研究员|分析师|通讯员)")
+_PAPER_WRITER_LINE = re.compile(
+    rf"^《(?P<paper>[^《》\s]{{2,20}})》\s*(?P<post>{_WRITER_POST})\s*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·]{{1,7}}?)"
+    r"(?:\s+(?P<date>\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})))?\s*$")
 # 津滨政办发〔2026〕27号 / 国办发[2025]3号: an official document's number, alone on its line
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,4}\s*号$")
 
@@ -579,6 +639,11 @@ def _paper_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
     """《报名》社论 2026年11月21日: the paper as the source, the genre and the date as notes; a bracketed name
     with only a date is a byline when the name is a paper's (ends in 报, 刊, 网 …)."""
     m = _PAPER_LINE.match(line.strip())
+    if not m and (w := _PAPER_WRITER_LINE.match(line.strip())) and not _NOT_IN_A_NAME.search(w.group("name")) \
+            and not w.group("name").startswith(("文章", "发自", "报道")):
+        fields = [(("source",), "报刊", w.group("paper")), (("author",), w.group("post"), w.group("name")),
+                  (("other",), "职务", w.group("post"))]
+        return fields + ([(("other",), "日期", w.group("date"))] if w.group("date") else [])
     if not m or not (m.group("genre") or m.group("date")):
         return []
     if not m.group("genre") and not m.group("paper").endswith(_PAPER_NAME_END):
@@ -638,11 +703,11 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         return [(("other",), "文号", line.strip())]
     # 某研究中心 · 研究简报第47期 · 作者：何思远 · 2026年11月20日: a spaced middle dot separates fields as a bar does
     line = _SPACED_DOT.sub(" ｜ ", line)
-    if (issuer := _report_header(line)) and (labelled := _labelled_parts(line)):
-        # the header's labelled parts (作者：何思远) name the author as a byline line would
-        return [(("source",), "发布机构", issuer), *labelled, (("other",), "日期", re.split(r"[|｜丨]", line)[-1].strip())]
     if issuer := _report_header(line):
-        return [(("source",), "发布机构", issuer), (("other",), "日期", re.split(r"[|｜丨]", line)[-1].strip())]
+        # the header's labelled parts (作者：何思远) name the author as a byline line would; an unlabelled part
+        # between issuer and date (研究简报2026年第47期, 行业点评) is the series or kind of report, kept as a note
+        return [(("source",), "发布机构", issuer), *_labelled_parts(line), *_series_parts(line),
+                (("other",), "日期", re.split(r"[|｜丨]", line)[-1].strip())]
     bracketed = _BRACKETED_LINE.match(line) or _PARENTHESISED_LINE.match(line)
     inner = bracketed.group(1) if bracketed else line
     if fields := _reporter_fields(inner):
@@ -704,6 +769,12 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
             title, title_span = line, (start + offset, start + offset + len(line))
     for start, end in [span for span in body_lines if span != title_span][:2]:
         _fill_byline(byline, _dateline_fields(text[start:end]))
+    # 股票代号：6987　日期：2026年11月12日: a header of labelled fields among the first lines (not further down, where
+    # 时间：… 地点：… lines are a notice's meeting arrangements)
+    for start, end in [span for span in body_lines if span != title_span][:3]:
+        if fields := _labelled_header(text[start:end]):
+            _fill_byline(byline, fields)
+            byline_spans.append((start, end))
     # 记者：林佩萱 / 2026年11月20日: a date alone on the line under the byline belongs to it
     for n, (start, end) in enumerate(lines[:8]):
         if n and lines[n - 1] in byline_spans and (start, end) not in byline_spans \
@@ -722,6 +793,9 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
         byline_spans.extend(signature_spans)
         # the date under an announcement's signature is the day it was issued
         byline.other.setdefault("日期", text[slice(*signature_spans[1])].strip())
+    if title and byline.source is None and (company := _COMPANY_TITLE.match(title)):
+        # after the signature: 某某股份有限公司董事会 signing the company's announcement names the issuer more exactly
+        byline.source = company.group("issuer")
     return title, title_span, byline, byline_spans
 
 
@@ -735,6 +809,8 @@ def _contract_14_fields(byline: Byline) -> None:
         byline.dateline = _FILING_WORD.sub("", filed).strip() or filed
     if byline.document_number is None:
         byline.document_number = byline.other.get("文号")
+    if byline.dateline is None and (venue := next((byline.other[k] for k in _VENUE_LABELS if k in byline.other), None)):
+        byline.dateline = _venue_place(venue)
 
 
 # ---------------------------------------------------------------- entry points

@@ -109,8 +109,11 @@ _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 # or a colon, Latin words allowed; no digits, no sentence punctuation
 _PHRASED_HEADING = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,14}(?:(?:[ \u3000]|[：:])[\u4e00-\u9fffA-Za-z]{2,14}){0,2}$")
 _MIN_HAN_IN_HEADING = 4
-# 来源：… 记者：…: a meta line, never a heading (a byline line the byline parser did not take)
-_META_LABEL = re.compile(r"^(?:来源|记者|作者|编辑|责编|撰文|文|图|摄影|校对|审核|出品|原标题|转载|原创|整理|执笔|撰稿|编译)[：:\s]")
+# 来源：… 记者：…: a meta line, never a heading (a byline line the byline parser did not take); so are a meeting
+# record's header lines (主持人：…, 出席主管：…, 记录人：…, 地点：…)
+_META_LABEL = re.compile(r"^(?:来源|记者|作者|编辑|责编|撰文|文|图|摄影|校对|审核|出品|原标题|转载|原创|整理|执笔|撰稿|编译"
+                         r"|主持人?|出席(?:主管|人员|嘉宾|领导)?|与会(?:人员|嘉宾)?|参会(?:人员|嘉宾)?|嘉宾|主讲人|发言人|记录人?"
+                         r"|地点|时间|日期)[：:\s]")
 _MIN_PARAGRAPH_CHARS = 20
 _MIN_LIST_ITEM_CHARS = 10
 

@@ -83,6 +83,15 @@ BYLINE_CONVENTION_CONFLICTS = {
     ("peru-chancay-port-pen", "role"),
     ("sichuan-innovative-drugs-cny", "role"),
     ("uzbekistan-cotton-seed-uzs", "role"),
+    # session 12: still no role field (评论员 and 记者 are posts, 作者 a label; 评论员 is kept in other["职务"]); the
+    # transcript's role is its kind of record (法人说明会问答纪录), and its stock code and the report's series have no
+    # contract field either: they stay in byline.other (other["股票代号"] 6987, other["栏目"] 能源转型观察2026年第12期)
+    ("hungary-battery-superpower-huf", "role"),
+    ("czechia-ai-server-plant-czk", "role"),
+    ("czechia-ai-server-plant-czk", "stock_code"),
+    ("pakistan-rooftop-solar-pkr", "role"),
+    ("pakistan-rooftop-solar-pkr", "series"),
+    ("mongolia-copper-smelter-mnt", "role"),
 }
 
 

@@ -187,3 +187,13 @@ def test_a_bare_heading_above_a_list_of_short_semicolon_items_is_a_heading():
             "合作伙伴\n短行\n")
     structure = segment(text, title_span=(0, 4))
     assert [sec.title for sec in structure.sections if sec.title] == ["主要风险"]
+
+
+def test_a_meeting_records_header_lines_are_no_headings():
+    """主持人：… above the first paragraph of an earnings-call record is a labelled meta line (session 12), as 来源：… is;
+    a heading with a colon (新赛道：电池与EV整车) is still one."""
+    paragraph = "本纪录包含前瞻性陈述，实际结果可能因市场需求、汇率等因素而与预测有重大差异。"
+    text = f"标题在此\n出席主管：董事长陈立\n主持人：投资人关系处处长王敏\n{paragraph}\n\n新赛道：电池与EV整车\n{paragraph}\n"
+    structure = segment(text, title_span=(0, 4))
+    assert [s.title for s in structure.sections if s.title] == ["新赛道：电池与EV整车"]
+    assert {s.text: s.kind for s in structure.sentences}["主持人：投资人关系处处长王敏"] == "body"
