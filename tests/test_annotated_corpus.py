@@ -169,4 +169,18 @@ SPLIT_BY_THE_TEAM = {
     ("sichuan-innovative-drugs-cny", "高端医疗器械"),
     ("sichuan-innovative-drugs-cny", "首台（套）"),
     ("uzbekistan-cotton-seed-uzs", "示范种植"),
+    # session 12: phrases of words the dictionary has — a battery superpower (电池 + 超级大国), supporting
+    # infrastructure (基础设施 + 配套), a water-reuse plant (污水 + 再利用 + 厂), a cash subsidy and an investment
+    # incentive (现金 + 补贴, 投资 + 奖励), module packaging (模组 + 封装), a copper smelter (铜 + 冶炼厂, as 电池级 +
+    # 纯化磷酸), double-tracking (复线 + 改造), a feasibility review (可行性 + 复核), household batteries (户用 + 电池)
+    ("hungary-battery-superpower-huf", "电池超级大国"),
+    ("hungary-battery-superpower-huf", "基础设施配套"),
+    ("hungary-battery-superpower-huf", "污水再利用厂"),
+    ("hungary-battery-superpower-huf", "现金补贴"),
+    ("hungary-battery-superpower-huf", "模组封装"),
+    ("czechia-ai-server-plant-czk", "投资奖励"),
+    ("mongolia-copper-smelter-mnt", "铜冶炼厂"),
+    ("mongolia-copper-smelter-mnt", "复线改造"),
+    ("mongolia-copper-smelter-mnt", "可行性复核"),
+    ("pakistan-rooftop-solar-pkr", "户用电池"),
 }
