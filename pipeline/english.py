@@ -437,6 +437,12 @@ def _figure_context(ix: _Doc, sid: int, start: int, end: int, own: set[tuple[int
         actors = [el for el in previous if el.kind == "entity" and ix.entries.get(el.key)
                   and ix.entries[el.key].label in ACTOR_LABELS]
         terms = [el for el in previous if el.kind == "term"]
+    elif roles and not actors and not terms and c_start > ix.d.sentences[sid].start \
+            and all(el.gloss is not None and el.gloss.prep == "of" for el in roles):
+        # "发行海外可转换公司债，规模约US$3亿至US$5亿": a measure (规模 = size of …) whose clause names nothing is the
+        # measure of what the clause before names
+        p_start, _ = ix.clause(sid, c_start - 2, c_start - 1)
+        terms = [el for el in ix.elements(sid) if p_start <= el.start and el.end <= c_start and el.kind == "term"]
     role = None
     before = [el for el in roles if el.end <= start]
     # a role word after the amount counts only right after it: "66亿美元的直接补助", not "…的政策性资金、税收优惠"

@@ -249,3 +249,27 @@ def test_markdown_gives_the_publication_date_and_the_contract_1_4_byline_fields(
     assert doc.source.published == "2026-11-16"
     assert "- Published: 2026-11-16" in markdown
     assert "document number: 「某办发〔2026〕31号」 (zh)" in markdown
+
+
+def test_a_size_says_of_what_the_clause_before_names(analyzer, tmp_path):
+    """发行绿色债券，规模约…: the amount's own clause has only the measure (规模, size of …); what it is the size of
+    is named in the clause before (session 12: a convertible bond's issue came out as "size" alone)."""
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "bond.txt"
+    path.write_text("标题\n\n公司计划明年发行绿色债券，规模约8亿欧元。\n", encoding="utf-8")
+    doc = analyzer.analyze(read_article(path))
+    figures = [item.text for item in build_summary(doc).key_figures if item.category == "money"]
+    assert len(figures) == 1 and ": size of " in figures[0] and figures[0].endswith("green bonds")
+
+
+def test_a_longer_glossary_term_wins_over_the_word_inside_it(analyzer, tmp_path):
+    """容量电费 (capacity payments) is not 电费 (electricity bills): the longest glossary term is read."""
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "ipp.txt"
+    path.write_text("标题\n\n政府应与独立发电商重新谈判容量电费条款，去年容量电费支出约2万亿卢比。\n", encoding="utf-8")
+    doc = analyzer.analyze(read_article(path))
+    text = summary_text(build_summary(doc))
+    assert "capacity payments" in text and "independent power producers" in text
+    assert "electricity bills" not in text
