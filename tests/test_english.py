@@ -207,33 +207,27 @@ def test_summary_without_any_extraction_still_has_a_headline(analyzer):
     assert "## Key figures" in render_markdown(doc)
 
 
-def test_idioms_are_not_measures(analyzer, tmp_path):
+def _summary_of(analyzer, tmp_path, text: str):
+    """The English summary of a small invented article."""
     from pipeline.ingest import read_article
 
-    path = tmp_path / "idiom.txt"
-    path.write_text("标题\n\n资源丰富，难在“最后一公里”。需要新建铁路120公里。\n", encoding="utf-8")
-    doc = analyzer.analyze(read_article(path))
-    text = summary_text(build_summary(doc))
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return build_summary(analyzer.analyze(read_article(path)))
+
+
+def test_idioms_are_not_measures(analyzer, tmp_path):
+    text = summary_text(_summary_of(analyzer, tmp_path, "标题\n\n资源丰富，难在“最后一公里”。需要新建铁路120公里。\n"))
     assert "120 km" in text and "1 km" not in text
 
 
 def test_counted_things_with_a_size_before_the_noun(analyzer, tmp_path):
-    from pipeline.ingest import read_article
-
-    path = tmp_path / "fab.txt"
-    path.write_text("标题\n\n新厂建成后月产4万片12英寸晶圆。二期再增加2.5万片的产能。\n", encoding="utf-8")
-    doc = analyzer.analyze(read_article(path))
-    text = summary_text(build_summary(doc))
+    text = summary_text(_summary_of(analyzer, tmp_path, "标题\n\n新厂建成后月产4万片12英寸晶圆。二期再增加2.5万片的产能。\n"))
     assert "40,000 12-inch wafers" in text and "25,000 pieces" in text
 
 
 def test_a_counter_takes_the_noun_written_before_the_number(analyzer, tmp_path):
-    from pipeline.ingest import read_article
-
-    path = tmp_path / "sat.txt"
-    path.write_text("标题\n\n该星座规划卫星约13,000颗，目前已发射190颗。\n", encoding="utf-8")
-    doc = analyzer.analyze(read_article(path))
-    text = summary_text(build_summary(doc))
+    text = summary_text(_summary_of(analyzer, tmp_path, "标题\n\n该星座规划卫星约13,000颗，目前已发射190颗。\n"))
     assert "about 13,000 satellites" in text
 
 
@@ -254,22 +248,13 @@ def test_markdown_gives_the_publication_date_and_the_contract_1_4_byline_fields(
 def test_a_size_says_of_what_the_clause_before_names(analyzer, tmp_path):
     """发行绿色债券，规模约…: the amount's own clause has only the measure (规模, size of …); what it is the size of
     is named in the clause before (session 12: a convertible bond's issue came out as "size" alone)."""
-    from pipeline.ingest import read_article
-
-    path = tmp_path / "bond.txt"
-    path.write_text("标题\n\n公司计划明年发行绿色债券，规模约8亿欧元。\n", encoding="utf-8")
-    doc = analyzer.analyze(read_article(path))
-    figures = [item.text for item in build_summary(doc).key_figures if item.category == "money"]
+    summary = _summary_of(analyzer, tmp_path, "标题\n\n公司计划明年发行绿色债券，规模约8亿欧元。\n")
+    figures = [item.text for item in summary.key_figures if item.category == "money"]
     assert len(figures) == 1 and ": size of " in figures[0] and figures[0].endswith("green bonds")
 
 
 def test_a_longer_glossary_term_wins_over_the_word_inside_it(analyzer, tmp_path):
     """容量电费 (capacity payments) is not 电费 (electricity bills): the longest glossary term is read."""
-    from pipeline.ingest import read_article
-
-    path = tmp_path / "ipp.txt"
-    path.write_text("标题\n\n政府应与独立发电商重新谈判容量电费条款，去年容量电费支出约2万亿卢比。\n", encoding="utf-8")
-    doc = analyzer.analyze(read_article(path))
-    text = summary_text(build_summary(doc))
+    text = summary_text(_summary_of(analyzer, tmp_path, "标题\n\n政府应与独立发电商重新谈判容量电费条款，去年容量电费支出约2万亿卢比。\n"))
     assert "capacity payments" in text and "independent power producers" in text
     assert "electricity bills" not in text

@@ -268,3 +268,22 @@ def test_session10_domain_words_stay_whole(analyzer):
             assert word in words, (word, words)
     words = [t.text for t in analyzer.nlp.make_doc("出口电池级纯化磷酸，建设示范星系。")]
     assert "电池级" in words and "纯化磷酸" in words and "示范" in words and "星系" in words
+
+
+def test_session12_domain_words_stay_whole(analyzer):
+    """Invented sentences with the finance, trade-policy, power-market, contracting and smelting terms the session-12
+    user-dictionary lines add (siblings included); a phrase (铜 + 冶炼厂) stays pieces of whole words."""
+    cases = {
+        "公司拟发行可转换债券并安排过桥贷款，每股收益下降，负债比率上升。": ["可转换债券", "过桥贷款", "每股收益", "负债比率"],
+        "外国直接投资增长，但投资强度和本地化率不达标，欧盟启动反补贴调查。": ["外国直接投资", "投资强度", "本地化率", "反补贴调查"],
+        "项目须完成环境影响评价，核算碳足迹，外籍劳工须持工作许可。": ["环境影响评价", "碳足迹", "外籍劳工", "工作许可"],
+        "独立发电商签有购电协议，政府按容量电价付费，循环债务越滚越大。": ["独立发电商", "购电协议", "容量电价", "循环债务"],
+        "户用光伏实行余电上网和净计量，用户侧储能增长，配电公司售电量下滑。": ["户用光伏", "余电上网", "净计量", "用户侧储能", "配电公司"],
+        "联合体以施工总承包方式承建，采用闪速熔炼工艺，冶炼加工费下降。": ["施工总承包", "闪速熔炼", "冶炼加工费"],
+    }
+    for text, expected in cases.items():
+        words = [t.text for t in analyzer.nlp.make_doc(text)]
+        for word in expected:
+            assert word in words, (word, words)
+    words = [t.text for t in analyzer.nlp.make_doc("新建铜冶炼厂。")]
+    assert "铜" in words and "冶炼厂" in words
