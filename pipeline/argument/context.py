@@ -77,6 +77,16 @@ def build_views(sentences: Sequence[Any], sections: Sequence[Any] = (), *,
             i = _sentence_index(starts, ends, _get(e, "start"))
             if i is not None:
                 ents[i].append((str(_get(e, "label")), _get(e, "start") - starts[i], _get(e, "end") - starts[i]))
+    paragraphs = [_get(s, "paragraph_id") for s in sentences]
+    place: list[tuple[int, int] | None] = [None] * len(sentences)
+    if all(p is not None for p in paragraphs):
+        size: dict[Any, int] = {}
+        for p in paragraphs:
+            size[p] = size.get(p, 0) + 1
+        seen: dict[Any, int] = {}
+        for i, p in enumerate(paragraphs):
+            place[i] = (seen.get(p, 0), size[p])
+            seen[p] = seen.get(p, 0) + 1
     out = []
     for i, s in enumerate(sentences):
         out.append(SentenceView(
@@ -85,6 +95,7 @@ def build_views(sentences: Sequence[Any], sections: Sequence[Any] = (), *,
             money=n_money[i] if n_money is not None else None,
             quantities=tuple(kinds[i]) if kinds is not None else None,
             entities=tuple(ents[i]) if ents is not None else None,
+            paragraph=place[i],
         ))
     return out
 

@@ -40,6 +40,7 @@ class SentenceView:
     money: int | None = None                      # money amounts the figures component found here
     quantities: tuple[str, ...] | None = None     # kinds of its quantities here (percent, multiple, fraction)
     entities: tuple[tuple[str, int, int], ...] | None = None  # (label, start, end) relative to the sentence
+    paragraph: tuple[int, int] | None = None      # (index of the sentence in its paragraph, sentences in the paragraph)
 
 
 def is_non_claim(view: SentenceView) -> bool:
@@ -338,7 +339,16 @@ def lexicon_scores(view: SentenceView, lex: Lexicons) -> dict[str, float]:
 # category_context: the section title's and neighbours' risk-category cues as features of the category model.
 OPTIONS = {"directives": True, "chars": True, "words": True, "word_bigrams": False, "figures": False, "entities": False,
            "category_context": True, "scope": True, "outcome": True, "outcome_clause": True,
-           "announce": True, "document_tone": True, "section_words": True}
+           "announce": True, "document_tone": True, "section_words": True, "paragraph": True}
+PARAGRAPH = "par:"  # prefix of the sentence's place in its paragraph (training.PARAGRAPH_MODELS see it)
+
+
+def paragraph_place(index: int, size: int) -> str:
+    """Where a sentence stands in its paragraph: the paragraph's only sentence, its first (the topic sentence that
+    announces what the paragraph is about), its last, or one in the middle."""
+    return "only" if size == 1 else "first" if index == 0 else "last" if index == size - 1 else "mid"
+
+
 SECTION_WORDS = "sw:"  # prefix of the section title's character bigrams (risk models only: training.SECTION_MODELS)
 
 
@@ -361,6 +371,8 @@ def features(view: SentenceView, lex: Lexicons, ngrams: bool = True,
     out["len:" + ("s" if length < 15 else "m" if length < 40 else "l" if length < 80 else "xl")] = 1.0
     out["kind:" + view.kind] = 1.0
     out["pos:" + str(min(int(view.position * 4), 3))] = 1.0
+    if OPTIONS["paragraph"] and view.paragraph is not None and not is_non_claim(view):
+        out[PARAGRAPH + paragraph_place(*view.paragraph)] = 1.0
     if OPTIONS["figures"]:
         if scores.get("money"):
             out["fig:money"] = 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.argument.classify import NONE
 from pipeline.argument.data import LabelledDoc
-from pipeline.argument.features import CATEGORY_CONTEXT, DOCUMENT_TONE, SECTION_WORDS, SentenceView, features, is_non_claim, sentence_features
+from pipeline.argument.features import CATEGORY_CONTEXT, DOCUMENT_TONE, PARAGRAPH, SECTION_WORDS, SentenceView, features, is_non_claim, sentence_features
 from pipeline.argument.lexicon import Lexicons
 from pipeline.argument.linear import LinearModel
 
@@ -52,6 +52,8 @@ OUTCOME_MODELS = {"risk", "risk_context"}
 TONE_MODELS = {"risk", "risk_context"}
 # The section title's character bigrams (`sw:`, features.OPTIONS["section_words"], session 11) likewise.
 SECTION_MODELS = {"risk", "risk_context"}
+# The sentence's place in its paragraph (`par:`, features.OPTIONS["paragraph"], session 12).
+PARAGRAPH_MODELS = {"risk", "risk_context"}
 
 
 def doc_features(doc: LabelledDoc, lex: Lexicons) -> list[dict[str, float]]:
@@ -214,11 +216,13 @@ class _Design:
 
         X, names = (self.X_all, self.names_all) if key == "category" else (self.X, self.names)
         words, outcome, tone, section = key in WORD_MODELS, key in OUTCOME_MODELS, key in TONE_MODELS, key in SECTION_MODELS
-        if words and outcome and tone and section:
+        paragraph = key in PARAGRAPH_MODELS
+        if words and outcome and tone and section and paragraph:
             return X, names
         keep = numpy.array([(words or not f.startswith("w:")) and (outcome or f not in OUTCOME_FEATURES)
                             and (tone or not f.startswith(DOCUMENT_TONE))
-                            and (section or not f.startswith(SECTION_WORDS)) for f in names], dtype=bool)
+                            and (section or not f.startswith(SECTION_WORDS))
+                            and (paragraph or not f.startswith(PARAGRAPH)) for f in names], dtype=bool)
         if keep.all():
             return X, names
         X = X[:, numpy.flatnonzero(keep)].tocsr()
