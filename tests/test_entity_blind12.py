@@ -112,3 +112,15 @@ def test_a_transcript_speaker_with_a_bracketed_role_is_the_person(recognizer_no_
     text = "主持人：请分析师提问。\n黄立新（某某证券分析师）：成本会不会上升？\n王大明：会的。"
     found = mentions(run(recognizer_no_termbase, text))
     assert ("黄立新", "PERSON") in found and ("王大明", "PERSON") in found
+
+
+def test_a_foreign_federal_body_written_without_its_country_is_the_documents_countrys(recognizer):
+    # the termbase's 联邦财政部 is Germany's (an alias of 德国联邦财政部); in an article about Pakistan it is Pakistan's
+    text = ("巴基斯坦政府近日调整屋顶光伏政策。巴基斯坦国家电网公司称售电量下滑。"
+            "联邦财政部宣布对进口光伏组件加征销售税，伊斯兰堡的企业表示担忧。巴基斯坦的电价一年上涨两成。")
+    entities = recognizer(text, [(0, len(text))], [(i, i + 1) for i in range(len(text))])
+    ministry = next(e for e in entities.index if e.name_zh == "联邦财政部")
+    assert "Pakistan" in ministry.name_en and "Germany" not in ministry.name_en
+    german = "德国联邦财政部表示将收紧预算。" + text
+    entities = recognizer(german, [(0, len(german))], [(i, i + 1) for i in range(len(german))])
+    assert any(e.name_en == "Federal Ministry of Finance (Germany)" for e in entities.index)

@@ -316,6 +316,14 @@ class EntityRecognizer:
                     break
         return foreign > home
 
+    def _foreign_body_unqualified(self, term: Term, forms: list[str]) -> bool:
+        """A listed body of one foreign country (德国联邦财政部) written without its country (联邦财政部) in an
+        article about another foreign country: the form names that country's body, not the listed one."""
+        owner = self.namer.country_prefix(term.zh)
+        country = self.namer.doc_places.get("country_zh")
+        return owner is not None and country is not None and country not in owner.surfaces and \
+            not any(self.namer.country_prefix(f) is not None for f in forms)
+
     def byline_names(self, byline: Byline, index: Sequence[EntityIndexEntry]) -> dict[str, BylineName]:
         """English names of the people, outlets and dateline place a byline names, keyed by the name as written:
         the entity index's name when the text mentions them, else named as a byline mention would be (an HTML
@@ -393,6 +401,11 @@ class EntityRecognizer:
                     not self.namer.ends_with_body_head(max(forms, key=len)):
                 # an outlet or account named in a byline or a post's header (绿能出海圈): romanised, then glossed
                 english = self.namer.outlet_name(max(forms, key=len))
+            if english is None and label == "ORG" and term is not None and self._foreign_body_unqualified(term, forms):
+                # 联邦财政部 in an article about Pakistan: Pakistan's ministry, not the termbase's German one
+                english = self.namer.in_document_country(sorted(forms, key=len, reverse=True))
+                if english is not None:
+                    name_zh = pick_name_zh(forms)
             if english is None and term is not None:
                 english = self.namer.term_name(term)
             elif english is None:
