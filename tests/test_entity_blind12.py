@@ -124,3 +124,13 @@ def test_a_foreign_federal_body_written_without_its_country_is_the_documents_cou
     german = "德国联邦财政部表示将收紧预算。" + text
     entities = recognizer(german, [(0, len(german))], [(i, i + 1) for i in range(len(german))])
     assert any(e.name_en == "Federal Ministry of Finance (Germany)" for e in entities.index)
+
+
+def test_a_research_institutes_unit_is_named_after_the_institute(recognizer):
+    name = recognizer.namer.name
+    assert name(["东海能源研究院北美研究室"], "ORG").name == \
+        "North America Research Office, East China Sea Energy Research Institute"
+    assert name(["远见国际研究院非洲研究中心"], "ORG").name == "African Research Center, Vision International Research Institute"
+    # a unit's 部 is a department, not a ministry
+    assert name(["远见国际研究院产业研究部"], "ORG").name.startswith("Industry Research Department, ")
+    assert "," not in name(["中国电力科学研究院"], "ORG").name      # no unit after the institute: one name

@@ -560,6 +560,8 @@ _OWN_NAME_LEGISLATURES = ("Riksdag", "Storting", "Folketing", "Bundestag", "Sejm
                           "Verkhovna Rada", "Oireachtas", "Cortes Generales", "National Diet", "Shura Council",
                           "U.S. Congress")
 # countries whose ministries are "Federal Ministry for / of …" in their own English (Bundesministerium für / der)
+# the units of a research institute that are named after it (研究院 + 研究中心 / 研究室 / 研究部 / 研究所 / 中心 / 部)
+_INSTITUTE_UNIT_HEADS = ("研究中心", "研究室", "研究部", "研究所", "中心", "部", "室")
 _FEDERAL_FOR = ("Germany", "Austria")
 # countries whose ministries are Departments in English (Department of Trade and Industry, Department of
 # Industry, Science and Resources); the United States' are composed apart ("U.S. Department of …")
@@ -781,7 +783,7 @@ class EnglishNamer:
             if province is not None:
                 return province
             for form in forms:
-                unit = self._university_unit(form)
+                unit = self._university_unit(form) or self._institute_unit(form)
                 if unit:
                     return EnglishName(unit, "dictionary", "composed")
             for form in forms:
@@ -1095,6 +1097,22 @@ class EnglishNamer:
         if not unit_en or any(ch in unit_en for ch in "()"):
             return None
         return f"{unit_en}, {named.name}"
+
+    def _institute_unit(self, form: str) -> str | None:
+        """A research institute's centre, office or department (观澜国际研究院拉美研究中心, 丝路能源研究院南亚研究室):
+        the unit, then the institute, as institutes write it in English ('Latin America Research Center, Guanlan
+        International Research Institute'); a unit's 部 is a department, not a ministry. None unless both parts
+        gloss (a pinyin run of 14 letters or more is no gloss)."""
+        k = form.find("研究院")
+        unit = form[k + 3:] if k >= 2 else ""
+        if len(unit) < 3 or not unit.endswith(_INSTITUTE_UNIT_HEADS):
+            return None
+        institute = self.name([form[: k + 3]], "ORG")
+        unit_en = self._gloss(unit, "ORG")
+        if not institute.name or not unit_en or any(ch in unit_en for ch in "()") or \
+                any(re.search(r"[a-z]{14,}", n) for n in (institute.name, unit_en)):
+            return None
+        return f"{re.sub(r' Ministry$', ' Department', unit_en)}, {institute.name}"
 
     def _branch(self, form: str) -> str | None:
         """A listed company + a listed place + a branch head (交通银行深圳分行, 招行广州分行): the
