@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from pydantic import TypeAdapter
+
 from pipeline.entities.cluster import cluster, majority_label, pick_name_zh
 from pipeline.entities.lexicon import Lexicons, Term, is_latin
 from pipeline.entities.naming import EnglishName, EnglishNamer, class_noun_after, class_noun_first_chars, taiwan_usage
@@ -33,6 +35,8 @@ from pipeline.models import Byline, BylineName, EntityIndexEntry, EntityMention
 __all__ = ["Entities", "EntityRecognizer"]
 
 BYLINE_NAME_ROLES = ("author", "reviewer", "editor", "publisher", "source")
+_MENTIONS = TypeAdapter(list[EntityMention])
+_INDEX = TypeAdapter(list[EntityIndexEntry])
 
 
 
@@ -365,8 +369,10 @@ class EntityRecognizer:
         self.namer.doc_places = self._document_places(text, mentions)
         self.namer.doc_latin = self._restated_places(text, mentions)
         starts = [s for s, _ in sentences]
-        out_mentions: list[EntityMention | None] = [None] * len(mentions)
-        index: list[EntityIndexEntry] = []
+        # the contract objects are validated together at the end, as lists (one call for all the document's
+        # mentions costs less than one per mention; session 12)
+        out_mentions: list[dict | None] = [None] * len(mentions)
+        index: list[dict] = []
         for number, idx in enumerate(groups, start=1):
             entity_id = f"E{number}"
             label = majority_label(mentions, idx)
@@ -415,16 +421,16 @@ class EntityRecognizer:
                 self.namer.law_country = None
             if english.name and label != "PERSON":
                 english = self._with_class_noun(text, [mentions[i] for i in idx], english)
-            index.append(EntityIndexEntry(entity_id=entity_id, label=label, name_zh=name_zh, name_en=english.name,
-                                          name_en_source=english.source, name_en_method=english.method,
-                                          aliases=[f for f in forms if f != name_zh],
-                                          mentions=len(idx)))
+            index.append(dict(entity_id=entity_id, label=label, name_zh=name_zh, name_en=english.name,
+                              name_en_source=english.source, name_en_method=english.method,
+                              aliases=[f for f in forms if f != name_zh], mentions=len(idx)))
             for i in idx:
                 m = mentions[i]
                 sid = None
                 k = bisect.bisect_right(starts, m.start) - 1
                 if k >= 0 and m.start < sentences[k][1]:
                     sid = k
-                out_mentions[i] = EntityMention(text=text[m.start:m.end], start=m.start, end=m.end,
-                                                label=label, entity_id=entity_id, sentence_id=sid)
-        return Entities(mentions=[m for m in out_mentions if m is not None], index=index)
+                out_mentions[i] = dict(text=text[m.start:m.end], start=m.start, end=m.end,
+                                       label=label, entity_id=entity_id, sentence_id=sid)
+        return Entities(mentions=_MENTIONS.validate_python([m for m in out_mentions if m is not None]),
+                        index=_INDEX.validate_python(index))

@@ -133,7 +133,7 @@ class WindowedLac:
         self._word_cache_of = (self.heads, self.surnames, self.places)
         # `prefetch`: each document's windows, by the identity of its text (with the text and token list
         # objects themselves, so that only the very same call finds them again)
-        self._prefetched_windows: dict[int, tuple[str, Sequence[tuple[int, int]], list[tuple[int, int]]]] = {}
+        self._prefetched_windows: dict[int, tuple[str, Sequence[tuple[int, int]], list[tuple[int, int]], list[str]]] = {}
 
     def prefetch(self, documents: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> None:
         """Cross-document batching: the windows of all `documents` (text, tokens) are tagged now, in
@@ -148,8 +148,8 @@ class WindowedLac:
             if self.scope == "all" or not tokens:
                 spans = self.lac.chunks(text)
             else:
-                spans = self.windows(text, tokens)
-                self._prefetched_windows[id(text)] = (text, tokens, spans)
+                spans, words = self._windows_and_words(text, tokens)
+                self._prefetched_windows[id(text)] = (text, tokens, spans, words)
             pieces.extend(text[s:e] for s, e in spans)
         self.lac.prefetch(pieces)
 
@@ -159,11 +159,11 @@ class WindowedLac:
         if hasattr(self.lac, "release"):
             self.lac.release()
 
-    def _windows_of(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _windows_of(self, text: str, tokens: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
         kept = self._prefetched_windows.get(id(text))
         if kept is not None and kept[0] is text and kept[1] is tokens:
-            return kept[2]
-        return self.windows(text, tokens)
+            return kept[2], kept[3]
+        return self._windows_and_words(text, tokens)
 
     def _is_wordish(self, word: str) -> bool:
         found = self._wordish[word] = _WORDISH.search(word) is not None
@@ -236,6 +236,10 @@ class WindowedLac:
 
     def windows(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """Character spans (merged) that LAC should tag."""
+        return self._windows_and_words(text, tokens)[0]
+
+    def _windows_and_words(self, text: str, tokens: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
+        """`windows`, and the tokens' words (text[s:e] of each), which `__call__` reads again."""
         words = [text[s:e] for s, e in tokens]
         cache = self._wordish
         wordish = [cache[w] if w in cache else self._is_wordish(w) for w in words]
@@ -303,21 +307,21 @@ class WindowedLac:
                 spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
             else:
                 spans.append((s, e))
-        return spans
+        return spans, words
 
     def __call__(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
         if self.scope == "all" or not tokens:
             return self.lac.tag(text)
-        spans = self._windows_of(text, tokens)
+        spans, words = self._windows_of(text, tokens)
         tagged = self.lac.tag_pieces([text[s:e] for s, e in spans])
         # tokens outside the windows and LAC's words inside them, in text order (windows are made of
         # whole tokens and do not overlap, so the two sequences interleave without sorting)
         out: list[tuple[int, int, str]] = []
-        append, plain, cache = out.append, self._plain_tag, self._plain
+        append, plain, cached = out.append, self._plain_tag, self._plain.get
         k, n_spans = 0, len(spans)
         window_start = spans[0][0] if spans else -1
         window_end = spans[0][1] if spans else -1
-        for s, e in tokens:
+        for (s, e), word in zip(tokens, words):
             while k < n_spans and window_end <= s:
                 ws = spans[k][0]
                 out.extend((ws + a, ws + b, t) for a, b, t in tagged[k])
@@ -326,8 +330,7 @@ class WindowedLac:
                     window_start, window_end = spans[k]
             if k < n_spans and window_start <= s:
                 continue                    # inside a LAC window
-            word = text[s:e]
-            append((s, e, cache[word] if word in cache else plain(word)))
+            append((s, e, cached(word) or plain(word)))      # (a tag is never empty)
         for k in range(k, n_spans):
             ws = spans[k][0]
             out.extend((ws + a, ws + b, t) for a, b, t in tagged[k])
