@@ -322,7 +322,10 @@ class EntityRecognizer:
 
     def _foreign_body_unqualified(self, term: Term, forms: list[str]) -> bool:
         """A listed body of one foreign country (德国联邦财政部) written without its country (联邦财政部) in an
-        article about another foreign country: the form names that country's body, not the listed one."""
+        article about another foreign country: the form names that country's body, not the listed one. (China's and
+        Taiwan's bodies written bare have their own, stricter rules: the sentence must name the other country.)"""
+        if term.id.startswith(("cn.", "tw.")):
+            return False
         owner = self.namer.country_prefix(term.zh)
         country = self.namer.doc_places.get("country_zh")
         return owner is not None and country is not None and country not in owner.surfaces and \
