@@ -164,6 +164,15 @@ _APPEARANCE = re.compile(r"(?:看起来|看上去|听起来|表面上|乍看|纸
 CONCESSIVE_WEIGHT = 0.5
 
 
+def _balanced_only_conceded(text: str, lex: Lexicons, split: int) -> bool:
+    """Session 12: a balanced verdict inside the conceded clause ("当然，电池产业并非一无是处。" opening a short
+    concession in a critical op-ed; "……并非一无是处，但……") grants the other side a point before the author returns
+    to the argument: it is not the author's overall verdict (kind "conceded", no weight), unlike the same words
+    stated as the verdict ("我们认为，……并非一无是处。")."""
+    ends = [m.end() for p in lex.stance_patterns if p.kind == "balanced" for m in [p.regex.search(text)] if m]
+    return bool(ends) and all(end <= split for end in ends)  # "值得押注，但别指望速成" spans the turn: a verdict
+
+
 def stance_polarity(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
     """(positive, negative, kinds) stance evidence of a sentence (already masked with `lex.mask`):
     `polarity_hits` with the affirmative-question, excess-modifier and concessive readings above."""
@@ -188,6 +197,8 @@ def stance_polarity(text: str, lex: Lexicons) -> tuple[float, float, list[str]]:
         else:
             neg += w
     pos, neg, kinds = _with_pattern_hits(text, lex, pos, neg, skip_kind="rhetorical" if affirm else None)
+    if split and "balanced" in kinds and _balanced_only_conceded(text, lex, split):
+        kinds = ["conceded" if k == "balanced" else k for k in kinds]
     if affirm:
         kinds.append("affirmative")
     return pos, neg, kinds
