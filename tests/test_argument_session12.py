@@ -52,3 +52,17 @@ def test_paragraph_place_is_seen_by_the_risk_models_only():
     # the first sentence of a paragraph (a topic sentence) weighs against a risk, relative to one in its middle
     risk = models["risk_context"].weights
     assert risk[PARAGRAPH + "first"][0] < risk[PARAGRAPH + "mid"][0]
+
+
+def test_unbracketed_disclaimer_lines_are_no_claims():
+    """Session 12: a headed forward-looking statement or disclaimer, or a document saying of itself that it is for
+    reference / its author's view only / no investment advice, is an editor's line (no claim, so no risk), while a
+    sentence that only uses the same words about something else stays a claim."""
+    from pipeline.argument.features import is_non_claim
+
+    for text in ("前瞻性陈述：本纪录包含前瞻性陈述，实际结果可能因市场需求、汇率等因素而与预测有重大差异。",
+                 "免责声明：本报告仅供参考，不构成任何投资建议。", "本文仅代表作者个人观点，不构成投资建议。",
+                 "本纪录由某某公司投资人关系处整理，仅供参考。", "本报告为内部讨论稿的公开版本，观点不代表任何机构立场。"):
+        assert is_non_claim(SentenceView(text)), text
+    for text in ("本次投资不构成关联交易。", "这一估算仅供参考，实际成本可能更高。", "前瞻性技术的风险在于市场需求不确定。"):
+        assert not is_non_claim(SentenceView(text)), text

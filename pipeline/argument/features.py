@@ -48,10 +48,20 @@ def is_non_claim(view: SentenceView) -> bool:
     return view.kind in ("title", "heading", "byline") or _non_claim_text(view.text)
 
 
+# Session 12: a disclaimer line without brackets (the bracketed ones are _BYLINE_LIKE's): a headed forward-looking
+# statement or disclaimer ("前瞻性陈述：本纪录包含前瞻性陈述，实际结果可能因……而与预测有重大差异。", "免责声明：……"), or the
+# document saying of itself that it is for reference, its author's view only, or no investment advice ("本文仅代表作者
+# 个人观点，不构成投资建议。", "本纪录由……整理，仅供参考"). The GUIDE's editor/disclaimer lines: no claim, and their
+# boilerplate risk words (市场需求、汇率及地缘政治) are no risk.
+_DISCLAIMER = re.compile(r"^\s*(?:前瞻性(?:陈述|声明)|免责(?:声明|条款))\s*[：:]"
+                         r"|^\s*(?:本文|本报告|本纪录|本记录|本简报|本帖|本资料|以上内容|上述内容)[^。！？]{0,30}"
+                         r"(?:仅供参考|不构成[^。！？]{0,6}投资建议|仅代表|不代表[^。！？]{0,10}立场)")
+
+
 @lru_cache(maxsize=8192)
 def _non_claim_text(text: str) -> bool:
     stripped = text.strip()
-    return bool(_BYLINE_LIKE.match(stripped)) or bool(_ENUMERATOR.match(stripped))
+    return bool(_BYLINE_LIKE.match(stripped)) or bool(_ENUMERATOR.match(stripped)) or bool(_DISCLAIMER.match(stripped))
 
 
 def is_question(text: str) -> bool:
