@@ -572,13 +572,17 @@ def _topics(ix: _Doc) -> list[tuple[str, int]]:
     return [(t, first[t]) for t in ranked[:MAX_TOPICS]]
 
 
+# the names a byline field lists: 周岚、马晓宁 / 张三, 李四 / 张三/李四
+_BYLINE_NAMES_SPLIT = re.compile(r"[、,，/ ]+")
+
+
 def _byline_roles(document: Document) -> dict[str, str]:
     roles: dict[str, str] = {}
     byline = document.source.byline
     for role in ("author", "reviewer", "editor", "publisher", "source"):
         value = getattr(byline, role, None)
         if value:
-            for part in re.split(r"[、,，/ ]+", value):
+            for part in _BYLINE_NAMES_SPLIT.split(value):
                 if part:
                     roles.setdefault(part, role)
     return roles
@@ -948,7 +952,7 @@ def byline_parts(value: str, names_en: Mapping[str, str]) -> list[tuple[str, str
         return names_en.get(part) or next((en for zh, en in names_en.items() if len(zh) >= 2 and part.startswith(zh)),
                                           None)
 
-    parts = [value] if value in names_en else [p for p in re.split(r"[、,，/ ]+", value) if p]
+    parts = [value] if value in names_en else [p for p in _BYLINE_NAMES_SPLIT.split(value) if p]
     named = [(p, english(p)) for p in parts]
     return named if any(en for _, en in named) else [(value, None)]
 
