@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
-from pipeline.models import BylineName, Document, Money, SummaryEn, SummaryItem
+from pipeline.models import BYLINE_NAME_ROLES, BylineName, Document, Money, SummaryEn, SummaryItem
 from pipeline.paths import models_dir, read_tsv
 from pipeline.text import literal_alternation
 from pipeline.translation.forms import (format_amount, format_measure,
@@ -579,7 +579,7 @@ _BYLINE_NAMES_SPLIT = re.compile(r"[、,，/ ]+")
 def _byline_roles(document: Document) -> dict[str, str]:
     roles: dict[str, str] = {}
     byline = document.source.byline
-    for role in ("author", "reviewer", "editor", "publisher", "source"):
+    for role in BYLINE_NAME_ROLES:
         value = getattr(byline, role, None)
         if value:
             for part in _BYLINE_NAMES_SPLIT.split(value):
@@ -634,7 +634,7 @@ def _actor_items(ix: _Doc, figures: list[Figure]) -> list[SummaryItem]:
         if roles:
             text += f": {', '.join(roles)}"
         text += f"; {_plural(entry.mentions, 'mention')}"
-        if entry.label == "PERSON" and sids and not any(r in ("author", "reviewer", "editor", "publisher", "source")
+        if entry.label == "PERSON" and sids and not any(r in BYLINE_NAME_ROLES
                                                         for r in roles):
             context = [p for p in ix.gist(sids[0]) if p != name][:8]   # what the person is quoted or named for
             if context:
@@ -957,6 +957,11 @@ def byline_parts(value: str, names_en: Mapping[str, str]) -> list[tuple[str, str
     return named if any(en for _, en in named) else [(value, None)]
 
 
+def byline_names_en(byline: Mapping[str, Any]) -> dict[str, str]:
+    """zh -> English of `source.byline.names_en` in a document's JSON (as the tables and the HTML report read it)."""
+    return {zh: named.get("name_en") for zh, named in (byline.get("names_en") or {}).items()}
+
+
 def _byline_value(value: str, names: dict[str, BylineName]) -> str:
     """'Zhou Lan 「周岚」 (zh)'; the Chinese alone where the byline has no English name."""
     parts = byline_parts(value, {zh: n.name_en for zh, n in names.items()})
@@ -972,7 +977,7 @@ def render_markdown(document: Document) -> str:
     lines.append(f"- Document: `{document.doc_id}` ({source.format}, {source.encoding}, "
                  f"{'converted from Traditional Chinese' if source.script == 'traditional' else 'Simplified Chinese'})")
     roles = [(role.replace("_", " "), getattr(source.byline, role))
-             for role in ("author", "reviewer", "editor", "publisher", "source", "dateline", "document_number")]
+             for role in (*BYLINE_NAME_ROLES, "dateline", "document_number")]
     byline = "; ".join(f"{role}: {_byline_value(value, source.byline.names_en)}"
                        if role != "document number" else f"{role}: {_zh(value)}" for role, value in roles if value)
     if byline:

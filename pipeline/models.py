@@ -59,6 +59,10 @@ class BylineName(Model):
     name_en_method: Optional[NameMethod] = None
 
 
+# the byline roles whose values are people or outlets (the others are places, dates, numbers, notes)
+BYLINE_NAME_ROLES = ("author", "reviewer", "editor", "publisher", "source")
+
+
 class Byline(Model):
     author: Optional[str] = None
     reviewer: Optional[str] = None

@@ -9,7 +9,7 @@ import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Union, get_args, get_origin
 
-from pipeline.english import byline_parts
+from pipeline.english import byline_names_en, byline_parts
 from pipeline.models import (
     Claim, Document, EntityIndexEntry, EntityMention, Money, NumericCheck, Opportunity, Quantity, Risk,
     Section, Sentence,
@@ -179,8 +179,7 @@ TableColumns = dict[str, dict[str, list[Any]]]  # table name -> column name -> i
 def _in_english(byline: dict[str, Any], role: str) -> str | None:
     """A byline field with its names in English (source.byline.names_en); None when none has an English name."""
     value = byline.get(role)
-    names = {zh: n.get("name_en") for zh, n in (byline.get("names_en") or {}).items()}
-    parts = byline_parts(value, names) if value else []
+    parts = byline_parts(value, byline_names_en(byline)) if value else []
     return ", ".join(en or zh for zh, en in parts) if any(en for _, en in parts) else None
 
 

@@ -30,11 +30,10 @@ from pipeline.entities.naming import EnglishName, EnglishNamer, class_noun_after
 from pipeline.entities.recognizer import Candidate, MentionFinder
 from pipeline.entities.resources import models_dir as resolve_models_dir
 from pipeline.entities.tagging import coarse_tag
-from pipeline.models import Byline, BylineName, EntityIndexEntry, EntityMention
+from pipeline.models import BYLINE_NAME_ROLES, Byline, BylineName, EntityIndexEntry, EntityMention
 
 __all__ = ["Entities", "EntityRecognizer"]
 
-BYLINE_NAME_ROLES = ("author", "reviewer", "editor", "publisher", "source")
 _MENTIONS = TypeAdapter(list[EntityMention])
 _INDEX = TypeAdapter(list[EntityIndexEntry])
 

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from pipeline.english import byline_parts
+from pipeline.english import byline_names_en, byline_parts
 from pipeline.models import (
     Claim,
     EntityIndexEntry,
@@ -129,7 +129,7 @@ def document_context(doc: dict) -> dict[str, Any]:
     sid = _sentence_links(by_id)
     rows_of_money = money_rows(money)
     entity_index = sorted(index.values(), key=lambda e: (-int(e.get("mentions") or 0), e.get("name_zh", "")))
-    names_en = {zh: n.get("name_en") for zh, n in ((source.get("byline") or {}).get("names_en") or {}).items()}
+    names_en = byline_names_en(source.get("byline") or {})
     byline = {k: ", ".join(f"{en} ({zh})" if en else zh for zh, en in byline_parts(v, names_en))
               if isinstance(v, str) else v
               for k, v in (source.get("byline") or {}).items() if v and k not in ("other", "names_en")}
