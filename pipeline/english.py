@@ -203,6 +203,7 @@ class Figure:
     topic: str = ""
     score: float = 0.0
     usd: float = 0.0
+    qualifier: str = ""           # of a money figure: exact, approx, more_than, less_than, range
 
 
 class _Doc:
@@ -243,8 +244,10 @@ class _Doc:
             return zh_quote(entry.name_zh)
         if entry.name_en_source == "transliteration" and entry.label != "PERSON":
             return zh_quote(entry.name_zh)
-        if entry.name_en_source == "dictionary" and entry.label not in ("PERSON", "GPE", "LOC"):
-            # a word-by-word dictionary gloss of an organisation's name is not its English name
+        if entry.name_en_source == "dictionary" and entry.name_en_method != "composed" \
+                and entry.label not in ("PERSON", "GPE", "LOC"):
+            # a word-by-word dictionary gloss of an organisation's name is not its English name; a name composed
+            # of known parts (a listed place and a listed head: 省政府 → Sichuan Provincial People's Government) is
             return zh_quote(entry.name_zh)
         return entry.name_en
 
@@ -483,6 +486,12 @@ def _figure_details(role, actor: str, terms: list[str], times: list[str]) -> tup
     return details, role_text
 
 
+def _opening_ids(document: Document) -> set[int]:
+    """The title and the first three body sentences: where an article states what it is about."""
+    title = {s.id for s in document.sentences if s.kind == "title"}
+    return title | set([s.id for s in document.sentences if s.kind == "body"][:3])
+
+
 def build_figures(ix: _Doc) -> list[Figure]:
     d = ix.d
     figures: list[Figure] = []
@@ -491,7 +500,7 @@ def build_figures(ix: _Doc) -> list[Figure]:
         if m.equivalent_of is not None and 0 <= m.equivalent_of < len(d.money) and m.equivalent_of != i:
             equivalents[m.equivalent_of].append(i)
     title_ids = {s.id for s in d.sentences if s.kind == "title"}
-    body_ids = [s.id for s in d.sentences if s.kind == "body"][:3]
+    body_ids = _opening_ids(d) - title_ids
     groups: dict[tuple, Figure] = {}
     for i, m in enumerate(d.money):
         if m.equivalent_of is not None or m.sentence_id is None:
@@ -520,7 +529,8 @@ def build_figures(ix: _Doc) -> list[Figure]:
             + (1 if role is not None else 0)
         sentence_ids = [m.sentence_id] + [e.sentence_id for e in eq if e.sentence_id not in (None, m.sentence_id)]
         fig = Figure("money", value_full, ix.money_en(i), sentence_ids, m.start, details, role=role.en if role else "",
-                     actor=actor, topic=terms[0] if terms else "", score=score, usd=float(m.usd_value or 0))
+                     actor=actor, topic=terms[0] if terms else "", score=score, usd=float(m.usd_value or 0),
+                     qualifier=m.qualifier or "")
         figures.append(fig)
         if existing is None:
             groups[key] = fig
@@ -718,6 +728,29 @@ def _attribution(ix: _Doc, attribution: str) -> str:
     return f", attributed to {zh_quote(attribution)}"
 
 
+def _is_zh_quoted(name: str) -> bool:
+    return name.startswith("「") and name.endswith("(zh)")
+
+
+def _headline_subject(ix: _Doc, central: Optional[Figure], actor_entries: list) -> str:
+    """Whom the headline is about: the actor with an English name that the article names most often, counting
+    a name in the title (the author's own choice of subject) and the central figure's actor a few mentions more;
+    a name quoted in Chinese only when no actor has an English one."""
+    title_ids = {s.id for s in ix.d.sentences if s.kind == "title"}
+    in_title = {m.entity_id for m in ix.d.entities if m.sentence_id in title_ids}
+    central_actor = central.actor if central else ""
+
+    def weight(entry) -> tuple[int, int]:
+        name = ix.names[entry.entity_id]
+        return (entry.mentions + (3 if entry.entity_id in in_title else 0) + (2 if name == central_actor else 0),
+                entry.entity_id in in_title)
+
+    english = [e for e in actor_entries if not _is_zh_quoted(ix.names[e.entity_id])]
+    if english:
+        return ix.names[max(english, key=weight).entity_id]
+    return central_actor or (ix.names[actor_entries[0].entity_id] if actor_entries else "")
+
+
 def _stance_target(ix: _Doc) -> str:
     stance = ix.d.stance
     if stance.target_en:
@@ -765,15 +798,20 @@ def _build_summary(document: Document, translations: dict[int, Optional[str]] | 
                      if e.label in ("GPE", "ORG", "PROGRAM") and e.name_en]
     byline_names = set(_byline_roles(document))
     actor_entries = [e for e in actor_entries if e.name_zh not in byline_names]
-    lead_actor = (central.actor if central and central.actor else
-                  (ix.names[actor_entries[0].entity_id] if actor_entries else ""))
+    lead_actor = _headline_subject(ix, central, actor_entries)
 
-    # headline
-    if central is not None:
+    # headline: the central figure, unless it is one of a schedule of ceilings the opening does not state (the
+    # per-company caps of a measures notice: "最高不超过500万元"), which says less about the article than its topics
+    ceilings = {(m.value, m.currency) for m in document.money if m.qualifier == "less_than"}
+    if central is not None and (central.qualifier != "less_than" or len(ceilings) < 3
+                                or _opening_ids(document).intersection(central.sentence_ids)):
         topic = central.topic or (topics[0][0] if topics else "")
+        role = central.role
+        if role and central.actor and central.actor != lead_actor and not _is_zh_quoted(central.actor):
+            role = f"{role} by {central.actor}"
         summary.headline = t["headline_figure"].format(
-            actor=lead_actor or "Article", amount=central.value_text, role=central.role or "figure",
-            topic=f" in {topic}" if topic else "").replace("  ", " ")
+            actor=lead_actor or "Article", amount=central.value_text, role=f" {role}" if role else "",
+            topic=f" in {topic}" if topic else "")
     elif topics:
         summary.headline = t["headline_topics"].format(actor=lead_actor or "Article",
                                                        topics=_join([tp for tp, _ in topics[:3]]))

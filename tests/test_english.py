@@ -258,3 +258,42 @@ def test_a_longer_glossary_term_wins_over_the_word_inside_it(analyzer, tmp_path)
     text = summary_text(_summary_of(analyzer, tmp_path, "标题\n\n政府应与独立发电商重新谈判容量电费条款，去年容量电费支出约2万亿卢比。\n"))
     assert "capacity payments" in text and "independent power producers" in text
     assert "electricity bills" not in text
+
+
+def test_a_composed_body_name_is_written_in_english_and_a_word_gloss_is_not(analyzer, tmp_path):
+    """省政府 in a Sichuan notice is composed from known parts (the document's province + a listed head): the
+    summary writes its English name, with the method beside it, instead of quoting the Chinese."""
+    summary = _summary_of(analyzer, tmp_path,
+                          "四川省人民政府办公厅关于支持创新药发展的若干措施\n\n各市（州）人民政府：\n"
+                          "经省政府同意，现提出如下措施。省政府每年安排专项资金支持创新药研发。\n\n四川省人民政府办公厅\n")
+    text = summary_text(summary)
+    assert "Sichuan Provincial People's Government" in text
+    assert "「省政府」 (zh)" not in text.replace("(organisation; 「省政府」 (zh)", "")
+
+
+def test_the_headline_names_the_titles_actor_and_no_figure_placeholder(analyzer, tmp_path):
+    """The headline's subject is the actor the title names (here a country, not the company the figure's clause
+    names), the figure's actor is said with "by", and an amount without a role word gets no "figure" filler."""
+    summary = _summary_of(analyzer, tmp_path,
+                          "匈牙利的电池梦：谁来买单？\n\n宁德时代在匈牙利德布勒森投资约76亿欧元建设电池工厂。"
+                          "匈牙利政府提供补贴。匈牙利的电力供应仍是难题。匈牙利需要更多工程师。\n")
+    assert summary.headline.startswith("Hungary: about €7.6 billion investment by CATL")
+    plain = _summary_of(analyzer, tmp_path, "韩国半导体支援方案\n\n韩国政府公布26万亿韩元半导体支援方案。\n")
+    assert "figure" not in plain.headline and "₩26 trillion" in plain.headline
+
+
+def test_a_schedule_of_ceilings_gives_a_topic_headline(analyzer, tmp_path):
+    """A measures notice lists per-company caps (最高不超过500万元 …): none of them is what the document is about, so
+    the headline gives its topics; a single ceiling (an announcement's total investment cap) stays the headline."""
+    caps = _summary_of(analyzer, tmp_path,
+                       "某市关于加快机器人产业发展的若干措施\n\n为推动机器人产业发展，制定本措施。"
+                       "本措施适用于在本市注册的企业。各区应当做好组织实施。\n\n"
+                       "第一条 支持机器人企业研发，单个企业最高不超过500万元。\n"
+                       "第二条 支持建设机器人中试平台，最高不超过1000万元。\n"
+                       "第三条 支持机器人人才引进，每人最高不超过200万元。\n"
+                       "第四条 支持机器人企业上市，最高不超过300万元。\n")
+    assert "million yuan" not in caps.headline and "robots" in caps.headline
+    single = _summary_of(analyzer, tmp_path, "关于投资建设晶圆生产线项目的公告\n\n本公司董事会保证公告内容真实。\n"
+                                             "本公司拟投资建设晶圆生产线项目。\n董事会同意该项目。\n"
+                                             "项目总投资不超过120亿元。\n")
+    assert "less than 12 billion yuan" in single.headline
