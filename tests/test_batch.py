@@ -236,3 +236,21 @@ def test_sigkill_then_rerun_equals_uninterrupted_run(tmp_path, analyzer):
     for name in a["tables"]:
         pd.testing.assert_frame_equal(a["tables"][name], b["tables"][name], obj=name)
     shutil.rmtree(clean)
+
+
+def test_the_fingerprint_follows_the_shipped_data(tmp_path, monkeypatch):
+    """An edited termbase row changes what the pipeline gives, so it must make earlier outputs out of date (the
+    fingerprint is what an incremental run compares); a byte-identical copy of models/ must not."""
+    from pipeline.config import PipelineConfig
+    from pipeline.paths import models_dir
+
+    fingerprints = []
+    for name, edit in (("same", False), ("copy", False), ("edited", True)):
+        models = tmp_path / name
+        shutil.copytree(models_dir(), models)
+        if edit:
+            with open(models / "termbase.tsv", "a", encoding="utf-8") as termbase:
+                termbase.write("# a comment a user added\n")
+        monkeypatch.setenv("PIPELINE_MODELS_DIR", str(models))
+        fingerprints.append(PipelineConfig.load().fingerprint)
+    assert fingerprints[0] == fingerprints[1] != fingerprints[2]
