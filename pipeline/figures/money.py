@@ -96,6 +96,11 @@ def _tables(key: str) -> _Tables:
             ctx_re = re.compile(_alt(cur.context_words))
             for sym in cur.context_symbols:
                 ctx_symbols.setdefault(sym, []).append((cur.code, ctx_re))
+    for sym, owners in ctx_symbols.items():
+        if sym not in suffix_map and sym not in prefix_map and not sym.isascii():
+            # 比尔 (the birr without 埃塞俄比亚): a short name no currency owns by default is a currency word after
+            # a number only where its country is named (sentence, else article): `_CONTEXT_ONLY` below
+            suffix_map[sym] = (_CONTEXT_ONLY, False)
     suffix_re = re.compile(r"(?:" + _alt(suffix_map) + r")(?![A-Za-z])")
     prefix_re = re.compile(r"(?<![A-Za-z])(?:" + _alt(prefix_map) + r")[ ]{0,2}$")
     minor_re = re.compile(r"[ ]?(?:又|零)?[ ]?")
@@ -112,6 +117,10 @@ def _tables(key: str) -> _Tables:
     return _Tables(suffix_re, suffix_map, prefix_re, prefix_map, minor, minor_re, iso, mag_re, mag,
                    yuan_not_re, context_re, count_re, frozenset(lex.range_connector), equiv_re, bare_re,
                    ctx_symbols, parts_re)
+
+
+# the code of a currency word no currency owns by default (ETB's bare 比尔): read only next to its country's name
+_CONTEXT_ONLY = "?"
 
 
 def _t() -> _Tables:
@@ -155,7 +164,7 @@ def currency_name_at(text: str, pos: int) -> Optional[str]:
     if not m:
         return None
     code, weak = _t().suffix_map[m.group(0)]
-    return None if weak else code
+    return None if weak or code == _CONTEXT_ONLY else code
 
 
 _CLAUSE_END = set("。！？；!?;\n，,")
@@ -207,12 +216,14 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
     if nums is None:
         nums = scan_numbers(text, few_lo=few_lo, blocked=blocked)
     used = used or set()
+    # （百万瑞郎）, (单位：百万美元): the unit label of a table row or column, a magnitude with no numeral, is no amount
+    labels = [(m.start(), m.end()) for m in _header_unit_re(models_key()).finditer(text) if m.group(1)]
     n = len(text)
     items: list[MItem] = []
     listed: set[int] = set()   # items whose qualifier bounds the next amount of a 、-list
     consumed_until = -1
     for idx, x in enumerate(nums):
-        if x.start in used or x.start < consumed_until:
+        if x.start in used or x.start < consumed_until or any(a <= x.start < b for a, b in labels):
             continue
         if getattr(x, "letter_after", False) and not (t.suffix_re.match(text, x.end) or t.mag_re.match(text, x.end)):
             continue
@@ -277,7 +288,7 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
             if name in t.ctx_symbols:
                 code = _currency_in_context(text, sm.start(), name, code, t)
             nxt = text[sm.end()] if sm.end() < n else ""
-            ok = True
+            ok = code != _CONTEXT_ONLY
             if weak:
                 minor_follow = _minor_at(text, sm.end(), code, t) is not None
                 if nxt == "钱" or nxt == "錢":
@@ -372,6 +383,7 @@ def scan_money(text: str, nums: Optional[list[Num]] = None, used: Optional[set[i
     _drop_exchange_quotes(text, items)
     _add_bare_magnitudes(text, items, t)
     _join_ranges(text, items, nums, used, t)
+    _add_listed_amounts(text, items, nums, used)
     _add_table_cells(text, items, nums, used, t)
     _add_restated_amounts(text, items, nums, used)
     _link_equivalents(text, items, t)
@@ -467,6 +479,56 @@ def _add_restated_amounts(text: str, items: list[MItem], nums: list[Num], used: 
         items.sort(key=lambda m: m.start)
 
 
+_LIST_START = re.compile(r"(?:^|[\n。；;：:（(])[ \t\u3000]*$")
+
+
+def _add_listed_amounts(text: str, items: list[MItem], nums: list[Num], used: set[int]) -> None:
+    """22.68亿、25.90亿和29.45亿瑞士法郎, 每股收益5.13、6.20和7.40瑞士法郎: bare numbers listed with 、/和/及/或 before
+    an amount whose currency word comes after it share that currency. Each number must be written like the
+    last (with a magnitude such as 亿 or both without), so 3、5万元 (3 and 5万? or 3万?) is left alone, and a
+    numbering 1、 at the start of a line or after a colon is no list member. A qualifier before the first
+    number (约, 超过) bounds the whole list, as it does when every member carries its currency."""
+    by_end = {x.end: x for x in nums}
+    taken = [(m.start, m.end) for m in items]
+    added: list[MItem] = []
+    for it in list(items):
+        if it.value is None or it.value_max is not None:
+            continue
+        # the amount's currency is written after its number (a symbol before it makes core_start the symbol's)
+        last = next((x for x in nums if x.start == it.core_start), None)
+        if last is None or last.value_max is not None:
+            continue
+        chain: list[tuple[Num, int, Optional[str]]] = []
+        pos = it.start
+        while True:
+            j = _LIST_JOINER.search(text, max(0, pos - 3), pos)
+            if j is None or j.end() != pos:
+                break
+            x = by_end.get(j.start())
+            if x is None or x.start in used or x.value is None or x.value_max is not None or x.few or \
+                    x.has_big != last.has_big or any(s < x.end and x.start < e for s, e in taken):
+                break
+            qs, q = qualifier_before(text, x.start)
+            if j.group(0).strip() == "、" and _LIST_START.search(text, max(0, qs - 20), qs):
+                break       # 1、10亿元用于研发: a numbered point, not a list member
+            chain.append((x, qs, q))
+            if q is not None:
+                break
+            pos = x.start
+        if not chain:
+            continue
+        first_q = chain[-1][2]
+        listed_q = first_q if first_q in _LIST_QUALIFIERS else None
+        for x, qs, q in chain:
+            added.append(MItem(start=qs if q else x.start, end=x.end, value=x.value, currency=it.currency,
+                               qualifier=q or listed_q or "exact", core_start=x.start, core_end=x.end, iso=it.iso))
+        if listed_q and it.qualifier == "exact":
+            it.qualifier = listed_q
+    if added:
+        items.extend(added)
+        items.sort(key=lambda m: m.start)
+
+
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADER_MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
 
@@ -525,11 +587,23 @@ def _add_table_cells(text: str, items: list[MItem], nums: list[Num], used: set[i
                 code, _ = t.suffix_map[written]
                 if len(t.ctx_symbols.get(written, ())):
                     code = _currency_in_context(text, m.start(2), written, code, t)
+                if code == _CONTEXT_ONLY:
+                    continue
                 scale = parse_number("1" + m.group(1)) if m.group(1) else Decimal(1)
                 units[col] = (code, scale)
         return units
 
+    def is_number(cs: int, ce: int) -> bool:
+        cell = text[cs:ce]
+        x = by_start.get(cs + len(cell) - len(cell.lstrip()))
+        return x is not None and x.end == ce - (len(cell) - len(cell.rstrip()))
+
     def add_row(cells: list[tuple[int, int]], units: dict) -> None:
+        if cells and len(cells) >= 2:
+            # 营业收入（百万瑞郎）  1,842  2,015: the row's label names the unit of every cell after it
+            label = header_units(cells[:1])
+            if label:
+                units = {**{col: label[0] for col in range(1, len(cells))}, **units}
         for col, (cs, ce) in enumerate(cells):
             if col not in units:
                 continue
@@ -548,13 +622,18 @@ def _add_table_cells(text: str, items: list[MItem], nums: list[Num], used: set[i
                                core_start=a, core_end=b, iso=t.iso.get(code, True)))
 
     # A plain-text table (a .txt broker note): a header line whose columns are split by tabs or runs of two or
-    # more spaces, one column naming a money unit, then rows with the same number of columns.
+    # more spaces, one column naming a money unit, then rows with the same number of columns; or a row whose
+    # label names the unit (the header holds the years).
     k = 0
     while k < len(lines):
         hs, he = lines[k]
         cells = plain_table_cells(text, hs, he)
         units = header_units(cells) if len(cells) >= 2 and "|" not in text[hs:he] else {}
+        if list(units) == [0] and any(is_number(cs, ce) for cs, ce in cells[1:]):
+            units = {}          # 营业收入（百万瑞郎）  1,842  2,015: a labelled row, not a header
         if not units:
+            if len(cells) >= 2 and "|" not in text[hs:he]:
+                add_row(cells, {})
             k += 1
             continue
         k += 1
@@ -628,6 +707,10 @@ def _add_bare_magnitudes(text: str, items: list[MItem], t: _Tables) -> None:
         if name is None or any(it.start < name.end() and m.start() < it.end for it in items):
             continue
         code, _ = t.suffix_map[name.group(0)]
+        if name.group(0) in t.ctx_symbols:
+            code = _currency_in_context(text, name.start(), name.group(0), code, t)
+        if code == _CONTEXT_ONLY:
+            continue
         end, qualifier = qualifier_after(text, name.end())
         if qualifier is None:
             continue
@@ -739,7 +822,7 @@ def scan_currency_mentions(text: str) -> list[MItem]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         code, weak = t.suffix_map[m.group(0)]
-        if weak:
+        if weak or code == _CONTEXT_ONLY:
             continue
         out.append(MItem(m.start(), m.end(), None, code, core_start=m.start(), core_end=m.end(),
                          iso=t.iso.get(code, True)))
