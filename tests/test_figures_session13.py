@@ -95,3 +95,51 @@ def test_money_conventions_are_still_what_we_say(doc_id, amount, why):
     k = text.find(amount)
     assert k >= 0
     assert not [m for m in money(text) if m.start < k + len(amount) and k < m.end], why
+
+
+# --- numeric claims: each invented sentence gets one check, with this verdict and this piece of computation ---
+#  * 比尔 (like 卢比, 比索) holds a 比 that compares nothing: 从约40比尔涨到约120比尔 is from the first to the last
+#  * 载重吨 and Tbps are units (models/figures/claims.tsv): 较2020年的300万载重吨增长超过两倍 has its base in the sentence
+#  * 是X的近N倍 with X a noun: the figure that noun names (here in the next sentence) is the base
+#  * T，其中A、B、C: parts that exceed the total contradict it; parts that make it up confirm it
+#  * 总容量T，一期A，二期B，三期C: phases with a unit against the stated total
+
+ONE_CHECK = [
+    ("埃塞俄比亚的汽油每升从约40比尔涨到约120比尔，涨了近两倍。", "consistent", "X = 约120比尔, Y = 约40比尔"),
+    ("埃塞俄比亚的汽油每升从约40比尔涨到约80比尔，涨了近两倍。", "inconsistent", "X = 约80比尔, Y = 约40比尔"),
+    ("2024年全省造船完工量达到600万载重吨，较2020年的300万载重吨增长超过两倍。", "inconsistent", "X / Y = 2"),
+    ("2024年全省造船完工量达到1,000万载重吨，较2020年的300万载重吨增长超过两倍。", "consistent", "X / Y = 3.33"),
+    ("新光缆总设计容量达120Tbps，是该国现有国际带宽的近40倍。该国目前的国际出口带宽约为3Tbps。", "consistent",
+     "X = 120Tbps, Y = 3Tbps"),
+    ("新光缆总设计容量达120Tbps，是该国现有国际带宽的近40倍。该国目前的国际出口带宽约为8Tbps。", "inconsistent",
+     "X = 120Tbps, Y = 8Tbps"),
+    ("市财政每年安排产业专项资金12亿元，其中研发6亿元、设备补贴4亿元、人才奖励3亿元。", "inconsistent",
+     "the parts 其中 lists after the total"),
+    ("市财政每年安排产业专项资金13亿元，其中研发6亿元、设备补贴4亿元、人才奖励3亿元。", "consistent",
+     "the parts 其中 lists after the total"),
+    ("园区规划总装机80兆瓦，分三期建设：一期30兆瓦，二期30兆瓦，三期40兆瓦。", "inconsistent", "the total stated: 80兆瓦"),
+    ("园区规划总装机100兆瓦，分三期建设：一期30兆瓦，二期30兆瓦，三期40兆瓦。", "consistent", "the total stated: 100兆瓦"),
+]
+
+
+@pytest.mark.parametrize("text,verdict,piece", ONE_CHECK)
+def test_one_claim_checked(text, verdict, piece):
+    cs = figs(text).numeric_checks
+    assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]
+    assert piece in cs[0].computation
+
+
+def test_parts_short_of_the_total_are_no_claim():
+    # 其中 may name only some of the parts
+    assert figs("基金规模100亿元，其中省级出资20亿元、市级出资30亿元。").numeric_checks == []
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # 比新加坡高出约三成: the base is Singapore's price, which the article does not state (not the headline figure)
+    ("项目总投资约3亿美元。当地的商业电价约为每千瓦时20卢比，比新加坡高出约三成。", "unverifiable"),
+    # 新方案较之多出三成: 之 points back to the amount before, and the new figure is the headline one
+    ("新方案总投资约26亿元。上一轮为20亿元，新方案较之多出三成。", "consistent"),
+])
+def test_a_comparative_naming_its_own_base(text, verdict):
+    cs = [c for c in figs(text).numeric_checks if "三成" in c.claim_text]
+    assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]

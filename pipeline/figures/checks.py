@@ -63,6 +63,11 @@ AVERAGE_RE = re.compile(r"(?:平均(每)(?:个|家|项|笔|名|所|座)?([\u4e00
                         r"(?:纳税人|财政|政府)?)")
 # 较2021年上涨约18%, 比上年增长: the base is the same figure at another time, not an amount of the article
 BASE_TIME_RE = re.compile(r"(?:较|比)(?:(?:19|20)\d\d年|去年|上年|上一年|同期|前一年)")
+# 比新加坡高出, 较欧洲同类项目低: a comparative whose object is a noun (no pronoun that points back to the amount
+# before: 较之, 比这, 比上述) names a base of its own, whose figure the article may not state
+NAMED_BASE_RE = re.compile(r"(?:较|(?<![相无对])比)(?!之|其|此|这|该|上述|前者|后者|它)([\u4e00-\u9fff]{2,12}?)(?:的水平|的水准|水平)?$")
+# 15亿元，其中: a total, then the parts it is made of
+PARTS_AFTER_TOTAL_RE = re.compile(r"[^，。；！？,;!?\n]{0,4}?[，,]?[ ]?其中[，,：:]?")
 UP_WORDS = {"多出", "高出", "增长", "增加", "提高", "上升", "上涨", "扩大"}
 # 加上A和B，…已超过T: words before a total the added amounts make up
 ADDED_TOTAL_RE = re.compile(r"(?:合计|总计|共计|总共|一共|累计|总额|总规模|超过|达到|达|逾|共|总计)[^，。；！？,;!?\n]{0,4}$")
@@ -454,6 +459,12 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
                     a0, a1 = a1, a0
                     where = "from the second amount of the sentence (the base) to the first"
             elif sent_before and ("较" in before or "比" in before) and not BASE_TIME_RE.search(before):
+                named = NAMED_BASE_RE.search(_masked_bi(text, cs, cs + m.start()))
+                if named is not None:
+                    # ……约为每千瓦时45卢比，比新加坡高出约三成: the base is what 比 names (Singapore's price), a
+                    # figure the article does not state, not the amount before the claim nor the headline
+                    return Check(s, cs, ce, text[cs:ce], f"change: the base is the figure of '{named.group(1)}' "
+                                 f"(after {named.group(0)[0]}), which is not stated nearby", "unverifiable")
                 a0 = sent_before[-1]
                 a1 = headline([a0])
                 where = "the base named before the claim vs the article's headline figure"
@@ -592,6 +603,25 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
         if not parts:
             continue   # 总共投入了22亿美元: a total without its parts is not a claim to check
         checks.append(sum_check(s, cs, ce, parts, total, u))
+    # --- 专项资金15亿元，其中研发攻关8亿元、首制船奖励5亿元、贴息3亿元: the parts 其中 lists after a total in its
+    # sentence. A list may name only some parts, so parts short of the total are no claim; parts that exceed it are
+    # a contradiction, and parts that make it up exactly confirm it
+    for i, total, u in amounts:
+        s = sid(total.start)
+        if s is None or total.value_max is not None or total.qualifier == "less_than":
+            continue
+        s0, s1 = sentences[s]
+        pm = PARTS_AFTER_TOTAL_RE.match(text, total.end)
+        if pm is None or pm.end() > s1 or text.find("其中", pm.end(), s1) >= 0:
+            continue
+        parts = [a for a in amounts if pm.end() <= a[1].start < s1 and a[1].currency == total.currency]
+        if len(parts) < 2 or any(p[1].value_max is not None or p[1].value >= total.value for p in parts):
+            continue
+        c = sum_check(s, clause_span(text, total.start, total.end, s0, s1)[0],
+                      clause_span(text, parts[-1][1].start, parts[-1][1].end, s0, s1)[1], parts, total, u,
+                      " (the parts 其中 lists after the total)")
+        if c.verdict == "consistent" or sum(p[1].value for p in parts) > total.value:
+            checks.append(c)
     # --- | 合计 | | 1,015 |: a table's total row against the amounts above it in the same column
     for i, total, u in amounts:
         ls = text.rfind("\n", 0, total.start) + 1
@@ -743,6 +773,7 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
     checks.extend(rel.annual_totals(money))
     checks.extend(rel.added_totals(money))
     checks.extend(rel.phase_sums(money))
+    checks.extend(rel.phase_measure_sums())
     checks.extend(rel.shareholdings())
     checks.sort(key=lambda c: (c.sentence_id, c.start))
     return checks
@@ -1038,7 +1069,7 @@ BASE_AFTER_COMPARATIVE_RE = re.compile(r"(?:较|(?<![相无对])比)[^，。；,
 @lru_cache(maxsize=4)
 def _currency_bi_re(key: str) -> Optional[re.Pattern]:
     """卢比, 比索, 比尔: currency names (models/currencies) with a 比 that compares nothing."""
-    names = {n for c in lexicon().currencies.values() for n in c.names_zh if "比" in n}
+    names = {n for c in lexicon().currencies.values() for n in c.names_zh + c.context_symbols if "比" in n}
     return re.compile(literal_alternation(names)) if names else None
 
 

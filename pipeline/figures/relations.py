@@ -164,6 +164,8 @@ NAMED_SHARE_RE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:约|大约|近|�
 NAMED_MULTIPLE_RE = re.compile(r"^[ ]*([\u4e00-\u9fffA-Za-z]{2,12}?)(?:是|为|相当于|达到)([\u4e00-\u9fffA-Za-z]{2,12}?)的"
                                r"(?:约|近|将近|接近|超过|逾)?$")
 # 两者相差近百倍, 二者之间相差约三倍: the two figures stated last before the claim
+# 是斯里兰卡现有国际带宽的近50倍: the noun after the copula names the figure the multiple is of
+COPULA_NOUN_RE = re.compile(r"^[ ]*(?:是|为|约为|约是|相当于|达到)([\u4e00-\u9fffA-Za-z]{2,12}?)的(?:约|大约|近|将近|接近|超过|逾|不到|不足)?$")
 BOTH_DIFFER_RE = re.compile(r"(?:两者|二者|两项|两个数字)(?:之间)?(?:相差|差距|相距|差)(?:了|达|约|有)?(?:约|近|将近|接近|超过|逾)?$")
 SHARE_OF_RE = re.compile(r"(仅为|只为|只相当于|仅相当于|相当于|约为|不到|不及|只有|仅有|为|是)([^，。；！？,;!?\n]{0,16}?)的?"
                          r"(?:约|近|将近|超过|逾|接近)?$")
@@ -231,6 +233,10 @@ PERIOD_RE = re.compile(r"(?:分|未来|今后|在)?([0-9一二两三四五六七
 # 一期投资约680,000万元，二期投资约520,000万元: the phase an amount is for
 PHASE_BEFORE_RE = re.compile(r"(?<![0-9A-Za-z])第?([一二三四五六七八九123456789])(?:期|阶段)(?:工程|项目)?"
                              r"(?:计划)?(?:投资|投入|总投资)(?:额)?(?:约为|约|为|达|共)?$")
+# 一期20兆瓦, 二期规模约1.5万吨, 第三阶段产能达: a phase's figure with a unit; 总容量60兆瓦, 总规模为: the whole
+PHASE_MEASURE_RE = re.compile(r"(?<![0-9A-Za-z])第?([一二三四五六七八九123456789])(?:期|阶段)(?:工程|项目)?"
+                              r"(?:规模|容量|产能|装机|装机容量|面积|建筑面积)?(?:约为|约|为|达|达到|共)?$")
+TOTAL_MEASURE_RE = re.compile(r"总[\u4e00-\u9fff]{0,4}?(?:约为|约|为|达|达到|共)?$")
 TOTAL_INVESTMENT_RE = re.compile(r"(?:总投资|投资总额|计划总投资)(?:额)?(?:约为|约|为|达|不超过|超过|人民币)*$")
 # 加上第一阶段，总投资将达到: the words naming an amount stated earlier, then a total word before the total
 ADDED_NAMED_RE = re.compile(r"(?:再)?(?:加上|连同|算上)([\u4e00-\u9fff]{2,8}?)(?:的[\u4e00-\u9fff]{0,4})?[，,]?"
@@ -605,6 +611,16 @@ class Relations:
                 a, b = sorted(prior[-2:], key=lambda o: o.base)
                 pairs = [(a, b)]
                 where = "the two figures stated before 两者, the larger over the smaller"
+        copula = COPULA_NOUN_RE.match(before) if sent_before and named is None else None
+        if copula is not None:
+            # 总设计容量达192Tbps，是斯里兰卡现有国际带宽的近50倍。…国际出口带宽约为4Tbps: Y is the figure the noun
+            # after 是 names (this, the two sentences before or the one after), X the figure right before the claim
+            x0 = sent_before[-1]
+            near = [o for o in self.in_sentences(s - 2, s + 1) if o is not x0 and o.dim == x0.dim
+                    and not (cs <= o.start < ce)]
+            y0 = self._by_noun(copula.group(1), near)
+            if y0 is not None:
+                pairs, where = [(y0, x0)], f"the figure before the claim over the figure named {copula.group(1)}"
         if TIME_BASE_RE.search(before):
             # 同比增长约1.4倍: only the same figure at the earlier time is the base; it is stated in the
             # sentence (2024年1.3亿元，2025年3.2亿元) or earlier in the article (previous_year), else nothing is
@@ -1242,6 +1258,47 @@ class Relations:
             comp = (" + ".join(self.text[m.start:m.end] for m in run) + f" = {fmt_decimal(total, 2)} {tot.currency}; "
                     f"the total investment stated before: {self.text[tot.start:tot.end]}")
             out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+        return out
+
+    def phase_measure_sums(self) -> list:
+        """项目规划总容量60兆瓦，分三期建设：一期20兆瓦，二期20兆瓦，三期30兆瓦: figures with a unit listed by phase in
+        one sentence, from the first, against the total of their dimension stated (总容量, 总规模 …) in this or the
+        sentence before."""
+        out = []
+        ops = [o for o in self.ops if not o.dim.startswith("money") and o.value_max is None]
+        k = 0
+        while k < len(ops):
+            run, j = [], k
+            while j < len(ops):
+                o = ops[j]
+                pm = PHASE_MEASURE_RE.search(self.text, max(0, o.start - 8), o.start)
+                if pm is None or parse_number(pm.group(1)) != len(run) + 1 or \
+                        (run and (self.sid(o.start) != self.sid(run[0].start) or o.dim != run[0].dim)):
+                    break
+                run.append(o)
+                j += 1
+            k = j if run else k + 1
+            s = self.sid(run[0].start) if len(run) >= 2 else None
+            if s is None:
+                continue
+            totals = [t for t in self.in_sentences(s - 1, s) if t.end <= run[0].start and t.dim == run[0].dim
+                      and TOTAL_MEASURE_RE.search(self.text, max(0, t.start - 10), t.start)]
+            if not totals:
+                continue
+            tot = totals[-1]
+            total = sum(o.base for o in run)
+            loose = any(x.qualifier not in ("exact", "less_than", "more_than") for x in run + [tot])
+            ok = check_ratio(divide(total, tot.base), Decimal(1), "approx" if tot.qualifier == "approx" else "exact",
+                             loose)
+            if tot.qualifier == "less_than":
+                ok = ok or total <= tot.base
+            s0, s1 = self.sentences[s]
+            lo = clause_span(self.text, tot.start, tot.end, *self.sentences[self.sid(tot.start)])[0] \
+                if self.sid(tot.start) == s else s0
+            ce = clause_span(self.text, run[0].start, run[-1].end, s0, s1)[1]
+            comp = (" + ".join(self.label(o) for o in run) + f" = {fmt_decimal(total, 2)} (in {run[0].dim}); "
+                    f"the total stated: {self.label(tot)} = {fmt_decimal(tot.base, 2)}")
+            out.append(self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent"))
         return out
 
     def added_totals(self, money: list[MItem]) -> list:
