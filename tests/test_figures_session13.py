@@ -143,3 +143,14 @@ def test_parts_short_of_the_total_are_no_claim():
 def test_a_comparative_naming_its_own_base(text, verdict):
     cs = [c for c in figs(text).numeric_checks if "三成" in c.claim_text]
     assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]
+
+
+# --- a restatement in a third currency of a currency with no reference rate, through the article's dollar one ---
+
+@pytest.mark.parametrize("yuan,verdict", [("0.55", "consistent"), ("1.2", "inconsistent")])
+def test_a_restatement_bridged_by_the_articles_own_dollar_restatement(yuan, verdict):
+    text = f"埃塞俄比亚今年预算约6亿比尔，约合390万美元。充电每千瓦时约12比尔，约合人民币{yuan}元。"
+    cs = figs(text).numeric_checks
+    # the dollar restatement alone has no reference (ETB is not in models/usd_rates.tsv)
+    assert [c.verdict for c in cs] == ["unverifiable", verdict]
+    assert "the article's restatement 约6亿比尔 = 约合390万美元" in cs[1].computation

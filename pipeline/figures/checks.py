@@ -182,6 +182,23 @@ def run_checks(text: str, sentences: Sequence[tuple[int, int]], money: list[MIte
             others = [(x, y) for x, y in restated if (x, y) != (a, b) and x.value and y.value
                       and {x.currency, y.currency} == {a.currency, b.currency}]
             comp = f"implied {_rate(implied)} {b.currency} per {a.currency}; no reference rate for {missing} in models/usd_rates.tsv"
+            known = b.currency if ra is None else a.currency
+            bridge = None if others or rates.get(known) is None else \
+                _bridge_rate(restated, (a, b), missing, rates, known)
+            if bridge is not None:
+                # 约6亿比尔，约合390万美元 … 约12比尔，约合人民币0.55元: the article's own ETB/USD restatement gives the
+                # birr a dollar value, the reference table the dollar's value in yuan
+                (x, y), usd_per_missing = bridge
+                unit_ref = divide(usd_per_missing, rates[known].usd_per_unit)   # units of known per unit of missing
+                ref = unit_ref if a.currency == missing else divide(Decimal(1), unit_ref)
+                implied = _further(implied, implied_hi, ref)
+                dev = divide(implied - ref, ref)
+                ok = abs(dev) <= RATE_TOLERANCE + rounding(y.value) + rounding(b.value)
+                comp += (f"; the article's restatement {text[x.start:x.end]} = {text[y.start:y.end]} and the "
+                         f"{known} reference rate ({rates[known].source} {rates[known].date}) imply {_rate(ref)} "
+                         f"{b.currency} per {a.currency}: deviation {fmt_decimal(dev * 100, 1)}%")
+                checks.append(Check(s, claim_lo, claim_hi, claim, comp, "consistent" if ok else "inconsistent"))
+                continue
             if not others:
                 checks.append(Check(s, claim_lo, claim_hi, claim, comp, "unverifiable"))
                 continue
@@ -1018,6 +1035,25 @@ def _rate_applied(text: str, sentences, money: list[MItem], quants: list, sid) -
                 f"{fmt_decimal(res.value, 2)} {res.currency}")
         out.append(Check(s, m.start(), ce, text[m.start():ce], comp, "consistent" if ok else "inconsistent"))
     return out
+
+
+def _bridge_rate(restated: list, this: tuple, missing: str, rates: dict, known: str):
+    """Another restatement in the article of ``missing`` (a currency with no reference rate) in US dollars, the
+    article's anchor, when this one restates it in a third currency: ((x, y), US dollars per unit of ``missing``)
+    from the first such pair, else None. (A dollar restatement is not checked against a third currency's.)"""
+    if known == "USD":
+        return None
+    for x, y in restated:
+        if (x, y) == this or not x.value or not y.value or x.value_max or y.value_max:
+            continue
+        if missing not in (x.currency, y.currency):
+            continue
+        other = y.currency if x.currency == missing else x.currency
+        if other != "USD" or rates.get(other) is None:
+            continue
+        per = divide(y.value, x.value) if x.currency == missing else divide(x.value, y.value)  # other per missing
+        return (x, y), per * rates[other].usd_per_unit
+    return None
 
 
 def _further(lo: Decimal, hi: Optional[Decimal], ref: Decimal) -> Decimal:
