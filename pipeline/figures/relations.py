@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import lru_cache
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from pipeline.paths import read_tsv
 from pipeline.text import literal_alternation as _alt
@@ -1219,45 +1219,52 @@ class Relations:
             out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
         return out
 
+    def _phase_runs(self, items: list, phase_re: re.Pattern, same: Callable) -> Iterator[list]:
+        """Runs of two or more of ``items`` in one sentence, each right after its phase marker (一期, 二期 … from
+        the first), ``same(item, first)`` for each."""
+        k = 0
+        while k < len(items):
+            run, j = [], k
+            while j < len(items):
+                m = items[j]
+                pm = phase_re.search(self.text, max(0, m.start - 8), m.start)
+                if pm is None or parse_number(pm.group(1)) != len(run) + 1 or \
+                        (run and (self.sid(m.start) != self.sid(run[0].start) or not same(m, run[0]))):
+                    break
+                run.append(m)
+                j += 1
+            k = j if run else k + 1
+            if len(run) >= 2 and self.sid(run[0].start) is not None:
+                yield run
+
+    def _phase_check(self, run: list, tot, value: Callable, lo: Optional[int], comp: str):
+        """The phases' sum against the total ``tot`` (``value`` gives a figure's value in one unit)."""
+        s = self.sid(run[0].start)
+        total = sum(value(m) for m in run)
+        loose = any(x.qualifier not in ("exact", "less_than", "more_than") for x in run + [tot])
+        ok = check_ratio(divide(total, value(tot)), Decimal(1), "approx" if tot.qualifier == "approx" else "exact",
+                         loose)
+        if tot.qualifier == "less_than":
+            ok = ok or total <= value(tot)
+        s0, s1 = self.sentences[s]
+        cs, ce = clause_span(self.text, run[0].start, run[-1].end, s0, s1)
+        lo = cs if lo is None else lo
+        comp = " + ".join(self.text[m.start:m.end] for m in run) + f" = {fmt_decimal(total, 2)} " + comp
+        return self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent")
+
     def phase_sums(self, money: list[MItem]) -> list:
         """分两期实施，一期投资约680,000万元，二期投资约520,000万元 after 总投资不超过1,200,000万元: the phases
         listed in one sentence, from the first, against the total investment stated before them."""
         out = []
         allm = single_amounts(money)
-        k = 0
-        while k < len(allm):
-            run = []
-            j = k
-            while j < len(allm):
-                m = allm[j]
-                pm = PHASE_BEFORE_RE.search(self.text, max(0, m.start - 8), m.start)
-                if pm is None or parse_number(pm.group(1)) != len(run) + 1 or \
-                        (run and (self.sid(m.start) != self.sid(run[0].start) or m.currency != run[0].currency)):
-                    break
-                run.append(m)
-                j += 1
-            k = j if run else k + 1
-            if len(run) < 2:
-                continue
-            s = self.sid(run[0].start)
-            if s is None:
-                continue
+        for run in self._phase_runs(allm, PHASE_BEFORE_RE, lambda m, first: m.currency == first.currency):
             totals = [t for t in allm if t.end <= run[0].start and t.currency == run[0].currency and
                       TOTAL_INVESTMENT_RE.search(self.text, max(0, t.start - 8), t.start)]
-            if not totals:
-                continue
-            tot = totals[-1]
-            total = sum(m.value for m in run)
-            loose = any(x.qualifier not in ("exact", "less_than", "more_than") for x in run + [tot])
-            ok = check_ratio(divide(total, tot.value), Decimal(1), "approx" if tot.qualifier == "approx" else "exact",
-                             loose)
-            if tot.qualifier == "less_than":
-                ok = ok or total <= tot.value
-            s0, s1 = self.sentences[s]
-            cs, ce = clause_span(self.text, run[0].start, run[-1].end, s0, s1)
-            comp = (" + ".join(self.text[m.start:m.end] for m in run) + f" = {fmt_decimal(total, 2)} {tot.currency}; "
-                    f"the total investment stated before: {self.text[tot.start:tot.end]}")
-            out.append(self.make(s, cs, ce, self.text[cs:ce], comp, "consistent" if ok else "inconsistent"))
+            if totals:
+                tot = totals[-1]
+                out.append(self._phase_check(run, tot, lambda m: m.value, None,
+                                             f"{tot.currency}; the total investment stated before: "
+                                             f"{self.text[tot.start:tot.end]}"))
         return out
 
     def phase_measure_sums(self) -> list:
@@ -1266,39 +1273,18 @@ class Relations:
         sentence before."""
         out = []
         ops = [o for o in self.ops if not o.dim.startswith("money") and o.value_max is None]
-        k = 0
-        while k < len(ops):
-            run, j = [], k
-            while j < len(ops):
-                o = ops[j]
-                pm = PHASE_MEASURE_RE.search(self.text, max(0, o.start - 8), o.start)
-                if pm is None or parse_number(pm.group(1)) != len(run) + 1 or \
-                        (run and (self.sid(o.start) != self.sid(run[0].start) or o.dim != run[0].dim)):
-                    break
-                run.append(o)
-                j += 1
-            k = j if run else k + 1
-            s = self.sid(run[0].start) if len(run) >= 2 else None
-            if s is None:
-                continue
+        for run in self._phase_runs(ops, PHASE_MEASURE_RE, lambda o, first: o.dim == first.dim):
+            s = self.sid(run[0].start)
             totals = [t for t in self.in_sentences(s - 1, s) if t.end <= run[0].start and t.dim == run[0].dim
                       and TOTAL_MEASURE_RE.search(self.text, max(0, t.start - 10), t.start)]
             if not totals:
                 continue
             tot = totals[-1]
-            total = sum(o.base for o in run)
-            loose = any(x.qualifier not in ("exact", "less_than", "more_than") for x in run + [tot])
-            ok = check_ratio(divide(total, tot.base), Decimal(1), "approx" if tot.qualifier == "approx" else "exact",
-                             loose)
-            if tot.qualifier == "less_than":
-                ok = ok or total <= tot.base
-            s0, s1 = self.sentences[s]
-            lo = clause_span(self.text, tot.start, tot.end, *self.sentences[self.sid(tot.start)])[0] \
-                if self.sid(tot.start) == s else s0
-            ce = clause_span(self.text, run[0].start, run[-1].end, s0, s1)[1]
-            comp = (" + ".join(self.label(o) for o in run) + f" = {fmt_decimal(total, 2)} (in {run[0].dim}); "
-                    f"the total stated: {self.label(tot)} = {fmt_decimal(tot.base, 2)}")
-            out.append(self.make(s, lo, ce, self.text[lo:ce], comp, "consistent" if ok else "inconsistent"))
+            lo = clause_span(self.text, tot.start, tot.end, *self.sentences[s])[0] if self.sid(tot.start) == s \
+                else self.sentences[s][0]
+            out.append(self._phase_check(run, tot, lambda o: o.base, lo,
+                                         f"(in {run[0].dim}); the total stated: {self.label(tot)} = "
+                                         f"{fmt_decimal(tot.base, 2)}"))
         return out
 
     def added_totals(self, money: list[MItem]) -> list:
