@@ -31,8 +31,11 @@ class EnglishName(NamedTuple):
 _DEFAULT_METHOD = {"termbase": "termbase", "dictionary": "dictionary", "latin": "latin", "transliteration": "pinyin"}
 
 
+_READING_SOURCE = re.compile(r"\b[a-z]{2}[ -]reading\b")     # "ja reading", "curated-ko-reading"; not "after reading"
+
+
 def _term_method(term: Term) -> str:
-    return "termbase_reading" if "reading" in term.source else "termbase"
+    return "termbase_reading" if _READING_SOURCE.search(term.source) else "termbase"
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$", re.M)
 _PROPER_HINT = {
