@@ -401,7 +401,7 @@ def syllable_readings() -> dict[str, str]:
     return _reading_table("transliteration_syllables.tsv", "char", "latin")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _name_part_readings(filename: str) -> dict[str, tuple[str, str]]:
     """Characters (and whole syllables) of one country's names in Chinese → (reading, reading at the start of a
     name part) (thai_name_readings.tsv, mongolian_name_readings.tsv)."""
@@ -418,6 +418,11 @@ def _name_part_readings(filename: str) -> dict[str, tuple[str, str]]:
 def thai_readings() -> dict[str, tuple[str, str]]:
     """Characters (and whole syllables) of Thai names in Chinese (thai_name_readings.tsv)."""
     return _name_part_readings("thai_name_readings.tsv")
+
+
+# countries whose personal names are read by a table of their own name elements (the Thai table is the default)
+_NAME_TABLES = {"Mongolia": "mongolian_name_readings.tsv", "Ethiopia": "ethiopian_name_readings.tsv",
+                "Eritrea": "ethiopian_name_readings.tsv", "Sri Lanka": "sri_lankan_name_readings.tsv"}
 
 
 def mongolian_readings() -> dict[str, tuple[str, str]]:
@@ -1238,9 +1243,11 @@ class EnglishNamer:
             return None
         if not separated and self._chinese_looking(form):
             return None
-        if country in ("Thailand", "Mongolia"):
-            # Mongolian names are built of a few elements (恩赫 Enkh + 巴雅尔 Bayar), read whole (session 12)
-            names = [thai_part(p, mongolian_readings() if country == "Mongolia" else None) for p in parts]
+        if country in ("Thailand", "Mongolia") or (country in _NAME_TABLES and separated):
+            # Mongolian names are built of a few elements (恩赫 Enkh + 巴雅尔 Bayar), read whole (session 12);
+            # Ethiopian and Sri Lankan ·-separated names by their own tables (session 13)
+            table = None if country == "Thailand" else _name_part_readings(_NAME_TABLES[country])
+            names = [thai_part(p, table) for p in parts]
             return " ".join(names) if parts and all(names) else None
         if country in _SYLLABLE_NAME_COUNTRIES and not separated and len(form) >= 3:
             return syllable_name(form)

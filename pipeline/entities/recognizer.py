@@ -125,6 +125,7 @@ PLACE_BODY_HEADS = frozenset(_W["place_body_heads"])
 NATIONAL_WORDS = frozenset(_W["national_words"])
 # industry words that make a name the tagger took for a person's a company's (伊鲁卡资源, 蓝箭航天): session 6
 INDUSTRY_WORDS = tuple(sorted(_W["company_industry_words"], key=len, reverse=True))
+INDUSTRY_WORD_CUT = re.compile("|".join(w for w in _W["company_industry_words"] if len(w) == 2 and w != "集团"))
 ANALYST_FIELDS = tuple(sorted(_W.get("analyst_fields", ()), key=len, reverse=True))
 ANALYST_TITLES = tuple(sorted(_W.get("analyst_titles", ()), key=len, reverse=True))
 # one Latin word (or acronym) in brackets restating the name before it: 特斯拉（Tesla）
@@ -162,6 +163,8 @@ INSTITUTION_UNIT = re.compile(r"[^\W\d_a-zA-Z的之和与及在等为对将从�
                               r"(?=[在于将已的、，。；：\s（(]|$)")
 BARE_LEGISLATURE = re.compile(r"(?:国会|议会)(?!议员|大厦|山庄|选举|席位|多数|大选)")
 AMOUNT_BEFORE = re.compile(r"(?:[0-9０-９]|[0-9][.,][0-9]|[万亿千百十])$")
+STOCK_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}")
+CURRENCY_AFTER = re.compile(r"(?:对|兑)(?:美元|欧元|人民币|日元|英镑)|汇率|(?:大幅|持续|继续|进一步)?(?:贬值|升值)")
 REPEATED_LABELS = frozenset(("PROGRAM", "LAW", "EVENT", "FACILITY", "ORG", "PRODUCT"))
 # a quoted name (“…”, 「…」) of a programme or an event (session 6): `_quoted_names`
 QUOTED_NAME = re.compile(r"[“「]([^“”「」\n，。、；：,;:!?！？]{2,16})[”」]")
@@ -821,6 +824,59 @@ def _split_run_on_government(text: str, words: list[tuple[int, int, str]]) -> li
     return out
 
 
+def _cuts_inside(pos: int, starts: list[int], spans: Sequence[tuple]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
+def _drop_straddling_terms(strong: list[Unit], words: list[tuple[int, int, str]],
+                           tokens: Sequence[tuple[int, int]]) -> list[Unit]:
+    """A two-character termbase name that each segmenter cuts on one side (日中车 | 企 by jieba, 日 | 中 | 车企 by the
+    tagger: 中车 starts inside one's word and ends inside the other's) is two words' halves, not the name: 日中车企
+    is Japanese and Chinese carmakers, not CRRC (session 13)."""
+    short = [u for u in strong if u.tag == "TERM" and u.end - u.start == 2]
+    if not short:
+        return strong
+    word_starts = [w[0] for w in words]
+    token_starts = [t[0] for t in tokens]
+    drop = set()
+    for u in short:
+        if (_cuts_inside(u.start, token_starts, tokens) and _cuts_inside(u.end, word_starts, words)) or \
+                (_cuts_inside(u.start, word_starts, words) and _cuts_inside(u.end, token_starts, tokens)):
+            drop.add(id(u))
+    return [u for u in strong if id(u) not in drop] if drop else strong
+
+
+_KIND_WORDS = tuple(sorted(set(_W["descriptor_kinds"]), key=len, reverse=True))
+_JOINING_FIRSTS = frozenset(w[0] for w in JOINING_VERBS)
+
+
+def _split_joined_words(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A tagger's name word that starts with a verb joining two bodies (会同省财政厅: 会同 | 省财政厅) or with the end
+    of the kind of body written before it (组装 | 商海瑞: the 商 of 组装商) starts after it (session 13)."""
+    out: list[tuple[int, int, str]] | None = None
+    for k, (s, e, tag) in enumerate(words):
+        cut = 0
+        if e - s >= 3 and tag in ("ORG", "PER", "LOC", "nz", "nt", "n"):
+            if text[s] in _JOINING_FIRSTS:
+                cut = next((len(v) for v in JOINING_VERBS if text.startswith(v, s) and e - s - len(v) >= 2), 0)
+            if not cut and s > 0 and tag in ("ORG", "PER", "nz"):
+                for kind in _KIND_WORDS:
+                    n = next((n for n in range(1, len(kind)) if text.startswith(kind[-n:], s)
+                              and text.endswith(kind[:-n], 0, s)), 0) if e - s > 2 else 0
+                    if n and e - s - n >= 2:
+                        cut = n
+                        break
+        if cut:
+            if out is None:
+                out = list(words[:k])
+            out.append((s, s + cut, "v"))
+            out.append((s + cut, e, tag))
+        elif out is not None:
+            out.append((s, e, tag))
+    return words if out is None else out
+
+
 class MentionFinder:
     def __init__(self, lexicons: Lexicons,
                  tagger: Callable[[str, Sequence[tuple[int, int]]], list[tuple[int, int, str]]] | None,
@@ -894,6 +950,8 @@ class MentionFinder:
                 continue                # 2000PFlops, 7nm: a number with its unit (3M, 5G stay)
             if re.fullmatch(r"[A-Z]{1,3}[0-9]{8,}", piece):
                 continue                # S1230524070002: a licence or registration number, not a name
+            if STOCK_TICKER.fullmatch(piece):
+                continue                # ALPR.SW, 600519.SH, 0700.HK: a stock code with its exchange, not a name (session 13)
             if text.startswith("$", e) and re.fullmatch(r"[A-Z]{1,3}", piece):
                 continue                # HK$, US$, S$: a currency sign
             if re.fullmatch(r"[A-Z0-9]{2,6}", piece) and text.startswith(LATIN_TECH_CONTEXT, e) \
@@ -918,6 +976,8 @@ class MentionFinder:
         boundaries.add(0)
         boundaries.add(len(text))
         strong = self._strong_spans(text, boundaries)
+        if strong:
+            strong = _drop_straddling_terms(strong, words, tokens)
         n_strong = len(strong)
         if not n_strong:
             return [Unit(s, e, tag) for s, e, tag in words if s < e]
@@ -1096,6 +1156,8 @@ class MentionFinder:
                     break
                 if ptext in JOINING_VERBS:
                     break               # 市工业和信息化局 | 会同 | 市科技创新局: two bodies
+                if ptext.endswith(_KIND_WORDS) and any(u.strong or u.tag in PROPER_TAGS for u in units[left:i]):
+                    break               # 本地企业 | 科伦坡湾集团: the kind of body before a name (session 13)
                 if prev.strong and not (prev.term and prev.term.label == "PERSON"):
                     left -= 1
                     continue
@@ -1120,7 +1182,7 @@ class MentionFinder:
                             head in MINISTRY_HEADS and units[left - 2].tag == "v" and left - 3 >= 0
                             and text[units[left - 3].start:units[left - 3].end] == "、"
                             and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[units[left - 2].start:units[left - 2].end]))) \
-                        and not units[left - 2].strong and \
+                        and not units[left - 2].strong and units[left - 2].tag not in ("ORG", "PER") and \
                         self._head_ending(text, units[left - 2].start, units[left - 2].end) is None and \
                         text[units[left - 2].start:units[left - 2].end] not in self.lex.heads:
                     conj_used = True
@@ -1587,6 +1649,7 @@ class MentionFinder:
         words = _split_versus(text, words)
         words = _complete_short_orgs(text, words)
         words = _split_run_on_government(text, words)
+        words = _split_joined_words(text, words)
         units = self.units(text, words, tokens)
         cands: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
@@ -1666,6 +1729,11 @@ class MentionFinder:
                 if c.label == "ORG" and inside and inside[0].tag == "PLACE" and inside[0].start == c.start \
                         and not self._org_ending(text[inside[0].end:c.end]):
                     c.end = c.start     # 印度数据中心, 中国软件: a place + a thing, not an organisation
+                if c.label == "ORG" and inside and inside[0].tag == "TERM" and inside[0].term.label == "ORG" \
+                        and inside[0].start == c.start and inside[-1].end < c.end \
+                        and (dictionary_tag(text[inside[-1].end:inside[-1].end + 2]) or "n")[:1] in "sfvpd":
+                    c.end = c.start     # 台积电 | 海外设厂, 宁德时代 | 扩产: a listed company and what it does or where,
+                                        # not a longer name (session 13)
                 if c.label == "ORG" and len(inside) == 2 and inside[0].tag == "PLACE" and inside[0].start == c.start \
                         and (self._is_nation(inside[0].term) or inside[0].term.name_en in CONTINENTS) \
                         and inside[1].tag == "TERM" and inside[1].term.label == "ORG" \
@@ -1727,8 +1795,13 @@ class MentionFinder:
             surface = text[c.start:c.end]
             if surface in self.lex.non_entities or not surface.strip() or surface in self.lex.currency_words:
                 continue
-            if surface in self._currency_tails and AMOUNT_BEFORE.search(text, max(c.start - 3, 0), c.start):
-                continue                # 约合49亿 | 索尔: the currency's short name after an amount (session 11)
+            if surface in self._currency_tails and (AMOUNT_BEFORE.search(text, max(c.start - 3, 0), c.start)
+                                                    or CURRENCY_AFTER.match(text, c.end)):
+                continue                # 约合49亿 | 索尔: the currency's short name after an amount (session 11);
+                                        # 比尔对美元贬值: before its exchange rate (session 13)
+            if surface[0] in "万亿" and c.start and text[c.start - 1].isdigit() and (
+                    surface[1:] in self._currency_tails or surface[1:] in self.lex.currency_words):
+                continue                # 400 | 亿克朗: the amount's unit and its currency (session 13)
             if c.label == "ORG" and surface.endswith("部") and text[c.end:c.end + 1] == "门":
                 continue                # 两国农业部 | 门: 部门 "departments", not a ministry (session 11)
             if c.label == "ORG" and surface.endswith("控股") and len(surface) >= 6 and c.term is None and \
@@ -2030,15 +2103,17 @@ class MentionFinder:
         or a place, never a person."""
         out = list(chosen)
         for k, c in enumerate(out):
-            if c.source not in ("statistical", "title") or c.label not in ("PERSON", "GPE", "LOC"):
+            if c.source not in ("statistical", "title") or c.label not in ("PERSON", "GPE", "LOC", "ORG"):
                 continue
             surface = text[c.start:c.end]
+            if c.label == "ORG" and (c.term is not None or not INDUSTRY_WORD_CUT.fullmatch(text, c.end, c.end + 2)):
+                continue                # 华屿 | 数科: the tagger's organisation cut before its industry word (session 13)
             if any(d in surface for d in NAME_DOTS):
                 continue
             if c.label == "PERSON" and ONE_WORD_ALIAS.match(text, c.end):
                 out[k] = Candidate(c.start, c.end, "ORG", c.prio, c.source)
                 continue
-            if c.label != "PERSON" and (surface in self.place_by_surface or len(surface) < 3):
+            if c.label in ("GPE", "LOC") and (surface in self.place_by_surface or len(surface) < 3):
                 continue
             word = next((w for w in INDUSTRY_WORDS if text.startswith(w, c.end)), None)
             if word is None:
