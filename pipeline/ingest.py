@@ -365,6 +365,18 @@ _NAMED_COLUMN = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,20}(?:专栏|栏目)$")
 _TITLE_REJECT_END = "。；;，,：:、"
 _DECORATION = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+$")
 _MAX_BYLINE_CHARS = 80
+# A first line of up to 40 characters is the title; a longer one (up to 64) when it reads as one: no sentence
+# inside it and at most one comma (深圳市人民政府办公厅关于印发《…若干措施》的通知, a broker note's 公司（代码）首次覆盖
+# 报告：A，B) — a first paragraph run on from the title has several clauses
+_TITLE_MAX_CHARS, _LONG_TITLE_MAX_CHARS = 40, 64
+_SENTENCE_INSIDE = re.compile(r"[。；;].|[！？!?](?=[^—\s])")   # 然后呢？——副题 is still a title
+
+
+def _title_shaped(line: str) -> bool:
+    if not 2 <= len(line) <= _LONG_TITLE_MAX_CHARS or line[-1] in _TITLE_REJECT_END \
+            or re.match(r"^\s*\d{1,2}\s*[.、]", line):
+        return False
+    return len(line) <= _TITLE_MAX_CHARS or (not _SENTENCE_INSIDE.search(line) and len(re.findall("[，,]", line)) <= 1)
 
 
 def parse_byline_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
@@ -454,8 +466,17 @@ _FILED_FROM = re.compile(r"^(?P<name>[^/／]{2,20}?)\s*[/／]\s*(?P<note>[\u4e00
 _AFFILIATED_INSTITUTE = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:研究院|研究所|研究中心|研究会|智库))(?:[\u4e00-\u9fff]{0,10})$")
 
 
+# 顾澜 《远洋观察》周刊: a writer's name, then the publication (its name in 《》, perhaps a kind word after it)
+_WRITER_AND_PAPER = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·]{1,7})\s+(?P<paper>《(?P<inner>[^《》\s]{2,20})》[\u4e00-\u9fff]{0,4})$")
+
+
 def _split_affiliation(value: str) -> tuple[str, tuple[tuple[str, ...], str, str] | None]:
-    """An author's name, and the note after it as an ("other",) field: 单位 (affiliation) or 发稿地."""
+    """An author's name, and the note after it: 单位 (affiliation), 发稿地, or the publication the writer writes
+    for (its source; as written, or without the brackets when they hold the whole name: 《观潮周刊》 → 观潮周刊)."""
+    if (m := _WRITER_AND_PAPER.match(value)) and not _NOT_IN_A_NAME.search(m.group("name")):
+        paper = m.group("inner") if m.group("paper") == f"《{m.group('inner')}》" else m.group("paper")
+        return m.group("name"), (("source",), "报刊", paper)
     if m := _AFFILIATION.match(value):
         return m.group("name").strip(), (("other",), "单位", m.group("note"))
     if m := _FILED_FROM.match(value):
@@ -483,7 +504,10 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 # 【责任编辑：周岚】: a byline line in brackets; （本报记者 苏静远）closing an article
 _BRACKETED_LINE = re.compile(r"^\s*[【\[]\s*(.+?)\s*[】\]]\s*$")
-_PARENTHESISED_LINE = re.compile(r"^\s*[（(]\s*((?:本报|本刊|本台|本网|本社)?(?:驻[\u4e00-\u9fff]{1,6})?记者.+?)\s*[）)]\s*$")
+_PARENTHESISED_LINE = re.compile(
+    r"^\s*[（(]\s*((?:本报|本刊|本台|本网|本社)?(?:驻[\u4e00-\u9fff]{1,6})?记者.+?"
+    # （编辑：林晓蔓　审核：陈嘉禾）closing a news page: labelled fields of the people who edited it, in brackets
+    r"|(?:责任编辑|编辑|责编|审核|审校|校对|作者|记者)\s*[:：].+?)\s*[）)]\s*$")
 # 新华社华盛顿11月20日电（记者陈思远）: a wire dateline opening the first paragraph names agency and reporters
 _WIRE_DESK = r"(?P<source>[\u4e00-\u9fff]{1,6}?(?:社|网|網|报|報|台))"   # 新华社, 人民网, 本报 …
 _WIRE_PLACE_DATE = r"[\u4e00-\u9fff]{0,8}?\s*"
@@ -562,7 +586,7 @@ _WEIBO_HEADER = re.compile(
 
 # ■本报记者 苏静远 发自悉尼 / 本报驻东京记者 李明 王芳 / 文｜本报记者 苏静远: a newspaper's reporter line
 _REPORTER_DESK = (r"^[■□●◆▲▪◼\s]*(?:文\s*[|｜/／:：]\s*)?(?:本报|本刊|本台|本网|本社|(?P<agency>新华社|中新社))?"
-                  r"(?:驻[\u4e00-\u9fff]{1,6})?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
+                  r"(?:驻(?P<post>[\u4e00-\u9fff]{1,6}?))?(?:特约|见习|实习|首席)?记者\s*[：:|｜]?\s*")
 _REPORTER_LINE = re.compile(_REPORTER_DESK + r"(?P<names>[\u4e00-\u9fff·][\u4e00-\u9fff·\s、，,]{1,40}?)\s*$")
 _REPORTER_PREFIX = re.compile(_REPORTER_DESK)
 _NOT_A_NAME = ("发自", "报道", "摄影", "摄", "综合", "编译", "整理")
@@ -613,6 +637,37 @@ def _report_header(line: str) -> str | None:
             and not _NOT_IN_A_NAME.search(parts[0]):
         return parts[0]
     return None
+
+
+_HEADER_BLOCK_LINES = 8
+_KIND_PART = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _undated_report_header(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """瀚海证券研究所｜海外研究｜公司深度报告 heading a report (its date on a line of its own below): the issuer is
+    the source, the first part after it (the series or desk) a note; only the first line under the title."""
+    parts = [part.strip() for part in re.split(r"[|｜丨]", line.strip())]
+    if 2 <= len(parts) <= 4 and _SIGNATURE_ISSUER.match(parts[0]) and not _NOT_IN_A_NAME.search(parts[0]) \
+            and all(_KIND_PART.fullmatch(part) for part in parts[1:]):
+        return [(("source",), "发布机构", parts[0]), (("other",), "栏目", parts[1])]
+    return []
+
+
+def _header_fields(line: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """The fields of a line made only of labelled fields (联系人：许嘉宁, 目标价：149瑞士法郎　当前股价：121瑞士法郎) in a
+    header block: a label a byline role knows gives that role, any other is kept as a note; an empty list when the
+    line is anything else (a sentence, an unlabelled part)."""
+    line = line.strip()
+    starts = list(_HEADER_FIELD.finditer(line))
+    if not starts or starts[0].start() != 0 or len(line) > _MAX_BYLINE_CHARS:
+        return []
+    fields: list[tuple[tuple[str, ...], str, str]] = []
+    for n, match in enumerate(starts):
+        value = line[match.end():starts[n + 1].start() if n + 1 < len(starts) else len(line)].strip()
+        if not value or value[-1] in "，," or re.search("[，。！？；]", value):
+            return []
+        fields.append((_BYLINE_ROLES.get(match.group(1), ("other",)), match.group(1), value))
+    return fields
 
 
 _HAN_DIGIT_START = re.compile(r"^[\d.]")
@@ -681,6 +736,9 @@ def _reporter_fields(line: str) -> list[tuple[tuple[str, ...], str, str]]:
         fields.insert(0, (("source",), "来源", reporter.group("agency")))
     if place := _FILED_FROM_PLACE.search(line):
         fields.append((("other",), "发稿地", place.group("place")))
+    elif reporter.group("post"):
+        # 本报驻科伦坡记者 周雨辰: a correspondent posted in a city files from it unless the line says otherwise
+        fields.append((("other",), "驻地", reporter.group("post")))
     return fields
 
 
@@ -718,17 +776,31 @@ def _byline_of_line(line: str) -> list[tuple[tuple[str, ...], str, str]]:
              else value) for roles, label, value in fields]
 
 
-def _signature(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+def _signature_at(text: str, lines: list[tuple[int, int]], n: int) -> str | None:
+    """The issuer when lines n and n + 1 are an issuer's signature and its date."""
+    (i_start, i_end), (d_start, d_end) = lines[n], lines[n + 1]
+    issuer, date = text[i_start:i_end].strip(), text[d_start:d_end].strip()
+    if _SIGNATURE_DATE.match(date) and _SIGNATURE_ISSUER.match(issuer) and not _NOT_IN_A_NAME.search(issuer):
+        return issuer
+    return None
+
+
+def _signature(text: str, lines: list[tuple[int, int]], title: str | None = None) -> tuple[str | None, list[tuple[int, int]]]:
     """The issuer of an announcement or notice signed at its end (issuer line, then date line, then
-    perhaps a short note in brackets such as （此件公开发布）)."""
+    perhaps a short note in brackets such as （此件公开发布）) — or, in a notice issuing a document (关于印发《…》的
+    通知), signed before the document it issues: the signature is followed by the closing note or by the
+    issued document's title, the name the notice's title gives in 《》."""
     if lines and _CLOSING_NOTE.match(text[lines[-1][0]:lines[-1][1]]):
         lines = lines[:-1]
     if len(lines) < 3:
         return None, []
-    (i_start, i_end), (d_start, d_end) = lines[-2], lines[-1]
-    issuer, date = text[i_start:i_end].strip(), text[d_start:d_end].strip()
-    if _SIGNATURE_DATE.match(date) and _SIGNATURE_ISSUER.match(issuer) and not _NOT_IN_A_NAME.search(issuer):
-        return issuer, [(i_start, i_end), (d_start, d_end)]
+    if issuer := _signature_at(text, lines, len(lines) - 2):
+        return issuer, lines[-2:]
+    issued = set(re.findall(r"《([^《》]{4,60})》", title or "")) if title and "印发" in title else set()
+    for n in range(1, len(lines) - 3):
+        after = text[slice(*lines[n + 2])].strip()
+        if (after in issued or _CLOSING_NOTE.match(after)) and (issuer := _signature_at(text, lines, n)):
+            return issuer, lines[n:n + 2]
     return None, []
 
 
@@ -764,11 +836,23 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
     elif len(body_lines) >= 2:
         start, end = body_lines[0]
         line = text[start:end].strip()
-        if 2 <= len(line) <= 40 and line[-1] not in _TITLE_REJECT_END and not re.match(r"^\s*\d{1,2}\s*[.、]", line):
+        if _title_shaped(line):
             offset = text[start:end].index(line)
             title, title_span = line, (start + offset, start + offset + len(line))
     for start, end in [span for span in body_lines if span != title_span][:2]:
         _fill_byline(byline, _dateline_fields(text[start:end]))
+    # 瀚海证券研究所｜海外研究｜公司深度报告 / 发布日期：… / 联系人：… / 投资评级：…: a report's header block under the
+    # title — an issuer heading it without a date, and lines made only of labelled fields under a byline line
+    # (one the first lines' own byline rules read: a record's header of labelled fields, read below, heads no block)
+    top = [span for span in lines if span != title_span and span[0] >= (title_span or (0, 0))[0]][:_HEADER_BLOCK_LINES]
+    for n, (start, end) in enumerate(top):
+        if (start, end) in byline_spans:
+            continue
+        fields = _undated_report_header(text[start:end]) if n == 0 else \
+            _header_fields(text[start:end]) if top[n - 1] in byline_spans else []
+        if fields:
+            _fill_byline(byline, fields)
+            byline_spans.append((start, end))
     # 股票代号：6987　日期：2026年11月12日: a header of labelled fields among the first lines (not further down, where
     # 时间：… 地点：… lines are a notice's meeting arrangements)
     for start, end in [span for span in body_lines if span != title_span][:3]:
@@ -786,7 +870,7 @@ def find_title_and_byline(text: str, title_hint: str | None) -> tuple[str | None
         title = _DECORATION.sub("", title).strip() or title
     if title and byline.source is None and (issuer := _ISSUER_TITLE.match(title)):
         byline.source = issuer.group("issuer")
-    signer, signature_spans = _signature(text, body_lines)
+    signer, signature_spans = _signature(text, body_lines, title)
     if signer:
         if byline.source is None:
             byline.source = signer
@@ -807,6 +891,8 @@ def _contract_14_fields(byline: Byline) -> None:
     byline.other as before (林佩萱/吉隆坡报导: other["发稿地"] 吉隆坡报导, dateline 吉隆坡)."""
     if byline.dateline is None and (filed := byline.other.get("发稿地")):
         byline.dateline = _FILING_WORD.sub("", filed).strip() or filed
+    if byline.dateline is None and (post := byline.other.get("驻地")):
+        byline.dateline = post
     if byline.document_number is None:
         byline.document_number = byline.other.get("文号")
     if byline.dateline is None and (venue := next((byline.other[k] for k in _VENUE_LABELS if k in byline.other), None)):
