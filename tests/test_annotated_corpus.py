@@ -92,6 +92,17 @@ BYLINE_CONVENTION_CONFLICTS = {
     ("pakistan-rooftop-solar-pkr", "role"),
     ("pakistan-rooftop-solar-pkr", "series"),
     ("mongolia-copper-smelter-mnt", "role"),
+    # session 13: still no role field (发文机关 says the source is a notice's issuer, 作者 is a label, 记者 and 分析师
+    # posts); a broker note's licence number, contact, rating and target price have no contract field either: they
+    # stay in byline.other (other["执业证书编号"], ["联系人"], ["投资评级"], ["目标价"])
+    ("shandong-green-shipbuilding-cny", "role"),
+    ("ethiopia-ev-charging-etb", "role"),
+    ("srilanka-undersea-cable-lkr", "role"),
+    ("switzerland-robotics-broker-note-chf", "role"),
+    ("switzerland-robotics-broker-note-chf", "license_number"),
+    ("switzerland-robotics-broker-note-chf", "contact"),
+    ("switzerland-robotics-broker-note-chf", "rating"),
+    ("switzerland-robotics-broker-note-chf", "target_price"),
 }
 
 
@@ -183,4 +194,28 @@ SPLIT_BY_THE_TEAM = {
     ("mongolia-copper-smelter-mnt", "复线改造"),
     ("mongolia-copper-smelter-mnt", "可行性复核"),
     ("pakistan-rooftop-solar-pkr", "户用电池"),
+    # session 13: phrases of words the dictionary has — a rule's wording (产能 + 无序 + 扩张, 从优 + 不 + 重复),
+    # a system named by what it does (智能航行 + 系统, 船载 + 碳捕集 + 装置), bunkering facilities and capacity
+    # (加注 + 设施, 加注 + 能力), approvals and a reform (用海 + 审批, 外汇 + 审批, 汇率 + 改革), force-control
+    # algorithms (力控 + 算法), disaster-recovery services (灾备 + 服务), sediment dispersal (沉积物 + 扩散), a
+    # coral-restoration fund (珊瑚 + 修复 + 基金); 首台（套） as in session 11. Three the older annotators segment finer,
+    # so the tokenizer follows them: 公共 + 充电站 (their 充电桩 inside 公共充电桩), 本地 + 配套率 (their 配套率),
+    # 所得税 + 减免 (their 企业所得税 before 减免)
+    ("shandong-green-shipbuilding-cny", "产能无序扩张"),
+    ("shandong-green-shipbuilding-cny", "从优不重复"),
+    ("shandong-green-shipbuilding-cny", "智能航行系统"),
+    ("shandong-green-shipbuilding-cny", "船载碳捕集装置"),
+    ("shandong-green-shipbuilding-cny", "加注设施"),
+    ("shandong-green-shipbuilding-cny", "加注能力"),
+    ("shandong-green-shipbuilding-cny", "用海审批"),
+    ("shandong-green-shipbuilding-cny", "本地配套率"),
+    ("shandong-green-shipbuilding-cny", "首台（套）"),
+    ("ethiopia-ev-charging-etb", "外汇审批"),
+    ("ethiopia-ev-charging-etb", "汇率改革"),
+    ("ethiopia-ev-charging-etb", "公共充电站"),
+    ("switzerland-robotics-broker-note-chf", "力控算法"),
+    ("srilanka-undersea-cable-lkr", "灾备服务"),
+    ("srilanka-undersea-cable-lkr", "沉积物扩散"),
+    ("srilanka-undersea-cable-lkr", "珊瑚修复基金"),
+    ("srilanka-undersea-cable-lkr", "所得税减免"),
 }
