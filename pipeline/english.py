@@ -230,12 +230,19 @@ class _Doc:
                 self.quantities_by_sentence[q.sentence_id].append(q)
         self._elements: dict[int, list[Element]] = {}
         self._money_en: list[Optional[str]] = [None] * len(document.money)
+        self._token_ends: Optional[set[int]] = None
+
+    def ends_a_word(self, pos: int) -> bool:
+        """Whether a token ends at `pos` (true for a document without tokens)."""
+        if self._token_ends is None:
+            self._token_ends = {t.end for t in self.d.tokens}
+        return not self._token_ends or pos in self._token_ends
 
     def money_en(self, i: int) -> str:
         """`format_money(money[i])`, made once: the elements, the figures and the checks all use it."""
         text = self._money_en[i]
         if text is None:
-            text = self._money_en[i] = format_money(self.d.money[i])
+            text = self._money_en[i] = _with_written_decimals(format_money(self.d.money[i]), self.d.money[i])
         return text
 
     # -- names
@@ -356,7 +363,9 @@ class _Doc:
                     continue    # 一位卫星工程师: "a" or "one", no figure (and the noun after it need not be what is counted)
                 size = _SIZE_BEFORE_NOUN.match(text, end)   # 3万片12英寸晶圆: 30,000 12-inch wafers
                 noun = self.res.term_regex.match(text, size.end() if size else end)
-                if noun and self.res.glossary[noun.group(0)].kind == "term":
+                if noun and (self.res.glossary[noun.group(0)].kind != "term" or not self.ends_a_word(base + noun.end())):
+                    noun = None     # 约8,000台光伏水泵: 光伏 (solar power) begins the word, it is not what is counted
+                if noun:
                     unit, end = self.res.glossary[noun.group(0)].en, noun.end()
                     if size:
                         unit = f"{size.group(1)}-inch {unit}"
@@ -407,6 +416,20 @@ class _Doc:
 
 
 # ---------------------------------------------------------------- figures
+
+_WRITTEN_DECIMAL = re.compile(r"(?<![\d.])\d{1,3}\.\d*0(?![\d.])")
+
+
+def _with_written_decimals(english: str, money: Money) -> str:
+    """A price written to the cent keeps its decimals: 每股收益6.20瑞士法郎 -> 6.20 Swiss francs, not 6.2 (only an
+    amount under a thousand, written without a scale word; 22.60亿 is still 2.26 billion)."""
+    if money.value_max is not None or not abs(money.value) < 1000:
+        return english
+    written = _WRITTEN_DECIMAL.search(money.text)
+    if not written or Decimal(written.group(0)) != Decimal(repr(float(money.value))):
+        return english
+    plain = format(Decimal(written.group(0)).normalize(), "f")
+    return english.replace(plain, written.group(0), 1) if plain in english else english
 
 def _equivalent_text(money: Money) -> str:
     return format_amount(money.value, money.currency, value_max=money.value_max,

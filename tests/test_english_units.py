@@ -79,3 +79,30 @@ def test_the_items_of_a_recommended_list_are_key_claims_with_it(analyzer, tmp_pa
     chosen = [i.sentence_ids for i in build_summary(doc).key_claims]
     assert [ids[sentences[2]]] in chosen and [ids[sentences[3]]] in chosen
     assert [ids[sentences[4]]] not in chosen        # the list ends where the item markers end
+
+
+def test_tonnage_bandwidth_and_machine_counts_in_the_summary(analyzer, tmp_path):
+    """Session 13: 载重吨 (dwt), Tbps and 台 (units of a machine) are measures; a counted noun is a whole word."""
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "units13.txt"
+    path.write_text("标题\n\n去年全省造船完工量达到480万载重吨，新接订单约900万载重吨。新海缆总设计容量达96Tbps。"
+                    "新款机器人累计订单约4,300台，二期投产后年产能提高到2万台。首期拟补贴约6,000台光伏水泵。"
+                    "全市已建成1.5万个公共充电桩。\n", encoding="utf-8")
+    text = summary_text(build_summary(analyzer.analyze(read_article(path))))
+    assert "4.8 million dwt" in text and "about 9 million dwt" in text
+    assert "96 Tbps" in text
+    assert "about 4,300 units" in text and "20,000 units" in text
+    # 光伏 (solar power) begins the word 光伏水泵: it is not what is counted
+    assert "about 6,000 units" in text and "6,000 solar power" not in text
+    assert "15,000 public charging points" in text
+
+
+def test_a_price_written_to_the_cent_keeps_its_decimals(analyzer, tmp_path):
+    from pipeline.ingest import read_article
+
+    path = tmp_path / "eps.txt"
+    path.write_text("标题\n\n我们预计公司明年每股收益为3.50欧元，目标价48.00欧元，营业收入22.60亿欧元。\n", encoding="utf-8")
+    text = summary_text(build_summary(analyzer.analyze(read_article(path))))
+    assert "€3.50" in text and "€48.00" in text
+    assert "€2.26 billion" in text                  # a scaled amount is written as amounts are
