@@ -32,6 +32,18 @@ _NUMBERED_HEADING = re.compile(
     re.VERBOSE,
 )
 _MAX_HEADING_CHARS = 40
+# the levels of a Chinese outline: 一、 (or 第一章) above （一） above 1.
+_TOP_LEVEL_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十百\d]{1,3}[章节部分篇])\s*\S")
+_SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十\d]{1,2}[)）]\s*\S")
+_LIST_NUMBER = re.compile(r"^(\d{1,2})\s*[.、．]")
+
+
+def _continues_a_labelled_list(line: str, previous: str) -> bool:
+    """2.某某目录 under 附件：1.某某方向: item N of a list whose item N - 1 follows a label on the line before."""
+    number = _LIST_NUMBER.match(line.strip())
+    if not number or int(number.group(1)) < 2:
+        return False
+    return bool(re.search(rf"[：:]\s*{int(number.group(1)) - 1}\s*[.、．]\s*\S", previous))
 
 
 def literal_alternation(words: Iterable[str]) -> str:
@@ -222,8 +234,17 @@ def segment(text: str, *, title_span: tuple[int, int] | None = None,
         else:
             kinds[span] = "body"
 
+    for n, span in enumerate(lines):
+        # 附件：1.某某方向 / 2.某某目录: the second item of a list a label opens is no heading
+        if kinds[span] == "heading" and n and _continues_a_labelled_list(text[span[0]:span[1]], text[slice(*lines[n - 1])]):
+            kinds[span] = "body"
+
     structure = Structure()
     heading_lines = [span for span in lines if kinds[span] == "heading"]
+    if any(_TOP_LEVEL_HEADING.match(_without_heading_marks(text[s:e])) for s, e in heading_lines):
+        # 一、… above （一）…: the bracketed numbers head parts of a section, not sections (the line stays a heading)
+        heading_lines = [(s, e) for s, e in heading_lines
+                         if not _SUB_HEADING.match(_without_heading_marks(text[s:e])) or (s, e) in known_headings]
     text_end = lines[-1][1] if lines else 0
     first_start = lines[0][0] if lines else 0
     if not heading_lines or heading_lines[0][0] > first_start:

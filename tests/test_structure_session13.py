@@ -88,3 +88,25 @@ def test_a_correspondents_post_is_the_dateline_and_a_bracketed_editor_line_is_a_
     # a note in brackets that is not an editor's credit stays text
     assert _byline_of_line("（来源：国家统计局）") == []
     assert _byline_of_line("（此件公开发布）") == []
+
+
+def test_bracketed_numbers_under_an_outline_head_parts_of_a_section():
+    from pipeline.text import segment
+
+    text = ("标题\n\n一、公司概况\n公司成立于1921年，总部位于某地。\n（一）新产品：性价比显著提升\n新产品已经量产。\n"
+            "二、风险提示\n汇率波动可能挤压利润。\n")
+    structure = segment(text)
+    assert [s.title for s in structure.sections if s.title] == ["一、公司概况", "二、风险提示"]
+    assert any(s.kind == "heading" and s.text.startswith("（一）") for s in structure.sentences)
+    # without an outline above them, bracketed numbers are the sections
+    flat = segment("标题\n\n（一）新产品：性价比显著提升\n新产品已经量产。\n（二）风险\n汇率波动可能挤压利润。\n")
+    assert [s.title for s in flat.sections if s.title] == ["（一）新产品：性价比显著提升", "（二）风险"]
+
+
+def test_the_second_item_of_a_labelled_list_is_no_heading():
+    from pipeline.text import segment
+
+    text = "标题\n\n正文第一段写了很多内容。\n\n附件：1.重点方向（2025年版）\n2.关键产品目录\n\n联系人：某某处 张三\n"
+    assert [s.title for s in segment(text).sections if s.title] == []
+    numbered = segment("标题\n\n1.第一部分\n正文第一段写了很多内容。\n2.第二部分\n正文第二段写了很多内容。\n")
+    assert [s.title for s in numbered.sections if s.title] == ["1.第一部分", "2.第二部分"]
