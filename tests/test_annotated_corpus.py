@@ -210,6 +210,9 @@ SPLIT_BY_THE_TEAM = {
     ("shandong-green-shipbuilding-cny", "用海审批"),
     ("shandong-green-shipbuilding-cny", "本地配套率"),
     ("shandong-green-shipbuilding-cny", "首台（套）"),
+    # a known miss like 国防电子: 贷款市场报价利率 (LPR) is a term, but as one word the recognizer reads the （LPR） after
+    # it as an organisation's acronym
+    ("shandong-green-shipbuilding-cny", "贷款市场报价利率"),
     ("ethiopia-ev-charging-etb", "外汇审批"),
     ("ethiopia-ev-charging-etb", "汇率改革"),
     ("ethiopia-ev-charging-etb", "公共充电站"),
