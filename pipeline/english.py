@@ -828,8 +828,9 @@ def _build_summary(document: Document, translations: dict[int, Optional[str]] | 
     ceilings = {(m.value, m.currency) for m in document.money if m.qualifier == "less_than"}
     if central is not None and (central.qualifier != "less_than" or len(ceilings) < 3
                                 or _opening_ids(document).intersection(central.sentence_ids)):
-        topic = central.topic or (topics[0][0] if topics else "")
         role = central.role
+        # the figure's own term first, else the article's main topic; never the role said again ("exports in exports")
+        topic = next((tp for tp in [central.topic, *(tp for tp, _ in topics)] if tp and tp != role), "")
         if role and central.actor and central.actor != lead_actor and not _is_zh_quoted(central.actor):
             role = f"{role} by {central.actor}"
         summary.headline = t["headline_figure"].format(

@@ -297,3 +297,9 @@ def test_a_schedule_of_ceilings_gives_a_topic_headline(analyzer, tmp_path):
                                              "本公司拟投资建设晶圆生产线项目。\n董事会同意该项目。\n"
                                              "项目总投资不超过120亿元。\n")
     assert "less than 12 billion yuan" in single.headline
+
+
+def test_the_headline_does_not_say_its_role_again_as_its_topic(analyzer, tmp_path):
+    """出口额 is the figure's role (exports) and 出口 the article's main topic: "exports in exports" said nothing."""
+    summary = _summary_of(analyzer, tmp_path, "土耳其国防电子报告\n\n土耳其国防工业出口额约85亿美元。出口是重点。出口增长很快。出口市场扩大。\n")
+    assert summary.headline == "Turkey: about US$8.5 billion exports"
