@@ -599,6 +599,10 @@ _PROGRAMME_WORDS = frozenset(("Project", "Program", "Programme", "Plan", "Initia
 # countries whose statutes English calls "Law" rather than "Act" (rule_words.tsv law_countries)
 _LAW_COUNTRIES = frozenset(word_lists()["law_countries"])
 _LAW_ON_COUNTRIES = frozenset(word_lists().get("law_on_countries", ()))     # 种子生产法 → 'Law on Seed Production'
+# countries whose statutes' English titles put the act's action first ('Act on the Promotion of Information
+# Processing'), with the action words (name_words.tsv act_on_word): 信息处理促进法 in an article about Japan
+_ACT_ON_COUNTRIES = frozenset(word_lists().get("act_on_countries", ()))
+_ACT_ON_WORDS = dict(word_pairs().get("act_on_word", ()))
 # heads that end a publication's name: a byline's outlet ending in one is named as an outlet
 _MEDIA_HEADS = frozenset(("日报", "晚报", "报", "社", "网", "台", "频道", "周刊", "杂志", "时报"))
 
@@ -1870,6 +1874,7 @@ class EnglishNamer:
             words = words[:-2] + words[-1:]
         port_of = None
         law_on = False
+        act_on = None
         short_forms = _reading_table("country_short_forms.tsv", "char", "name_en")
         for k, word in enumerate(words):
             last = k == len(words) - 1 and bool(end)
@@ -1919,6 +1924,13 @@ class EnglishNamer:
                     if place is not None and place.name_en in _LAW_ON_COUNTRIES and len(parts) > (1 if prefix_en else 0):
                         law_on = True       # a post-Soviet statute: 'Law on …' (session 11)
                         continue
+                    if place is not None and place.name_en in _ACT_ON_COUNTRIES and k >= 2 and \
+                            words[k - 1] in _ACT_ON_WORDS and parts and len(parts) > (2 if prefix_en else 1):
+                        # a Japanese statute: 'Act on the Promotion of Information Processing' (its Japanese title
+                        # is '…の促進に関する法律'; session 13)
+                        act_on = _ACT_ON_WORDS[words[k - 1]]
+                        parts.pop()
+                        continue
                 parts.append(head_en)
                 continue
             if word in _FUNCTION_WORDS:
@@ -1959,4 +1971,6 @@ class EnglishNamer:
             return f"{port_of} of {name}"
         if law_on:
             return f"Law on {name}"
+        if act_on:
+            return f"Act on the {act_on} of {name}"
         return name

@@ -1,0 +1,29 @@
+"""English names that carry to unseen articles (issue 4, session 13): economics terms inside bodies' names and
+Japanese statutes named as their official English titles name them. Invented sentences, no termbase, so the
+mechanisms are what is tested."""
+
+from __future__ import annotations
+
+from test_entities import entry_for, run
+
+
+def _name(recognizer, text, surface):
+    e = entry_for(run(recognizer, text), surface)
+    return e.name_en if e is not None else None
+
+
+def test_industrial_policy_is_one_term_in_a_name(recognizer_no_termbase):
+    text = "北方产业政策研究所发布报告称，明年投资将继续增长。"
+    assert _name(recognizer_no_termbase, text, "北方产业政策研究所") == "Northern Industrial Policy Institute"
+
+
+def test_a_japanese_promotion_act_names_its_action_first(recognizer_no_termbase):
+    text = ("日本政府计划修订《半导体产业振兴法》，并通过日本经济产业省向日本企业提供补贴。"
+            "日本媒体认为，日本将继续扩大投入。")
+    assert _name(recognizer_no_termbase, text, "半导体产业振兴法") == "Act on the Promotion of Semiconductor Industry"
+
+
+def test_the_same_act_elsewhere_keeps_the_plain_english_order(recognizer_no_termbase):
+    text = ("韩国政府计划修订《半导体产业促进法》，并通过韩国产业通商资源部向韩国企业提供补贴。"
+            "韩国媒体认为，韩国将继续扩大投入。")
+    assert _name(recognizer_no_termbase, text, "半导体产业促进法") == "Semiconductor Industry Promotion Act"
