@@ -27,3 +27,8 @@ def test_the_same_act_elsewhere_keeps_the_plain_english_order(recognizer_no_term
     text = ("韩国政府计划修订《半导体产业促进法》，并通过韩国产业通商资源部向韩国企业提供补贴。"
             "韩国媒体认为，韩国将继续扩大投入。")
     assert _name(recognizer_no_termbase, text, "半导体产业促进法") == "Semiconductor Industry Promotion Act"
+
+
+def test_a_provincial_transport_department_is_its_department_of_transportation(recognizer_no_termbase):
+    text = "浙江省人民政府印发通知，浙江省将加快低空经济发展。省交通运输厅负责统筹低空航线规划。"
+    assert _name(recognizer_no_termbase, text, "省交通运输厅") == "Zhejiang Provincial Department of Transportation"
