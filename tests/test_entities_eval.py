@@ -36,6 +36,11 @@ def test_name_matching_is_lenient_only_about_form():
     assert ev.names_match("Hitachi, Ltd.", "Hitachi")
     assert not ev.names_match("Toyota", "Honda")
     assert not ev.names_match(None, "Toyota")
+    # "&" is "and", and Harbour is Harbor (session 13); "&" may also just be dropped (AT&T, ATT)
+    assert ev.names_match("Asia-Pacific Industry and Economy Observer", "Asia-Pacific Industry & Economy Observer")
+    assert ev.names_match("Victoria Harbor Capital", "Victoria Harbour Capital")
+    assert ev.names_match("AT&T", "ATT")
+    assert not ev.names_match("Industry and Economy Observer", "Industry Observer")
 
 
 def test_score_counts_typed_and_untyped():
