@@ -32,3 +32,12 @@ def test_the_same_act_elsewhere_keeps_the_plain_english_order(recognizer_no_term
 def test_a_provincial_transport_department_is_its_department_of_transportation(recognizer_no_termbase):
     text = "浙江省人民政府印发通知，浙江省将加快低空经济发展。省交通运输厅负责统筹低空航线规划。"
     assert _name(recognizer_no_termbase, text, "省交通运输厅") == "Zhejiang Provincial Department of Transportation"
+
+
+def test_a_bay_or_canal_after_a_transliterated_name_is_read_with_its_kind():
+    from pipeline.entities import EntityRecognizer
+    namer = EntityRecognizer(use_termbase=False).namer
+    namer.doc_places["country_zh"] = "菲律宾"
+    assert namer.name(["苏比克湾"], "LOC").name == "Subik Bay"      # was pinyin whole, 'Subikewan'
+    namer.doc_places["country_zh"] = "乌兹别克斯坦"
+    assert namer.name(["库什特帕运河"], "LOC").name.endswith(" Canal")

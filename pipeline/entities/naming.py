@@ -1293,6 +1293,17 @@ class EnglishNamer:
         if form[-1] == "州" and len(form) >= 3:
             # 奥约州 → 'Oyo': a state by its name alone (塞阿拉州 → Ceará, the team's way); an oblast 'X Region'
             base, kind = form[:-1], " Region" if self._doc_country() in _REGION_COUNTRIES else ""
+        water = next((k for k in _PLACE_KINDS if not kind and form.endswith(k) and len(form) - len(k) >= 2), None)
+        if water is not None:
+            # 苏比克湾 → 'Subic Bay': a bay, canal, strait or lake named after a transliterated name is that
+            # name's reading and the kind English writes with it (a lake first: 'Lake X'), not pinyin whole
+            # ('Subikewan'); session 13
+            named = self.known(form[:-len(water)])
+            reading = named.name_en if named is not None and named.label in ("GPE", "LOC") else \
+                self.foreign_place_reading(form[:-len(water)])
+            kind_en = _PLACE_KINDS[water]
+            if reading:
+                return f"{kind_en} {reading}" if kind_en == "Lake" else f"{reading} {kind_en}"
         if len(base) < 2 or self.known(base):
             return None
         if self._doc_country() == "Vietnam":
