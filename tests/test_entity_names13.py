@@ -41,3 +41,12 @@ def test_a_bay_or_canal_after_a_transliterated_name_is_read_with_its_kind():
     assert namer.name(["苏比克湾"], "LOC").name == "Subik Bay"      # was pinyin whole, 'Subikewan'
     namer.doc_places["country_zh"] = "乌兹别克斯坦"
     assert namer.name(["库什特帕运河"], "LOC").name.endswith(" Canal")
+
+
+def test_a_declared_short_form_is_the_same_body(recognizer_no_termbase):
+    text = ("记者从发布会获悉，安徽省集成电路产业投资基金（以下简称“省集成电路基金”）已完成首期募资。"
+            "省集成电路基金将重点投资芯片设计企业。")
+    result = run(recognizer_no_termbase, text)
+    full, short = entry_for(result, "安徽省集成电路产业投资基金"), entry_for(result, "省集成电路基金")
+    assert full.entity_id == short.entity_id       # was two entities, the short one 'Anhui Integrated Circuit Fund'
+    assert short.name_en == "Anhui Integrated Circuit Industry Investment Fund"

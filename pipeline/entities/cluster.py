@@ -13,6 +13,8 @@ from pipeline.entities.resources import company_organs
 _SMALL_WORDS = frozenset(("and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "de", "du", "des", "la"))
 COMPANY_FORMS = ("公司", "集团", "有限公司", "股份有限公司", "控股")
 _ORGANS = frozenset(company_organs())
+# the words that declare a short form in brackets after a name: （以下简称“…”）, （下称“…”）, （简称“…”）
+_DECLARED_SHORT = re.compile(r"[（(](?:以下|下文|下)?简?称[：:]?\s*[“\"「']")
 
 
 class _UnionFind:
@@ -80,6 +82,16 @@ def cluster(text: str, mentions: list[Candidate], alias_pairs, key_of, is_place=
                     # 辛鲍姆（Claudia Sheinbaum）: a Chinese name with its Latin form, whatever label
                     # the Latin form got alone (Latin names are ORG by default)
                     uf.union(keys[i], keys[j])
+    # a short form the text declares (湖北省集成电路产业投资基金（以下简称“省集成电路基金”）): one entity, whatever
+    # the two forms share (a Chinese official text's way of naming a body once in full; session 13)
+    starts = {m.start: i for i, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        skip = 1 if text[m.end:m.end + 1] in "》”」』\"" else 0
+        declared = _DECLARED_SHORT.match(text, m.end + skip)
+        j = starts.get(declared.end()) if declared else None
+        if j is not None and j != i and text[mentions[j].end:mentions[j].end + 1] in "”」\"'" and \
+                mentions[j].label not in ("PERSON", "GPE", "LOC") and m.label not in ("PERSON", "GPE", "LOC"):
+            uf.union(keys[i], keys[j])
     # a Latin acronym and the Latin name whose initials it is (Export Finance Australia … EFA): one entity
     acronyms: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
