@@ -16,7 +16,7 @@ lies inside an occurrence of a longer listed form; a form listed with its 《》
 inside them (most annotators list 《K-芯片法》 as K-芯片法, the recogniser's mention). A listed byline name with no
 mention in the text (an HTML page's reporter, which the ingest keeps out of the text) is judged by the name the
 document gives it in `source.byline.names_en` (schema 1.5). English names match
-when they are equal up to case, punctuation, British / American spelling, "&" for "and", a bracketed part or "X (Y)" =
+when they are equal up to case, punctuation, British / American spelling, accents, "&" for "and", a bracketed part or "X (Y)" =
 "X of Y", and company descriptors (Inc, Ltd, Group, Technology, Automobile …). "held-out" runs the recogniser with the
 termbase minus every entry whose forms occur in that article and in no other annotated article.
 "ours" runs LAC only on windows around possible names (the default); "LAC on all text" runs it on
@@ -36,6 +36,7 @@ import re
 import statistics
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -386,9 +387,11 @@ def _name_variants(name: str | None) -> set[str]:
         f = re.sub(r"centre", "center", re.sub(r"programme", "program", f.lower()))
         f = re.sub(r"harbour", "harbor", f)
         for g in {f, re.sub(r"\s*&\s*", " and ", f)}:
-            key = re.sub(r"[^0-9a-z]+", "", g)
-            if key:
-                out.add(key)
+            # a letter with or without its accent is one spelling (Élysée / Elysée, Martínez / Martinez)
+            folded = "".join(c for c in unicodedata.normalize("NFKD", g) if not unicodedata.combining(c))
+            for key in {re.sub(r"[^0-9a-z]+", "", g), re.sub(r"[^0-9a-z]+", "", folded)}:
+                if key:
+                    out.add(key)
     return out
 
 

@@ -40,6 +40,7 @@ def test_name_matching_is_lenient_only_about_form():
     assert ev.names_match("Asia-Pacific Industry and Economy Observer", "Asia-Pacific Industry & Economy Observer")
     assert ev.names_match("Victoria Harbor Capital", "Victoria Harbour Capital")
     assert ev.names_match("AT&T", "ATT")
+    assert ev.names_match("Elysée Palace", "Élysée Palace") and ev.names_match("Martínez", "Martinez")
     assert not ev.names_match("Industry and Economy Observer", "Industry Observer")
 
 
