@@ -50,3 +50,10 @@ def test_a_declared_short_form_is_the_same_body(recognizer_no_termbase):
     full, short = entry_for(result, "安徽省集成电路产业投资基金"), entry_for(result, "省集成电路基金")
     assert full.entity_id == short.entity_id       # was two entities, the short one 'Anhui Integrated Circuit Fund'
     assert short.name_en == "Anhui Integrated Circuit Industry Investment Fund"
+
+
+def test_an_unlisted_eu_body_is_european_not_european_union():
+    from pipeline.entities import EntityRecognizer
+    namer = EntityRecognizer(use_termbase=False).namer
+    assert namer.name(["欧盟委员会"], "ORG").name == "European Commission"     # was 'European Union Commission'
+    assert namer.name(["欧盟议会"], "ORG").name == "European Parliament"

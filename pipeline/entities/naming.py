@@ -1604,6 +1604,8 @@ class EnglishNamer:
                     return f"{head_en} of {base_en}", source
                 if term and term.label == "GPE" and not head_en[:1].islower():
                     base_en = self._in_name(term, first=True)
+                if term and term.name_en == "European Union" and label == "ORG" and not head_en[:1].islower():
+                    base_en = "European"    # 欧盟委员会: the EU's bodies are European … (as _gloss names them)
                 if head_en[:1].islower():
                     return base_en, source
                 return f"{base_en} {head_en}", source
