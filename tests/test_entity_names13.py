@@ -57,3 +57,12 @@ def test_an_unlisted_eu_body_is_european_not_european_union():
     namer = EntityRecognizer(use_termbase=False).namer
     assert namer.name(["欧盟委员会"], "ORG").name == "European Commission"     # was 'European Union Commission'
     assert namer.name(["欧盟议会"], "ORG").name == "European Parliament"
+
+
+def test_a_transliterated_name_cut_by_the_segmenter_is_read_whole_abroad():
+    from pipeline.entities import EntityRecognizer
+    namer = EntityRecognizer(use_termbase=False).namer
+    namer.doc_places["country_zh"] = "澳大利亚"
+    name = namer.name(["阿拉弗拉诺兰斯稀土"], "ORG").name
+    assert name.endswith("Rare Earth") and "Allah" not in name and "Reims" not in name    # was 'Allah Flano Reims …'
+    assert namer.name(["澳大利亚国立大学"], "ORG").name == "Australian National University"   # a place is no part of one

@@ -1814,6 +1814,41 @@ class EnglishNamer:
         return first is not None and first.label == "GPE" and first.name_en in _COUNTRY_IN_NAME_ALL and \
             first.name_en not in ("China", "Hong Kong", "Taiwan", "Macau")
 
+    def _transliteration_runs(self, words: list[str]) -> list[str]:
+        """In an article about a foreign country, two or more words in a row made only of Xinhua's transliteration
+        characters, none of them a listed name or a name word, are one transliterated name the segmenter cut up
+        (埃尼 | 巴 + 稀土, 阿拉 | 弗拉诺 | 兰斯 + 稀土; a listed two-character brand may start one): marked to be read whole ('Eniba Rare Earth'), not glossed
+        piece by piece ('Eni Sth That Sticks', 'Allah Flano Reims'); session 13."""
+        if self._doc_country() in (None, "China", "Hong Kong", "Taiwan", "Macau") or len(words) < 2:
+            return words
+        table = syllable_readings()
+
+        def foreign(word: str) -> bool:
+            return re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None and all(ch in table for ch in word) and \
+                word not in _NAME_WORDS and word not in _FIELD_WORDS and word not in _FUNCTION_WORDS and \
+                word not in self.lex.heads and not listed(word)
+
+        def listed(word: str) -> bool:
+            # a place, or a listed name of three characters or more; a listed two-character brand (埃尼, Eni) can
+            # be the start of a longer transliteration (埃尼巴, Eneabba)
+            term = self.known(word)
+            return term is not None and (term.label in ("GPE", "LOC") or len(word) >= 3)
+
+        out: list[str] = []
+        k = 0
+        while k < len(words):
+            j = k
+            while j < len(words) and foreign(words[j]):
+                j += 1
+            run = words[k:j]
+            if len(run) >= 2 and len("".join(run)) >= 3:
+                out.append("\x00" + "".join(run))
+                k = j
+                continue
+            out.append(words[k])
+            k += 1
+        return out
+
     def _gloss(self, form: str, label: str) -> str | None:
         """Word-by-word English for a name made of ordinary words before a head or a known tail:
         湖北省集成电路产业投资基金 → 'Hubei Integrated Circuit Industry Investment Fund'."""
@@ -1858,6 +1893,7 @@ class EnglishNamer:
             run_brand = True
         else:
             run_brand = False
+            words = self._transliteration_runs(words)
         words = words + ([end] if end else [])
         parts = [prefix_en] if prefix_en else []
         # a run of single characters before the head is a transliterated name (佩森港, 巴拉卡核电站):
