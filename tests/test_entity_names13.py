@@ -66,3 +66,13 @@ def test_a_transliterated_name_cut_by_the_segmenter_is_read_whole_abroad():
     name = namer.name(["阿拉弗拉诺兰斯稀土"], "ORG").name
     assert name.endswith("Rare Earth") and "Allah" not in name and "Reims" not in name    # was 'Allah Flano Reims …'
     assert namer.name(["澳大利亚国立大学"], "ORG").name == "Australian National University"   # a place is no part of one
+
+
+def test_policy_terms_inside_names_and_a_dictionary_region():
+    from pipeline.entities import EntityRecognizer
+    namer = EntityRecognizer(use_termbase=False).namer
+    assert namer.name(["国家数字经济发展战略"], "PROGRAM").name == "National Digital Economy Development Strategy"
+    assert namer.name(["自贸协定"], "LAW").name == "Free Trade Agreement"                  # was 'Zimao Agreement'
+    assert namer.name(["新能源汽车产业基金"], "ORG").name == "New Energy Vehicle Industry Fund"
+    assert namer.name(["西非地区"], "GPE").name == "West Africa"                          # was 'Xifeidi District'
+    assert namer.name(["华东地区"], "LOC").name == "East China"

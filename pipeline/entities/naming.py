@@ -785,6 +785,10 @@ class EnglishNamer:
                 region = self.known(form[:-2]) if form.endswith("地区") and len(form) >= 4 else None
                 if region is not None and region.label in ("GPE", "LOC"):
                     return self.term_name(region)       # 巴斯克地区 → Basque Country, 台湾地区 → Taiwan (session 10)
+                proper = cedict_proper(form[:-2], label) if form.endswith("地区") and len(form) >= 4 and \
+                    re.fullmatch(r"[\u4e00-\u9fff]+", form) else None
+                if proper and not re.search(r"\b(?:District|County|City|Province)$", proper):
+                    return proper, "dictionary"     # 西非地区 → West Africa, not 'Xifeidi District' (session 13)
             for form in forms:
                 district = self.district(form) if form != "新区" else None
                 if district is not None and district[1]:
