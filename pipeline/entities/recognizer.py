@@ -1570,8 +1570,9 @@ class MentionFinder:
         if len(surface) == 2 and surface[0] in PROVINCE_VISIT_VERBS and surface[1] in PROVINCE_SHORT_CHARS:
             return None             # 来川, 涉疆: a verb and a province's short form, not a name (session 11)
         if tag in ("ORG", "LOC") and len(surface) >= 4 and self.lex.is_country_contraction(surface[:2]) and \
-                is_common_word(surface[2:]):
-            return None             # 中乌 | 农产品, 中秘 | 两国: countries' short forms and an ordinary word (session 11)
+                is_common_word(surface[2:]) and self.lex.heads.get(surface[2:], ("",))[0] != "ORG":
+            return None             # 中乌 | 农产品, 中秘 | 两国: countries' short forms and an ordinary word (session 11);
+                                    # but 新韩 | 银行, 中德 | 证券: before an organisation's head they name a company
         if tag in ("ORG", "LOC") and surface.endswith("地产") and len(surface) > 2:
             if is_frequent_word(surface[:-2], 500):
                 return None         # 商业地产, 住宅地产: a kind of property, not a company
