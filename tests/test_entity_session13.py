@@ -22,3 +22,12 @@ def test_country_short_forms_before_an_organisation_head_name_a_company(rec):
     # before an ordinary word they are still two countries, not a name (session 11)
     found = run(rec, "中乌农产品贸易额增长。", [("中乌农产品", "ORG")])
     assert not any(s.startswith("中乌") for s, _ in found)
+
+
+def test_a_place_the_tagger_ran_into_the_verb_after_it_is_no_name(rec):
+    # 在华 | 扩产 ("expand output in China"): the tagger joined the verb to the place's short form
+    found = run(rec, "多家外企宣布在华扩产。", [("华扩产", "LOC")])
+    assert not any("扩产" in s for s, _ in found)
+    # a place jieba lists whose last two characters are also a verb stays (几内亚比绍: 比绍 is a verb to jieba)
+    found = run(rec, "代表团随后访问了几内亚比绍。", [("几内亚比绍", "LOC")])
+    assert any(s == "几内亚比绍" and label in ("GPE", "LOC") for s, label in found)

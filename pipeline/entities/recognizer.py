@@ -1577,6 +1577,10 @@ class MentionFinder:
             if is_frequent_word(surface[:-2], 500):
                 return None         # 商业地产, 住宅地产: a kind of property, not a company
             tag = "ORG"             # 润泽地产: a property company, whatever the tagger called it
+        if tag == "LOC" and len(surface) >= 3 and (dictionary_tag(surface[-2:]) or "")[:1] == "v" and \
+                not (dictionary_tag(surface) or "").startswith("ns"):
+            return None             # 华 | 扩产: a place's short form and the verb after it that the tagger joined to it
+                                    # (a place jieba lists whose end is also a verb stays: 几内亚比绍; session 13)
         if tag == "LOC" and len(surface) >= 4 and surface[-1] in ROAD_POSTPOSITIONS and surface[-2] in ROAD_LAST_CHARS:
             end -= 1                # 南滨路上, 长安街里: a road and the postposition the tagger joined to it
         label = {"PER": "PERSON", "ORG": "ORG"}.get(tag) or self._label_for_place(text, start, end)
