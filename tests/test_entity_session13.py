@@ -31,3 +31,17 @@ def test_a_place_the_tagger_ran_into_the_verb_after_it_is_no_name(rec):
     # a place jieba lists whose last two characters are also a verb stays (几内亚比绍: 比绍 is a verb to jieba)
     found = run(rec, "代表团随后访问了几内亚比绍。", [("几内亚比绍", "LOC")])
     assert any(s == "几内亚比绍" and label in ("GPE", "LOC") for s, label in found)
+
+
+def test_a_rare_word_before_gongsi_is_a_company_name(rec):
+    found = run(rec, "鹈鹕公司推出了新品，快递公司随后跟进。", [("鹈鹕公司", "ORG"), ("快递公司", "ORG")])
+    assert ("鹈鹕公司", "ORG") in found
+    assert ("快递公司", "ORG") not in found         # a kind of company (快递 is a frequent word)
+
+
+def test_a_rare_word_before_gongsi_keeps_its_lac_window():
+    tagger = WindowedLac(lac=None, heads=["公司"])
+    text = "鹈鹕公司推出新品。"
+    assert any(s == 0 and e >= 4 for s, e in tagger.windows(text, _tokens(text)))
+    for text in ("科技公司推出新品。", "快递公司推出新品。"):
+        assert tagger.windows(text, _tokens(text)) == []

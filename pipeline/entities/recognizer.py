@@ -33,7 +33,7 @@ from typing import Callable, Iterator, Sequence
 
 from pipeline.entities.lexicon import Lexicons, Term
 from pipeline.entities.resources import company_organs, word_lists
-from pipeline.entities.tagging import ORG_LAST_CHARS, dictionary_tag, is_common_word, is_frequent_word
+from pipeline.entities.tagging import ORG_LAST_CHARS, RARE_COMPANY_STEM, dictionary_tag, is_common_word, is_frequent_word
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 POLICY_TITLE_ENDINGS = word_lists()["policy_title_endings"]
@@ -1641,11 +1641,11 @@ class MentionFinder:
 
     def _generic_company(self, surface: str) -> bool:
         """An ordinary word + 公司 / 集团 / 企业 (初创公司, 科技集团, 上市公司) names a kind of
-        company, not one company."""
+        company, not one company; a word jieba counts rarely (鹈鹕公司) is the company's name (session 13)."""
         for head in GENERIC_COMPANY_HEADS:
             if surface.endswith(head) and len(surface) > len(head):
                 body = surface[:-len(head)]
-                return is_common_word(body) and body not in self.place_by_surface
+                return is_frequent_word(body, RARE_COMPANY_STEM) and body not in self.place_by_surface
         return False
 
     # ------------------------------------------------------------------ main

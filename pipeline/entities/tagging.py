@@ -35,6 +35,9 @@ _BARE_COMPANY_HEADS = frozenset(("公司", "集团"))
 _OOV_NOT_NAME_FIRST = frozenset(word_lists()["oov_not_name_first"])
 # jieba dictionary frequency from which a word tagged as a name is taken as an ordinary word (no LAC window)
 FREQUENT_TAGGED_WORD = 3000
+# a dictionary word jieba counts fewer times than this before 公司 / 集团 is more likely a company's name that is
+# also a word (鹈鹕 23, 羚牛 35) than a kind of company (快递 100, 物业 239, 科技 15691): it keeps its LAC window (session 13)
+RARE_COMPANY_STEM = 60
 _MAGNITUDES = "十百千万亿"          # 亿克朗, 万亿韩元: a currency word with the magnitude jieba joined to it
 # how far (characters, each side) the window of a likely person's or place's name reaches to the ends of its clause:
 # CLUENER dev (measured with a since-dropped 公司 rule worth +0.001) 0.609 with the plain windows -> 0.616 (6) / 0.616 (8) / 0.617 (10) / 0.618 (15), for +15% / +19% / +20% /
@@ -274,7 +277,8 @@ class WindowedLac:
                     quiet.add(w)
                     continue
             if ends:
-                if w in _BARE_COMPANY_HEADS and i > 0 and self._plain_word(words[i - 1]):
+                if w in _BARE_COMPANY_HEADS and i > 0 and self._plain_word(words[i - 1]) and \
+                        self._freq.get(words[i - 1], 0) >= RARE_COMPANY_STEM:
                     continue                # 该公司, 科技公司, 上市公司: a kind of company; a name before 公司 has its own window
                 left = self.head_context
             elif not (needs[w] if w in needs else self.needs_lac(w)) and not (
