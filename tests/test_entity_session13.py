@@ -45,3 +45,11 @@ def test_a_rare_word_before_gongsi_keeps_its_lac_window():
     assert any(s == 0 and e >= 4 for s, e in tagger.windows(text, _tokens(text)))
     for text in ("科技公司推出新品。", "快递公司推出新品。"):
         assert tagger.windows(text, _tokens(text)) == []
+
+
+def test_a_name_marked_as_a_pseudonym_or_a_transcription_is_a_person(rec):
+    found = run(rec, "某单位员工林振（化名）因违规被辞退，居民闵秋华（音）说情况属实。")
+    assert ("林振", "PERSON") in found and ("闵秋华", "PERSON") in found
+    # a form of address or a role before the mark is not a name
+    found = run(rec, "张先生（化名）说，一位工程师（化名）也这么说。")
+    assert not any(label == "PERSON" for _, label in found)

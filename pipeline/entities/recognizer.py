@@ -261,6 +261,9 @@ NAME_HYPHENS = "-－‐"
 MILITARY_RANK = re.compile(r"[上中少大]将|[上中少大]校|元帅|司令")
 # a speaker's name at the start of a line of an interview or a transcript: 王立新：
 # a transcript's speaker may carry a role in brackets before the colon (黄立新（某证券分析师）：, session 12)
+# a person's name marked as a pseudonym or as a transcription by sound, in brackets right after it: 柯振（化名）,
+# 闵秋华（音）; the name is the word (or two one- and two-character words) before the bracket (session 13)
+PSEUDONYM_MARK = re.compile(r"[（(](?:化名|音|音译)[）)]")
 SPEAKER = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,4})(?:[（(][^（）()\n]{1,30}[）)])?[：:](?![0-9])")
 DATELINE_DATE = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")
 # what follows a team's name in a match report: a score or a record (2比1, 3:0, 3胜2平1负, 5连胜), 上上赛季
@@ -1773,6 +1776,7 @@ class MentionFinder:
         datelines = self._datelines(text)
         cands += datelines
         cands += self._speakers(text)
+        cands += self._pseudonyms(text, tokens)
         # where a dateline's 电 / 讯 stands (after the outlet's date): a tagger joins it to the next name
         dateline_ends = {m.end() - 1 for m in DATELINE_DATE.finditer(text)} if datelines else set()
         # resolve
@@ -2662,6 +2666,30 @@ class MentionFinder:
                 added.append(Candidate(s, e, "GPE", PRIO_STAT, "statistical"))
                 covered[s:e] = b"\x01" * (e - s)
         return sorted(out + added, key=_START) if added else out
+
+    def _pseudonyms(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """A name written before （化名） or （音） is a person's: the word before the bracket, or a one-character
+        word and the one- or two-character word before it (石 | 粉兰), two or three characters that start with
+        a surname and are no title, no form of address (张先生) and no ordinary word."""
+        out: list[Candidate] = []
+        token_by_end = None
+        for m in PSEUDONYM_MARK.finditer(text):
+            if token_by_end is None:
+                token_by_end = {e: s for s, e in tokens}
+            end = m.start()
+            start = token_by_end.get(end)
+            if start is not None and end - start == 1 and start in token_by_end:
+                start = token_by_end[start]
+            if start is None or not 2 <= end - start <= 3:
+                continue
+            name = text[start:end]
+            if not HAN_WORD.fullmatch(name) or not (name[:1] in self.lex.surnames or name[:2] in self.lex.surnames):
+                continue
+            if name in self.lex.titles or any(name.endswith(t) for t in self.titles_by_len) or \
+                    self._form_of_address(name) or is_frequent_word(name):
+                continue
+            out.append(Candidate(start, end, "PERSON", PRIO_TITLE, "title"))
+        return out
 
     def _speakers(self, text: str) -> list[Candidate]:
         """An interview or a transcript names its speaker at the start of a line: 王立新：…, 李娜:… A
