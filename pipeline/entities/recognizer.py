@@ -1575,7 +1575,7 @@ class MentionFinder:
         if tag in ("ORG", "LOC") and len(surface) >= 4 and self.lex.is_country_contraction(surface[:2]) and \
                 is_common_word(surface[2:]) and self.lex.heads.get(surface[2:], ("",))[0] != "ORG":
             return None             # 中乌 | 农产品, 中秘 | 两国: countries' short forms and an ordinary word (session 11);
-                                    # but 新韩 | 银行, 中德 | 证券: before an organisation's head they name a company
+                                    # but 美日 | 银行, 中德 | 证券: before an organisation's head they name a company
         if tag in ("ORG", "LOC") and surface.endswith("地产") and len(surface) > 2:
             if is_frequent_word(surface[:-2], 500):
                 return None         # 商业地产, 住宅地产: a kind of property, not a company
