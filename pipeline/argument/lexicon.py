@@ -22,7 +22,7 @@ LEXICON_FILES = (
     "hedges.txt", "negation.txt", "forecast_cues.tsv", "recommendation_cues.tsv", "statistic_cues.tsv",
     "opinion_cues.tsv", "attribution.tsv", "risk_cues.tsv", "risk_modifiers.tsv", "opportunity_cues.tsv",
     "stance_cues.tsv", "stance_patterns.tsv", "directive_patterns.tsv", "not_sources.tsv", "not_cues.txt",
-    "scope_cues.tsv", "risk_category_cues.tsv", "outcome_cues.tsv",
+    "scope_cues.tsv", "risk_category_cues.tsv", "outcome_cues.tsv", "broker_ratings.tsv",
 )
 
 
@@ -209,6 +209,7 @@ class Lexicons:
     scope: CueSet = field(default_factory=CueSet)  # scope_cues.tsv: cue -> role (modal, mitigation, contrast)
     risk_category: CueSet = field(default_factory=CueSet)  # risk_category_cues.tsv: category vocabulary (category choice only)
     outcome: CueSet = field(default_factory=CueSet)  # outcome_cues.tsv: negative-outcome predicates and shortfall markers
+    ratings: CueSet = field(default_factory=CueSet)  # broker_ratings.tsv: a research note's rating -> document stance
 
     def gate(self, name: str, regexes) -> PatternGate:
         """The `PatternGate` of a named pattern list, built once: a sentence is searched only with the patterns
@@ -273,4 +274,6 @@ class Lexicons:
             if (directory / "risk_category_cues.tsv").exists() else CueSet(),
             outcome=cues("outcome_cues.tsv", label_col=1, weight_col=None)
             if (directory / "outcome_cues.tsv").exists() else CueSet(),
+            ratings=cues("broker_ratings.tsv", label_col=1, weight_col=None)
+            if (directory / "broker_ratings.tsv").exists() else CueSet(),
         )

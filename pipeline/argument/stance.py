@@ -80,6 +80,24 @@ _RELAYED_TRANSCRIPT = re.compile(r"整理\s*[：:]|^\s*编者按|实录|有删�
 _DISCLOSURE_TITLE = re.compile(r"(?:公司|集团)[^。！？]{0,80}公告$")
 _SECURITIES_LINE = re.compile(r"^\s*(?:证券代码|股票代码)\s*[：:]")
 _ANSWER_LINE = re.compile(r"^\s*(?:答|[AＡ])\s*[：:]")
+# Session 13: a government document's number ("鲁政办字〔2026〕58号", "深府办规〔2026〕9号") under its title, as a head line
+# or as the byline's document_number the ingest read: the text is the body's own notice (official), and its title may be
+# a body line ("……办公厅关于印发《……》的通知", without a title kind) rather than the title.
+_DOCUMENT_NUMBER = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*\d{1,4}\s*号\s*$")
+_SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";")
+# Session 13: a securities firm's research note states its rating ("投资评级：买入（首次覆盖）", "行业评级：推荐（维持）",
+# "首次覆盖给予“买入”评级", "维持行业“推荐”评级"); the rating is the note's verdict on its subject (broker_ratings.tsv:
+# rating -> stance), whatever risks its 风险提示 section lists.
+_RATING_LINE = re.compile(r"^\s*(?:投资|公司|行业|股票|个股)?评级\s*[：:]\s*(?P<rating>[^\s（(，,；;：:]{1,6})")
+_RATING_PHRASE = re.compile(r"(?:给予|维持|上调至|下调至|调升至|调降至|首次覆盖给予)[^。；，,]{0,12}?[“\"「『](?P<rating>[^”\"」』]{1,6})[”\"」』]\s*(?:投资)?评级")
+RATING_LINES = 12               # a rating line counts among the first lines of the note (its cover block)
+# Session 13: the lede of a news report: an actor, a bare day of the month and a reporting verb ("斯里兰卡数字经济部22日宣布，",
+# "韩国政府19日公布"); a report filed that week names the day without the month, a commentary pegged on the news writes the
+# full date ("11月18日") or 日前/近日. With a reported share of at least NEWS_LEDE_REPORTED (the text relays named sources)
+# an argued-looking text with such a lede is a news report (its byline, "本报驻科伦坡记者", is not always a sentence).
+_NEWS_LEDE = re.compile(r"^[^，。；：:“”]{2,40}?(?<![月\d])\d{1,2}日(?:上午|下午|晚间?|早间|凌晨)?(?:在[^，。]{1,15})?"
+                        r"(?:宣布|表示|发布|公布|称|召开|举行|签署|批准|通过|披露|印发|透露|证实|启动)")
+NEWS_LEDE_REPORTED = 0.25
 # Session 11: a line that opens with a speaker's name ("门多萨：……", "答：……") starts a new turn.
 _SPEAKER_LINE = re.compile(r"^\s*[^，。；！？：:\s]{1,12}\s*[：:]")
 EXPLAINER_QUESTIONS = 3       # numbered question headings that make a question-and-answer explainer
@@ -134,20 +152,46 @@ def _filed_from(byline) -> str | None:
     return (other or {}).get(FILED_FROM_FIELD) or None
 
 
-def genre_of(views: list[SentenceView] | None, byline=None) -> str:
+def research_rating(views: list[SentenceView] | None, lex=None) -> str | None:
+    """The document stance a research note's rating gives (broker_ratings.tsv), from a rating line among the first
+    RATING_LINES lines or a "给予……“买入”评级" phrase anywhere; None when the text states no known rating."""
+    views = views or []
+    lex = lex if lex is not None else _default_lexicons()
+    found = [m.group("rating") for v in views[:RATING_LINES] if (m := _RATING_LINE.match(v.text))]
+    found += [m.group("rating") for v in views for m in _RATING_PHRASE.finditer(v.text)]
+    for rating in found:
+        label = lex.ratings.entries.get(rating.strip())
+        if label:
+            return label[0]
+    return None
+
+
+def _document_number(byline) -> bool:
+    if byline is None:
+        return False
+    number = byline.get("document_number") if isinstance(byline, dict) else getattr(byline, "document_number", None)
+    return bool(number)
+
+
+def genre_of(views: list[SentenceView] | None, byline=None, lex=None) -> str:
     """"disclosure" (a listed company's statutory announcement), "official" (a government body's
     release or notice), "briefing" (a press-conference transcript: reporters' questions, the
-    speakers' answers), "interview" (question-and-answer format), "explainer" (numbered questions, no answer
-    lines), "news" (dated news report or a resident correspondent's report) or
-    "analysis". `byline`: the article's byline as the ingest read it (a reporter's filed-from place -> news)."""
+    speakers' answers), "research" (a securities firm's note with a rating, broker_ratings.tsv), "interview"
+    (question-and-answer format), "explainer" (numbered questions, no answer lines), "news" (dated news report or a
+    resident correspondent's report) or "analysis". `byline`: the article's byline as the ingest read it (a reporter's
+    filed-from place -> news; a document number -> official); `lex`: the lexicons (the shipped ones when not given)."""
     if not views:
         return "news" if _filed_from(byline) else "analysis"
     head = views[:4]
     title = next((v.text for v in views if v.kind == "title"), "")
     if _DISCLOSURE_TITLE.search(title.strip()) or any(_SECURITIES_LINE.match(v.text) for v in head):
         return "disclosure"
-    if any(_OFFICIAL_SOURCE.match(v.text) for v in head) or _OFFICIAL_TITLE.search(title.strip()):
+    if (any(_OFFICIAL_SOURCE.match(v.text) or _DOCUMENT_NUMBER.match(v.text) for v in head) or _document_number(byline)
+            or _OFFICIAL_TITLE.search(title.strip())
+            or any(_OFFICIAL_TITLE.search(v.text.strip()) for v in head if not v.text.strip().endswith(_SENTENCE_END))):
         return "official"
+    if research_rating(views, lex):
+        return "research"
     questions = len(question_lines(views))
     answers = sum(bool(_ANSWER_LINE.match(v.text)) for v in views)
     if questions >= 2 and (_BRIEFING_TITLE.search(title) or any(_MODERATOR_LINE.match(v.text) for v in views)):
@@ -225,6 +269,12 @@ def interviewer_turns(views: list[SentenceView] | None) -> set[int]:
     return out
 
 
+def news_lede(views: list[SentenceView] | None) -> bool:
+    """The first body sentence (not a meta line) is a news lede (_NEWS_LEDE: actor, bare day of the month, reporting verb)."""
+    first = next((v.text for v in views or () if v.kind == "body" and not _is_meta(v)), "")
+    return bool(_NEWS_LEDE.match(first.strip()))
+
+
 def _is_meta(view: SentenceView) -> bool:
     from pipeline.argument.features import is_non_claim
 
@@ -273,9 +323,12 @@ def stance_features(preds: list[SentencePrediction], views: list[SentenceView] |
     interviewee's answers are the voice that counts and the interviewer's questions are left out.
     score = the whole body's balance; `tail` (the same over the conclusion, the last quarter of the
     author's sentences) is reported for diagnosis only: blending it in did not help on held-out articles."""
-    genre = genre_of(all_views if all_views is not None else views, byline)
+    genre = genre_of(all_views if all_views is not None else views, byline, lex)
     claims = [p for p in preds if p.claim_type is not None]
     reported = round(sum(p.attribution != "author" for p in claims) / max(len(claims), 1), 2)
+    if genre == "analysis" and views is not None and reported >= NEWS_LEDE_REPORTED and news_lede(views):
+        genre = "news"
+    rating = research_rating(all_views if all_views is not None else views, lex) if genre == "research" else None
     if genre in ("interview", "briefing") and views is not None:
         asked = interviewer_turns(views)
         kept = [(replace(p, attribution="author"), v) for k, (p, v) in enumerate(zip(preds, views)) if k not in asked]
@@ -294,7 +347,8 @@ def stance_features(preds: list[SentencePrediction], views: list[SentenceView] |
     dismissive = sum("dismissive" in p.kinds for p in author) + verdicts.count("dismissive")
     return {"P": round(pos, 2), "N": round(neg, 2), "score": round(body, 3), "balanced": balanced, "dismissive": dismissive,
             "body": round(body, 3), "tail": round(tail, 3),
-            "sarcasm": round(sarcasm / max(len(author), 1), 3), "reported": reported, "genre": genre}
+            "sarcasm": round(sarcasm / max(len(author), 1), 3), "reported": reported, "genre": genre,
+            **({"rating": rating} if rating else {})}
 
 
 def decide(f: dict, sarcasm_at: float = SARCASM_SKEPTICAL, supportive_at: float = SUPPORTIVE_AT,
@@ -303,6 +357,8 @@ def decide(f: dict, sarcasm_at: float = SARCASM_SKEPTICAL, supportive_at: float 
         return "skeptical" if f.get("body", f["score"]) <= skeptical_at else "supportive"
     if f["genre"] in ("news", "disclosure", "explainer"):  # relays, discloses or explains, does not argue
         return "neutral"
+    if f["genre"] == "research" and f.get("rating"):  # a research note's rating is its verdict (broker_ratings.tsv)
+        return f["rating"]
     if f.get("balanced", 0) >= BALANCED_MIXED:  # the author's own verdict weighs both sides ("谨慎乐观", "并非一无是处")
         return "mixed"
     if f["sarcasm"] >= sarcasm_at and f["score"] < 0:
@@ -348,6 +404,7 @@ def _margin(features: list[dict], a: float, b: float, c: float) -> tuple[float, 
     threshold rules decide (not the genre rules or a balanced or dismissive verdict): the three gaps, smallest first
     (session 12: compared as a whole, so that a tie in the smallest gap is broken by the others, not by grid order)."""
     argued = [f for f in features if f["genre"] not in ("official", "briefing", "news", "disclosure", "explainer")
+              and not (f["genre"] == "research" and f.get("rating"))
               and f.get("balanced", 0) < BALANCED_MIXED and f.get("dismissive", 0) < DISMISSIVE_SUPPORTIVE]
     sarcasm = [f["sarcasm"] for f in argued if f["score"] < 0]
     scores = [f["score"] for f in argued]
