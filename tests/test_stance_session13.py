@@ -45,6 +45,9 @@ def test_a_research_note_is_read_by_its_rating():
     # a rating stated in the body, and a negative one
     assert research_rating([SentenceView("我们下调公司评级，给予“减持”评级。")], lex) == "skeptical"
     assert research_rating([SentenceView("行业评级：中性（维持）")], lex) == "neutral"
+    assert research_rating([SentenceView("参考可比公司估值，首次覆盖给予“买入”评级。")], lex) == "supportive"
+    # another firm's rating relayed by a report is not the text's own
+    assert research_rating([SentenceView("高盛日前给予该公司“买入”评级。")], lex) is None
     # an unknown word after 评级 (a credit rating) is no research rating, and the text stays argued
     plain = [SentenceView("标普评级：BBB"), SentenceView("这家公司前景看好。")]
     assert research_rating(plain, lex) is None and genre_of(plain, lex=lex) == "analysis"

@@ -89,7 +89,10 @@ _SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";")
 # "首次覆盖给予“买入”评级", "维持行业“推荐”评级"); the rating is the note's verdict on its subject (broker_ratings.tsv:
 # rating -> stance), whatever risks its 风险提示 section lists.
 _RATING_LINE = re.compile(r"^\s*(?:投资|公司|行业|股票|个股)?评级\s*[：:]\s*(?P<rating>[^\s（(，,；;：:]{1,6})")
-_RATING_PHRASE = re.compile(r"(?:给予|维持|上调至|下调至|调升至|调降至|首次覆盖给予)[^。；，,]{0,12}?[“\"「『](?P<rating>[^”\"」』]{1,6})[”\"」』]\s*(?:投资)?评级")
+# The phrase counts only where the note's own voice opens the clause ("首次覆盖，给予……", "我们维持……"): a report that
+# "高盛给予某公司“买入”评级" relays another firm's rating.
+_RATING_PHRASE = re.compile(r"(?:^|[，,。；;：:])\s*(?:我们|本报告|本文)?\s*(?:首次覆盖\s*[，,]?\s*)?(?:给予|维持|上调至|下调至|调升至|调降至|上调|下调)"
+                            r"[^。；，,]{0,12}?[“\"「『](?P<rating>[^”\"」』]{1,6})[”\"」』]\s*(?:投资)?评级")
 RATING_LINES = 12               # a rating line counts among the first lines of the note (its cover block)
 # Session 13: the lede of a news report: an actor, a bare day of the month and a reporting verb ("斯里兰卡数字经济部22日宣布，",
 # "韩国政府19日公布"); a report filed that week names the day without the month, a commentary pegged on the news writes the
