@@ -68,3 +68,17 @@ def test_a_news_lede_with_relayed_sources_is_news():
     assert not news_lede(dated) and stance_features(preds, dated, dated)["genre"] == "analysis"
     own = [_pred(), _pred(), _pred(pos=1.0), _pred(neg=1.0), _pred(neg=2.0)]
     assert stance_features(own, views, views)["genre"] == "analysis"
+
+
+def test_the_supportive_and_skeptical_thresholds_are_one_band():
+    from pipeline.argument.stance import fit_thresholds
+
+    # many skeptical and mixed texts near the skeptical side, few supportive ones far out: a supportive threshold fitted
+    # alone takes the midpoint of the wide empty stretch (0.5), and a held-out supportive text at 0.40 falls to mixed
+    feats = [{"genre": "analysis", "score": s, "sarcasm": 0.0, "P": 5.0, "N": 5.0} for s in
+             (-0.7, -0.45, -0.39, -0.36, -0.25, -0.2, -0.14, 0.11, 0.17, 0.25, 0.68, 0.73, 0.87)]
+    gold = ["skeptical"] * 4 + ["mixed"] * 6 + ["supportive"] * 3
+    t = fit_thresholds(feats, gold)
+    assert t["supportive_at"] == -t["skeptical_at"]
+    assert 0.25 < t["supportive_at"] <= 0.36
+    assert decide({"genre": "analysis", "score": 0.40, "sarcasm": 0.0, "P": 8.0, "N": 4.0}, **t) == "supportive"

@@ -399,6 +399,13 @@ def document_stance(preds: list[SentencePrediction], ids: list[int], views: list
     return label, round(score, 3), evidence, info
 
 
+# Session 13: the supportive and skeptical thresholds are one band around zero (supportive_at = -skeptical_at): the score
+# (P - N) / (P + N + 1) is symmetric in its two sides, and "mixed" means both sides weigh about the same. Fitted apart, the
+# supportive threshold rested on a handful of argued supportive texts (official notices, briefings and rated research
+# notes are decided by their genre): leaving out the one supportive interview at 0.40 moved it to 0.5 (the margin's
+# midpoint to the next one at 0.68) and that interview fell to mixed; the skeptical side, with many texts near its
+# threshold, now fixes both.
+SYMMETRIC_BAND = True
 TIE_BREAK = "margin"  # "margin": among equally good thresholds, the one farthest from the training scores; "middle": the grid's middle
 
 
@@ -428,7 +435,12 @@ def fit_thresholds(features: list[dict], gold: list[str]) -> dict:
     import itertools
 
     best, best_key = None, None
-    for a, b, c in itertools.product(GRID["sarcasm"], GRID["supportive"], GRID["skeptical"]):
+    if SYMMETRIC_BAND:
+        bands = sorted({*GRID["supportive"], *(-v for v in GRID["skeptical"])})
+        candidates = [(a, band, -band) for a in GRID["sarcasm"] for band in bands]
+    else:
+        candidates = list(itertools.product(GRID["sarcasm"], GRID["supportive"], GRID["skeptical"]))
+    for a, b, c in candidates:
         t = {"sarcasm_at": a, "supportive_at": b, "skeptical_at": c}
         correct = sum(decide(f, **t) == g for f, g in zip(features, gold))
         if TIE_BREAK == "margin":
