@@ -55,13 +55,21 @@ def is_non_claim(view: SentenceView) -> bool:
 # boilerplate risk words (市场需求、汇率及地缘政治) are no risk.
 _DISCLAIMER = re.compile(r"^\s*(?:前瞻性(?:陈述|声明)|免责(?:声明|条款))\s*[：:]"
                          r"|^\s*(?:本文|本报告|本纪录|本记录|本简报|本帖|本资料|以上内容|上述内容)[^。！？]{0,30}"
-                         r"(?:仅供参考|不构成[^。！？]{0,6}投资建议|仅代表|不代表[^。！？]{0,10}立场)")
+                         r"(?:仅供参考|不构成[^。！？]{0,6}投资建议|仅代表|不代表[^。！？]{0,10}立场)"
+                         # Session 13: a research report's standard disclaimer ("本报告所载信息……，但本公司对这些信息的准确性及
+                         # 完整性不作任何保证。", "投资者不应将本报告作为投资决策的唯一依据。", "……风险自担").
+                         r"|^\s*(?:本文|本报告|本公司|投资者|以上内容|上述内容)[^。！？]{0,60}"
+                         r"(?:不作(?:出)?任何[^。！？]{0,10}保证|不应将本报告作为|不构成[^。！？]{0,6}(?:要约|邀请)|风险自担|风险自负)")
+# Session 13: a table's or figure's caption ("表1：阿尔卑斯精工盈利预测", "图2：可比公司估值（2027年一致预期）"), without a
+# sentence end: it names what follows and asserts nothing (all such lines in the labels are no claim).
+_CAPTION = re.compile(r"^\s*(?:附?表|附?图)\s*\d{1,2}\s*[：:．.]\s*[^。！？!?]{1,40}$")
 
 
 @lru_cache(maxsize=8192)
 def _non_claim_text(text: str) -> bool:
     stripped = text.strip()
-    return bool(_BYLINE_LIKE.match(stripped)) or bool(_ENUMERATOR.match(stripped)) or bool(_DISCLAIMER.match(stripped))
+    return (bool(_BYLINE_LIKE.match(stripped)) or bool(_ENUMERATOR.match(stripped)) or bool(_DISCLAIMER.match(stripped))
+            or bool(_CAPTION.match(stripped)))
 
 
 def is_question(text: str) -> bool:
