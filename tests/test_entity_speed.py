@@ -104,3 +104,78 @@ def test_lac_words_from_best_tags_are_the_position_by_position_reading(lac_tagge
         lengths = rng.integers(0, steps + 1, size=rows) if steps else np.zeros(rows, dtype=np.int64)
         got = lac_tagger._words(paths, lengths)
         assert got == [_reference_decode(lac_tagger, paths[r, :lengths[r]].tolist()) for r in range(rows)]
+
+
+def _reference_split_joined_words(text, words):
+    """`_split_joined_words` as written in session 13, before the two-character pair test (every kind word tried
+    at every name word)."""
+    from pipeline.entities.recognizer import _JOINING_FIRSTS, _KIND_WORDS, JOINING_VERBS
+
+    out = None
+    for k, (s, e, tag) in enumerate(words):
+        cut = 0
+        if e - s >= 3 and tag in ("ORG", "PER", "LOC", "nz", "nt", "n"):
+            if text[s] in _JOINING_FIRSTS:
+                cut = next((len(v) for v in JOINING_VERBS if text.startswith(v, s) and e - s - len(v) >= 2), 0)
+            if not cut and s > 0 and tag in ("ORG", "PER", "nz"):
+                for kind in _KIND_WORDS:
+                    n = next((n for n in range(1, len(kind)) if text.startswith(kind[-n:], s)
+                              and text.endswith(kind[:-n], 0, s)), 0) if e - s > 2 else 0
+                    if n and e - s - n >= 2:
+                        cut = n
+                        break
+        if cut:
+            if out is None:
+                out = list(words[:k])
+            out.append((s, s + cut, "v"))
+            out.append((s + cut, e, tag))
+        elif out is not None:
+            out.append((s, e, tag))
+    return words if out is None else out
+
+
+def test_split_joined_words_pair_test_changes_no_cut():
+    """Session 13 speed pass: a name word is tried against the kind words only where the character before it and its
+    first make two characters in a row of a kind word; the cuts are the ones trying every kind word gives."""
+    from pipeline.entities.recognizer import _KIND_WORDS, JOINING_VERBS, _split_joined_words
+
+    assert _split_joined_words("本地组装商海瑞科技", [(0, 2, "n"), (2, 4, "v"), (4, 9, "ORG")]) == \
+        [(0, 2, "n"), (2, 4, "v"), (4, 5, "v"), (5, 9, "ORG")]
+    rng = random.Random(13)
+    alphabet = "".join(_KIND_WORDS) + "".join(JOINING_VERBS) + "海瑞科技公司集团省财政厅的和在"
+    cuts = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(4, 30)))
+        words, pos = [], 0
+        while pos < len(text):
+            n = min(rng.randint(1, 6), len(text) - pos)
+            words.append((pos, pos + n, rng.choice(("ORG", "PER", "LOC", "nz", "n", "v"))))
+            pos += n
+        expected = _reference_split_joined_words(text, words)
+        assert _split_joined_words(text, words) == expected, (text, words)
+        cuts += expected is not words
+    assert cuts > 20            # the random words do meet kind words and joining verbs (46 with this seed)
+
+
+def test_chains_visit_exactly_the_units_ending_in_a_head_character():
+    """Session 13 speed pass: `_chains` picks the units ending in a head's last character by a regex over the text and
+    `compress`; the units are the ones a test of each unit's last character picks, in the same order."""
+    from itertools import compress
+
+    from pipeline.entities.lexicon import Lexicons
+    from pipeline.entities.recognizer import MentionFinder, Unit, _END
+    from pipeline.entities.resources import models_dir
+
+    finder = MentionFinder(Lexicons.load(models_dir(None)), None)
+    rng = random.Random(4)
+    alphabet = "".join(sorted(finder._head_last_chars))[:40] + "北京市的科技创新和发展AB1（）"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        units, pos = [], 0
+        while pos < len(text):
+            n = min(rng.randint(1, 4), len(text) - pos)
+            units.append(Unit(pos, pos + n, "n"))
+            pos += n
+        head_ends = {m.end() for m in finder._head_last_re.finditer(text)}
+        picked = list(compress(range(len(units)), map(head_ends.__contains__, map(_END, units))))
+        assert picked == [j for j, u in enumerate(units) if text[u.end - 1] in finder._head_last_chars]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
@@ -799,6 +799,8 @@ _NAME_WORD_TAGS = ("PER", "ORG", "LOC", "nz", "nw")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _STRONG_ORDER = {"TERM": 0, "DEMONYM": 1, "PLACE": 2, "LATIN": 3}
 _STRONG_TAGS = frozenset(("TERM", "PLACE", "LATIN"))     # Unit.strong
+# the unit tags `MentionFinder.find` makes candidates of (with an "n" word ending in 政府)
+_FIND_TAGS = frozenset(("DEMONYM", "TERM", "PLACE", "LATIN", "ORG", "nz", "PER", "LOC"))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -851,6 +853,9 @@ def _drop_straddling_terms(strong: list[Unit], words: list[tuple[int, int, str]]
 
 
 _KIND_WORDS = tuple(sorted(set(_W["descriptor_kinds"]), key=len, reverse=True))
+# every two characters in a row inside a kind word: a word can start with the end of a kind written before it
+# (商 | 海瑞 after 组装) only where the character before it and its first are such a pair (a cheap test first)
+_KIND_PAIRS = frozenset(k[j - 1:j + 1] for k in _KIND_WORDS for j in range(1, len(k)))
 _JOINING_FIRSTS = frozenset(w[0] for w in JOINING_VERBS)
 
 
@@ -863,7 +868,7 @@ def _split_joined_words(text: str, words: list[tuple[int, int, str]]) -> list[tu
         if e - s >= 3 and tag in ("ORG", "PER", "LOC", "nz", "nt", "n"):
             if text[s] in _JOINING_FIRSTS:
                 cut = next((len(v) for v in JOINING_VERBS if text.startswith(v, s) and e - s - len(v) >= 2), 0)
-            if not cut and s > 0 and tag in ("ORG", "PER", "nz"):
+            if not cut and s > 0 and tag in ("ORG", "PER", "nz") and text[s - 1:s + 1] in _KIND_PAIRS:
                 for kind in _KIND_WORDS:
                     n = next((n for n in range(1, len(kind)) if text.startswith(kind[-n:], s)
                               and text.endswith(kind[:-n], 0, s)), 0) if e - s > 2 else 0
@@ -891,6 +896,8 @@ class MentionFinder:
         self.heads_by_len = sorted(lexicons.heads, key=len, reverse=True)
         self.head_lengths = sorted({len(h) for h in lexicons.heads}, reverse=True)
         self._head_last_chars = frozenset(h[-1] for h in lexicons.heads)
+        self._head_last_re = re.compile("[" + "".join(map(re.escape, sorted(self._head_last_chars))) + "]"
+                                        if self._head_last_chars else r"(?!)")
         self.titles_by_len = sorted(lexicons.titles, key=len, reverse=True)
         # for `_strip_titles`: the titles' lengths (longest first) and each title's place in titles_by_len
         self._title_lengths = sorted({len(t) for t in self.titles_by_len}, reverse=True)
@@ -1103,11 +1110,12 @@ class MentionFinder:
     def _chains(self, text: str, units: list[Unit]) -> list[Candidate]:
         """Names ending with a head word: [name-like units] + head."""
         out: list[Candidate] = []
-        starts = {u.start for u in units}
-        last_chars = self._head_last_chars
-        for j, unit in enumerate(units):
-            if text[unit.end - 1] not in last_chars:
-                continue                # no head ends here (_head_at and _head_ending both say None)
+        starts = set(map(_START, units))
+        # only the units ending where a head can end (its last character): _head_at and _head_ending say None
+        # elsewhere (the test made in C over all the units; a Python step per unit was most of this rule's time)
+        head_ends = {m.end() for m in self._head_last_re.finditer(text)}
+        for j in compress(range(len(units)), map(head_ends.__contains__, map(_END, units))):
+            unit = units[j]
             if unit.tag in ("TERM", "PLACE", "DEMONYM") and unit.term and unit.term.label in ("PERSON", "GPE", "LOC"):
                 continue
             head = self._head_at(text, unit.end, starts)
@@ -1164,7 +1172,7 @@ class MentionFinder:
                 if prev.strong and not (prev.term and prev.term.label == "PERSON"):
                     left -= 1
                     continue
-                if prev.tag in NOUN_TAGS and HAN.search(ptext) and ptext not in self.lex.non_entities - {"量子", "国家"}:
+                if prev.tag in NOUN_TAGS and HAN.search(ptext) and (ptext not in self.lex.non_entities or ptext in ("量子", "国家")):
                     left -= 1
                     continue
                 if prev.tag in ("v", "vn") and len(ptext) == 2 and HAN.fullmatch(ptext[0]) and left - 2 >= 0 and (
@@ -1665,14 +1673,17 @@ class MentionFinder:
         confirmed: set[int] = set()
         named_ends: set[int] = set()
         named_starts: set[int] = set()
-        for u in units:
+        # the gazetteer and Latin units (most units are the tagger's ordinary words, which the loops below pass over)
+        strong_units = [u for u in units if u.tag in _STRONG_TAGS]
+        for u in strong_units:
             if (u.tag == "TERM" or u.tag == "LATIN") and text[u.start:u.end] not in ambiguous:
                 if u.tag == "TERM":
                     confirmed.add(id(u.term))
                 named_ends.add(u.end)
                 named_starts.add(u.start)
         token_by_end: dict[int, int] | None = None
-        for u in units:
+        # only the units the branches below act on: a gazetteer, Latin or name unit, or a word ending in 政府
+        for u in [u for u in units if u.tag in _FIND_TAGS or (u.tag == "n" and text.endswith("政府", u.start, u.end))]:
             surface = text[u.start:u.end]
             if u.tag == "DEMONYM":
                 blocked.append((u.start, u.end))
@@ -1710,14 +1721,14 @@ class MentionFinder:
                     cands.append(c)
         # a tagger's ORG / LOC word that a gazetteer hit split into units (北京 | 银行) is still a
         # candidate as a whole; it wins below when it contains whole gazetteer units and crosses none
-        unit_spans = set(zip(map(_START, units), map(_END, units)))
-        for s, e, tag in words:
-            if tag in ("ORG", "LOC") and (s, e) not in unit_spans:
+        named_words = [w for w in words if w[2] == "ORG" or w[2] == "LOC"]
+        unit_spans = set(zip(map(_START, units), map(_END, units))) if named_words else set()
+        for s, e, tag in named_words:
+            if (s, e) not in unit_spans:
                 c = self._statistical(text, s, e, tag)
                 if c is not None:
                     cands.append(c)
         # a statistical ORG/LOC that contains whole gazetteer units and crosses none is preferred (东京大学)
-        strong_units = [u for u in units if u.tag in _STRONG_TAGS]
         strong_starts = [u.start for u in strong_units]
         for c in cands:
             if c.source == "statistical" and c.label != "PERSON":
