@@ -106,38 +106,24 @@ def test_lac_words_from_best_tags_are_the_position_by_position_reading(lac_tagge
         assert got == [_reference_decode(lac_tagger, paths[r, :lengths[r]].tolist()) for r in range(rows)]
 
 
-def _reference_split_joined_words(text, words):
-    """`_split_joined_words` as written in session 13, before the two-character pair test (every kind word tried
-    at every name word)."""
-    from pipeline.entities.recognizer import _JOINING_FIRSTS, _KIND_WORDS, JOINING_VERBS
+class _EveryPair:
+    """Stands for `_KIND_PAIRS` when every pair passes: `_split_joined_words` then tries every kind word at every name
+    word, as it did before the pair test."""
 
-    out = None
-    for k, (s, e, tag) in enumerate(words):
-        cut = 0
-        if e - s >= 3 and tag in ("ORG", "PER", "LOC", "nz", "nt", "n"):
-            if text[s] in _JOINING_FIRSTS:
-                cut = next((len(v) for v in JOINING_VERBS if text.startswith(v, s) and e - s - len(v) >= 2), 0)
-            if not cut and s > 0 and tag in ("ORG", "PER", "nz"):
-                for kind in _KIND_WORDS:
-                    n = next((n for n in range(1, len(kind)) if text.startswith(kind[-n:], s)
-                              and text.endswith(kind[:-n], 0, s)), 0) if e - s > 2 else 0
-                    if n and e - s - n >= 2:
-                        cut = n
-                        break
-        if cut:
-            if out is None:
-                out = list(words[:k])
-            out.append((s, s + cut, "v"))
-            out.append((s + cut, e, tag))
-        elif out is not None:
-            out.append((s, e, tag))
-    return words if out is None else out
+    def __contains__(self, pair):
+        return True
 
 
-def test_split_joined_words_pair_test_changes_no_cut():
+def test_split_joined_words_pair_test_changes_no_cut(monkeypatch):
     """Session 13 speed pass: a name word is tried against the kind words only where the character before it and its
     first make two characters in a row of a kind word; the cuts are the ones trying every kind word gives."""
+    from pipeline.entities import recognizer
     from pipeline.entities.recognizer import _KIND_WORDS, JOINING_VERBS, _split_joined_words
+
+    def reference(text, words):
+        with monkeypatch.context() as patch:
+            patch.setattr(recognizer, "_KIND_PAIRS", _EveryPair())
+            return _split_joined_words(text, words)
 
     assert _split_joined_words("本地组装商海瑞科技", [(0, 2, "n"), (2, 4, "v"), (4, 9, "ORG")]) == \
         [(0, 2, "n"), (2, 4, "v"), (4, 5, "v"), (5, 9, "ORG")]
@@ -151,7 +137,7 @@ def test_split_joined_words_pair_test_changes_no_cut():
             n = min(rng.randint(1, 6), len(text) - pos)
             words.append((pos, pos + n, rng.choice(("ORG", "PER", "LOC", "nz", "n", "v"))))
             pos += n
-        expected = _reference_split_joined_words(text, words)
+        expected = reference(text, words)
         assert _split_joined_words(text, words) == expected, (text, words)
         cuts += expected is not words
     assert cuts > 20            # the random words do meet kind words and joining verbs (46 with this seed)
