@@ -30,9 +30,14 @@ def _name(recognizer, text, surface):
     ("海缆穿过印度洋和阿拉伯海。", "印度洋", "LOC", "Indian Ocean"),
 ])
 def test_places_of_the_new_countries(recognizer_no_termbase, text, place, label, english):
-    ents = run(recognizer_no_termbase, text)
-    assert (place, label) in mentions(ents)
-    assert entry_for(ents, place).name_en == english
+    assert _named(recognizer_no_termbase, text, place, label).name_en == english
+
+
+def _named(recognizer, text: str, surface: str, label: str):
+    """The entity-index entry of `surface`, found with `label`."""
+    ents = run(recognizer, text)
+    assert (surface, label) in mentions(ents)
+    return entry_for(ents, surface)
 
 
 def test_a_port_of_a_listed_place_is_port_of_x(recognizer_no_termbase):
@@ -48,9 +53,7 @@ def test_a_port_of_a_listed_place_is_port_of_x(recognizer_no_termbase):
     ("国际机器人联合会的数据显示，装机量创新高。", "国际机器人联合会", "ORG", "International Federation of Robotics (IFR)"),
 ])
 def test_recurring_actors_of_the_new_sectors_are_listed(recognizer, text, surface, label, english):
-    ents = run(recognizer, text)
-    assert (surface, label) in mentions(ents)
-    e = entry_for(ents, surface)
+    e = _named(recognizer, text, surface, label)
     assert e.name_en == english and e.name_en_method == "termbase"     # not a "termbase_reading" (session 13 fix)
 
 
