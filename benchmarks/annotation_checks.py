@@ -61,7 +61,9 @@ def check_article(gold: dict, doc: dict) -> dict[str, tuple[int, int, list[str]]
     # kept under byline.other
     other = set((byline.get("other") or {}).values())
 
-    def found(role: str, value: str | None) -> bool:
+    def found(role: str, value: str | list[str] | None) -> bool:
+        if isinstance(value, list):                              # several people in one role: 周明远、钱立群
+            value = "、".join(value)
         if role == "date" and "published" in doc["source"]:     # schema 1.4: ISO 8601, "2026-11-19T08:30"
             return doc["source"]["published"] == (value.replace(" ", "T") if value else value)
         if value is None:                                        # annotated as absent
