@@ -46,6 +46,27 @@ def annotations() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ANNOTATIONS.glob("*.json"))]
 
 
+# Articles written and annotated blind at the end of session 13 and measured with the session-end code; nobody has read
+# their errors yet (the next session's reading round). The per-article checks they fail are expected to fail, strictly:
+# a check that starts passing must be taken off its list, so every fix shows.
+UNREAD_BLIND = {
+    "test_source_metadata": {"bangladesh-api-pharma-bdt", "jiangsu-hydrogen-trucks-cny",
+                             "qatar-ai-datacentre-cooling-qar", "romania-offshore-gas-services-ron"},
+    "test_sections_sentences_and_words": {"bangladesh-api-pharma-bdt", "jiangsu-hydrogen-trucks-cny",
+                                          "qatar-ai-datacentre-cooling-qar", "romania-offshore-gas-services-ron"},
+    "test_key_fact_coverage": {"bangladesh-api-pharma-bdt"},
+}
+UNREAD_BLIND_ARTICLES = set().union(*UNREAD_BLIND.values())
+
+
+def per_article(test_name: str, golds: list[dict]) -> list:
+    """`golds` as pytest params named by doc_id, the unread blind articles this test fails marked strict xfail."""
+    unread = UNREAD_BLIND.get(test_name, set())
+    return [pytest.param(g, id=g["doc_id"], marks=pytest.mark.xfail(
+                strict=True, reason="session-13 end blind article, errors not yet read")
+            if g["doc_id"] in unread else ()) for g in golds]
+
+
 @pytest.fixture(scope="module")
 def namer():
     """The English namer without the termbase (places kept): what composition and the dictionary give an

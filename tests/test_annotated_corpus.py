@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, annotations, load_benchmark, load_docs
+from conftest import CORPUS, UNREAD_BLIND_ARTICLES, annotations, load_benchmark, load_docs, per_article
 
 annotation_checks = load_benchmark("annotation_checks")
 
@@ -30,7 +30,7 @@ def as_analysed(gold: dict, text: str | None) -> str | None:
     return None if text is None else annotation_checks.as_analysed(text, gold["script"])
 
 
-@pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
+@pytest.mark.parametrize("gold", per_article("test_source_metadata", ANNOTATED))
 def test_source_metadata(gold, docs):
     doc = docs[gold["doc_id"]]
     assert doc["source"]["title"] == as_analysed(gold, gold["title"])
@@ -53,7 +53,8 @@ def test_source_metadata(gold, docs):
 def test_articles_with_a_byline_date_are_dated(docs):
     """Every annotated article whose byline carries a date gets source.published (schema 1.4)."""
     dated = {doc_id for doc_id, doc in docs.items() if doc["source"]["published"]}
-    assert {a["doc_id"] for a in ANNOTATED if "date" in a.get("byline", {})} <= dated
+    # the unread blind articles' dates are checked by their (strictly failing) test_source_metadata
+    assert {a["doc_id"] for a in ANNOTATED if "date" in a.get("byline", {})} - UNREAD_BLIND_ARTICLES <= dated
     assert len(dated) >= 20
     for doc in docs.values():
         # a date in the byline's notes that names its year is the publication date; one without a year is not
@@ -106,7 +107,7 @@ BYLINE_CONVENTION_CONFLICTS = {
 }
 
 
-@pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
+@pytest.mark.parametrize("gold", per_article("test_sections_sentences_and_words", ANNOTATED))
 def test_sections_sentences_and_words(gold, docs):
     doc = docs[gold["doc_id"]]
     titles = [s["title"] for s in doc["sections"] if s["title"] is not None]

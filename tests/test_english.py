@@ -14,7 +14,7 @@ from pipeline.english import build_summary, english_only, render_markdown, time_
 from pipeline.translation.forms import (find_english_amounts, format_amount, format_quantity,
                                         parse_english_amount)
 
-from conftest import CORPUS, annotations
+from conftest import CORPUS, annotations, per_article
 
 ANNOTATED = [a for a in annotations() if a.get("key_facts")]
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -125,7 +125,7 @@ def summary_text(summary) -> str:
     return "\n".join([summary.headline or ""] + [i.text for i in summary_items(summary)])
 
 
-@pytest.mark.parametrize("gold", ANNOTATED, ids=[a["doc_id"] for a in ANNOTATED])
+@pytest.mark.parametrize("gold", per_article("test_key_fact_coverage", ANNOTATED))
 def test_key_fact_coverage(gold, corpus_docs):
     """>= 90% of the hand-written key facts: every required token in the English summary.
     A fact missed only because an entity has no English name yet (termbase gap, not this layer)
