@@ -254,3 +254,25 @@ def test_the_fingerprint_follows_the_shipped_data(tmp_path, monkeypatch):
         monkeypatch.setenv("PIPELINE_MODELS_DIR", str(models))
         fingerprints.append(PipelineConfig.load().fingerprint)
     assert fingerprints[0] == fingerprints[1] != fingerprints[2]
+
+
+def test_a_large_file_in_models_is_fingerprinted_without_reading_it(tmp_path, monkeypatch):
+    """A translation model someone keeps in models/ (gigabytes) must not be read at every start: above the limit a
+    file counts by its size and modification time, so replacing it still changes the fingerprint."""
+    import pipeline.config as config
+    from pipeline.paths import models_dir
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir(), models)
+    monkeypatch.setenv("PIPELINE_MODELS_DIR", str(models))
+    monkeypatch.setattr(config, "_HASHED_BYTES_LIMIT", 1024)
+    big = models / "local-model.bin"
+    big.write_bytes(b"\0" * 4096)
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    first = config.PipelineConfig.load().fingerprint
+    assert big not in read
+    config._INSTALLED_DIGEST.clear()
+    big.write_bytes(b"\0" * 4097)
+    assert config.PipelineConfig.load().fingerprint != first
