@@ -19,6 +19,13 @@ def money(text: str):
     return figs(text).money
 
 
+def assert_one_check(text: str, verdict: str, piece: str) -> None:
+    """`text` gives exactly one numeric check, with `verdict`, whose computation shows `piece`."""
+    cs = figs(text).numeric_checks
+    assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]
+    assert piece in cs[0].computation
+
+
 # --- a bare 元 in an article that names 新台币/港币 before its amounts and never the renminbi ---
 
 def test_bare_yuan_takes_the_local_currency_the_article_names():

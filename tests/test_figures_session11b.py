@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_figures_session10 import figs, money  # noqa: F401  (the same helpers)
+from test_figures_session10 import assert_one_check, figs, money  # noqa: F401  (the same helpers)
 
 
 # --- a floor named before its amount (最低…为X, 起点为X) or after it (X的最低投资额) is more_than ---
@@ -65,6 +65,4 @@ ONE_CHECK = [
 
 @pytest.mark.parametrize("text,verdict,piece", ONE_CHECK)
 def test_one_claim_checked(text, verdict, piece):
-    cs = figs(text).numeric_checks
-    assert [c.verdict for c in cs] == [verdict]
-    assert piece in cs[0].computation
+    assert_one_check(text, verdict, piece)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.figures.relations import claim_lex
-from test_figures_session10 import figs, money  # noqa: F401  (the same helpers)
+from test_figures_session10 import assert_one_check, figs, money  # noqa: F401  (the same helpers)
 
 
 # --- qualifiers: 跌破 is "below"; a change verb between 大约 and the amount does not cut the qualifier off ---
@@ -59,9 +59,7 @@ ONE_CHECK = [
 
 @pytest.mark.parametrize("text,verdict,piece", ONE_CHECK)
 def test_one_claim_checked(text, verdict, piece):
-    cs = figs(text).numeric_checks
-    assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]
-    assert piece in cs[0].computation
+    assert_one_check(text, verdict, piece)
 
 
 @pytest.mark.parametrize("new,verdict,piece", [("20%", "consistent", "X / Y = 2.5"), ("14%", "inconsistent", "X / Y = 1.75")])

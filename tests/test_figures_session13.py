@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_figures_session10 import figs, money  # noqa: F401  (the same helpers)
+from test_figures_session10 import assert_one_check, figs, money  # noqa: F401  (the same helpers)
 
 
 def amounts(text: str) -> list[tuple[str, float, str, str]]:
@@ -124,9 +124,7 @@ ONE_CHECK = [
 
 @pytest.mark.parametrize("text,verdict,piece", ONE_CHECK)
 def test_one_claim_checked(text, verdict, piece):
-    cs = figs(text).numeric_checks
-    assert [c.verdict for c in cs] == [verdict], [c.computation for c in cs]
-    assert piece in cs[0].computation
+    assert_one_check(text, verdict, piece)
 
 
 def test_parts_short_of_the_total_are_no_claim():
