@@ -231,6 +231,9 @@ class _Doc:
         self._elements: dict[int, list[Element]] = {}
         self._money_en: list[Optional[str]] = [None] * len(document.money)
         self._token_ends: Optional[set[int]] = None
+        # the title and the first three body sentences: where an article states what it is about
+        self.title_ids = {s.id for s in document.sentences if s.kind == "title"}
+        self.opening_ids = self.title_ids | set([s.id for s in document.sentences if s.kind == "body"][:3])
 
     def ends_a_word(self, pos: int) -> bool:
         """Whether a token ends at `pos` (true for a document without tokens)."""
@@ -509,12 +512,6 @@ def _figure_details(role, actor: str, terms: list[str], times: list[str]) -> tup
     return details, role_text
 
 
-def _opening_ids(document: Document) -> set[int]:
-    """The title and the first three body sentences: where an article states what it is about."""
-    title = {s.id for s in document.sentences if s.kind == "title"}
-    return title | set([s.id for s in document.sentences if s.kind == "body"][:3])
-
-
 def build_figures(ix: _Doc) -> list[Figure]:
     d = ix.d
     figures: list[Figure] = []
@@ -522,8 +519,8 @@ def build_figures(ix: _Doc) -> list[Figure]:
     for i, m in enumerate(d.money):
         if m.equivalent_of is not None and 0 <= m.equivalent_of < len(d.money) and m.equivalent_of != i:
             equivalents[m.equivalent_of].append(i)
-    title_ids = {s.id for s in d.sentences if s.kind == "title"}
-    body_ids = _opening_ids(d) - title_ids
+    title_ids = ix.title_ids
+    body_ids = ix.opening_ids - title_ids
     groups: dict[tuple, Figure] = {}
     for i, m in enumerate(d.money):
         if m.equivalent_of is not None or m.sentence_id is None:
@@ -759,8 +756,7 @@ def _headline_subject(ix: _Doc, central: Optional[Figure], actor_entries: list) 
     """Whom the headline is about: the actor with an English name that the article names most often, counting
     a name in the title (the author's own choice of subject) and the central figure's actor a few mentions more;
     a name quoted in Chinese only when no actor has an English one."""
-    title_ids = {s.id for s in ix.d.sentences if s.kind == "title"}
-    in_title = {m.entity_id for m in ix.d.entities if m.sentence_id in title_ids}
+    in_title = {m.entity_id for m in ix.d.entities if m.sentence_id in ix.title_ids}
     central_actor = central.actor if central else ""
 
     def weight(entry) -> tuple[int, int]:
@@ -827,7 +823,7 @@ def _build_summary(document: Document, translations: dict[int, Optional[str]] | 
     # per-company caps of a measures notice: "最高不超过500万元"), which says less about the article than its topics
     ceilings = {(m.value, m.currency) for m in document.money if m.qualifier == "less_than"}
     if central is not None and (central.qualifier != "less_than" or len(ceilings) < 3
-                                or _opening_ids(document).intersection(central.sentence_ids)):
+                                or ix.opening_ids.intersection(central.sentence_ids)):
         role = central.role
         # the figure's own term first, else the article's main topic; never the role said again ("exports in exports")
         topic = next((tp for tp in [central.topic, *(tp for tp, _ in topics)] if tp and tp != role), "")
